@@ -1,0 +1,43 @@
+package org.footdrop.contract;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One clinical event as it travels on Kafka: the envelope of DESIGN.md and the payload.
+ *
+ * @param type the stable wire name of the event type, e.g. {@code intake.diagnosis-recorded}
+ * @param occurredAt clinical time (when it happened to the patient)
+ * @param recordedAt when the producing service accepted it
+ * @param source the producing service, e.g. {@code intake-service}
+ */
+public record EventEnvelope(
+        UUID eventId,
+        String type,
+        int schemaVersion,
+        String patientId,
+        Instant occurredAt,
+        Instant recordedAt,
+        String source,
+        String correlationId,
+        EventPayload payload) {
+
+    public EventEnvelope {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(patientId, "patientId");
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    /** A new event of the payload's own type at the current schema version. */
+    public static EventEnvelope of(EventPayload payload, String patientId, Instant occurredAt, Instant recordedAt,
+            String source, String correlationId) {
+        return new EventEnvelope(UUID.randomUUID(), payload.eventType().wireName(), EventType.CURRENT_VERSION,
+                patientId, occurredAt, recordedAt, source, correlationId, payload);
+    }
+
+    public EventType eventType() {
+        return payload.eventType();
+    }
+}

@@ -1,0 +1,18 @@
+package org.footdrop.contract.intake;
+
+import java.util.UUID;
+import org.footdrop.contract.EventType;
+
+/** A diagnosis was corrected: the full new state at the next revision. */
+public record DiagnosisAmended(UUID diagnosisId, int revision, Diagnosis diagnosis) implements IntakePayload {
+
+    @Override
+    public UUID recordId() {
+        return diagnosisId;
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.DIAGNOSIS_AMENDED;
+    }
+}

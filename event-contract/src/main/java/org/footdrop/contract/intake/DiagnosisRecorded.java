@@ -1,0 +1,18 @@
+package org.footdrop.contract.intake;
+
+import java.util.UUID;
+import org.footdrop.contract.EventType;
+
+/** A diagnosis was recorded (revision 1). */
+public record DiagnosisRecorded(UUID diagnosisId, int revision, Diagnosis diagnosis) implements IntakePayload {
+
+    @Override
+    public UUID recordId() {
+        return diagnosisId;
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.DIAGNOSIS_RECORDED;
+    }
+}

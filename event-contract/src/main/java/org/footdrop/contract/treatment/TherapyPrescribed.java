@@ -1,0 +1,18 @@
+package org.footdrop.contract.treatment;
+
+import java.util.UUID;
+import org.footdrop.contract.EventType;
+
+/** An adjunct therapy was prescribed (revision 1). */
+public record TherapyPrescribed(UUID therapyId, int revision, Therapy therapy) implements TreatmentPayload {
+
+    @Override
+    public UUID recordId() {
+        return therapyId;
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.THERAPY_PRESCRIBED;
+    }
+}

@@ -1,0 +1,3 @@
+package org.footdrop.contract.vocabulary;
+
+public enum AdverseEventType { INJECTION_SITE_DISCOMFORT, TRANSIENT_NUMBNESS, VASOVAGAL, OTHER }

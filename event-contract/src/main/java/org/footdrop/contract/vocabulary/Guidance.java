@@ -1,0 +1,3 @@
+package org.footdrop.contract.vocabulary;
+
+public enum Guidance { ULTRASOUND, FLUOROSCOPY }

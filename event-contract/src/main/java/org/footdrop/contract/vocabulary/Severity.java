@@ -1,0 +1,3 @@
+package org.footdrop.contract.vocabulary;
+
+public enum Severity { MILD, MODERATE, SEVERE }

@@ -1,0 +1,30 @@
+package org.footdrop.intake.diagnosis;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * The same slice against the real apache/kafka and mongo images. Skipped, and reported as skipped,
+ * where there is no Docker engine.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DiagnosisSliceContainersTest extends DiagnosisSliceContract {
+
+    @Container
+    @ServiceConnection
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
+
+    @Container
+    @ServiceConnection
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+
+    @Override
+    String kafkaBootstrap() {
+        return KAFKA.getBootstrapServers();
+    }
+}

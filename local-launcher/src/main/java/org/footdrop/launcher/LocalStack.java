@@ -1,0 +1,152 @@
+package org.footdrop.launcher;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Starts the whole system on one machine: infrastructure in this JVM, each service as a child JVM. */
+public final class LocalStack {
+
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final long startedAtMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+    private final AtomicReference<Infrastructure> infrastructure = new AtomicReference<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    // Not the common pool: on 2 cores it runs one task at a time, and each probe mostly sleeps.
+    private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "readiness-probe");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public static void main(String[] args) throws Exception {
+        Path repoRoot = repoRoot();
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, System.getenv(), repoRoot);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        new LocalStack().run(options, repoRoot);
+    }
+
+    private void run(LaunchOptions options, Path repoRoot) throws Exception {
+        Path logDir = Files.createDirectories(options.dataDir().resolve("logs"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-stack-shutdown"));
+        InfraPorts ports = InfraPorts.standard();
+        try {
+            infrastructure.set(Infrastructure.start(options.dataDir(), ports, TopicSpec.standard()));
+        } catch (Exception e) {
+            System.err.println("could not start Kafka and MongoDB (are ports 9092, 9093 and 27017 free?): " + e);
+            System.exit(1);
+        }
+        System.out.printf("Kafka %s and MongoDB %s up after %s (data in %s)%n",
+                ports.kafkaBootstrap(), ports.mongoUri(), elapsed(), options.dataDir());
+
+        for (ServiceSpec spec : options.services()) {
+            ServiceProcess service = new ServiceProcess(spec, repoRoot, logDir, ports, options.restartCrashed());
+            if (!Files.isRegularFile(service.jar())) {
+                System.out.printf("%s not started: %s is missing (run ./mvnw -B -DskipTests install)%n",
+                        spec.name(), service.jar());
+                continue;
+            }
+            synchronized (services) {
+                services.add(service);
+            }
+            service.start();
+        }
+        boolean allReady = awaitReadiness(List.copyOf(services));
+        printSummary(options, ports, allReady, logDir);
+        // Restarts during the first wait are covered by it; later ones get their own "ready" line.
+        services.forEach(s -> s.onRestarted(restarted ->
+                CompletableFuture.runAsync(() -> awaitOne(new ReadinessProbe(), restarted), probes)));
+        new CountDownLatch(1).await(); // everything else runs on other threads until Ctrl-C
+    }
+
+    private boolean awaitReadiness(List<ServiceProcess> started) {
+        ReadinessProbe probe = new ReadinessProbe();
+        List<CompletableFuture<Boolean>> checks = started.stream()
+                .map(s -> CompletableFuture.supplyAsync(() -> awaitOne(probe, s), probes))
+                .toList();
+        return checks.stream().map(CompletableFuture::join).reduce(true, Boolean::logicalAnd);
+    }
+
+    private boolean awaitOne(ReadinessProbe probe, ServiceProcess service) {
+        ServiceSpec spec = service.spec();
+        try {
+            ReadinessProbe.Outcome outcome =
+                    probe.await(URI.create(spec.readinessUrl()), READINESS_TIMEOUT, service::isAliveOrRestarting);
+            switch (outcome) {
+                case READY -> System.out.printf("%s ready at %s after %s%n", spec.name(), spec.url(), elapsed());
+                case EXITED -> System.out.printf("%s exited before it was ready; log: %s%n", spec.name(), service.log());
+                case TIMED_OUT -> System.out.printf("%s not ready after %d s; log: %s%n",
+                        spec.name(), READINESS_TIMEOUT.toSeconds(), service.log());
+            }
+            return outcome == ReadinessProbe.Outcome.READY;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void printSummary(LaunchOptions options, InfraPorts ports, boolean allReady, Path logDir) {
+        StringBuilder out = new StringBuilder(System.lineSeparator());
+        out.append(allReady ? "Foot drop outcomes stack ready in " : "Stack started, NOT all services ready, after ")
+                .append(elapsed()).append(System.lineSeparator());
+        for (ServiceSpec spec : options.services()) {
+            out.append(String.format("  %-18s %s%n", spec.name(), spec.url()));
+        }
+        out.append(String.format("  %-18s %s%n", "Kafka", ports.kafkaBootstrap()));
+        out.append(String.format("  %-18s %s%n", "MongoDB", ports.mongoUri()));
+        out.append(String.format("  %-18s %s%n", "logs", logDir));
+        out.append("Ctrl-C stops everything; data is kept for the next start.");
+        System.out.println(out);
+    }
+
+    /** Children first (they use the infrastructure while they shut down), then broker, then store. */
+    private void stop() {
+        System.out.println("stopping...");
+        List<ServiceProcess> running;
+        synchronized (services) {
+            running = List.copyOf(services);
+        }
+        ServiceProcess.stopAll(running, STOP_GRACE);
+        Infrastructure infra = infrastructure.getAndSet(null);
+        if (infra != null) {
+            infra.close();
+        }
+        System.out.println("stopped");
+    }
+
+    private String elapsed() {
+        double seconds = (System.currentTimeMillis() - startedAtMillis) / 1000.0;
+        return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    /** The launcher lives in {@code <repo>/local-launcher/target/}, as a jar or as classes, whichever runs. */
+    static Path repoRoot() {
+        try {
+            Path location = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path candidate = location.getParent().getParent().getParent();
+            if (Files.isRegularFile(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("local-launcher"))) {
+                return candidate;
+            }
+        } catch (Exception ignored) {
+            // fall through: an unusual layout, the working directory is the best guess
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

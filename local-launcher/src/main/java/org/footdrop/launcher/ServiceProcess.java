@@ -1,0 +1,169 @@
+package org.footdrop.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** One service as its own JVM, so it can crash (and be restarted) without taking the others down. */
+final class ServiceProcess {
+
+    /**
+     * Small heaps and the serial GC keep three services plus the launcher under 2 GiB resident
+     * (DESIGN.md, "Runtime"); an out-of-memory service exits (and shows in the console) rather than limping on.
+     */
+    static final List<String> JVM_FLAGS = List.of(
+            "-Xms64m", "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=192m",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    private static final int MAX_RESTARTS = 3;
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
+
+    private final ServiceSpec spec;
+    private final Path jar;
+    private final Path log;
+    private final Path workDir;
+    private final InfraPorts ports;
+    private final boolean restartCrashed;
+
+    private Process process;
+    private boolean stopping;
+    private boolean restartPending;
+    private int restarts;
+    private volatile Consumer<ServiceProcess> onRestarted = restarted -> { };
+
+    ServiceProcess(ServiceSpec spec, Path repoRoot, Path logDir, InfraPorts ports, boolean restartCrashed) {
+        this.spec = spec;
+        this.jar = spec.jar(repoRoot);
+        this.log = logDir.resolve(spec.name() + ".log");
+        this.workDir = repoRoot;
+        this.ports = ports;
+        this.restartCrashed = restartCrashed;
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Called after each automatic restart, e.g. to report when the service is ready again. */
+    void onRestarted(Consumer<ServiceProcess> listener) {
+        onRestarted = listener;
+    }
+
+    /** Alive, or crashed with a restart on its way: worth waiting for. */
+    synchronized boolean isAliveOrRestarting() {
+        return restartPending || (process != null && process.isAlive());
+    }
+
+    synchronized void start() throws IOException {
+        restartPending = false;
+        if (stopping) {
+            return;
+        }
+        Files.writeString(log, "==== " + spec.name() + " starting at " + Instant.now() + System.lineSeparator(),
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        ProcessBuilder builder = new ProcessBuilder(command())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment());
+        Process started = builder.start();
+        process = started;
+        started.onExit().thenAccept(this::exited);
+    }
+
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    Map<String, String> environment() {
+        return Map.of(
+                "SERVER_PORT", String.valueOf(spec.port()),
+                "KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap(),
+                "MONGODB_URI", ports.mongoUri() + "/" + spec.database());
+    }
+
+    private void exited(Process gone) {
+        int attempt = 0;
+        synchronized (this) {
+            if (stopping || gone != process) {
+                return;
+            }
+            if (restartCrashed && restarts < MAX_RESTARTS) {
+                attempt = ++restarts;
+                restartPending = true;
+            }
+        }
+        System.out.printf("%s exited unexpectedly (exit code %d); log: %s%n", spec.name(), gone.exitValue(), log);
+        if (attempt > 0) {
+            System.out.printf("restarting %s in %d s (restart %d of %d)%n",
+                    spec.name(), RESTART_DELAY.toSeconds(), attempt, MAX_RESTARTS);
+            CompletableFuture.runAsync(this::restart,
+                    CompletableFuture.delayedExecutor(RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS));
+        } else if (restartCrashed) {
+            System.out.printf("%s crashed %d times; not restarting it again%n", spec.name(), MAX_RESTARTS + 1);
+        }
+    }
+
+    private void restart() {
+        try {
+            start();
+        } catch (IOException e) {
+            System.out.printf("could not restart %s: %s%n", spec.name(), e.getMessage());
+            return;
+        }
+        onRestarted.accept(this);
+    }
+
+    /** Asks every child to stop (SIGTERM: Spring's graceful shutdown), then kills what is left after the grace. */
+    static void stopAll(List<ServiceProcess> services, Duration grace) {
+        List<Process> running = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            synchronized (service) {
+                service.stopping = true;
+                if (service.process != null && service.process.isAlive()) {
+                    service.process.destroy();
+                    running.add(service.process);
+                }
+            }
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Process p : running) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.footdrop.outcomes.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.footdrop.contract.Topics;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Poison records go to {@code outcomes.dlq.v1} at once, with the reason in headers. Every other
+ * failure (the store or broker away) is retried without limit, backing off up to 10 s between
+ * attempts with the partition paused on the failed record: a good record never reaches the DLQ,
+ * which a finite {@code max-attempts} in the binding would eventually do.
+ */
+@Configuration
+class DeadLetterRouting {
+
+    static final String REASON_HEADER = "footdrop-dlq-reason";
+    private static final BackOff NO_RETRY = new FixedBackOff(0, 0);
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterRouting.class);
+
+    @Bean
+    ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(KafkaProperties kafkaProperties,
+            EventReader reader, MeterRegistry meters) {
+        KafkaTemplate<byte[], byte[]> dlqTemplate = dlqTemplate(kafkaProperties);
+        return new ListenerContainerWithDlqAndRetryCustomizer() {
+
+            @Override
+            public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
+                    String group, BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+                    BackOff backOff) {
+                var recoverer = new DeadLetterPublishingRecoverer(dlqTemplate,
+                        (record, failure) -> new TopicPartition(Topics.OUTCOMES_DLQ, -1));
+                recoverer.setHeadersFunction((record, failure) -> {
+                    String reason = reader.poisonReason(record.key(), record.value()).map(Enum::name)
+                            .orElse("UNKNOWN");
+                    meters.counter("footdrop.dlq.records", "reason", reason, "topic", record.topic()).increment();
+                    return new RecordHeaders(new RecordHeader[] {
+                            new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))});
+                });
+                var infinite = new ExponentialBackOff(500, 2.0);
+                infinite.setMaxInterval(10_000);
+                var handler = new DefaultErrorHandler(recoverer, infinite);
+                // Poison gets no retry at all. Asked of the record, not of the exception: the binder's
+                // error channel hands the container an exception without the original cause.
+                handler.setBackOffFunction((record, failure) ->
+                        reader.poisonReason(record.key(), record.value()).isPresent() ? NO_RETRY : null);
+                container.setCommonErrorHandler(handler);
+                log.info("Records of {} that can never be projected go to {}", destinationName, Topics.OUTCOMES_DLQ);
+            }
+
+            @Override
+            public boolean retryAndDlqInBinding(String destinationName, String group) {
+                return false;
+            }
+        };
+    }
+
+    private static KafkaTemplate<byte[], byte[]> dlqTemplate(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer()));
+    }
+}

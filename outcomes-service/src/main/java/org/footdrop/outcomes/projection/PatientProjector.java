@@ -1,0 +1,54 @@
+package org.footdrop.outcomes.projection;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.footdrop.contract.EventEnvelope;
+import org.footdrop.contract.EventJson;
+import org.footdrop.contract.EventType;
+import org.footdrop.contract.treatment.TherapySessionLogged;
+import org.bson.Document;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The pure part of the projection: which fields one event sets in its patient's document. Every
+ * field is keyed by record id and revision (or the event id), so applying the same events in any
+ * order, any number of times, sets the same fields to the same values: idempotent and
+ * order-independent by the shape of the update, with no filter but {@code _id}. Derived values are
+ * never stored here; they are computed from these facts when read.
+ */
+public final class PatientProjector {
+
+    public static final String APPLIED_EVENTS = "appliedEvents";
+
+    private PatientProjector() {
+    }
+
+    /** Field path to value, for one {@code $set}. */
+    public static Map<String, Object> fieldsFor(EventEnvelope event) {
+        EventType type = event.eventType();
+        String record = RecordKind.of(type).field() + "." + event.payload().recordId();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (isVoid(event)) {
+            fields.put(record + ".voided", new Document("revision", event.payload().revision())
+                    .append("eventId", event.eventId().toString()));
+        } else {
+            JsonNode payload = EventJson.mapper().valueToTree(event.payload());
+            fields.put(record + ".revisions.r" + event.payload().revision(), new Document()
+                    .append("eventId", event.eventId().toString())
+                    .append("type", event.type())
+                    .append("occurredAt", event.occurredAt() == null ? null : event.occurredAt().toString())
+                    .append("recordedAt", event.recordedAt() == null ? null : event.recordedAt().toString())
+                    .append("payload", BsonTrees.toBson(payload)));
+        }
+        fields.put(APPLIED_EVENTS + "." + event.eventId(), type.wireName());
+        return fields;
+    }
+
+    private static boolean isVoid(EventEnvelope event) {
+        return switch (event.eventType()) {
+            case DIAGNOSIS_VOIDED, ASSESSMENT_VOIDED, INJECTION_VOIDED, THERAPY_VOIDED -> true;
+            case THERAPY_SESSION_LOGGED -> ((TherapySessionLogged) event.payload()).voided();
+            default -> false;
+        };
+    }
+}

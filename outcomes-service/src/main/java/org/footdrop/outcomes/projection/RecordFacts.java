@@ -1,0 +1,19 @@
+package org.footdrop.outcomes.projection;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.footdrop.contract.EventPayload;
+
+/**
+ * One clinical record as the projection knows it: the highest revision seen and whether it was
+ * voided. Readers keep the highest revision, so amendments arriving out of order converge.
+ *
+ * @param latest the payload of the highest non-void revision seen (null if only the void arrived)
+ */
+public record RecordFacts<P extends EventPayload>(UUID recordId, int revision, P latest, Instant occurredAt,
+        Instant recordedAt, boolean voided) {
+
+    public boolean counts() {
+        return !voided && latest != null;
+    }
+}

@@ -1,0 +1,77 @@
+package org.footdrop.support.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.data.domain.Sort;
+
+/**
+ * The outbox for services that own clinical records (intake, treatment). Enabled with
+ * {@code footdrop.outbox.enabled=true}.
+ */
+@AutoConfiguration
+@EnableScheduling
+@ConditionalOnProperty(name = "footdrop.outbox.enabled", havingValue = "true")
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Its own producer: durable (acks=all, idempotent) and quick to give up when the broker is
+     * away, since the outbox, not the producer, holds events through an outage.
+     */
+    @Bean
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+        var factory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    OutboxPublisher outboxPublisher(KafkaTemplate<String, byte[]> outboxKafkaTemplate, MongoTemplate mongo,
+            Clock clock, MeterRegistry meters, OutboxProperties properties) {
+        OutboxPublisher publisher = new OutboxPublisher(outboxKafkaTemplate, mongo, clock, meters, properties);
+        Gauge.builder("footdrop.outbox.queued", publisher, OutboxPublisher::queued)
+                .description("Events waiting in memory to be sent").register(meters);
+        return publisher;
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(MongoTemplate mongo, OutboxPublisher publisher, Clock clock) {
+        mongo.indexOps(PendingEventMarker.COLLECTION).createIndex(new Index("createdAt", Sort.Direction.ASC));
+        return new OutboxWriter(mongo, publisher, clock);
+    }
+
+    @Bean
+    OutboxSweeper outboxSweeper(MongoTemplate mongo, OutboxPublisher publisher, OutboxProperties properties,
+            Clock clock) {
+        return new OutboxSweeper(mongo, publisher, properties, clock);
+    }
+}

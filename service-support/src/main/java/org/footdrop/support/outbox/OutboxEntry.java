@@ -1,0 +1,41 @@
+package org.footdrop.support.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.footdrop.contract.CloudEventHeaders;
+import org.footdrop.contract.EventCodec;
+import org.footdrop.contract.EventEnvelope;
+
+/**
+ * An event waiting in (or already sent from) the outbox. It is stored inside the clinical record's
+ * own document, under {@code outbox.<eventId>}, so record and event are written in one atomic
+ * single-document write.
+ *
+ * @param payload the event as JSON, exactly the bytes that go to Kafka
+ * @param headers CloudEvents binary-mode headers (and later the trace context)
+ * @param publishedAt null while pending
+ */
+public record OutboxEntry(
+        String eventId,
+        String type,
+        String topic,
+        String key,
+        String payload,
+        Map<String, String> headers,
+        Instant createdAt,
+        Instant publishedAt) {
+
+    public static OutboxEntry pending(EventEnvelope event, EventCodec codec, Instant now) {
+        return new OutboxEntry(event.eventId().toString(), event.type(), event.eventType().topic(),
+                event.patientId(), codec.encodeToString(event), CloudEventHeaders.of(event), now, null);
+    }
+
+    public byte[] payloadBytes() {
+        return payload.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public boolean isPublished() {
+        return publishedAt != null;
+    }
+}

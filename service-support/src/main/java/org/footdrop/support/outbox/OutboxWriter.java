@@ -1,0 +1,77 @@
+package org.footdrop.support.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Accepts a write only once it is durable: the record and its pending events go into ONE document
+ * (single-document writes are atomic), then the publisher sends them. The pending markers are
+ * written first, so a crash at any point leaves either nothing, a marker the sweep drops, or a
+ * record whose events the sweep re-sends.
+ */
+public class OutboxWriter {
+
+    private final MongoTemplate mongo;
+    private final OutboxPublisher publisher;
+    private final Clock clock;
+
+    public OutboxWriter(MongoTemplate mongo, OutboxPublisher publisher, Clock clock) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Inserts a new record document whose {@code outbox} map already holds {@code events}. A
+     * duplicate-key failure (a retried create) propagates after the markers are removed.
+     */
+    public <T> T insert(T document, String collection, String recordId, List<OutboxEntry> events) {
+        writeMarkers(collection, recordId, events);
+        try {
+            T saved = mongo.insert(document, collection);
+            publisher.enqueue(collection, recordId, events);
+            return saved;
+        } catch (RuntimeException e) {
+            removeMarkers(events);
+            throw e;
+        }
+    }
+
+    /**
+     * Applies {@code update} to the one document {@code query} selects, adding {@code events} to its
+     * outbox in the same write. Returns false, and leaves nothing behind, when nothing matched.
+     */
+    public boolean update(Query query, Update update, String collection, String recordId, List<OutboxEntry> events) {
+        writeMarkers(collection, recordId, events);
+        events.forEach(event -> update.set("outbox." + event.eventId(), event));
+        boolean matched;
+        try {
+            matched = mongo.updateFirst(query, update, collection).getMatchedCount() == 1;
+        } catch (RuntimeException e) {
+            removeMarkers(events);
+            throw e;
+        }
+        if (!matched) {
+            removeMarkers(events);
+            return false;
+        }
+        publisher.enqueue(collection, recordId, events);
+        return true;
+    }
+
+    private void writeMarkers(String collection, String recordId, List<OutboxEntry> events) {
+        List<PendingEventMarker> markers = events.stream()
+                .map(e -> new PendingEventMarker(e.eventId(), collection, recordId, clock.instant()))
+                .toList();
+        mongo.insert(markers, PendingEventMarker.COLLECTION);
+    }
+
+    private void removeMarkers(List<OutboxEntry> events) {
+        List<String> ids = events.stream().map(OutboxEntry::eventId).toList();
+        mongo.remove(Query.query(Criteria.where("_id").in(ids)), PendingEventMarker.COLLECTION);
+    }
+}

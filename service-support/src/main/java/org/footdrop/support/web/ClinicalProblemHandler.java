@@ -1,0 +1,127 @@
+package org.footdrop.support.web;
+
+import com.mongodb.MongoException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The service's one exception handler: every error is RFC 9457 problem+json with a constant type
+ * and, for bad input, every bad field and why. A 5xx never echoes an exception message.
+ */
+@RestControllerAdvice
+public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ClinicalProblemHandler.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @ExceptionHandler(ClinicalProblemException.class)
+    ResponseEntity<Object> clinicalProblem(ClinicalProblemException e) {
+        ProblemDetail problem = problem(e.status(), e.type(), e.getMessage());
+        if (!e.fields().isEmpty()) {
+            problem.setProperty("errors", e.fields());
+        }
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /** The store is away: the write was not accepted, so the client may safely retry. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoException.class})
+    ResponseEntity<Object> storeUnavailable(RuntimeException e) {
+        log.warn("Store unavailable: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                        "The record store is unavailable; nothing was stored. Retry later."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .toList();
+        return clinicalProblem(ClinicalProblemException.invalid(fields));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)) {
+            return clinicalProblem(ClinicalProblemException.invalid(List.of(
+                    new FieldProblem(path(jackson), reason(jackson)))));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
+                "The request body is not well-formed JSON"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        // Framework-raised errors (405, 415, missing header...) keep Spring's detail but get a type.
+        if (body instanceof ProblemDetail problem && problem.getType() != null
+                && "about:blank".equals(problem.getType().toString())) {
+            problem.setType(status.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED_REQUEST);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static String path(JacksonException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "$" : path;
+    }
+
+    private static String reason(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            Class<?> target = invalid.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+            }
+            return "not a valid " + (target == null ? "value" : simpleTypeName(target));
+        }
+        return "wrong type or format";
+    }
+
+    private static String simpleTypeName(Class<?> type) {
+        Map<String, String> names = Map.of("LocalDate", "date (yyyy-MM-dd)", "Instant",
+                "instant (ISO-8601 with Z)", "BigDecimal", "number", "Integer", "integer", "UUID", "UUID");
+        return names.getOrDefault(type.getSimpleName(), type.getSimpleName());
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, java.net.URI type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        return problem;
+    }
+}

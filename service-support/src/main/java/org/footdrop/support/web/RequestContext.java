@@ -1,0 +1,42 @@
+package org.footdrop.support.web;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Who is calling and under which correlation id; header values checked before they are used. */
+public final class RequestContext {
+
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private RequestContext() {
+    }
+
+    /** The authenticated client; until the services are resource servers every caller is one. */
+    public static String caller() {
+        return "anonymous";
+    }
+
+    public static String correlationId(String header) {
+        if (header == null) {
+            return UUID.randomUUID().toString();
+        }
+        requireSafe(CORRELATION_HEADER, header);
+        return header;
+    }
+
+    public static String idempotencyKey(String header) {
+        if (header != null) {
+            requireSafe("Idempotency-Key", header);
+        }
+        return header;
+    }
+
+    private static void requireSafe(String name, String value) {
+        if (!SAFE_TOKEN.matcher(value).matches()) {
+            throw ClinicalProblemException.invalid(List.of(new FieldProblem(name,
+                    "header must match [A-Za-z0-9._:-]{1,128}")));
+        }
+    }
+}
