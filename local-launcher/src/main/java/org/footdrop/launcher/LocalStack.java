@@ -66,6 +66,7 @@ public final class LocalStack {
             synchronized (services) {
                 services.add(service);
             }
+            service.stopLeftoverFromPreviousRun();
             service.start();
         }
         boolean allReady = awaitReadiness(List.copyOf(services));

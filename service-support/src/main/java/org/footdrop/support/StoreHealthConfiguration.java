@@ -1,0 +1,31 @@
+package org.footdrop.support;
+
+import org.bson.Document;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The store's health as the readiness group sees it ("mongo"). Boot's own check sends the
+ * {@code hello} command, which the embedded mongo-java-server does not know; {@code ping} works on
+ * both it and a real MongoDB.
+ */
+@AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
+public class StoreHealthConfiguration {
+
+    @Bean(name = "mongoHealthContributor")
+    HealthIndicator mongoHealthContributor(MongoTemplate mongo) {
+        return () -> {
+            try {
+                Document reply = mongo.executeCommand(new Document("ping", 1));
+                return Health.up().withDetail("database", mongo.getDb().getName())
+                        .withDetail("ok", reply.get("ok")).build();
+            } catch (RuntimeException e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+}
