@@ -1,0 +1,79 @@
+package org.footdrop.treatment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.footdrop.contract.Topics;
+import org.footdrop.support.outbox.OutboxWriter;
+import org.footdrop.support.testing.EmbeddedMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/** treatment-service boots with the shared conventions: outbox, problem+json, health probes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 6, topics = Topics.TREATMENT_EVENTS)
+class TreatmentServiceBootTest {
+
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OutboxWriter outbox;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("footdrop_treatment"));
+        registry.add("spring.kafka.bootstrap-servers", () -> "${spring.embedded.kafka.brokers}");
+    }
+
+    @AfterAll
+    static void stopStore() {
+        MONGO.close();
+    }
+
+    @Test
+    void shouldBeReadyOnTheStoreAloneAndLive() {
+        RestClient http = client();
+
+        var readiness = http.get().uri("/actuator/health/readiness").retrieve().toEntity(JsonNode.class);
+        var liveness = http.get().uri("/actuator/health/liveness").retrieve().toEntity(JsonNode.class);
+
+        assertThat(readiness.getStatusCode().value()).isEqualTo(200);
+        assertThat(readiness.getBody().get("status").asString()).isEqualTo("UP");
+        assertThat(liveness.getStatusCode().value()).isEqualTo(200);
+        assertThat(outbox).isNotNull();
+    }
+
+    @Test
+    void shouldAnswerUnknownRoutesWithProblemJson() {
+        var response = client().get().uri("/api/v1/nothing-here").retrieve().toEntity(JsonNode.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void shouldExposeOnlyHealthInfoAndPrometheus() {
+        var response = client().get().uri("/actuator").retrieve().toEntity(JsonNode.class);
+
+        assertThat(response.getBody().get("_links").propertyNames())
+                .allMatch(link -> link.equals("self") || link.startsWith("health") || link.equals("info")
+                        || link.equals("prometheus"));
+        assertThat(client().get().uri("/actuator/prometheus").retrieve().toEntity(String.class).getBody())
+                .contains("application=\"treatment-service\"");
+    }
+
+    private RestClient client() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+}
