@@ -3,6 +3,8 @@ package org.footdrop.intake.diagnosis;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.UUID;
+import org.footdrop.support.record.RecordStatus;
+import org.footdrop.support.record.StoredRecord;
 
 /** A diagnosis as the API returns it: its id, revision and status, then the clinical state. */
 record DiagnosisResource(
@@ -11,10 +13,11 @@ record DiagnosisResource(
         RecordStatus status,
         Instant recordedAt,
         Instant amendedAt,
+        Instant voidedAt,
         @JsonUnwrapped DiagnosisRequest diagnosis) {
 
-    static DiagnosisResource of(DiagnosisDocument document) {
-        return new DiagnosisResource(UUID.fromString(document.id()), document.revision(), document.status(),
-                document.recordedAt(), document.amendedAt(), document.state());
+    static DiagnosisResource of(StoredRecord<DiagnosisRequest> record) {
+        return new DiagnosisResource(record.id(), record.revision(), record.status(), record.recordedAt(),
+                record.amendedAt(), record.voidedAt(), record.state());
     }
 }

@@ -80,7 +80,7 @@ abstract class DiagnosisSliceContract {
         String id = response.getBody().get("diagnosisId").asString();
         assertThat(response.getHeaders().getLocation()).hasToString("/api/v1/diagnoses/" + id);
         assertThat(response.getHeaders().getETag()).isEqualTo("\"1\"");
-        Document stored = mongo.findById(id, Document.class, DiagnosisDocument.COLLECTION);
+        Document stored = mongo.findById(id, Document.class, DiagnosisKind.COLLECTION);
         assertThat(stored.get("state", Document.class).getString("patientId")).isEqualTo(patientId);
         Document outbox = stored.get("outbox", Document.class);
         assertThat(outbox).hasSize(1);
@@ -103,7 +103,7 @@ abstract class DiagnosisSliceContract {
 
         // and it was marked published, its marker gone
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Document now = mongo.findById(id, Document.class, DiagnosisDocument.COLLECTION);
+            Document now = mongo.findById(id, Document.class, DiagnosisKind.COLLECTION);
             assertThat(now.get("outbox", Document.class).get(eventId, Document.class).get("publishedAt")).isNotNull();
             assertThat(mongo.findById(eventId, Document.class, PendingEventMarker.COLLECTION)).isNull();
         });
@@ -170,11 +170,11 @@ abstract class DiagnosisSliceContract {
         EventEnvelope event = EventEnvelope.of(new org.footdrop.contract.intake.DiagnosisVoided(
                 UUID.fromString(recordId), 2), patientId, longAgo, longAgo, "intake-service", "crash-test");
         OutboxEntry pending = OutboxEntry.pending(event, codec, longAgo);
-        mongo.insert(new PendingEventMarker(pending.eventId(), DiagnosisDocument.COLLECTION, recordId, longAgo),
+        mongo.insert(new PendingEventMarker(pending.eventId(), DiagnosisKind.COLLECTION, recordId, longAgo),
                 PendingEventMarker.COLLECTION);
         mongo.insert(new Document("_id", recordId).append("patientId", patientId)
                 .append("outbox", new Document(pending.eventId(), mongo.getConverter().convertToMongoType(pending))),
-                DiagnosisDocument.COLLECTION);
+                DiagnosisKind.COLLECTION);
 
         // when
         int requeued = sweeper.sweep();
@@ -191,7 +191,7 @@ abstract class DiagnosisSliceContract {
     @Test
     void shouldDropAMarkerWhoseRecordWasNeverWritten() {
         String eventId = UUID.randomUUID().toString();
-        mongo.insert(new PendingEventMarker(eventId, DiagnosisDocument.COLLECTION, UUID.randomUUID().toString(),
+        mongo.insert(new PendingEventMarker(eventId, DiagnosisKind.COLLECTION, UUID.randomUUID().toString(),
                 Instant.now().minus(Duration.ofMinutes(5))), PendingEventMarker.COLLECTION);
 
         assertThat(sweeper.sweep()).isZero();
@@ -256,7 +256,7 @@ abstract class DiagnosisSliceContract {
     }
 
     String onlyOutboxEventId(String diagnosisId) {
-        Document stored = mongo.findById(diagnosisId, Document.class, DiagnosisDocument.COLLECTION);
+        Document stored = mongo.findById(diagnosisId, Document.class, DiagnosisKind.COLLECTION);
         return stored.get("outbox", Document.class).keySet().iterator().next();
     }
 

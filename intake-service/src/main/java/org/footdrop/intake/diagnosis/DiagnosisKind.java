@@ -1,0 +1,88 @@
+package org.footdrop.intake.diagnosis;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.footdrop.contract.EventPayload;
+import org.footdrop.contract.intake.Diagnosis;
+import org.footdrop.contract.intake.DiagnosisAmended;
+import org.footdrop.contract.intake.DiagnosisRecorded;
+import org.footdrop.contract.intake.DiagnosisVoided;
+import org.footdrop.contract.intake.Evaluation;
+import org.footdrop.support.record.RecordKind;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** How diagnoses are stored and which events they publish. */
+@Component
+class DiagnosisKind implements RecordKind<DiagnosisRequest> {
+
+    static final String COLLECTION = "diagnoses";
+
+    private final ZoneId clinicZone;
+
+    DiagnosisKind(@Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
+        this.clinicZone = clinicZone;
+    }
+
+    @Override
+    public String collection() {
+        return COLLECTION;
+    }
+
+    @Override
+    public String label() {
+        return "Diagnosis";
+    }
+
+    @Override
+    public String createEndpoint() {
+        return "POST /api/v1/diagnoses";
+    }
+
+    @Override
+    public String source() {
+        return "intake-service";
+    }
+
+    @Override
+    public Class<DiagnosisRequest> stateType() {
+        return DiagnosisRequest.class;
+    }
+
+    @Override
+    public String patientId(DiagnosisRequest state) {
+        return state.patientId();
+    }
+
+    /** A diagnosis happens on a calendar day: the start of that day in the clinic's time zone. */
+    @Override
+    public Instant occurredAt(DiagnosisRequest state) {
+        return state.diagnosisDate().atStartOfDay(clinicZone).toInstant();
+    }
+
+    @Override
+    public EventPayload recorded(UUID id, DiagnosisRequest state) {
+        return new DiagnosisRecorded(id, 1, toContract(state));
+    }
+
+    @Override
+    public EventPayload amended(UUID id, int revision, DiagnosisRequest state) {
+        return new DiagnosisAmended(id, revision, toContract(state));
+    }
+
+    @Override
+    public EventPayload voided(UUID id, int revision) {
+        return new DiagnosisVoided(id, revision);
+    }
+
+    /** The clinical facts on the wire: evaluation notes (free text) stay here. */
+    static Diagnosis toContract(DiagnosisRequest r) {
+        List<Evaluation> evaluations = r.evaluations() == null ? List.of() : r.evaluations().stream()
+                .map(e -> new Evaluation(e.kind(), e.modality(), e.finding()))
+                .toList();
+        return new Diagnosis(r.birthYear(), r.sex(), r.side(), r.indexSide(), r.diagnosisDate(), r.symptomOnsetDate(),
+                r.causeCategory(), r.mechanism(), r.nerveRootLevel(), r.spasticity(), r.icd10Codes(), evaluations);
+    }
+}
