@@ -2,43 +2,23 @@ package org.footdrop.treatment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.footdrop.contract.Topics;
 import org.footdrop.support.outbox.OutboxWriter;
-import org.footdrop.support.testing.EmbeddedMongo;
-import org.junit.jupiter.api.AfterAll;
+import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /** treatment-service boots with the shared conventions: outbox, problem+json, health probes. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 6, topics = Topics.TREATMENT_EVENTS)
+@EmbeddedInfrastructure
 class TreatmentServiceBootTest {
-
-    static final EmbeddedMongo MONGO = new EmbeddedMongo();
 
     @LocalServerPort
     int port;
     @Autowired
     OutboxWriter outbox;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("footdrop_treatment"));
-        registry.add("spring.kafka.bootstrap-servers", () -> "${spring.embedded.kafka.brokers}");
-    }
-
-    @AfterAll
-    static void stopStore() {
-        MONGO.close();
-    }
 
     @Test
     void shouldBeReadyOnTheStoreAloneAndLive() {

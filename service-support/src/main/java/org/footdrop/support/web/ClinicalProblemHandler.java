@@ -72,6 +72,12 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                        ProblemTypes.PAYLOAD_TOO_LARGE, "The request body is too large"));
+            }
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)) {
             return clinicalProblem(ClinicalProblemException.invalid(List.of(

@@ -2,7 +2,11 @@ package org.footdrop.support.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 
 /**
  * Registers the shared problem handler in every service, before Boot's own problem-details
@@ -11,4 +15,13 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @Import(ClinicalProblemHandler.class)
 public class WebSupportConfiguration {
+
+    /** 64 KiB: a clinical record is a few hundred bytes; a body this large is a mistake or an attack. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Value("${footdrop.http.max-body-bytes:65536}") long maxBodyBytes) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodyBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
 }

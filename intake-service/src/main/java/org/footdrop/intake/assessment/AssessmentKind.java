@@ -1,0 +1,78 @@
+package org.footdrop.intake.assessment;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.footdrop.contract.EventPayload;
+import org.footdrop.contract.intake.Assessment;
+import org.footdrop.contract.intake.AssessmentAmended;
+import org.footdrop.contract.intake.AssessmentRecorded;
+import org.footdrop.contract.intake.AssessmentVoided;
+import org.footdrop.contract.intake.Measures;
+import org.footdrop.support.record.RecordKind;
+import org.springframework.stereotype.Component;
+
+/** How assessments are stored and which events they publish. */
+@Component
+class AssessmentKind implements RecordKind<AssessmentRequest> {
+
+    static final String COLLECTION = "assessments";
+
+    @Override
+    public String collection() {
+        return COLLECTION;
+    }
+
+    @Override
+    public String label() {
+        return "Assessment";
+    }
+
+    @Override
+    public String createEndpoint() {
+        return "POST /api/v1/assessments";
+    }
+
+    @Override
+    public String source() {
+        return "intake-service";
+    }
+
+    @Override
+    public Class<AssessmentRequest> stateType() {
+        return AssessmentRequest.class;
+    }
+
+    @Override
+    public String patientId(AssessmentRequest state) {
+        return state.patientId();
+    }
+
+    @Override
+    public Instant occurredAt(AssessmentRequest state) {
+        return state.assessedAt();
+    }
+
+    @Override
+    public EventPayload recorded(UUID id, AssessmentRequest state) {
+        return new AssessmentRecorded(id, 1, toContract(state));
+    }
+
+    @Override
+    public EventPayload amended(UUID id, int revision, AssessmentRequest state) {
+        return new AssessmentAmended(id, revision, toContract(state));
+    }
+
+    @Override
+    public EventPayload voided(UUID id, int revision) {
+        return new AssessmentVoided(id, revision);
+    }
+
+    static Assessment toContract(AssessmentRequest a) {
+        MeasuresRequest m = a.measures();
+        return new Assessment(a.assessedAt(), a.kind(), a.side(),
+                new Measures(m.mrcAnkleDorsiflexion(), m.mrcExtensorHallucisLongus(), m.mrcAnkleEversion(),
+                        m.mrcAnkleInversion(), m.mrcHipAbduction(), m.gaitSpeedComfortable(), m.gaitSpeedFast(),
+                        m.timedUpAndGo(), m.functionalGaitAssessment(), m.lefs(), m.painNrs()),
+                a.gaitAid(), a.steppageGait(), a.footSlap(), a.toeDrag());
+    }
+}

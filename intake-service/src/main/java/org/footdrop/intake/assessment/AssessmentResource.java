@@ -1,0 +1,23 @@
+package org.footdrop.intake.assessment;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+import java.util.UUID;
+import org.footdrop.support.record.RecordStatus;
+import org.footdrop.support.record.StoredRecord;
+
+/** An assessment as the API returns it: its id, revision and status, then the clinical state. */
+record AssessmentResource(
+        UUID assessmentId,
+        int revision,
+        RecordStatus status,
+        Instant recordedAt,
+        Instant amendedAt,
+        Instant voidedAt,
+        @JsonUnwrapped AssessmentRequest assessment) {
+
+    static AssessmentResource of(StoredRecord<AssessmentRequest> record) {
+        return new AssessmentResource(record.id(), record.revision(), record.status(), record.recordedAt(),
+                record.amendedAt(), record.voidedAt(), record.state());
+    }
+}
