@@ -78,10 +78,15 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
                         ProblemTypes.PAYLOAD_TOO_LARGE, "The request body is too large"));
             }
         }
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)) {
-            return clinicalProblem(ClinicalProblemException.invalid(List.of(
-                    new FieldProblem(path(jackson), reason(jackson)))));
+        // The outermost binding error knows the field's path; its cause may be a plain parse error.
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException) {
+                break;
+            }
+            if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return clinicalProblem(ClinicalProblemException.invalid(List.of(
+                        new FieldProblem(path(jackson), reason(jackson)))));
+            }
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
                 "The request body is not well-formed JSON"));
