@@ -1,0 +1,21 @@
+package org.footdrop.intake;
+
+import java.util.Map;
+import org.footdrop.support.openapi.RequestBodyExamples;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class IntakeConfiguration {
+
+    @Bean
+    RequestBodyExamples intakeExamples() {
+        return new RequestBodyExamples(Map.of(
+                "POST /api/v1/diagnoses", "openapi/examples/diagnosis.json",
+                "PUT /api/v1/diagnoses/{diagnosisId}", "openapi/examples/diagnosis.json",
+                "DELETE /api/v1/diagnoses/{diagnosisId}", "openapi/examples/void.json",
+                "POST /api/v1/assessments", "openapi/examples/assessment.json",
+                "PUT /api/v1/assessments/{assessmentId}", "openapi/examples/assessment.json",
+                "DELETE /api/v1/assessments/{assessmentId}", "openapi/examples/void.json"));
+    }
+}

@@ -1,0 +1,10 @@
+package org.footdrop.support.openapi;
+
+import java.util.Map;
+
+/**
+ * Realistic request bodies for the OpenAPI document, as classpath JSON files keyed by operation
+ * ({@code "POST /api/v1/diagnoses"}). The files are real requests: a test sends each one.
+ */
+public record RequestBodyExamples(Map<String, String> resourceByOperation) {
+}
