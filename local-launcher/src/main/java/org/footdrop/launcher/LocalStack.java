@@ -22,7 +22,8 @@ public final class LocalStack {
 
     private final long startedAtMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
     private final AtomicReference<Infrastructure> infrastructure = new AtomicReference<>();
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>(); // guarded by itself, with stopRequested
+    private boolean stopRequested;
     // Not the common pool: on 2 cores it runs one task at a time, and each probe mostly sleeps.
     private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "readiness-probe");
@@ -32,6 +33,10 @@ public final class LocalStack {
 
     public static void main(String[] args) throws Exception {
         Path repoRoot = repoRoot();
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(LaunchOptions.usage());
+            return;
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args, System.getenv(), repoRoot);
@@ -64,6 +69,9 @@ public final class LocalStack {
                 continue;
             }
             synchronized (services) {
+                if (stopRequested) {
+                    break; // Ctrl-C while starting: the shutdown hook no longer sees new children
+                }
                 services.add(service);
             }
             service.stopLeftoverFromPreviousRun();
@@ -119,13 +127,17 @@ public final class LocalStack {
 
     /** Children first (they use the infrastructure while they shut down), then broker, then store. */
     private void stop() {
-        System.out.println("stopping...");
         List<ServiceProcess> running;
         synchronized (services) {
+            stopRequested = true;
             running = List.copyOf(services);
         }
-        ServiceProcess.stopAll(running, STOP_GRACE);
         Infrastructure infra = infrastructure.getAndSet(null);
+        if (infra == null && running.isEmpty()) {
+            return; // failed before anything started; the error is already printed
+        }
+        System.out.println("stopping...");
+        ServiceProcess.stopAll(running, STOP_GRACE);
         if (infra != null) {
             infra.close();
         }

@@ -1,12 +1,17 @@
 package org.footdrop.intake.diagnosis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
 import java.time.Instant;
 import java.util.UUID;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 
-/** A diagnosis as the API returns it: its id, revision and status, then the clinical state. */
+/**
+ * A diagnosis as the API returns it: its id, revision and status, then the clinical state, and
+ * warnings about values accepted but unusual.
+ */
 record DiagnosisResource(
         UUID diagnosisId,
         int revision,
@@ -14,10 +19,11 @@ record DiagnosisResource(
         Instant recordedAt,
         Instant amendedAt,
         Instant voidedAt,
-        @JsonUnwrapped DiagnosisRequest diagnosis) {
+        @JsonUnwrapped DiagnosisRequest diagnosis,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
     static DiagnosisResource of(StoredRecord<DiagnosisRequest> record) {
         return new DiagnosisResource(record.id(), record.revision(), record.status(), record.recordedAt(),
-                record.amendedAt(), record.voidedAt(), record.state());
+                record.amendedAt(), record.voidedAt(), record.state(), Icd10Codes.warnings(record.state().icd10Codes()));
     }
 }

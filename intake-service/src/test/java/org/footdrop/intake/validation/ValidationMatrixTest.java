@@ -141,6 +141,18 @@ class ValidationMatrixTest {
     }
 
     @Test
+    void shouldAcceptAWellFormedButUnknownIcd10CodeWithAWarning() {
+        ObjectNode diagnosis = validDiagnosis();
+        diagnosis.putArray("icd10Codes").add("M21.372").add("E11.9");
+
+        ResponseEntity<JsonNode> response = http.send("POST", "/api/v1/diagnoses", diagnosis.toString());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        assertThat(response.getBody().get("warnings")).hasSize(1);
+        assertThat(response.getBody().get("warnings").get(0).asString()).contains("E11.9");
+    }
+
+    @Test
     void shouldRefuseMalformedJsonAsMalformedRequest() {
         ResponseEntity<JsonNode> response = http.send("POST", "/api/v1/diagnoses", "{\"patientId\": ");
 
