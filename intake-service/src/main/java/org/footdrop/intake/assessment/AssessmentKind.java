@@ -63,7 +63,7 @@ class AssessmentKind implements RecordKind<AssessmentRequest> {
     }
 
     @Override
-    public EventPayload voided(UUID id, int revision) {
+    public EventPayload voided(UUID id, int revision, AssessmentRequest lastState) {
         return new AssessmentVoided(id, revision);
     }
 

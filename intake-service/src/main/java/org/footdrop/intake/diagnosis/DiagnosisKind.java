@@ -73,7 +73,7 @@ class DiagnosisKind implements RecordKind<DiagnosisRequest> {
     }
 
     @Override
-    public EventPayload voided(UUID id, int revision) {
+    public EventPayload voided(UUID id, int revision, DiagnosisRequest lastState) {
         return new DiagnosisVoided(id, revision);
     }
 

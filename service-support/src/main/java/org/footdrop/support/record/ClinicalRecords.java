@@ -173,7 +173,7 @@ public class ClinicalRecords {
                 .push("history", history(next, RecordStatus.VOIDED, current.get("state", Document.class), now));
         remember(update, keyField, requestHash, next);
         write(kind, id, revision, update,
-                event(kind, kind.voided(id, next), current.getString("patientId"), state, now, correlationId));
+                event(kind, kind.voided(id, next, state), current.getString("patientId"), state, now, correlationId));
         return find(kind, id);
     }
 

@@ -36,5 +36,6 @@ public interface RecordKind<S> {
 
     EventPayload amended(UUID id, int revision, S state);
 
-    EventPayload voided(UUID id, int revision);
+    /** @param lastState the state the record had when it was voided */
+    EventPayload voided(UUID id, int revision, S lastState);
 }
