@@ -1,0 +1,237 @@
+package org.footdrop.support.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.footdrop.contract.EventCodec;
+import org.footdrop.contract.EventEnvelope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Corrections and retries of one kind of clinical record, as clinical integrations use them, with
+ * every event counted by a real consumer of the service's topic. Shared by every service that owns
+ * records, so that they keep one behaviour without copied tests.
+ */
+public abstract class RecordLifecycleContract {
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    EventCodec codec;
+
+    protected Http http;
+    TopicProbe topic;
+
+    protected abstract RecordApi api();
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        topic = new TopicProbe(brokers, api().topic());
+    }
+
+    @AfterEach
+    void disconnect() {
+        topic.close();
+    }
+
+    @Test
+    void shouldPublishRecordedAmendedVoidedWithIncreasingRevisions() {
+        // given
+        String patientId = "pt-" + UUID.randomUUID();
+        String id = create(patientId, null);
+
+        // when amended, then voided
+        ResponseEntity<JsonNode> amended = http.send("PUT", item(id), api().amendedBody().apply(patientId).toString(),
+                "If-Match", "\"1\"");
+        ResponseEntity<JsonNode> voided = http.send("DELETE", item(id), "{\"reason\":\"entered for the wrong visit\"}",
+                "If-Match", "\"2\"");
+
+        // then
+        assertThat(amended.getStatusCode().value()).as(amended.toString()).isEqualTo(200);
+        assertThat(amended.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(voided.getStatusCode().value()).isEqualTo(200);
+        assertThat(voided.getBody().get("status").asString()).isEqualTo("VOIDED");
+        assertThat(voided.getBody().get("revision").asInt()).isEqualTo(3);
+        assertThat(voided.getBody().toString()).doesNotContain("entered for the wrong visit");
+        List<EventEnvelope> events = awaitEvents(patientId, 3);
+        assertThat(events).extracting(e -> e.payload().revision()).containsExactly(1, 2, 3);
+        assertThat(events).extracting(EventEnvelope::type).containsExactly(api().eventPrefix() + api().recordedSuffix(),
+                api().eventPrefix() + "-amended", api().eventPrefix() + "-voided");
+        assertThat(events).allMatch(e -> e.payload().recordId().toString().equals(id));
+    }
+
+    @Test
+    void shouldRefuseAnAmendWithAStaleIfMatch() {
+        String patientId = "pt-" + UUID.randomUUID();
+        String id = create(patientId, null);
+        http.send("PUT", item(id), api().amendedBody().apply(patientId).toString(), "If-Match", "1");
+
+        ResponseEntity<JsonNode> stale = http.send("PUT", item(id), api().validBody().apply(patientId).toString(),
+                "If-Match", "1");
+
+        assertThat(stale.getStatusCode().value()).isEqualTo(412);
+        assertThat(stale.getBody().get("type").asString()).isEqualTo("https://footdrop.org/problems/stale-revision");
+        assertThat(http.get(item(id)).getBody().get("revision").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRequireIfMatchToAmend() {
+        String patientId = "pt-" + UUID.randomUUID();
+        String id = create(patientId, null);
+
+        ResponseEntity<JsonNode> response = http.send("PUT", item(id), api().amendedBody().apply(patientId).toString());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(428);
+    }
+
+    @Test
+    void shouldLetOnlyOneOfConcurrentAmendsOfOneRevisionWin() throws Exception {
+        String patientId = "pt-" + UUID.randomUUID();
+        String id = create(patientId, null);
+        String amended = api().amendedBody().apply(patientId).toString();
+        List<Callable<Integer>> amends = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            amends.add(() -> http.send("PUT", item(id), amended, "If-Match", "1").getStatusCode().value());
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> status : all(amends)) {
+            statuses.add(status.get());
+        }
+
+        assertThat(statuses).containsOnly(200, 412).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(http.get(item(id)).getBody().get("revision").asInt()).isEqualTo(2);
+        assertThat(awaitEvents(patientId, 2)).extracting(e -> e.payload().revision()).containsExactly(1, 2);
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownRecordAnd409ForAVoidedOne() {
+        String patientId = "pt-" + UUID.randomUUID();
+        String unknown = UUID.randomUUID().toString();
+        assertThat(http.send("PUT", item(unknown), api().validBody().apply(patientId).toString(), "If-Match", "1")
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(http.send("DELETE", item(unknown), "{\"reason\":\"x\"}").getStatusCode().value()).isEqualTo(404);
+        String id = create(patientId, null);
+        http.send("DELETE", item(id), "{\"reason\":\"duplicate entry\"}");
+
+        assertThat(http.send("PUT", item(id), api().amendedBody().apply(patientId).toString(), "If-Match", "2")
+                .getStatusCode().value()).isEqualTo(409);
+        assertThat(http.send("DELETE", item(id), "{\"reason\":\"again\"}").getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldCreateOneRecordAndOneEventForConcurrentRequestsWithOneKey() throws Exception {
+        // given
+        String patientId = "pt-" + UUID.randomUUID();
+        String key = "concurrent-" + UUID.randomUUID();
+        String body = api().validBody().apply(patientId).toString();
+        List<Callable<ResponseEntity<JsonNode>>> requests = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            requests.add(() -> http.send("POST", api().path(), body, "Idempotency-Key", key));
+        }
+
+        // when
+        List<ResponseEntity<JsonNode>> responses = new ArrayList<>();
+        for (Future<ResponseEntity<JsonNode>> response : all(requests)) {
+            responses.add(response.get());
+        }
+
+        // then every caller sees the one record, and one event was published
+        assertThat(responses).allMatch(r -> r.getStatusCode().value() == 201);
+        assertThat(responses).extracting(r -> r.getBody().get(api().idField()).asString())
+                .containsOnly(responses.get(0).getBody().get(api().idField()).asString());
+        awaitEvents(patientId, 1);
+        assertNoMoreEventsThan(patientId, 1);
+    }
+
+    @Test
+    void shouldReplayAnAmendRetriedWithTheSameKeyAndRefuseADifferentBody() {
+        String patientId = "pt-" + UUID.randomUUID();
+        String id = create(patientId, null);
+        String amended = api().amendedBody().apply(patientId).toString();
+
+        ResponseEntity<JsonNode> first = http.send("PUT", item(id), amended, "If-Match", "1", "Idempotency-Key", "a-1");
+        ResponseEntity<JsonNode> retry = http.send("PUT", item(id), amended, "If-Match", "1", "Idempotency-Key", "a-1");
+        ResponseEntity<JsonNode> other = http.send("PUT", item(id), api().validBody().apply(patientId).toString(),
+                "If-Match", "2", "Idempotency-Key", "a-1");
+
+        assertThat(retry.getStatusCode().value()).isEqualTo(200);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(other.getStatusCode().value()).isEqualTo(409);
+        awaitEvents(patientId, 2);
+        assertNoMoreEventsThan(patientId, 2);
+    }
+
+    @Test
+    void shouldReplayACreateRetriedWithTheSameKeyAndRefuseADifferentBody() {
+        String patientId = "pt-" + UUID.randomUUID();
+        String key = "create-" + UUID.randomUUID();
+        ResponseEntity<JsonNode> first = http.send("POST", api().path(), api().validBody().apply(patientId).toString(),
+                "Idempotency-Key", key);
+
+        ResponseEntity<JsonNode> retry = http.send("POST", api().path(), api().validBody().apply(patientId).toString(),
+                "Idempotency-Key", key);
+        ResponseEntity<JsonNode> other = http.send("POST", api().path(),
+                api().amendedBody().apply(patientId).toString(), "Idempotency-Key", key);
+
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(other.getStatusCode().value()).isEqualTo(409);
+        awaitEvents(patientId, 1);
+        assertNoMoreEventsThan(patientId, 1);
+    }
+
+    protected String create(String patientId, String key) {
+        ResponseEntity<JsonNode> response = http.send("POST", api().path(),
+                api().validBody().apply(patientId).toString(), "Idempotency-Key", key);
+        assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(201);
+        return response.getBody().get(api().idField()).asString();
+    }
+
+    protected String item(String id) {
+        return api().path() + "/" + id;
+    }
+
+    protected List<EventEnvelope> awaitEvents(String patientId, int count) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(patientId), e -> e.size() >= count);
+    }
+
+    void assertNoMoreEventsThan(String patientId, int count) {
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(eventsOf(patientId)).hasSize(count));
+    }
+
+    protected List<EventEnvelope> eventsOf(String patientId) {
+        return topic.poll().stream()
+                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(patientId))
+                .map(ConsumerRecord::value).map(codec::decode).toList();
+    }
+
+    static <T> List<Future<T>> all(List<Callable<T>> tasks) throws InterruptedException {
+        var pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            return pool.invokeAll(tasks);
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

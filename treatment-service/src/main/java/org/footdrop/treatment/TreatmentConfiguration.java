@@ -1,0 +1,27 @@
+package org.footdrop.treatment;
+
+import java.util.Map;
+import org.footdrop.support.openapi.RequestBodyExamples;
+import org.footdrop.treatment.injection.InjectionLimits;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(InjectionLimits.class)
+class TreatmentConfiguration {
+
+    @Bean
+    RequestBodyExamples treatmentExamples() {
+        return new RequestBodyExamples(Map.of(
+                "POST /api/v1/injections", "openapi/examples/injection.json",
+                "PUT /api/v1/injections/{injectionId}", "openapi/examples/injection.json",
+                "DELETE /api/v1/injections/{injectionId}", "openapi/examples/void.json",
+                "POST /api/v1/therapies", "openapi/examples/therapy.json",
+                "PUT /api/v1/therapies/{therapyId}", "openapi/examples/therapy.json",
+                "DELETE /api/v1/therapies/{therapyId}", "openapi/examples/void.json",
+                "POST /api/v1/therapies/{therapyId}/sessions", "openapi/examples/therapy-session.json",
+                "PUT /api/v1/therapies/{therapyId}/sessions/{sessionId}", "openapi/examples/therapy-session.json",
+                "DELETE /api/v1/therapies/{therapyId}/sessions/{sessionId}", "openapi/examples/void.json"));
+    }
+}

@@ -1,0 +1,83 @@
+package org.footdrop.treatment.injection;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.footdrop.support.record.Revisions;
+import org.footdrop.support.record.StoredRecord;
+import org.footdrop.support.record.VoidRequest;
+import org.footdrop.support.web.RequestContext;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1")
+class InjectionController {
+
+    private static final String KEY = "Idempotency-Key";
+    private final InjectionService injections;
+
+    InjectionController(InjectionService injections) {
+        this.injections = injections;
+    }
+
+    @PostMapping("/injections")
+    ResponseEntity<InjectionResource> administer(@Valid @RequestBody InjectionRequest request,
+            @RequestHeader(name = KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
+        var result = injections.administer(request, RequestContext.caller(),
+                RequestContext.idempotencyKey(idempotencyKey), RequestContext.correlationId(correlationId));
+        StoredRecord<InjectionRequest> record = result.injection();
+        return ResponseEntity.created(URI.create("/api/v1/injections/" + record.id()))
+                .eTag(record.etag()).body(InjectionResource.of(record, result.warnings()));
+    }
+
+    @GetMapping("/injections/{injectionId}")
+    ResponseEntity<InjectionResource> find(@PathVariable UUID injectionId) {
+        StoredRecord<InjectionRequest> record = injections.find(injectionId);
+        return ResponseEntity.ok().eTag(record.etag()).body(InjectionResource.of(record, List.of()));
+    }
+
+    /** The patient's series: every injection in administration order, voided ones unnumbered. */
+    @GetMapping("/patients/{patientId}/injections")
+    List<InjectionResource> series(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
+        return injections.series(patientId).stream().map(InjectionResource::of).toList();
+    }
+
+    @PutMapping("/injections/{injectionId}")
+    ResponseEntity<InjectionResource> amend(@PathVariable UUID injectionId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody InjectionRequest request,
+            @RequestHeader(name = KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
+        var result = injections.amend(injectionId, Revisions.fromIfMatch(ifMatch, true), request,
+                RequestContext.caller(), RequestContext.idempotencyKey(idempotencyKey),
+                RequestContext.correlationId(correlationId));
+        return ResponseEntity.ok().eTag(result.injection().etag())
+                .body(InjectionResource.of(result.injection(), result.warnings()));
+    }
+
+    @DeleteMapping("/injections/{injectionId}")
+    ResponseEntity<InjectionResource> voidInjection(@PathVariable UUID injectionId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody VoidRequest request,
+            @RequestHeader(name = KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
+        StoredRecord<InjectionRequest> record = injections.voidInjection(injectionId,
+                Revisions.fromIfMatch(ifMatch, false), request.reason(), RequestContext.caller(),
+                RequestContext.idempotencyKey(idempotencyKey), RequestContext.correlationId(correlationId));
+        return ResponseEntity.ok().eTag(record.etag()).body(InjectionResource.of(record, List.of()));
+    }
+}

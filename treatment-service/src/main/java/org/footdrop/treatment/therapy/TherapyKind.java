@@ -1,0 +1,78 @@
+package org.footdrop.treatment.therapy;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.footdrop.contract.EventPayload;
+import org.footdrop.contract.treatment.Therapy;
+import org.footdrop.contract.treatment.TherapyAmended;
+import org.footdrop.contract.treatment.TherapyPrescribed;
+import org.footdrop.contract.treatment.TherapyVoided;
+import org.footdrop.support.record.RecordKind;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** How therapy prescriptions are stored and which events they publish. */
+@Component
+class TherapyKind implements RecordKind<TherapyRequest> {
+
+    private final ZoneId clinicZone;
+
+    TherapyKind(@Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
+        this.clinicZone = clinicZone;
+    }
+
+    @Override
+    public String collection() {
+        return "therapies";
+    }
+
+    @Override
+    public String label() {
+        return "Therapy";
+    }
+
+    @Override
+    public String createEndpoint() {
+        return "POST /api/v1/therapies";
+    }
+
+    @Override
+    public String source() {
+        return "treatment-service";
+    }
+
+    @Override
+    public Class<TherapyRequest> stateType() {
+        return TherapyRequest.class;
+    }
+
+    @Override
+    public String patientId(TherapyRequest state) {
+        return state.patientId();
+    }
+
+    @Override
+    public Instant occurredAt(TherapyRequest state) {
+        return state.startDate().atStartOfDay(clinicZone).toInstant();
+    }
+
+    @Override
+    public EventPayload recorded(UUID id, TherapyRequest state) {
+        return new TherapyPrescribed(id, 1, toContract(state));
+    }
+
+    @Override
+    public EventPayload amended(UUID id, int revision, TherapyRequest state) {
+        return new TherapyAmended(id, revision, toContract(state));
+    }
+
+    @Override
+    public EventPayload voided(UUID id, int revision, TherapyRequest lastState) {
+        return new TherapyVoided(id, revision);
+    }
+
+    static Therapy toContract(TherapyRequest t) {
+        return new Therapy(t.type(), t.modality(), t.startDate(), t.sessionsPerWeek(), t.plannedWeeks(), t.endDate());
+    }
+}

@@ -1,0 +1,55 @@
+package org.footdrop.treatment.therapy;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.footdrop.contract.vocabulary.TherapyType;
+import org.footdrop.support.web.FieldProblem;
+
+/** Rules of a prescription that single-field annotations cannot say, and its planned sessions. */
+final class TherapyRules {
+
+    private TherapyRules() {
+    }
+
+    static List<FieldProblem> check(TherapyRequest t) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (t.type() == TherapyType.ENERGY_MODALITY && t.modality() == null) {
+            problems.add(new FieldProblem("modality", "required for ENERGY_MODALITY"));
+        }
+        if (t.type() != null && t.type() != TherapyType.ENERGY_MODALITY && t.modality() != null) {
+            problems.add(new FieldProblem("modality", "only for ENERGY_MODALITY"));
+        }
+        if ((t.plannedWeeks() == null) == (t.endDate() == null)) {
+            problems.add(new FieldProblem("plannedWeeks", "give either plannedWeeks or endDate, not both or neither"));
+        }
+        if (t.endDate() != null && t.startDate() != null && t.endDate().isBefore(t.startDate())) {
+            problems.add(new FieldProblem("endDate", "must not be before startDate"));
+        }
+        if (t.endDate() != null && t.startDate() != null
+                && ChronoUnit.DAYS.between(t.startDate(), t.endDate()) > 7 * 104) {
+            problems.add(new FieldProblem("endDate", "at most 104 weeks after startDate"));
+        }
+        return problems;
+    }
+
+    /**
+     * Sessions planned: sessions per week times planned weeks; with an end date, times the weeks
+     * the prescription spans, start and end days included, a part week counting as a week.
+     */
+    static int plannedSessions(TherapyRequest t) {
+        long weeks = t.plannedWeeks() != null ? t.plannedWeeks()
+                : (ChronoUnit.DAYS.between(t.startDate(), t.endDate()) + 1 + 6) / 7;
+        return Math.toIntExact(weeks * t.sessionsPerWeek());
+    }
+
+    static List<FieldProblem> checkSession(TherapySessionRequest s, TherapyRequest therapy) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate date = s.date();
+        if (date != null && date.isBefore(therapy.startDate())) {
+            problems.add(new FieldProblem("date", "must not be before the therapy's startDate " + therapy.startDate()));
+        }
+        return problems;
+    }
+}
