@@ -1,6 +1,8 @@
 package org.footdrop.support;
 
 import org.bson.Document;
+import org.bson.UuidRepresentation;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -9,12 +11,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The store's health as the readiness group sees it ("mongo"). Boot's own check sends the
+ * Store settings every service shares, and the store's health as the readiness group sees it ("mongo"). Boot's own check sends the
  * {@code hello} command, which the embedded mongo-java-server does not know; {@code ping} works on
  * both it and a real MongoDB.
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 public class StoreHealthConfiguration {
+
+    /** UUIDs as standard BSON binary subtype 4, the same in every service and in any MongoDB. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer standardUuids() {
+        return settings -> settings.uuidRepresentation(UuidRepresentation.STANDARD);
+    }
 
     @Bean(name = "mongoHealthContributor")
     HealthIndicator mongoHealthContributor(MongoTemplate mongo) {

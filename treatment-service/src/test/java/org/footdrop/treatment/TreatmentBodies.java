@@ -1,6 +1,8 @@
 package org.footdrop.treatment;
 
+import java.util.List;
 import org.footdrop.contract.EventJson;
+import org.footdrop.contract.EventType;
 import org.footdrop.contract.Topics;
 import org.footdrop.support.testing.RecordApi;
 import tools.jackson.databind.node.ObjectNode;
@@ -10,11 +12,13 @@ public final class TreatmentBodies {
 
     public static final RecordApi INJECTIONS = new RecordApi("injections", "injectionId", Topics.TREATMENT_EVENTS,
             "treatment.injection", "-administered", patientId -> injection(patientId, "2026-03-02T10:05:00Z"),
-            patientId -> injection(patientId, "2026-03-02T10:05:00Z").put("volumeMl", 12.0));
+            patientId -> injection(patientId, "2026-03-02T10:05:00Z").put("volumeMl", 12.0), "injection",
+            List.of(EventType.INJECTION_ADMINISTERED, EventType.INJECTION_AMENDED, EventType.INJECTION_VOIDED));
 
     public static final RecordApi THERAPIES = new RecordApi("therapies", "therapyId", Topics.TREATMENT_EVENTS,
             "treatment.therapy", "-prescribed", TreatmentBodies::therapy,
-            patientId -> therapy(patientId).put("sessionsPerWeek", 3));
+            patientId -> therapy(patientId).put("sessionsPerWeek", 3), "therapy",
+            List.of(EventType.THERAPY_PRESCRIBED, EventType.THERAPY_AMENDED, EventType.THERAPY_VOIDED));
 
     private TreatmentBodies() {
     }

@@ -1,5 +1,7 @@
 package org.footdrop.intake.lifecycle;
 
+import java.util.List;
+import org.footdrop.contract.EventType;
 import org.footdrop.contract.Topics;
 import org.footdrop.support.testing.RecordApi;
 
@@ -8,13 +10,15 @@ final class IntakeRecordApis {
 
     static final RecordApi DIAGNOSES = new RecordApi("diagnoses", "diagnosisId", Topics.INTAKE_EVENTS,
             "intake.diagnosis", "-recorded",
-            patientId -> IntakeEventShapeTest.body("diagnoses", patientId),
-            patientId -> IntakeEventShapeTest.amendedBody("diagnoses", patientId));
+            patientId -> PatientListingTest.body("diagnoses", patientId),
+            patientId -> PatientListingTest.amendedBody("diagnoses", patientId), "diagnosis",
+            List.of(EventType.DIAGNOSIS_RECORDED, EventType.DIAGNOSIS_AMENDED, EventType.DIAGNOSIS_VOIDED));
 
     static final RecordApi ASSESSMENTS = new RecordApi("assessments", "assessmentId", Topics.INTAKE_EVENTS,
             "intake.assessment", "-recorded",
-            patientId -> IntakeEventShapeTest.body("assessments", patientId),
-            patientId -> IntakeEventShapeTest.amendedBody("assessments", patientId));
+            patientId -> PatientListingTest.body("assessments", patientId),
+            patientId -> PatientListingTest.amendedBody("assessments", patientId), "assessment",
+            List.of(EventType.ASSESSMENT_RECORDED, EventType.ASSESSMENT_AMENDED, EventType.ASSESSMENT_VOIDED));
 
     private IntakeRecordApis() {
     }

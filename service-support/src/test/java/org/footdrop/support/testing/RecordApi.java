@@ -1,6 +1,8 @@
 package org.footdrop.support.testing;
 
+import java.util.List;
 import java.util.function.Function;
+import org.footdrop.contract.EventType;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -12,6 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
  *        given {@code recordedSuffix}), {@code -amended}, {@code -voided}
  * @param validBody a valid body for a patient
  * @param amendedBody a different valid body for the same patient
+ * @param stateField the payload field holding the clinical state, e.g. {@code diagnosis}
+ * @param lifeEvents the event types of its creation, amend and void, whose golden samples the
+ *        emitted events must match
  */
 public record RecordApi(
         String collection,
@@ -20,7 +25,9 @@ public record RecordApi(
         String eventPrefix,
         String recordedSuffix,
         Function<String, ObjectNode> validBody,
-        Function<String, ObjectNode> amendedBody) {
+        Function<String, ObjectNode> amendedBody,
+        String stateField,
+        List<EventType> lifeEvents) {
 
     public String path() {
         return "/api/v1/" + collection;

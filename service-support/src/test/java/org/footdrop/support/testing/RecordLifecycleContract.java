@@ -14,6 +14,12 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventEnvelope;
+import org.footdrop.contract.EventJson;
+import org.footdrop.contract.EventType;
+import org.footdrop.contract.GoldenSamples;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,6 +204,43 @@ public abstract class RecordLifecycleContract {
         assertThat(other.getStatusCode().value()).isEqualTo(409);
         awaitEvents(patientId, 1);
         assertNoMoreEventsThan(patientId, 1);
+    }
+
+    @ParameterizedTest(name = "stage {0}")
+    @ValueSource(ints = {0, 1, 2})
+    void shouldEmitEventsShapedLikeTheirGoldenSamples(int stage) {
+        // given the golden sample's clinical state, posted (and corrected) through the API
+        EventType type = api().lifeEvents().get(stage);
+        JsonNode golden = EventJson.mapper().readTree(GoldenSamples.read(type, 1));
+        String patientId = "pt-" + UUID.randomUUID();
+        JsonNode state = golden.get("payload").get(api().stateField());
+        ObjectNode request = state == null ? api().validBody().apply(patientId) : ((ObjectNode) state).deepCopy();
+        request.put("patientId", patientId);
+        ResponseEntity<JsonNode> created = http.send("POST", api().path(), request.toString());
+        assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
+        String id = created.getBody().get(api().idField()).asString();
+        if (stage >= 1) {
+            http.send("PUT", item(id), request.toString(), "If-Match", "1");
+        }
+        if (stage == 2) {
+            http.send("DELETE", item(id), "{\"reason\":\"test\"}");
+        }
+
+        // when
+        JsonNode emitted = awaitEvents(patientId, stage + 1).stream()
+                .filter(e -> e.type().equals(type.wireName())).findFirst()
+                .map(e -> EventJson.mapper().readTree(codec.encode(e))).orElseThrow();
+
+        // then the same field names and, for states, the same clinical payload
+        assertThat(names(emitted)).isEqualTo(names(golden));
+        assertThat(names(emitted.get("payload"))).isEqualTo(names(golden.get("payload")));
+        if (state != null) {
+            assertThat(emitted.get("payload").get(api().stateField())).isEqualTo(state);
+        }
+    }
+
+    static List<String> names(JsonNode node) {
+        return node.propertyNames().stream().sorted().toList();
     }
 
     protected String create(String patientId, String key) {

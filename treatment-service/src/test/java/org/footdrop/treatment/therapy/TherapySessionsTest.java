@@ -1,0 +1,159 @@
+package org.footdrop.treatment.therapy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.footdrop.contract.EventCodec;
+import org.footdrop.contract.EventEnvelope;
+import org.footdrop.contract.EventJson;
+import org.footdrop.contract.EventType;
+import org.footdrop.contract.GoldenSamples;
+import org.footdrop.contract.Topics;
+import org.footdrop.contract.treatment.TherapySessionLogged;
+import org.footdrop.support.testing.EmbeddedInfrastructure;
+import org.footdrop.support.testing.Http;
+import org.footdrop.support.testing.TopicProbe;
+import org.footdrop.treatment.TreatmentBodies;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+/** Sessions logged against a prescription: adherence, rules and the events they publish. */
+@EmbeddedInfrastructure
+class TherapySessionsTest {
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    EventCodec codec;
+    Http http;
+    TopicProbe topic;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        topic = new TopicProbe(brokers, Topics.TREATMENT_EVENTS);
+    }
+
+    @AfterEach
+    void disconnect() {
+        topic.close();
+    }
+
+    @Test
+    void shouldComputeAdherenceAsAttendedOverPlannedSessions() {
+        // given 2 sessions a week for 8 weeks: 16 planned
+        String patientId = "pt-" + UUID.randomUUID();
+        String therapy = prescribe(TreatmentBodies.therapy(patientId).toString());
+
+        // when 3 sessions are logged, 2 attended, and one attended session is then voided
+        log(therapy, "2026-03-09", true);
+        String voided = log(therapy, "2026-03-11", true);
+        log(therapy, "2026-03-16", false);
+        http.send("DELETE", "/api/v1/therapies/" + therapy + "/sessions/" + voided, "{\"reason\":\"wrong day\"}");
+
+        // then 1 attended of 16 planned; 2 logged
+        JsonNode view = http.get("/api/v1/therapies/{id}", therapy).getBody();
+        assertThat(view.get("plannedSessions").asInt()).isEqualTo(16);
+        assertThat(view.get("loggedSessions").asInt()).isEqualTo(2);
+        assertThat(view.get("attendedSessions").asInt()).isEqualTo(1);
+        assertThat(view.get("adherence").decimalValue()).isEqualByComparingTo("0.063");
+        assertThat(http.get("/api/v1/therapies/{id}/sessions", therapy).getBody()).hasSize(3);
+    }
+
+    @Test
+    void shouldPlanSessionsUntilAnEndDateCountingPartWeeks() {
+        // 2026-03-09 .. 2026-03-24 is 16 days: 3 weeks (a part week counts), at 2 a week: 6
+        String patientId = "pt-" + UUID.randomUUID();
+        String therapy = prescribe(TreatmentBodies.therapy(patientId).without("plannedWeeks")
+                .put("endDate", "2026-03-24").toString());
+
+        assertThat(http.get("/api/v1/therapies/{id}", therapy).getBody().get("plannedSessions").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void shouldPublishEachSessionRevisionAsTherapySessionLogged() {
+        String patientId = "pt-" + UUID.randomUUID();
+        String therapy = prescribe(TreatmentBodies.therapy(patientId).toString());
+        String session = log(therapy, "2026-03-09", false);
+
+        http.send("PUT", "/api/v1/therapies/" + therapy + "/sessions/" + session,
+                "{\"date\":\"2026-03-09\",\"attended\":true}", "If-Match", "1");
+        http.send("DELETE", "/api/v1/therapies/" + therapy + "/sessions/" + session, "{\"reason\":\"duplicate\"}");
+
+        List<TherapySessionLogged> logged = await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().stream()
+                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(patientId))
+                .map(r -> codec.decode(r.value())).map(EventEnvelope::payload)
+                .filter(TherapySessionLogged.class::isInstance).map(TherapySessionLogged.class::cast).toList(),
+                l -> l.size() >= 3);
+        assertThat(logged).extracting(TherapySessionLogged::revision).containsExactly(1, 2, 3);
+        assertThat(logged).extracting(l -> l.session().attended()).containsExactly(false, true, true);
+        assertThat(logged).extracting(TherapySessionLogged::voided).containsExactly(false, false, true);
+        assertThat(logged).allMatch(l -> l.therapyId().toString().equals(therapy));
+        JsonNode golden = EventJson.mapper().readTree(GoldenSamples.read(EventType.THERAPY_SESSION_LOGGED, 1));
+        JsonNode first = EventJson.mapper().valueToTree(logged.get(0));
+        assertThat(first.propertyNames()).containsExactlyInAnyOrderElementsOf(golden.get("payload").propertyNames());
+        assertThat(first.get("session").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(golden.get("payload").get("session").propertyNames());
+    }
+
+    @Test
+    void shouldRefuseSessionsBeforeTheStartOrForAVoidedTherapy() {
+        String patientId = "pt-" + UUID.randomUUID();
+        String therapy = prescribe(TreatmentBodies.therapy(patientId).toString());
+
+        ResponseEntity<JsonNode> early = http.send("POST", "/api/v1/therapies/" + therapy + "/sessions",
+                "{\"date\":\"2026-03-08\",\"attended\":true}");
+        http.send("DELETE", "/api/v1/therapies/" + therapy, "{\"reason\":\"prescribed in error\"}");
+        ResponseEntity<JsonNode> afterVoid = http.send("POST", "/api/v1/therapies/" + therapy + "/sessions",
+                "{\"date\":\"2026-03-10\",\"attended\":true}");
+        ResponseEntity<JsonNode> unknown = http.send("POST", "/api/v1/therapies/" + UUID.randomUUID() + "/sessions",
+                "{\"date\":\"2026-03-10\",\"attended\":true}");
+
+        assertThat(early.getStatusCode().value()).isEqualTo(400);
+        assertThat(early.getBody().get("errors").findValuesAsString("field")).contains("date");
+        assertThat(afterVoid.getStatusCode().value()).isEqualTo(409);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldRefuseAPrescriptionWithoutItsModalityOrWithBothWeeksAndEndDate() {
+        String patientId = "pt-" + UUID.randomUUID();
+
+        ResponseEntity<JsonNode> energy = http.send("POST", "/api/v1/therapies",
+                TreatmentBodies.therapy(patientId).put("type", "ENERGY_MODALITY").toString());
+        ResponseEntity<JsonNode> both = http.send("POST", "/api/v1/therapies",
+                TreatmentBodies.therapy(patientId).put("endDate", "2026-05-01").toString());
+        ResponseEntity<JsonNode> ptWithModality = http.send("POST", "/api/v1/therapies",
+                TreatmentBodies.therapy(patientId).put("modality", "LASER").toString());
+
+        assertThat(energy.getBody().get("errors").findValuesAsString("field")).contains("modality");
+        assertThat(both.getBody().get("errors").findValuesAsString("field")).contains("plannedWeeks");
+        assertThat(ptWithModality.getBody().get("errors").findValuesAsString("field")).contains("modality");
+        assertThat(List.of(energy, both, ptWithModality)).allMatch(r -> r.getStatusCode().value() == 400);
+    }
+
+    private String prescribe(String body) {
+        ResponseEntity<JsonNode> response = http.send("POST", "/api/v1/therapies", body);
+        assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(201);
+        return response.getBody().get("therapyId").asString();
+    }
+
+    private String log(String therapy, String date, boolean attended) {
+        ResponseEntity<JsonNode> response = http.send("POST", "/api/v1/therapies/" + therapy + "/sessions",
+                "{\"date\":\"" + date + "\",\"attended\":" + attended + "}");
+        assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(201);
+        return response.getBody().get("sessionId").asString();
+    }
+}
