@@ -8,38 +8,17 @@ import org.footdrop.contract.intake.AssessmentAmended;
 import org.footdrop.contract.intake.AssessmentRecorded;
 import org.footdrop.contract.intake.AssessmentVoided;
 import org.footdrop.contract.intake.Measures;
-import org.footdrop.support.record.RecordKind;
+import org.footdrop.support.record.NamedRecordKind;
 import org.springframework.stereotype.Component;
 
 /** How assessments are stored and which events they publish. */
 @Component
-class AssessmentKind implements RecordKind<AssessmentRequest> {
+class AssessmentKind extends NamedRecordKind<AssessmentRequest> {
 
     static final String COLLECTION = "assessments";
 
-    @Override
-    public String collection() {
-        return COLLECTION;
-    }
-
-    @Override
-    public String label() {
-        return "Assessment";
-    }
-
-    @Override
-    public String createEndpoint() {
-        return "POST /api/v1/assessments";
-    }
-
-    @Override
-    public String source() {
-        return "intake-service";
-    }
-
-    @Override
-    public Class<AssessmentRequest> stateType() {
-        return AssessmentRequest.class;
+    AssessmentKind() {
+        super(COLLECTION, "Assessment", "POST /api/v1/assessments", "intake-service", AssessmentRequest.class);
     }
 
     @Override

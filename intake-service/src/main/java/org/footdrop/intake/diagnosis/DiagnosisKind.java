@@ -10,45 +10,21 @@ import org.footdrop.contract.intake.DiagnosisAmended;
 import org.footdrop.contract.intake.DiagnosisRecorded;
 import org.footdrop.contract.intake.DiagnosisVoided;
 import org.footdrop.contract.intake.Evaluation;
-import org.footdrop.support.record.RecordKind;
+import org.footdrop.support.record.NamedRecordKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** How diagnoses are stored and which events they publish. */
 @Component
-class DiagnosisKind implements RecordKind<DiagnosisRequest> {
+class DiagnosisKind extends NamedRecordKind<DiagnosisRequest> {
 
     static final String COLLECTION = "diagnoses";
 
     private final ZoneId clinicZone;
 
     DiagnosisKind(@Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
+        super(COLLECTION, "Diagnosis", "POST /api/v1/diagnoses", "intake-service", DiagnosisRequest.class);
         this.clinicZone = clinicZone;
-    }
-
-    @Override
-    public String collection() {
-        return COLLECTION;
-    }
-
-    @Override
-    public String label() {
-        return "Diagnosis";
-    }
-
-    @Override
-    public String createEndpoint() {
-        return "POST /api/v1/diagnoses";
-    }
-
-    @Override
-    public String source() {
-        return "intake-service";
-    }
-
-    @Override
-    public Class<DiagnosisRequest> stateType() {
-        return DiagnosisRequest.class;
     }
 
     @Override

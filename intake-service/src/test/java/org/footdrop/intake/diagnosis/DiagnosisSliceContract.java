@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -273,9 +272,5 @@ abstract class DiagnosisSliceContract {
 
     static List<String> fieldNames(JsonNode node) {
         return node.propertyNames().stream().sorted().toList();
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }

@@ -8,38 +8,17 @@ import org.footdrop.contract.treatment.Injection;
 import org.footdrop.contract.treatment.InjectionAdministered;
 import org.footdrop.contract.treatment.InjectionAmended;
 import org.footdrop.contract.treatment.InjectionVoided;
-import org.footdrop.support.record.RecordKind;
+import org.footdrop.support.record.NamedRecordKind;
 import org.springframework.stereotype.Component;
 
 /** How injections are stored and which events they publish: facts only, never derived values. */
 @Component
-class InjectionKind implements RecordKind<InjectionRequest> {
+class InjectionKind extends NamedRecordKind<InjectionRequest> {
 
     static final String COLLECTION = "injections";
 
-    @Override
-    public String collection() {
-        return COLLECTION;
-    }
-
-    @Override
-    public String label() {
-        return "Injection";
-    }
-
-    @Override
-    public String createEndpoint() {
-        return "POST /api/v1/injections";
-    }
-
-    @Override
-    public String source() {
-        return "treatment-service";
-    }
-
-    @Override
-    public Class<InjectionRequest> stateType() {
-        return InjectionRequest.class;
+    InjectionKind() {
+        super(COLLECTION, "Injection", "POST /api/v1/injections", "treatment-service", InjectionRequest.class);
     }
 
     @Override

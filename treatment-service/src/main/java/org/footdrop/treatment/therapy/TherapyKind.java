@@ -8,43 +8,19 @@ import org.footdrop.contract.treatment.Therapy;
 import org.footdrop.contract.treatment.TherapyAmended;
 import org.footdrop.contract.treatment.TherapyPrescribed;
 import org.footdrop.contract.treatment.TherapyVoided;
-import org.footdrop.support.record.RecordKind;
+import org.footdrop.support.record.NamedRecordKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** How therapy prescriptions are stored and which events they publish. */
 @Component
-class TherapyKind implements RecordKind<TherapyRequest> {
+class TherapyKind extends NamedRecordKind<TherapyRequest> {
 
     private final ZoneId clinicZone;
 
     TherapyKind(@Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
+        super("therapies", "Therapy", "POST /api/v1/therapies", "treatment-service", TherapyRequest.class);
         this.clinicZone = clinicZone;
-    }
-
-    @Override
-    public String collection() {
-        return "therapies";
-    }
-
-    @Override
-    public String label() {
-        return "Therapy";
-    }
-
-    @Override
-    public String createEndpoint() {
-        return "POST /api/v1/therapies";
-    }
-
-    @Override
-    public String source() {
-        return "treatment-service";
-    }
-
-    @Override
-    public Class<TherapyRequest> stateType() {
-        return TherapyRequest.class;
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.footdrop.contract.EventPayload;
 import org.footdrop.contract.treatment.TherapySessionLogged;
-import org.footdrop.support.record.RecordKind;
+import org.footdrop.support.record.NamedRecordKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,37 +14,14 @@ import org.springframework.stereotype.Component;
  * TherapySessionLogged of the session with its revision (and {@code voided} on the last).
  */
 @Component
-class TherapySessionKind implements RecordKind<TherapySession> {
+class TherapySessionKind extends NamedRecordKind<TherapySession> {
 
     private final ZoneId clinicZone;
 
     TherapySessionKind(@Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
+        super("therapy_sessions", "Therapy session", "POST /api/v1/therapies/{therapyId}/sessions", "treatment-service",
+                TherapySession.class);
         this.clinicZone = clinicZone;
-    }
-
-    @Override
-    public String collection() {
-        return "therapy_sessions";
-    }
-
-    @Override
-    public String label() {
-        return "Therapy session";
-    }
-
-    @Override
-    public String createEndpoint() {
-        return "POST /api/v1/therapies/{therapyId}/sessions";
-    }
-
-    @Override
-    public String source() {
-        return "treatment-service";
-    }
-
-    @Override
-    public Class<TherapySession> stateType() {
-        return TherapySession.class;
     }
 
     @Override
