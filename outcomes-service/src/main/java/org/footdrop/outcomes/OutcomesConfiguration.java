@@ -1,10 +1,13 @@
 package org.footdrop.outcomes;
 
 import java.time.Clock;
+import org.footdrop.outcomes.derivation.OutcomeDefinitions;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
+@EnableConfigurationProperties(OutcomeDefinitions.class)
 class OutcomesConfiguration {
 
     @Bean

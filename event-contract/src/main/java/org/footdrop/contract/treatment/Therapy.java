@@ -17,4 +17,14 @@ public record Therapy(
         Integer sessionsPerWeek,
         Integer plannedWeeks,
         LocalDate endDate) {
+
+    /**
+     * Sessions planned: sessions per week times planned weeks; with an end date instead, times the
+     * weeks the prescription spans, start and end days included, a part week counting as a week.
+     */
+    public int plannedSessions() {
+        long weeks = plannedWeeks != null ? plannedWeeks
+                : (java.time.temporal.ChronoUnit.DAYS.between(startDate, endDate) + 1 + 6) / 7;
+        return Math.toIntExact(weeks * sessionsPerWeek);
+    }
 }

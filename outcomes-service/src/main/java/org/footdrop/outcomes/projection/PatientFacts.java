@@ -22,7 +22,7 @@ public record PatientFacts(
         List<RecordFacts<TreatmentPayload>> therapySessions,
         int appliedEvents) {
 
-    static PatientFacts from(Document document) {
+    public static PatientFacts from(Document document) {
         Document applied = document.get(PatientProjector.APPLIED_EVENTS, Document.class);
         return new PatientFacts(String.valueOf(document.get("_id")),
                 records(document, RecordKind.DIAGNOSIS, IntakePayload.class),

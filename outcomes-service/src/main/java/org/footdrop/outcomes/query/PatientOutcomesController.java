@@ -2,6 +2,9 @@ package org.footdrop.outcomes.query;
 
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
+import java.time.Instant;
+import org.footdrop.outcomes.derivation.OutcomeDefinitions;
+import org.footdrop.outcomes.derivation.OutcomeDeriver;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.springframework.validation.annotation.Validated;
@@ -14,17 +17,26 @@ import org.springframework.web.bind.annotation.RestController;
 class PatientOutcomesController {
 
     private final PatientOutcomeStore store;
+    private final OutcomeDefinitions definitions;
+    private final OutcomeDeriver deriver;
+    private final DefinitionsInForce definitionsInForce;
     private final Clock clock;
 
-    PatientOutcomesController(PatientOutcomeStore store, Clock clock) {
+    PatientOutcomesController(PatientOutcomeStore store, OutcomeDefinitions definitions, Clock clock) {
         this.store = store;
+        this.definitions = definitions;
+        this.deriver = new OutcomeDeriver(definitions);
+        this.definitionsInForce = DefinitionsInForce.of(definitions);
         this.clock = clock;
     }
 
     @GetMapping("/api/v1/patients/{patientId}/outcomes")
     PatientOutcomesView outcomes(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
+        Instant asOf = clock.instant();
         return store.find(patientId)
-                .map(facts -> PatientOutcomesView.of(facts, clock.instant()))
+                .map(facts -> PatientOutcomesView.of(facts,
+                        deriver.derive(facts, asOf.atZone(definitions.clinicZone()).toLocalDate()), asOf,
+                        definitionsInForce))
                 .orElseThrow(() -> ClinicalProblemException.notFound("Outcomes of patient " + patientId));
     }
 }

@@ -34,14 +34,9 @@ final class TherapyRules {
         return problems;
     }
 
-    /**
-     * Sessions planned: sessions per week times planned weeks; with an end date, times the weeks
-     * the prescription spans, start and end days included, a part week counting as a week.
-     */
+    /** As every reader of the events computes it (see {@link org.footdrop.contract.treatment.Therapy}). */
     static int plannedSessions(TherapyRequest t) {
-        long weeks = t.plannedWeeks() != null ? t.plannedWeeks()
-                : (ChronoUnit.DAYS.between(t.startDate(), t.endDate()) + 1 + 6) / 7;
-        return Math.toIntExact(weeks * t.sessionsPerWeek());
+        return TherapyKind.toContract(t).plannedSessions();
     }
 
     static List<FieldProblem> checkSession(TherapySessionRequest s, TherapyRequest therapy) {

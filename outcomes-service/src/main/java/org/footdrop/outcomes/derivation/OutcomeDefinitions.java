@@ -1,0 +1,58 @@
+package org.footdrop.outcomes.derivation;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The outcome definitions in force (DESIGN.md defaults, all configurable under
+ * {@code footdrop.outcomes}); every outcomes response states them.
+ *
+ * @param clinicZone days are calendar dates in this zone
+ * @param baselineFromDay first day (relative to day 0) an assessment counts as baseline
+ * @param baselineToDay last such day
+ * @param thresholds responder thresholds by measure wire name (improvement of at least)
+ * @param lostToFollowUpDays no assessment for more than this many days: lost to follow-up
+ * @param minimumGroupSize cohort groups smaller than this report n only
+ */
+@ConfigurationProperties("footdrop.outcomes")
+public record OutcomeDefinitions(
+        ZoneId clinicZone,
+        Integer baselineFromDay,
+        Integer baselineToDay,
+        Map<String, BigDecimal> thresholds,
+        Integer lostToFollowUpDays,
+        Integer minimumGroupSize) {
+
+    public OutcomeDefinitions {
+        clinicZone = clinicZone == null ? ZoneId.of("UTC") : clinicZone;
+        baselineFromDay = baselineFromDay == null ? -28 : baselineFromDay;
+        baselineToDay = baselineToDay == null ? 0 : baselineToDay;
+        Map<String, BigDecimal> merged = new java.util.LinkedHashMap<>();
+        for (Measure measure : Measure.values()) {
+            merged.put(measure.wireName(), thresholds != null && thresholds.containsKey(measure.wireName())
+                    ? thresholds.get(measure.wireName()) : measure.defaultThreshold());
+        }
+        thresholds = Map.copyOf(merged);
+        lostToFollowUpDays = lostToFollowUpDays == null ? 90 : lostToFollowUpDays;
+        minimumGroupSize = minimumGroupSize == null ? 5 : minimumGroupSize;
+    }
+
+    public static OutcomeDefinitions defaults() {
+        return new OutcomeDefinitions(null, null, null, null, null, null);
+    }
+
+    public BigDecimal threshold(Measure measure) {
+        return thresholds.get(measure.wireName());
+    }
+
+    public Map<Measure, BigDecimal> thresholdsByMeasure() {
+        Map<Measure, BigDecimal> byMeasure = new EnumMap<>(Measure.class);
+        for (Measure measure : Measure.values()) {
+            byMeasure.put(measure, threshold(measure));
+        }
+        return byMeasure;
+    }
+}
