@@ -41,6 +41,11 @@ public class PatientOutcomeStore {
         return seen ? Result.DUPLICATE : Result.APPLIED;
     }
 
+    /** The stored document as it is, facts only. */
+    public Document raw(String patientId) {
+        return mongo.findById(patientId, Document.class, COLLECTION);
+    }
+
     public Optional<PatientFacts> find(String patientId) {
         return Optional.ofNullable(mongo.findById(patientId, Document.class, COLLECTION)).map(PatientFacts::from);
     }
