@@ -1,0 +1,67 @@
+package org.footdrop.outcomes.statistics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Kaplan-Meier estimate of "not yet responded", with Greenwood's variance; events come before
+ * censorings at tied times. The median is the first day with S(t) <= 0.5 (no averaging), its 95%
+ * interval by Brookmeyer-Crowley on the linear scale: the first days with S - z*se <= 0.5 and with
+ * S + z*se <= 0.5, null where not reached. Written here: Hipparchus has no survival analysis.
+ */
+public final class KaplanMeier {
+
+    /** One patient: the day of the response (event) or of censoring. */
+    public record Observation(long day, boolean event) {
+    }
+
+    /** A row per day with an event or a censoring. */
+    public record Step(long day, int atRisk, int events, int censored, double survival, double standardError) {
+    }
+
+    public record Curve(List<Step> steps, Long medianDay, Long medianLower, Long medianUpper) {
+    }
+
+    private KaplanMeier() {
+    }
+
+    public static Curve estimate(List<Observation> observations) {
+        TreeMap<Long, int[]> byDay = new TreeMap<>();
+        for (Observation o : observations) {
+            int[] counts = byDay.computeIfAbsent(o.day(), d -> new int[2]);
+            counts[o.event() ? 0 : 1]++;
+        }
+        List<Step> steps = new ArrayList<>();
+        int atRisk = observations.size();
+        double survival = 1;
+        double greenwood = 0;
+        Long median = null;
+        Long lower = null;
+        Long upper = null;
+        for (var entry : byDay.entrySet()) {
+            int events = entry.getValue()[0];
+            int censored = entry.getValue()[1];
+            if (events > 0) {
+                survival *= 1 - (double) events / atRisk;
+                greenwood += atRisk > events ? (double) events / ((double) atRisk * (atRisk - events)) : 0;
+            }
+            double se = survival * Math.sqrt(greenwood);
+            long day = entry.getKey();
+            steps.add(new Step(day, atRisk, events, censored, Estimate.round(survival), Estimate.round(se)));
+            if (events > 0) {
+                if (median == null && survival <= 0.5) {
+                    median = day;
+                }
+                if (lower == null && survival - Summaries.Z * se <= 0.5) {
+                    lower = day;
+                }
+                if (upper == null && survival + Summaries.Z * se <= 0.5) {
+                    upper = day;
+                }
+            }
+            atRisk -= events + censored;
+        }
+        return new Curve(steps, median, lower, upper);
+    }
+}

@@ -1,0 +1,76 @@
+package org.footdrop.outcomes.statistics;
+
+import java.util.Arrays;
+import org.hipparchus.distribution.continuous.TDistribution;
+import org.hipparchus.distribution.discrete.BinomialDistribution;
+import org.hipparchus.stat.interval.BinomialProportion;
+import org.hipparchus.stat.interval.ConfidenceInterval;
+
+/** The summaries "Outcome definitions" asks for, each with its 95% interval. */
+public final class Summaries {
+
+    /** z for a two-sided 95% interval, as DESIGN.md fixes it. */
+    public static final double Z = 1.959963985;
+
+    private Summaries() {
+    }
+
+    /** Mean with a t-based 95% interval (Hipparchus' t distribution); null for no values. */
+    public static Estimate meanWithTInterval(double[] values) {
+        int n = values.length;
+        if (n == 0) {
+            return null;
+        }
+        double mean = Arrays.stream(values).sum() / n;
+        if (n < 2) {
+            return Estimate.of(mean, null, null);
+        }
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        double standardError = Math.sqrt(squares / (n - 1)) / Math.sqrt(n);
+        double t = new TDistribution(n - 1).inverseCumulativeProbability(0.975);
+        return Estimate.of(mean, mean - t * standardError, mean + t * standardError);
+    }
+
+    /**
+     * Median (the mean of the two middle values for an even count) with the distribution-free
+     * interval [x(k), x(m+1-k)], k the largest with P(Binomial(m, 1/2) <= k-1) <= 0.025; the
+     * interval needs 6 values.
+     */
+    public static Estimate medianWithInterval(double[] values) {
+        int m = values.length;
+        if (m == 0) {
+            return null;
+        }
+        double[] x = values.clone();
+        Arrays.sort(x);
+        double median = m % 2 == 1 ? x[m / 2] : (x[m / 2 - 1] + x[m / 2]) / 2;
+        if (m < 6) {
+            return Estimate.of(median, null, null);
+        }
+        int k = medianRankK(m);
+        return Estimate.of(median, x[k - 1], x[m - k]);
+    }
+
+    /** The largest k with P(Binomial(m, 1/2) <= k - 1) <= 0.025. */
+    static int medianRankK(int m) {
+        BinomialDistribution binomial = new BinomialDistribution(m, 0.5);
+        int k = 0;
+        while (binomial.cumulativeProbability(k) <= 0.025) {
+            k++;
+        }
+        return k;
+    }
+
+    /** A proportion with its Wilson score 95% interval (Hipparchus); null for no trials. */
+    public static Estimate wilson(int successes, int trials) {
+        if (trials == 0) {
+            return null;
+        }
+        ConfidenceInterval interval = BinomialProportion.getWilsonScoreInterval(trials,
+                (double) successes / trials, 0.95);
+        return Estimate.of((double) successes / trials, interval.getLowerBound(), interval.getUpperBound());
+    }
+}
