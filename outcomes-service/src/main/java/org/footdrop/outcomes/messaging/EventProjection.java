@@ -3,6 +3,7 @@ package org.footdrop.outcomes.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.PoisonEventException;
+import org.footdrop.outcomes.cohort.CohortTable;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -19,11 +20,13 @@ class EventProjection {
 
     private final EventReader reader;
     private final PatientOutcomeStore store;
+    private final CohortTable cohort;
     private final MeterRegistry meters;
 
-    EventProjection(EventReader reader, PatientOutcomeStore store, MeterRegistry meters) {
+    EventProjection(EventReader reader, PatientOutcomeStore store, CohortTable cohort, MeterRegistry meters) {
         this.reader = reader;
         this.store = store;
+        this.cohort = cohort;
         this.meters = meters;
     }
 
@@ -31,6 +34,7 @@ class EventProjection {
         Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
         EventEnvelope event = reader.read(key instanceof byte[] bytes ? bytes : null, message.getPayload());
         PatientOutcomeStore.Result result = store.apply(event);
+        cohort.changed(event.patientId());
         meters.counter("footdrop.projection.applied", "type", event.type(),
                 "result", result.name().toLowerCase()).increment();
     }

@@ -11,7 +11,7 @@ import org.footdrop.outcomes.derivation.Window;
  * The definitions and thresholds behind every figure of a response, and the caveat that the
  * figures are observational and unadjusted.
  */
-record DefinitionsInForce(
+public record DefinitionsInForce(
         String clinicZone,
         String dayZero,
         String baseline,
@@ -30,7 +30,7 @@ record DefinitionsInForce(
     static final String CAVEAT = "Observational and unadjusted: these figures describe the patients treated here "
             + "and are not evidence that a treatment caused a change; groups differ in ways not adjusted for.";
 
-    static DefinitionsInForce of(OutcomeDefinitions d) {
+    public static DefinitionsInForce of(OutcomeDefinitions d) {
         return new DefinitionsInForce(d.clinicZone().getId(),
                 "the calendar date of the patient's first non-voided injection",
                 "the latest value on days " + d.baselineFromDay() + ".." + d.baselineToDay() + " (inclusive)",

@@ -92,6 +92,19 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
                 "The request body is not well-formed JSON"));
     }
 
+    /** A query or path parameter of the wrong type or value names itself. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : String.valueOf(e.getPropertyName());
+        Class<?> type = e.getRequiredType();
+        String reason = type != null && type.isEnum()
+                ? "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                : "not a valid " + (type == null ? "value" : simpleTypeName(type));
+        return clinicalProblem(ClinicalProblemException.invalid(List.of(new FieldProblem(field, reason))));
+    }
+
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {

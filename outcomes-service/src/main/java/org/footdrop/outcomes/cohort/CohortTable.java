@@ -1,0 +1,113 @@
+package org.footdrop.outcomes.cohort;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.footdrop.outcomes.derivation.OutcomeDefinitions;
+import org.footdrop.outcomes.derivation.OutcomeDeriver;
+import org.footdrop.outcomes.projection.PatientFacts;
+import org.footdrop.outcomes.projection.PatientOutcomeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every patient's cohort row, in memory: the embedded store scans on any filter but {@code _id},
+ * so cohort queries never touch it. Loaded from the store (not from this instance's partitions,
+ * so instances agree), refreshed in batches by {@code _id} for patients whose events were just
+ * applied, and reloaded daily because follow-up status moves with the calendar.
+ */
+@Component
+public class CohortTable {
+
+    private static final Logger log = LoggerFactory.getLogger(CohortTable.class);
+    private static final int BATCH = 500;
+
+    private final MongoTemplate mongo;
+    private final OutcomeDeriver deriver;
+    private final OutcomeDefinitions definitions;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, CohortRow> rows = new ConcurrentHashMap<>();
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private volatile boolean loaded;
+
+    public CohortTable(MongoTemplate mongo, OutcomeDefinitions definitions, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.definitions = definitions;
+        this.deriver = new OutcomeDeriver(definitions);
+        this.clock = clock;
+        meters.gauge("footdrop.cohort.patients", rows, ConcurrentHashMap::size);
+    }
+
+    /** Called after an event of this patient was applied. */
+    public void changed(String patientId) {
+        changed.add(patientId);
+    }
+
+    Collection<CohortRow> rows() {
+        return rows.values();
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(cron = "${footdrop.cohort.reload-cron:0 5 0 * * *}", zone = "${footdrop.outcomes.clinic-zone:UTC}")
+    public void reload() {
+        LocalDate asOf = today();
+        int count = 0;
+        try (var documents = mongo.stream(new Query(), Document.class, PatientOutcomeStore.COLLECTION)) {
+            for (Document document : (Iterable<Document>) documents::iterator) {
+                put(document, asOf);
+                count++;
+            }
+        }
+        loaded = true;
+        log.info("Cohort table loaded: {} patients", count);
+    }
+
+    @Scheduled(fixedDelayString = "${footdrop.cohort.refresh-interval:200ms}")
+    public void refreshChanged() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<String> batch = new ArrayList<>(BATCH);
+        for (String patientId : changed) {
+            batch.add(patientId);
+            if (batch.size() == BATCH) {
+                break;
+            }
+        }
+        changed.removeAll(batch);
+        try {
+            LocalDate asOf = today();
+            mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, PatientOutcomeStore.COLLECTION)
+                    .forEach(document -> put(document, asOf));
+        } catch (RuntimeException e) {
+            changed.addAll(batch); // the store is away: try these again on the next run
+            throw e;
+        }
+    }
+
+    private void put(Document document, LocalDate asOf) {
+        PatientFacts facts = PatientFacts.from(document);
+        rows.put(facts.patientId(), CohortRow.of(deriver.derive(facts, asOf)));
+    }
+
+    LocalDate today() {
+        return clock.instant().atZone(definitions.clinicZone()).toLocalDate();
+    }
+}

@@ -1,0 +1,174 @@
+package org.footdrop.outcomes.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.footdrop.contract.CloudEventHeaders;
+import org.footdrop.contract.EventCodec;
+import org.footdrop.contract.EventEnvelope;
+import org.footdrop.contract.EventPayload;
+import org.footdrop.contract.intake.Assessment;
+import org.footdrop.contract.intake.AssessmentRecorded;
+import org.footdrop.contract.intake.Diagnosis;
+import org.footdrop.contract.intake.DiagnosisRecorded;
+import org.footdrop.contract.intake.Measures;
+import org.footdrop.contract.treatment.Injection;
+import org.footdrop.contract.treatment.InjectionAdministered;
+import org.footdrop.contract.vocabulary.AssessmentKind;
+import org.footdrop.contract.vocabulary.CauseCategory;
+import org.footdrop.contract.vocabulary.Guidance;
+import org.footdrop.contract.vocabulary.InjectionTarget;
+import org.footdrop.contract.vocabulary.InjectionTechnique;
+import org.footdrop.contract.vocabulary.Sex;
+import org.footdrop.contract.vocabulary.Side;
+import org.footdrop.contract.vocabulary.Solution;
+import org.footdrop.support.testing.EmbeddedInfrastructure;
+import org.footdrop.support.testing.Http;
+import org.footdrop.support.testing.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Cohort statistics over real HTTP from events on the real topics: seven Dextrose 5% patients (a
+ * reported group) and two PRP patients (suppressed to "<5"), diagnosed on a date no other test uses.
+ */
+@EmbeddedInfrastructure
+class CohortApiTest {
+
+    static final String DIAGNOSED = "2019-07-01";
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    EventCodec codec;
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+    }
+
+    @Test
+    void shouldReportGroupStatisticsAndSuppressSmallGroups() {
+        // given 7 D5W patients: gait speed 0.60 at baseline, at WEEK_6 +0.05..+0.35 (4 responders >= 0.10);
+        // and 2 PRP patients
+        List<String> patients = new ArrayList<>();
+        double[] week6 = {0.65, 0.68, 0.70, 0.72, 0.75, 0.80, 0.95};
+        for (double value : week6) {
+            patients.add(patient(Solution.DEXTROSE_5, new BigDecimal(String.format("%.2f", value))));
+        }
+        patients.add(patient(Solution.PRP, new BigDecimal("0.90")));
+        patients.add(patient(Solution.PRP, new BigDecimal("0.61")));
+
+        // when
+        JsonNode answer = await().atMost(Duration.ofSeconds(30)).until(() -> http.get(
+                "/api/v1/cohorts/outcomes?measure=gaitSpeedComfortable&window=WEEK_6&groupBy=solutionGroup"
+                        + "&diagnosedFrom={d}&diagnosedTo={d}", DIAGNOSED, DIAGNOSED).getBody(),
+                body -> body.has("groups") && body.get("groups").size() == 2
+                        && body.get("groups").get(0).get("n").asString("").equals("7"));
+
+        // then the D5W group: changes 0.05, 0.08, 0.10, 0.12, 0.15, 0.20, 0.35; median 0.12 (4th of 7);
+        // responders 0.10, 0.12, 0.15, 0.20, 0.35 = 5 of 7
+        JsonNode dextrose = answer.get("groups").get(0);
+        assertThat(dextrose.get("group").get("solutionGroup").asString()).isEqualTo("DEXTROSE_5");
+        assertThat(dextrose.get("nWithBaselineAndWindowValue").asInt()).isEqualTo(7);
+        assertThat(dextrose.get("medianChange").get("value").asDouble()).isEqualTo(0.12);
+        assertThat(dextrose.get("responders").get("count").asInt()).isEqualTo(5);
+        assertThat(dextrose.get("meanChange").get("value").asDouble()).isEqualTo(0.15);
+        assertThat(dextrose.get("baseline").get("sex").get("FEMALE").asInt()).isEqualTo(7);
+        // the PRP group reports its n as "<5" and nothing else
+        JsonNode prp = answer.get("groups").get(1);
+        assertThat(prp.get("group").get("solutionGroup").asString()).isEqualTo("PRP");
+        assertThat(prp.get("n").asString()).isEqualTo("<5");
+        assertThat(prp.has("medianChange")).isFalse();
+        assertThat(prp.has("responders")).isFalse();
+        // no patientId anywhere, and the definitions and caveat are stated
+        assertThat(answer.toString()).doesNotContain(patients.get(0)).doesNotContain("pt-");
+        assertThat(answer.get("definitions").get("caveat").asString()).contains("Observational and unadjusted");
+        assertThat(answer.get("definitions").get("responderThresholds").get("gaitSpeedComfortable").asDouble())
+                .isEqualTo(0.10);
+    }
+
+    @Test
+    void shouldEstimateTimeToResponseWithNumbersAtRisk() {
+        for (int i = 0; i < 5; i++) {
+            patient(Solution.DEXTROSE_5, new BigDecimal("0.75"), "2019-08-01");
+        }
+
+        JsonNode answer = await().atMost(Duration.ofSeconds(30)).until(() -> http.get(
+                "/api/v1/cohorts/time-to-response?measure=gaitSpeedComfortable&diagnosedFrom={d}&diagnosedTo={d}",
+                "2019-08-01", "2019-08-01").getBody(),
+                body -> body.has("groups") && body.get("groups").size() == 1
+                        && body.get("groups").get(0).get("n").asString("").equals("5"));
+
+        // all five respond on day 42: one step, 5 at risk, 5 events, S = 0; median day 42
+        JsonNode curve = answer.get("groups").get(0);
+        assertThat(curve.get("steps")).hasSize(1);
+        assertThat(curve.get("steps").get(0).get("atRisk").asInt()).isEqualTo(5);
+        assertThat(curve.get("steps").get(0).get("events").asInt()).isEqualTo(5);
+        assertThat(curve.get("medianDays").asInt()).isEqualTo(42);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownMeasureWindowOrDimensionNamingTheField() {
+        ResponseEntity<JsonNode> response = http.get(
+                "/api/v1/cohorts/outcomes?measure=height&window=WEEK_7&groupBy=favouriteColour,side,cause");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("errors").findValuesAsString("field"))
+                .contains("measure", "window", "groupBy");
+        assertThat(http.get("/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_2&solutionGroup=SALINE")
+                .getBody().get("errors").findValuesAsString("field")).containsExactly("solutionGroup");
+    }
+
+    private String patient(Solution solution, BigDecimal week6GaitSpeed) {
+        return patient(solution, week6GaitSpeed, DIAGNOSED);
+    }
+
+    private String patient(Solution solution, BigDecimal week6GaitSpeed, String diagnosed) {
+        String patientId = "pt-" + UUID.randomUUID();
+        publish(patientId, new DiagnosisRecorded(UUID.randomUUID(), 1, new Diagnosis(1960, Sex.FEMALE, Side.LEFT, null,
+                LocalDate.parse(diagnosed), LocalDate.parse("2019-01-01"), CauseCategory.FIBULAR_NERVE_AT_KNEE, null,
+                null, false, List.of(), List.of())));
+        publish(patientId, new InjectionAdministered(UUID.randomUUID(), 1, new Injection(
+                Instant.parse("2019-09-02T10:00:00Z"), InjectionTechnique.NERVE_HYDRODISSECTION,
+                InjectionTarget.FIBULAR_NERVE, null, Side.LEFT, Guidance.ULTRASOUND, solution, null,
+                new BigDecimal("10"), 30, List.of(), List.of())));
+        publish(patientId, assessment("2019-09-01T09:00:00Z", new BigDecimal("0.60")));
+        publish(patientId, assessment("2019-10-14T09:00:00Z", week6GaitSpeed));   // day 42
+        return patientId;
+    }
+
+    private static AssessmentRecorded assessment(String at, BigDecimal gaitSpeed) {
+        return new AssessmentRecorded(UUID.randomUUID(), 1, new Assessment(Instant.parse(at), AssessmentKind.FOLLOW_UP,
+                Side.LEFT, new Measures(null, null, null, null, null, gaitSpeed, null, null, null, null, null),
+                null, null, null, null));
+    }
+
+    private void publish(String patientId, EventPayload payload) {
+        Instant now = Instant.now();
+        String source = payload.eventType().topic().startsWith("intake") ? "intake-service" : "treatment-service";
+        EventEnvelope event = EventEnvelope.of(payload, patientId, now, now, source, null);
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        CloudEventHeaders.of(event).forEach((k, v) -> headers.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        TopicProbe.send(brokers, event.eventType().topic(), patientId.getBytes(StandardCharsets.UTF_8),
+                codec.encode(event), headers);
+    }
+}
