@@ -40,6 +40,7 @@ class SystemSliceTest {
     static KafkaBroker kafka;
     static final List<Process> services = new ArrayList<>();
     static int intakePort;
+    static int treatmentPort;
     static int outcomesPort;
     static final HttpClient http = HttpClient.newHttpClient();
 
@@ -47,18 +48,22 @@ class SystemSliceTest {
     static void startSystem() throws Exception {
         Path repo = repoRoot();
         ServiceSpec intake = ServiceSpec.all().get(0);
+        ServiceSpec treatment = ServiceSpec.all().get(1);
         ServiceSpec outcomes = ServiceSpec.all().get(2);
-        assumeTrue(Files.exists(intake.jar(repo)) && Files.exists(outcomes.jar(repo)),
+        assumeTrue(Files.exists(intake.jar(repo)) && Files.exists(treatment.jar(repo))
+                        && Files.exists(outcomes.jar(repo)),
                 "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
         ports = new InfraPorts(freePort(), freePort(), freePort());
         mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
         kafka = KafkaBroker.start(data.resolve("kafka"), ports);
         kafka.ensureTopics(TopicSpec.standard());
         intakePort = freePort();
+        treatmentPort = freePort();
         outcomesPort = freePort();
         services.add(start(intake, repo, intakePort));
+        services.add(start(treatment, repo, treatmentPort));
         services.add(start(outcomes, repo, outcomesPort));
-        for (int port : List.of(intakePort, outcomesPort)) {
+        for (int port : List.of(intakePort, treatmentPort, outcomesPort)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> status(get(port, "/actuator/health/readiness")) == 200);
         }
@@ -117,6 +122,108 @@ class SystemSliceTest {
         assertThat(outcomes.get("diagnosisPending").asBoolean()).isFalse();
     }
 
+    @Test
+    void shouldDeriveOutcomesFromRecordsPostedToIntakeAndTreatment() throws Exception {
+        // given a diagnosis, a baseline and a week-6 assessment, and two injections 28 days apart
+        String patientId = "pt-flow-" + UUID.randomUUID();
+        assertThat(postDiagnosis(patientId).statusCode()).isEqualTo(201);
+        assertThat(post(intakePort, "/api/v1/assessments", assessment(patientId, "2026-03-01T09:00:00Z", "0.62")))
+                .isEqualTo(201);
+        assertThat(post(intakePort, "/api/v1/assessments", assessment(patientId, "2026-04-13T09:00:00Z", "0.72")))
+                .isEqualTo(201);
+        assertThat(post(treatmentPort, "/api/v1/injections", injection(patientId, "2026-03-02T10:00:00Z"))).isEqualTo(201);
+        assertThat(post(treatmentPort, "/api/v1/injections", injection(patientId, "2026-03-30T10:00:00Z"))).isEqualTo(201);
+
+        // when the projection has applied all five events
+        JsonNode outcome = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> awaitOutcomes(patientId), o -> o.get("appliedEvents").asInt() == 5);
+
+        // then: day 0 is Mar 2; the 2nd injection 28 days later is IN_WINDOW; at WEEK_6 (day 42, Apr 13)
+        // gait speed rose 0.72 - 0.62 = 0.10: a responder, with both injections received by then
+        assertThat(outcome.get("dayZero").asString()).isEqualTo("2026-03-02");
+        assertThat(outcome.get("injections").get(1).get("spacing").asString()).isEqualTo("IN_WINDOW");
+        assertThat(outcome.get("seriesAdherence").asString()).isEqualTo("ADHERENT");
+        JsonNode week6 = outcome.get("measures").get("gaitSpeedComfortable").get("windows").get("WEEK_6");
+        assertThat(week6.get("change").decimalValue()).isEqualByComparingTo("0.10");
+        assertThat(week6.get("responder").asBoolean()).isTrue();
+        assertThat(week6.get("injectionsReceived").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRetryWhileTheStoreIsAwayAndNeverDeadLetterAGoodRecord() throws Exception {
+        // given the store is stopped, and a good event for a new patient is put on the intake topic
+        String patientId = "pt-store-outage-" + UUID.randomUUID();
+        String event = """
+                {"eventId":"%s","type":"intake.diagnosis-recorded","schemaVersion":1,"patientId":"%s",
+                 "occurredAt":"2026-03-02T00:00:00Z","recordedAt":"2026-03-02T09:00:00Z","source":"intake-service",
+                 "payload":{"diagnosisId":"%s","revision":1,"diagnosis":{"side":"LEFT","diagnosisDate":"2026-03-02",
+                 "causeCategory":"SCIATIC_NERVE","icd10Codes":[],"evaluations":[]}}}
+                """.formatted(UUID.randomUUID(), patientId, UUID.randomUUID());
+        mongo.close();
+        try {
+            send("intake.events.v1", patientId, event);
+            // while it is away the consumer keeps failing and retrying (backing off up to 10 s)
+            Thread.sleep(6_000); // an outage lasting a while, not an assertion
+        } finally {
+            mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
+        }
+
+        // then the event is projected once the store is back, and nothing reached the DLQ
+        JsonNode outcome = awaitOutcomes(patientId);
+        assertThat(outcome.get("appliedEvents").asInt()).isEqualTo(1);
+        assertThat(deadLetterKeys()).doesNotContain(patientId);
+    }
+
+    private static void send(String topic, String key, String value) throws Exception {
+        var props = new java.util.Properties();
+        props.put("bootstrap.servers", ports.kafkaBootstrap());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    private static List<String> deadLetterKeys() {
+        var props = new java.util.Properties();
+        props.put("bootstrap.servers", ports.kafkaBootstrap());
+        props.put("group.id", "dlq-check-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        List<String> keys = new ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of("outcomes.dlq.v1"));
+            long until = System.currentTimeMillis() + 3_000;
+            while (System.currentTimeMillis() < until) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
+            }
+        }
+        return keys;
+    }
+
+    private static int post(int port, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private static String assessment(String patientId, String at, String gaitSpeed) {
+        return """
+                {"patientId":"%s","assessedAt":"%s","kind":"FOLLOW_UP","side":"LEFT",
+                 "measures":{"gaitSpeedComfortable":%s}}
+                """.formatted(patientId, at, gaitSpeed);
+    }
+
+    private static String injection(String patientId, String at) {
+        return """
+                {"patientId":"%s","administeredAt":"%s","technique":"NERVE_HYDRODISSECTION",
+                 "target":"SCIATIC_NERVE","side":"LEFT","guidance":"ULTRASOUND","solution":"DEXTROSE_5",
+                 "volumeMl":10,"durationMinutes":30}
+                """.formatted(patientId, at);
+    }
+
     private static Process start(ServiceSpec spec, Path repo, int port) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -137,7 +244,7 @@ class SystemSliceTest {
 
     private static HttpResponse<String> postDiagnosis(String patientId) throws Exception {
         String body = """
-                {"patientId":"%s","side":"LEFT","diagnosisDate":"2026-03-02","causeCategory":"SCIATIC_NERVE"}
+                {"patientId":"%s","side":"LEFT","diagnosisDate":"2026-02-20","causeCategory":"SCIATIC_NERVE"}
                 """.formatted(patientId);
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + intakePort + "/api/v1/diagnoses"))
                 .header("Content-Type", "application/json")
