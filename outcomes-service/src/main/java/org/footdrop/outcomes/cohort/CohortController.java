@@ -89,6 +89,20 @@ class CohortController {
                 dimensions, m, clock.instant());
     }
 
+    @GetMapping("/api/v1/cohorts/safety")
+    CohortQueries.SafetyAnswer safety(@RequestParam(required = false) CauseCategory causeCategory,
+            @RequestParam(required = false) Mechanism mechanism, @RequestParam(required = false) Side side,
+            @RequestParam(required = false) SeriesAdherence adherence,
+            @RequestParam(required = false) TherapyType therapyType,
+            @RequestParam(required = false) DurationBand symptomDurationBand,
+            @RequestParam(required = false) FollowUpStatus followUpStatus,
+            @RequestParam(required = false) LocalDate diagnosedFrom,
+            @RequestParam(required = false) LocalDate diagnosedTo) {
+        requireValid(List.of());
+        return queries.safety(new CohortFilter(causeCategory, mechanism, side, null, null, adherence, therapyType,
+                symptomDurationBand, followUpStatus, diagnosedFrom, diagnosedTo), clock.instant());
+    }
+
     private void requireValid(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             throw ClinicalProblemException.invalid(problems);

@@ -34,6 +34,15 @@ class CohortQueries {
             List<CohortStatistics.GroupCurve> groups, DefinitionsInForce definitions) {
     }
 
+    record SafetyAnswer(Instant asOf, CohortFilter filters, List<Safety.Group> groups,
+            DefinitionsInForce definitions) {
+    }
+
+    SafetyAnswer safety(CohortFilter filter, Instant asOf) {
+        List<CohortRow> rows = table.rows().stream().filter(filter).toList();
+        return new SafetyAnswer(asOf, filter, Safety.of(rows, definitions.minimumGroupSize()), definitionsInForce);
+    }
+
     OutcomesAnswer outcomes(CohortFilter filter, List<Dimension> groupBy, Measure measure, Window window,
             Instant asOf) {
         Map<List<String>, List<CohortRow>> groups = group(filter, groupBy, measure, window);

@@ -2,6 +2,10 @@ package org.footdrop.outcomes.cohort;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
+import org.footdrop.contract.vocabulary.AdverseEventType;
+import org.footdrop.contract.vocabulary.Severity;
+import org.footdrop.contract.vocabulary.Solution;
 import java.util.Set;
 import org.footdrop.contract.intake.Diagnosis;
 import org.footdrop.contract.vocabulary.CauseCategory;
@@ -42,7 +46,17 @@ record CohortRow(
         double[] change,
         byte[] flags,
         byte[] injectionsReceived,
-        int[] timeToResponse) {
+        int[] timeToResponse,
+        List<InjectionSafety> injections) {
+
+    /** One injection's technique and solution, and its adverse events by severity. */
+    record InjectionSafety(InjectionTechnique technique, Solution solution, int mild, int moderate, int severe,
+            Set<AdverseEventType> types) {
+
+        int adverseEvents() {
+            return mild + moderate + severe;
+        }
+    }
 
     static final int MEASURES = Measure.values().length;
     static final int WINDOWS = Window.values().length;
@@ -93,7 +107,18 @@ record CohortRow(
                 outcome.techniqueGroup(), outcome.solutionGroup(), outcome.seriesAdherence(), therapies,
                 outcome.symptomDurationBand(), outcome.symptomDurationDays(), outcome.followUpStatus(),
                 d == null ? null : d.diagnosisDate(), d == null ? null : d.sex(), ageBand(d, outcome.dayZero()),
-                baseline, change, flags, received, ttr);
+                baseline, change, flags, received, ttr, outcome.injections().stream().map(CohortRow::safety).toList());
+    }
+
+    private static InjectionSafety safety(PatientOutcome.SeriesEntry injection) {
+        int[] bySeverity = new int[Severity.values().length];
+        Set<AdverseEventType> types = EnumSet.noneOf(AdverseEventType.class);
+        for (var event : injection.adverseEvents()) {
+            bySeverity[event.severity().ordinal()]++;
+            types.add(event.type());
+        }
+        return new InjectionSafety(injection.technique(), injection.solution(), bySeverity[Severity.MILD.ordinal()],
+                bySeverity[Severity.MODERATE.ordinal()], bySeverity[Severity.SEVERE.ordinal()], types);
     }
 
     static int slot(Measure measure, Window window) {

@@ -162,7 +162,8 @@ public final class OutcomeDeriver {
             Long interval = previous == null ? null : ChronoUnit.DAYS.between(previous, injection.date());
             series.add(new SeriesEntry(injection.id(), series.size() + 1, injection.date(),
                     ChronoUnit.DAYS.between(dayZero, injection.date()), injection.value().technique(),
-                    injection.value().solution(), interval, interval == null ? null : Spacing.of(interval)));
+                    injection.value().solution(), interval, interval == null ? null : Spacing.of(interval),
+                    injection.value().adverseEvents()));
             previous = injection.date();
         }
         return series;

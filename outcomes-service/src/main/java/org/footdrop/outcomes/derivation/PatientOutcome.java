@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.footdrop.contract.intake.Diagnosis;
+import org.footdrop.contract.treatment.AdverseEvent;
 import org.footdrop.contract.vocabulary.InjectionTechnique;
 import org.footdrop.contract.vocabulary.Side;
 import org.footdrop.contract.vocabulary.Solution;
@@ -42,7 +43,7 @@ public record PatientOutcome(
 
     /** @param day days from day 0; intervalDays and spacing from the 2nd injection on */
     public record SeriesEntry(UUID injectionId, int nth, LocalDate date, long day, InjectionTechnique technique,
-            Solution solution, Long intervalDays, Spacing spacing) {
+            Solution solution, Long intervalDays, Spacing spacing, List<AdverseEvent> adverseEvents) {
     }
 
     public enum SolutionGroup { DEXTROSE_5, PRP, MIXED }

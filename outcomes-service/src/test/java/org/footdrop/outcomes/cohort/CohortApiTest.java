@@ -23,7 +23,10 @@ import org.footdrop.contract.intake.Diagnosis;
 import org.footdrop.contract.intake.DiagnosisRecorded;
 import org.footdrop.contract.intake.Measures;
 import org.footdrop.contract.treatment.Injection;
+import org.footdrop.contract.treatment.AdverseEvent;
 import org.footdrop.contract.treatment.InjectionAdministered;
+import org.footdrop.contract.vocabulary.AdverseEventType;
+import org.footdrop.contract.vocabulary.Severity;
 import org.footdrop.contract.vocabulary.AssessmentKind;
 import org.footdrop.contract.vocabulary.CauseCategory;
 import org.footdrop.contract.vocabulary.Guidance;
@@ -124,6 +127,40 @@ class CohortApiTest {
         assertThat(curve.get("steps").get(0).get("atRisk").asInt()).isEqualTo(5);
         assertThat(curve.get("steps").get(0).get("events").asInt()).isEqualTo(5);
         assertThat(curve.get("medianDays").asInt()).isEqualTo(42);
+    }
+
+    @Test
+    void shouldCountAdverseEventsPerInjectionAndPerPatient() {
+        // given 6 PRP transforaminal-free patients (hydrodissection), 2 of whom had transient numbness
+        for (int i = 0; i < 6; i++) {
+            String patientId = "pt-" + UUID.randomUUID();
+            publish(patientId, new DiagnosisRecorded(UUID.randomUUID(), 1, new Diagnosis(1975, Sex.MALE, Side.RIGHT,
+                    null, LocalDate.parse("2018-03-03"), null, CauseCategory.SCIATIC_NERVE, null, null, false,
+                    List.of(), List.of())));
+            List<AdverseEvent> events = i < 2
+                    ? List.of(new AdverseEvent(AdverseEventType.TRANSIENT_NUMBNESS, Severity.MILD, true))
+                    : List.of();
+            publish(patientId, new InjectionAdministered(UUID.randomUUID(), 1, new Injection(
+                    Instant.parse("2018-04-02T10:00:00Z"), InjectionTechnique.NERVE_HYDRODISSECTION,
+                    InjectionTarget.SCIATIC_NERVE, null, Side.RIGHT, Guidance.ULTRASOUND, Solution.PRP, null,
+                    new BigDecimal("10"), 30, events, List.of())));
+        }
+
+        JsonNode answer = await().atMost(Duration.ofSeconds(30)).until(() -> http.get(
+                "/api/v1/cohorts/safety?diagnosedFrom={d}&diagnosedTo={d}", "2018-03-03", "2018-03-03").getBody(),
+                body -> body.has("groups") && body.get("groups").size() == 1
+                        && body.get("groups").get(0).get("n").asString("").equals("6"));
+
+        // 2 of 6 injections and 2 of 6 patients: 0.3333, Wilson 0.0968 .. 0.7000
+        JsonNode group = answer.get("groups").get(0);
+        assertThat(group.get("technique").asString()).isEqualTo("NERVE_HYDRODISSECTION");
+        assertThat(group.get("solution").asString()).isEqualTo("PRP");
+        assertThat(group.get("injectionsWithAdverseEvent").asInt()).isEqualTo(2);
+        assertThat(group.get("perInjection").get("value").asDouble()).isEqualTo(0.3333);
+        assertThat(group.get("perPatient").get("lower").asDouble()).isEqualTo(0.0968);
+        assertThat(group.get("perPatient").get("upper").asDouble()).isEqualTo(0.7);
+        assertThat(group.get("bySeverity").get("MILD").asInt()).isEqualTo(2);
+        assertThat(group.get("byType").get("TRANSIENT_NUMBNESS").asInt()).isEqualTo(2);
     }
 
     @Test
