@@ -2,6 +2,12 @@ package org.footdrop.outcomes.cohort;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.footdrop.outcomes.derivation.PatientOutcome;
+import org.footdrop.outcomes.quality.DataQuality;
+import org.footdrop.outcomes.quality.DataQualityCheck;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,11 +46,19 @@ public class CohortTable {
     private final OutcomeDefinitions definitions;
     private final Clock clock;
     private final ConcurrentHashMap<String, CohortRow> rows = new ConcurrentHashMap<>();
+    /** Failed data-quality checks by patient: for clinicians fixing records, never for analysts. */
+    private final ConcurrentHashMap<String, Set<DataQualityCheck>> issues = new ConcurrentHashMap<>();
+    private final Duration diagnosisGrace;
+    private final Duration lateEntry;
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
 
-    public CohortTable(MongoTemplate mongo, OutcomeDefinitions definitions, Clock clock, MeterRegistry meters) {
+    public CohortTable(MongoTemplate mongo, OutcomeDefinitions definitions, Clock clock, MeterRegistry meters,
+            @Value("${footdrop.quality.diagnosis-grace:7d}") Duration diagnosisGrace,
+            @Value("${footdrop.quality.late-entry:30d}") Duration lateEntry) {
         this.mongo = mongo;
+        this.diagnosisGrace = diagnosisGrace;
+        this.lateEntry = lateEntry;
         this.definitions = definitions;
         this.deriver = new OutcomeDeriver(definitions);
         this.clock = clock;
@@ -102,9 +116,20 @@ public class CohortTable {
         }
     }
 
+    public Map<String, Set<DataQualityCheck>> issues() {
+        return Map.copyOf(issues);
+    }
+
     private void put(Document document, LocalDate asOf) {
         PatientFacts facts = PatientFacts.from(document);
-        rows.put(facts.patientId(), CohortRow.of(deriver.derive(facts, asOf)));
+        PatientOutcome outcome = deriver.derive(facts, asOf);
+        rows.put(facts.patientId(), CohortRow.of(outcome));
+        Set<DataQualityCheck> failed = DataQuality.of(facts, outcome, clock.instant(), diagnosisGrace, lateEntry);
+        if (failed.isEmpty()) {
+            issues.remove(facts.patientId());
+        } else {
+            issues.put(facts.patientId(), failed);
+        }
     }
 
     LocalDate today() {

@@ -22,6 +22,17 @@ public record PatientFacts(
         List<RecordFacts<TreatmentPayload>> therapySessions,
         int appliedEvents) {
 
+    /** Every record of the patient, of every kind. */
+    public List<RecordFacts<?>> all() {
+        List<RecordFacts<?>> all = new ArrayList<>();
+        all.addAll(diagnoses);
+        all.addAll(assessments);
+        all.addAll(injections);
+        all.addAll(therapies);
+        all.addAll(therapySessions);
+        return all;
+    }
+
     public static PatientFacts from(Document document) {
         Document applied = document.get(PatientProjector.APPLIED_EVENTS, Document.class);
         return new PatientFacts(String.valueOf(document.get("_id")),

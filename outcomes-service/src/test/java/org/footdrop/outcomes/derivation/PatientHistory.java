@@ -38,55 +38,60 @@ import org.footdrop.outcomes.projection.PatientProjector;
  * Builds a patient's events in a test, and the facts they project to: each event's {@code $set}
  * applied to a document the way the store applies it (dotted paths create nested documents).
  */
-final class PatientHistory {
+public final class PatientHistory {
 
-    final String patientId = "pt-" + UUID.randomUUID();
+    public final String patientId = "pt-" + UUID.randomUUID();
     final List<EventEnvelope> events = new ArrayList<>();
 
-    PatientHistory diagnosis(Side side, Side indexSide, String diagnosisDate, String onset) {
+    public PatientHistory diagnosis(Side side, Side indexSide, String diagnosisDate, String onset) {
         return add(new DiagnosisRecorded(UUID.randomUUID(), 1, new Diagnosis(1968, null, side, indexSide,
                 LocalDate.parse(diagnosisDate), onset == null ? null : LocalDate.parse(onset),
                 CauseCategory.FIBULAR_NERVE_AT_KNEE, null, null, false, null, null)));
     }
 
-    UUID injection(String at, Solution solution) {
+    public UUID injection(String at, Solution solution) {
         UUID id = UUID.randomUUID();
         add(new InjectionAdministered(id, 1, injectionAt(at, solution)));
         return id;
     }
 
-    PatientHistory amendInjection(UUID id, int revision, String at, Solution solution) {
+    public PatientHistory amendInjection(UUID id, int revision, String at, Solution solution) {
         return add(new InjectionAmended(id, revision, injectionAt(at, solution)));
     }
 
-    PatientHistory voidInjection(UUID id, int revision) {
+    public PatientHistory voidInjection(UUID id, int revision) {
         return add(new InjectionVoided(id, revision));
     }
 
-    PatientHistory assessment(String at, Side side, AssessmentKind kind, Measures measures) {
+    public PatientHistory assessment(String at, Side side, AssessmentKind kind, Measures measures) {
         return add(new AssessmentRecorded(UUID.randomUUID(), 1,
                 new Assessment(Instant.parse(at), kind, side, measures, null, null, null, null)));
     }
 
-    UUID therapy(String start, int perWeek, int weeks) {
+    public UUID therapy(String start, int perWeek, int weeks) {
         UUID id = UUID.randomUUID();
         add(new TherapyPrescribed(id, 1, new Therapy(TherapyType.PHYSICAL_THERAPY, null, LocalDate.parse(start),
                 perWeek, weeks, null)));
         return id;
     }
 
-    PatientHistory session(UUID therapy, String date, boolean attended, boolean voided) {
+    public PatientHistory session(UUID therapy, String date, boolean attended, boolean voided) {
         return add(new TherapySessionLogged(UUID.randomUUID(), voided ? 2 : 1, therapy,
                 new TherapySession(LocalDate.parse(date), attended), voided));
     }
 
-    PatientHistory add(EventPayload payload) {
+    public PatientHistory add(EventPayload payload) {
         Instant now = Instant.parse("2026-06-01T00:00:00Z").plusSeconds(events.size());
-        events.add(EventEnvelope.of(payload, patientId, now, now, "test", null));
+        return addAt(payload, now, now);
+    }
+
+    /** An event whose clinical time and recording time differ (entered late). */
+    public PatientHistory addAt(EventPayload payload, Instant occurredAt, Instant recordedAt) {
+        events.add(EventEnvelope.of(payload, patientId, occurredAt, recordedAt, "test", null));
         return this;
     }
 
-    PatientFacts facts() {
+    public PatientFacts facts() {
         return factsOf(patientId, events);
     }
 
@@ -114,7 +119,7 @@ final class PatientHistory {
         at.put(parts[parts.length - 1], value);
     }
 
-    static Measures measures(String mrcDorsiflexion, String gaitSpeed, String tug, Integer pain) {
+    public static Measures measures(String mrcDorsiflexion, String gaitSpeed, String tug, Integer pain) {
         return new Measures(mrcDorsiflexion, null, null, null, null, gaitSpeed == null ? null : new BigDecimal(gaitSpeed),
                 null, tug == null ? null : new BigDecimal(tug), null, null, pain);
     }

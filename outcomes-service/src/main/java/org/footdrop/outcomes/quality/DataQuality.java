@@ -1,0 +1,64 @@
+package org.footdrop.outcomes.quality;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.footdrop.contract.treatment.Injection;
+import org.footdrop.contract.treatment.InjectionAdministered;
+import org.footdrop.contract.treatment.InjectionAmended;
+import org.footdrop.contract.vocabulary.CauseCategory;
+import org.footdrop.contract.vocabulary.InjectionTechnique;
+import org.footdrop.contract.vocabulary.Side;
+import org.footdrop.outcomes.derivation.PatientOutcome;
+import org.footdrop.outcomes.projection.PatientFacts;
+import org.footdrop.outcomes.projection.RecordFacts;
+
+/** Which checks one patient's records fail; a pure function of the facts and the outcome. */
+public final class DataQuality {
+
+    private DataQuality() {
+    }
+
+    /**
+     * @param diagnosisGrace how long events may wait for their diagnosis
+     * @param lateEntry how long after it happened a record may be entered
+     */
+    public static Set<DataQualityCheck> of(PatientFacts facts, PatientOutcome outcome, Instant now,
+            Duration diagnosisGrace, Duration lateEntry) {
+        Set<DataQualityCheck> failed = EnumSet.noneOf(DataQualityCheck.class);
+        Instant firstRecorded = facts.all().stream().map(RecordFacts::recordedAt)
+                .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+        if (outcome.diagnosisPending() && firstRecorded != null && firstRecorded.plus(diagnosisGrace).isBefore(now)) {
+            failed.add(DataQualityCheck.DIAGNOSIS_MISSING);
+        }
+        if (outcome.currentDiagnosis() != null) {
+            Side side = outcome.currentDiagnosis().diagnosis().side();
+            CauseCategory cause = outcome.currentDiagnosis().diagnosis().causeCategory();
+            for (RecordFacts<?> record : facts.injections()) {
+                if (!record.counts()) {
+                    continue;
+                }
+                Injection injection = record.latest() instanceof InjectionAdministered a ? a.injection()
+                        : ((InjectionAmended) record.latest()).injection();
+                if (side != Side.BILATERAL && injection.side() != Side.BILATERAL && injection.side() != side) {
+                    failed.add(DataQualityCheck.INJECTION_SIDE_MISMATCH);
+                }
+                // Epidurals reach the spinal nerve roots: no use for a lesion at the fibular head.
+                if (injection.technique() != InjectionTechnique.NERVE_HYDRODISSECTION
+                        && cause == CauseCategory.FIBULAR_NERVE_AT_KNEE) {
+                    failed.add(DataQualityCheck.TECHNIQUE_INCONSISTENT_WITH_CAUSE);
+                }
+            }
+        }
+        if (outcome.dayZero() != null && outcome.measures().values().stream().allMatch(m -> m.baseline() == null)) {
+            failed.add(DataQualityCheck.MISSING_BASELINE);
+        }
+        boolean late = facts.all().stream().anyMatch(r -> r.occurredAt() != null && r.recordedAt() != null
+                && Duration.between(r.occurredAt(), r.recordedAt()).compareTo(lateEntry) > 0);
+        if (late) {
+            failed.add(DataQualityCheck.LATE_ENTERED);
+        }
+        return failed;
+    }
+}

@@ -1,0 +1,51 @@
+package org.footdrop.outcomes.quality;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.footdrop.outcomes.cohort.CohortTable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Records that need a clinician's attention, by check, naming the pseudonymous patients. */
+@RestController
+class DataQualityController {
+
+    /** Per check; the count is always complete. */
+    static final int MAX_PATIENTS_LISTED = 500;
+
+    private final CohortTable table;
+    private final Clock clock;
+
+    DataQualityController(CohortTable table, Clock clock) {
+        this.table = table;
+        this.clock = clock;
+    }
+
+    record Check(DataQualityCheck check, String meaning, int count, List<String> patientIds, boolean truncated) {
+    }
+
+    record Report(Instant asOf, List<Check> checks) {
+    }
+
+    @GetMapping("/api/v1/data-quality")
+    Report report() {
+        Map<String, Set<DataQualityCheck>> issues = table.issues();
+        List<Check> checks = new ArrayList<>();
+        for (DataQualityCheck check : DataQualityCheck.values()) {
+            TreeSet<String> patients = new TreeSet<>();
+            issues.forEach((patientId, failed) -> {
+                if (failed.contains(check)) {
+                    patients.add(patientId);
+                }
+            });
+            List<String> listed = patients.stream().limit(MAX_PATIENTS_LISTED).toList();
+            checks.add(new Check(check, check.meaning(), patients.size(), listed, patients.size() > listed.size()));
+        }
+        return new Report(clock.instant(), checks);
+    }
+}
