@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.bson.Document;
 import org.footdrop.outcomes.derivation.OutcomeDefinitions;
 import org.footdrop.outcomes.derivation.OutcomeDeriver;
@@ -46,6 +47,9 @@ public class CohortTable {
     private final OutcomeDefinitions definitions;
     private final Clock clock;
     private final ConcurrentHashMap<String, CohortRow> rows = new ConcurrentHashMap<>();
+    /** The same rows by export id, in order, for cursor-paged exports. */
+    private final ConcurrentSkipListMap<String, CohortRow> byExportId = new ConcurrentSkipListMap<>();
+    private final ExportIds exportIds;
     /** Failed data-quality checks by patient: for clinicians fixing records, never for analysts. */
     private final ConcurrentHashMap<String, Set<DataQualityCheck>> issues = new ConcurrentHashMap<>();
     private final Duration diagnosisGrace;
@@ -55,8 +59,9 @@ public class CohortTable {
 
     public CohortTable(MongoTemplate mongo, OutcomeDefinitions definitions, Clock clock, MeterRegistry meters,
             @Value("${footdrop.quality.diagnosis-grace:7d}") Duration diagnosisGrace,
-            @Value("${footdrop.quality.late-entry:30d}") Duration lateEntry) {
+            @Value("${footdrop.quality.late-entry:30d}") Duration lateEntry, ExportIds exportIds) {
         this.mongo = mongo;
+        this.exportIds = exportIds;
         this.diagnosisGrace = diagnosisGrace;
         this.lateEntry = lateEntry;
         this.definitions = definitions;
@@ -116,6 +121,19 @@ public class CohortTable {
         }
     }
 
+    /** Up to {@code limit} rows after the cursor, by export id. */
+    java.util.SortedMap<String, CohortRow> page(String afterExportId, int limit) {
+        var tail = afterExportId == null ? byExportId : byExportId.tailMap(afterExportId, false);
+        java.util.TreeMap<String, CohortRow> page = new java.util.TreeMap<>();
+        for (var entry : tail.entrySet()) {
+            if (page.size() == limit) {
+                break;
+            }
+            page.put(entry.getKey(), entry.getValue());
+        }
+        return page;
+    }
+
     public Map<String, Set<DataQualityCheck>> issues() {
         return Map.copyOf(issues);
     }
@@ -123,7 +141,9 @@ public class CohortTable {
     private void put(Document document, LocalDate asOf) {
         PatientFacts facts = PatientFacts.from(document);
         PatientOutcome outcome = deriver.derive(facts, asOf);
-        rows.put(facts.patientId(), CohortRow.of(outcome));
+        CohortRow row = CohortRow.of(outcome);
+        rows.put(facts.patientId(), row);
+        byExportId.put(exportIds.of(facts.patientId()), row);
         Set<DataQualityCheck> failed = DataQuality.of(facts, outcome, clock.instant(), diagnosisGrace, lateEntry);
         if (failed.isEmpty()) {
             issues.remove(facts.patientId());

@@ -85,7 +85,8 @@ class CohortApiTest {
                 "/api/v1/cohorts/outcomes?measure=gaitSpeedComfortable&window=WEEK_6&groupBy=solutionGroup"
                         + "&diagnosedFrom={d}&diagnosedTo={d}", DIAGNOSED, DIAGNOSED).getBody(),
                 body -> body.has("groups") && body.get("groups").size() == 2
-                        && body.get("groups").get(0).get("n").asString("").equals("7"));
+                        && body.get("groups").get(0).path("nWithBaselineAndWindowValue").asInt() == 7
+                        && body.get("groups").get(1).get("group").get("solutionGroup").asString().equals("PRP"));
 
         // then the D5W group: changes 0.05, 0.08, 0.10, 0.12, 0.15, 0.20, 0.35; median 0.12 (4th of 7);
         // responders 0.10, 0.12, 0.15, 0.20, 0.35 = 5 of 7
@@ -119,7 +120,7 @@ class CohortApiTest {
                 "/api/v1/cohorts/time-to-response?measure=gaitSpeedComfortable&diagnosedFrom={d}&diagnosedTo={d}",
                 "2019-08-01", "2019-08-01").getBody(),
                 body -> body.has("groups") && body.get("groups").size() == 1
-                        && body.get("groups").get(0).get("n").asString("").equals("5"));
+                        && body.get("groups").get(0).path("nIncluded").asInt() == 5);
 
         // all five respond on day 42: one step, 5 at risk, 5 events, S = 0; median day 42
         JsonNode curve = answer.get("groups").get(0);
@@ -149,7 +150,7 @@ class CohortApiTest {
         JsonNode answer = await().atMost(Duration.ofSeconds(30)).until(() -> http.get(
                 "/api/v1/cohorts/safety?diagnosedFrom={d}&diagnosedTo={d}", "2018-03-03", "2018-03-03").getBody(),
                 body -> body.has("groups") && body.get("groups").size() == 1
-                        && body.get("groups").get(0).get("n").asString("").equals("6"));
+                        && body.get("groups").get(0).path("injections").asInt() == 6);
 
         // 2 of 6 injections and 2 of 6 patients: 0.3333, Wilson 0.0968 .. 0.7000
         JsonNode group = answer.get("groups").get(0);
@@ -161,6 +162,72 @@ class CohortApiTest {
         assertThat(group.get("perPatient").get("upper").asDouble()).isEqualTo(0.7);
         assertThat(group.get("bySeverity").get("MILD").asInt()).isEqualTo(2);
         assertThat(group.get("byType").get("TRANSIENT_NUMBNESS").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldExportEveryPatientOnceWithoutIdsOrDatesThroughTheCursor() {
+        // given some patients projected
+        List<String> patients = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            patients.add(patient(Solution.DEXTROSE_5, new BigDecimal("0.70"), "2017-01-01"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get(
+                "/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_2&diagnosedFrom={d}&diagnosedTo={d}",
+                "2017-01-01", "2017-01-01").getBody().get("groups").size() == 1);
+
+        // when the whole export is read two rows at a time
+        List<String> lines = new ArrayList<>();
+        String next = "/api/v1/exports/patients?format=ndjson&limit=2";
+        while (next != null) {
+            var page = http.client().get().uri(next).retrieve().toEntity(String.class);
+            assertThat(page.getStatusCode().value()).isEqualTo(200);
+            lines.addAll(page.getBody().lines().toList());
+            String link = page.getHeaders().getFirst("Link");
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+        }
+
+        // then every row once, none naming a patient or a date
+        List<String> ids = lines.stream().map(l -> l.substring(l.indexOf("\"exportId\":\"") + 12,
+                l.indexOf("\"exportId\":\"") + 36)).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(lines.size()).isGreaterThanOrEqualTo(5);
+        String all = String.join("\n", lines);
+        assertThat(all).doesNotContain("pt-").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        patients.forEach(p -> assertThat(all).doesNotContain(p));
+    }
+
+    @Test
+    void shouldExportCsvWithAHeaderAndCapThePageSize() {
+        var csv = http.client().get().uri("/api/v1/exports/patients?format=csv&limit=3").retrieve().toEntity(String.class);
+        List<String> lines = csv.getBody().lines().toList();
+        int columns = lines.get(0).split(",", -1).length;
+
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(lines.get(0)).startsWith("exportId,ageBand,sex,causeCategory");
+        assertThat(lines.stream().skip(1)).allMatch(line -> line.split(",", -1).length == columns);
+        assertThat(http.get("/api/v1/exports/patients?limit=5000").getStatusCode().value()).isEqualTo(400);
+        assertThat(http.get("/api/v1/exports/patients?cursor=%7B%24ne%3Anull%7D").getStatusCode().value())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void shouldListPatientsWhoseRecordsNeedAttentionByCheck() {
+        // given a patient with an injection on the RIGHT for a LEFT diagnosis, and no baseline
+        String patientId = patient(Solution.DEXTROSE_5, new BigDecimal("0.70"), "2016-05-05");
+        publish(patientId, new InjectionAdministered(UUID.randomUUID(), 1, new Injection(
+                Instant.parse("2019-09-30T10:00:00Z"), InjectionTechnique.NERVE_HYDRODISSECTION,
+                InjectionTarget.FIBULAR_NERVE, null, Side.RIGHT, Guidance.ULTRASOUND, Solution.DEXTROSE_5, null,
+                new BigDecimal("10"), 30, List.of(), List.of())));
+
+        JsonNode report = await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/data-quality").getBody(),
+                body -> body.get("checks").findValues("patientIds").stream()
+                        .anyMatch(ids -> ids.toString().contains(patientId)));
+
+        assertThat(report.get("checks")).hasSize(5);
+        JsonNode mismatch = report.get("checks").valueStream()
+                .filter(c -> c.get("check").asString().equals("INJECTION_SIDE_MISMATCH")).findFirst().orElseThrow();
+        assertThat(mismatch.get("patientIds").toString()).contains(patientId);
+        assertThat(mismatch.get("meaning").asString()).isNotBlank();
     }
 
     @Test
