@@ -43,6 +43,7 @@ public class CohortTable {
     private static final int BATCH = 500;
 
     private final MongoTemplate mongo;
+    private final PatientOutcomeStore store;
     private final OutcomeDeriver deriver;
     private final OutcomeDefinitions definitions;
     private final Clock clock;
@@ -57,10 +58,11 @@ public class CohortTable {
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
 
-    public CohortTable(MongoTemplate mongo, OutcomeDefinitions definitions, Clock clock, MeterRegistry meters,
+    public CohortTable(MongoTemplate mongo, PatientOutcomeStore store, OutcomeDefinitions definitions, Clock clock, MeterRegistry meters,
             @Value("${footdrop.quality.diagnosis-grace:7d}") Duration diagnosisGrace,
             @Value("${footdrop.quality.late-entry:30d}") Duration lateEntry, ExportIds exportIds) {
         this.mongo = mongo;
+        this.store = store;
         this.exportIds = exportIds;
         this.diagnosisGrace = diagnosisGrace;
         this.lateEntry = lateEntry;
@@ -88,7 +90,7 @@ public class CohortTable {
     public void reload() {
         LocalDate asOf = today();
         int count = 0;
-        try (var documents = mongo.stream(new Query(), Document.class, PatientOutcomeStore.COLLECTION)) {
+        try (var documents = mongo.stream(new Query(), Document.class, store.activeCollection())) {
             for (Document document : (Iterable<Document>) documents::iterator) {
                 put(document, asOf);
                 count++;
@@ -113,7 +115,7 @@ public class CohortTable {
         changed.removeAll(batch);
         try {
             LocalDate asOf = today();
-            mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, PatientOutcomeStore.COLLECTION)
+            mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, store.activeCollection())
                     .forEach(document -> put(document, asOf));
         } catch (RuntimeException e) {
             changed.addAll(batch); // the store is away: try these again on the next run

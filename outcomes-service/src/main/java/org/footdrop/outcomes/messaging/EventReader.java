@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * bytes alone, so the error handler can ask again and get the same answer as the consumer.
  */
 @Component
-class EventReader {
+public class EventReader {
 
     private final EventCodec codec;
 
@@ -22,7 +22,7 @@ class EventReader {
         this.codec = codec;
     }
 
-    EventEnvelope read(byte[] key, byte[] value) {
+    public EventEnvelope read(byte[] key, byte[] value) {
         EventEnvelope event = codec.decode(value);
         if (key != null && !Arrays.equals(key, event.patientId().getBytes(StandardCharsets.UTF_8))) {
             throw new PoisonEventException(Reason.INVALID, "record key is not the event's patientId");

@@ -115,7 +115,8 @@ class ProjectionOrderPropertyTest {
     }
 
     private static PatientOutcomeStore store(String database) {
-        return new PatientOutcomeStore(new MongoTemplate(client, database));
+        MongoTemplate mongo = new MongoTemplate(client, database);
+        return new PatientOutcomeStore(mongo, new ProjectionCollections(mongo));
     }
 
     /** A plausible history with every event type: records, amends and voids. */

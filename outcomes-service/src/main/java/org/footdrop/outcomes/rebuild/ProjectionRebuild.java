@@ -1,0 +1,155 @@
+package org.footdrop.outcomes.rebuild;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.footdrop.contract.EventEnvelope;
+import org.footdrop.contract.PoisonEventException;
+import org.footdrop.contract.Topics;
+import org.footdrop.outcomes.cohort.CohortTable;
+import org.footdrop.outcomes.messaging.EventReader;
+import org.footdrop.outcomes.projection.PatientOutcomeStore;
+import org.footdrop.outcomes.projection.ProjectionCollections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds the projections from the topics, which keep every event: live events are written to the
+ * new collection as well from the start, the topics are replayed into it from the beginning up to
+ * the end offsets seen at the start, and then queries switch over. Applying events is idempotent
+ * and order-independent, so the overlap of replay and live writes is harmless, and queries read
+ * the old collection until the new one is complete.
+ */
+@Component
+public class ProjectionRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    public record Status(String state, String target, String previous, long replayed, long total, long poison,
+            Instant startedAt, Instant finishedAt, String error) {
+    }
+
+    private final ProjectionCollections collections;
+    private final PatientOutcomeStore store;
+    private final EventReader reader;
+    private final CohortTable cohort;
+    private final KafkaProperties kafka;
+    private final Clock clock;
+    private final Duration followDelay;
+    private final AtomicLong replayed = new AtomicLong();
+    private final AtomicLong total = new AtomicLong();
+    private volatile Status status = new Status("IDLE", null, null, 0, 0, 0, null, null, null);
+
+    public ProjectionRebuild(ProjectionCollections collections, PatientOutcomeStore store, EventReader reader,
+            CohortTable cohort, KafkaProperties kafka, Clock clock, MeterRegistry meters,
+            @Value("${footdrop.rebuild.follow-delay:2500ms}") Duration followDelay) {
+        this.collections = collections;
+        this.store = store;
+        this.reader = reader;
+        this.cohort = cohort;
+        this.kafka = kafka;
+        this.clock = clock;
+        this.followDelay = followDelay;
+        Gauge.builder("footdrop.rebuild.progress", this, r -> r.total.get() == 0 ? 0
+                        : (double) r.replayed.get() / r.total.get())
+                .description("Share of the topics' events replayed by the running (or last) rebuild").register(meters);
+    }
+
+    public Status status() {
+        Status s = status;
+        return new Status(s.state(), s.target(), s.previous(), replayed.get(), total.get(), s.poison(),
+                s.startedAt(), s.finishedAt(), s.error());
+    }
+
+    /** Starts a rebuild in the background; false when one is already running. */
+    public synchronized boolean start() {
+        if ("REPLAYING".equals(status.state())) {
+            return false;
+        }
+        String previous = collections.active();
+        String target = PatientOutcomeStore.COLLECTION + "_" + clock.millis();
+        replayed.set(0);
+        total.set(0);
+        status = new Status("REPLAYING", target, previous, 0, 0, 0, clock.instant(), null, null);
+        collections.startRebuild(target);
+        Thread worker = new Thread(() -> run(target, previous), "projection-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return true;
+    }
+
+    private void run(String target, String previous) {
+        long poison = 0;
+        try {
+            // Let every instance see the rebuild (and write live events to the target) before the end
+            // offsets are taken: events after them are then certain to reach the target live.
+            Thread.sleep(followDelay.toMillis());
+            try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS)) {
+                    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+                consumer.assign(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+                partitions.forEach(p -> total.addAndGet(end.get(p) - begin.get(p)));
+                consumer.seekToBeginning(partitions);
+                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                            continue; // written live already
+                        }
+                        try {
+                            EventEnvelope event = reader.read(record.key(), record.value());
+                            store.apply(event, target);
+                        } catch (PoisonEventException e) {
+                            poison++; // on the DLQ already; never projectable
+                        }
+                        replayed.incrementAndGet();
+                    }
+                }
+            }
+            collections.switchTo(target);
+            cohort.reload();
+            status = new Status("SWITCHED", target, previous, replayed.get(), total.get(), poison,
+                    status.startedAt(), clock.instant(), null);
+            log.info("Projections rebuilt into {} from {} events ({} poison skipped); queries now read it",
+                    target, replayed.get(), poison);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(target, previous, poison, e);
+        } catch (RuntimeException e) {
+            fail(target, previous, poison, e);
+        }
+    }
+
+    private void fail(String target, String previous, long poison, Exception e) {
+        collections.abandonRebuild();
+        status = new Status("FAILED", target, previous, replayed.get(), total.get(), poison, status.startedAt(),
+                clock.instant(), e.getClass().getSimpleName());
+        log.warn("Projection rebuild into {} failed; queries keep reading {}", target, previous, e);
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+}
