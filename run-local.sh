@@ -9,5 +9,5 @@ cd "$(dirname "$0")"
 
 # Broker and store share this heap. No ExitOnOutOfMemoryError here: exiting would skip the shutdown
 # hook and leave the service JVMs running without their infrastructure.
-exec java -Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m \
+exec java -Xms64m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m \
     -jar local-launcher/target/local-launcher-0.1.0-SNAPSHOT.jar "$@"

@@ -57,6 +57,7 @@ public class CohortTable {
     private final Duration lateEntry;
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
+    private final java.util.concurrent.atomic.AtomicBoolean retryLoad = new java.util.concurrent.atomic.AtomicBoolean();
 
     public CohortTable(MongoTemplate mongo, PatientOutcomeStore store, OutcomeDefinitions definitions, Clock clock, MeterRegistry meters,
             @Value("${footdrop.quality.diagnosis-grace:7d}") Duration diagnosisGrace,
@@ -87,17 +88,41 @@ public class CohortTable {
 
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(cron = "${footdrop.cohort.reload-cron:0 5 0 * * *}", zone = "${footdrop.outcomes.clinic-zone:UTC}")
+    public void reloadQuietly() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            // Not fatal: cohort queries answer 503 until a load succeeds; patient reads never need it.
+            log.warn("Cohort table not loaded, retrying in 10 s: {}", e.toString());
+            retryLoad.set(true);
+        }
+    }
+
+    @Scheduled(fixedDelay = 10_000, initialDelay = 10_000)
+    public void retryLoadIfNeeded() {
+        if (retryLoad.getAndSet(false)) {
+            reloadQuietly();
+        }
+    }
+
+    /**
+     * Reads every document, in batches by {@code _id} (the ids first, then {@code $in} of a batch):
+     * one cursor over the whole collection makes the embedded store send replies larger than the
+     * driver accepts.
+     */
     public void reload() {
         LocalDate asOf = today();
-        int count = 0;
-        try (var documents = mongo.stream(new Query(), Document.class, store.activeCollection())) {
-            for (Document document : (Iterable<Document>) documents::iterator) {
-                put(document, asOf);
-                count++;
-            }
+        String collection = store.activeCollection();
+        Query idsOnly = new Query();
+        idsOnly.fields().include("_id");
+        List<Object> ids = mongo.find(idsOnly, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Object> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, collection)
+                    .forEach(document -> put(document, asOf));
         }
         loaded = true;
-        log.info("Cohort table loaded: {} patients", count);
+        log.info("Cohort table loaded: {} patients from {}", ids.size(), collection);
     }
 
     @Scheduled(fixedDelayString = "${footdrop.cohort.refresh-interval:200ms}")
