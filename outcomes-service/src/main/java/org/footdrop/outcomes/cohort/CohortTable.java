@@ -51,6 +51,7 @@ public class CohortTable {
     /** The same rows by export id, in order, for cursor-paged exports. */
     private final ConcurrentSkipListMap<String, CohortRow> byExportId = new ConcurrentSkipListMap<>();
     private final ExportIds exportIds;
+    private final ChangeLog changeLog;
     /** Failed data-quality checks by patient: for clinicians fixing records, never for analysts. */
     private final ConcurrentHashMap<String, Set<DataQualityCheck>> issues = new ConcurrentHashMap<>();
     private final Duration diagnosisGrace;
@@ -65,6 +66,7 @@ public class CohortTable {
         this.mongo = mongo;
         this.store = store;
         this.exportIds = exportIds;
+        this.changeLog = new ChangeLog(mongo, clock);
         this.diagnosisGrace = diagnosisGrace;
         this.lateEntry = lateEntry;
         this.definitions = definitions;
@@ -139,13 +141,24 @@ public class CohortTable {
         }
         changed.removeAll(batch);
         try {
-            LocalDate asOf = today();
-            mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, store.activeCollection())
-                    .forEach(document -> put(document, asOf));
+            load(batch);
+            changeLog.append(batch); // so that other instances refresh these patients too
         } catch (RuntimeException e) {
             changed.addAll(batch); // the store is away: try these again on the next run
             throw e;
         }
+    }
+
+    /** Refreshes patients whose events other instances (or this one) applied. */
+    @Scheduled(fixedDelayString = "${footdrop.cohort.follow-interval:500ms}")
+    public void followOthers() {
+        changeLog.follow(this::load);
+    }
+
+    private void load(List<String> patientIds) {
+        LocalDate asOf = today();
+        mongo.find(Query.query(Criteria.where("_id").in(patientIds)), Document.class, store.activeCollection())
+                .forEach(document -> put(document, asOf));
     }
 
     /** Up to {@code limit} rows after the cursor, by export id. */

@@ -230,6 +230,53 @@ class CohortApiTest {
         assertThat(mismatch.get("meaning").asString()).isNotBlank();
     }
 
+    @Autowired
+    CohortTable table;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired
+    org.footdrop.outcomes.projection.PatientOutcomeStore store;
+    @Autowired
+    org.footdrop.outcomes.derivation.OutcomeDefinitions definitions;
+    @Autowired
+    ExportIds exportIds;
+
+    @Test
+    void shouldGiveASecondInstanceTheSameAnswersThroughTheChangeLog() {
+        // given a second instance's table, loaded before these patients existed; it applies no events
+        CohortTable second = new CohortTable(mongo, store, definitions, java.time.Clock.systemUTC(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Duration.ofDays(7), Duration.ofDays(30),
+                exportIds);
+        second.reload();
+        second.followOthers();
+        CohortFilter filter = new CohortFilter(null, null, null, null, null, null, null, null, null,
+                LocalDate.parse("2015-02-02"), LocalDate.parse("2015-02-02"));
+
+        // when this instance applies events for 6 new patients
+        for (int i = 0; i < 6; i++) {
+            patient(Solution.PRP, new BigDecimal("0.80"), "2015-02-02");
+        }
+
+        // then the second instance, following the change log, answers as this one does
+        CohortQueries here = new CohortQueries(table, definitions);
+        CohortQueries there = new CohortQueries(second, definitions);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            second.followOthers();
+            var expected = here.outcomes(filter, List.of(Dimension.SOLUTION_GROUP),
+                    org.footdrop.outcomes.derivation.Measure.GAIT_SPEED_COMFORTABLE,
+                    org.footdrop.outcomes.derivation.Window.WEEK_6, Instant.EPOCH);
+            assertThat(expected.groups()).singleElement().satisfies(g -> assertThat(g.n()).isEqualTo(6));
+            assertThat(g(expected.groups().get(0)).nWithBaselineAndWindowValue()).isEqualTo(6);
+            assertThat(there.outcomes(filter, List.of(Dimension.SOLUTION_GROUP),
+                    org.footdrop.outcomes.derivation.Measure.GAIT_SPEED_COMFORTABLE,
+                    org.footdrop.outcomes.derivation.Window.WEEK_6, Instant.EPOCH)).isEqualTo(expected);
+        });
+    }
+
+    private static CohortStatistics.GroupOutcome g(CohortStatistics.GroupOutcome group) {
+        return group;
+    }
+
     @Test
     void shouldRefuseAnUnknownMeasureWindowOrDimensionNamingTheField() {
         ResponseEntity<JsonNode> response = http.get(
