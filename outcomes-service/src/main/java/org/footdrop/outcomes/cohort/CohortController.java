@@ -1,31 +1,22 @@
 package org.footdrop.outcomes.cohort;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.footdrop.contract.vocabulary.CauseCategory;
-import org.footdrop.contract.vocabulary.InjectionTechnique;
-import org.footdrop.contract.vocabulary.Mechanism;
-import org.footdrop.contract.vocabulary.Side;
-import org.footdrop.contract.vocabulary.TherapyType;
 import org.footdrop.outcomes.derivation.Measure;
-import org.footdrop.outcomes.derivation.PatientOutcome.DurationBand;
-import org.footdrop.outcomes.derivation.PatientOutcome.FollowUpStatus;
-import org.footdrop.outcomes.derivation.PatientOutcome.SeriesAdherence;
-import org.footdrop.outcomes.derivation.PatientOutcome.SolutionGroup;
 import org.footdrop.outcomes.derivation.Window;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
 import org.footdrop.support.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Analysts' cohort statistics: no patientId, no exact dates, no free text; groups smaller than the
+ * Analysts' cohort statistics (filters bound from query parameters into {@link CohortFilter}): no patientId, no exact dates, no free text; groups smaller than the
  * minimum report n as "<5" and nothing else.
  */
 @RestController
@@ -44,39 +35,19 @@ class CohortController {
     @GetMapping("/api/v1/cohorts/outcomes")
     CohortQueries.OutcomesAnswer outcomes(@RequestParam(required = false) String measure,
             @RequestParam(required = false) String window, @RequestParam(required = false) String groupBy,
-            @RequestParam(required = false) CauseCategory causeCategory,
-            @RequestParam(required = false) Mechanism mechanism, @RequestParam(required = false) Side side,
-            @RequestParam(required = false) InjectionTechnique techniqueGroup,
-            @RequestParam(required = false) SolutionGroup solutionGroup,
-            @RequestParam(required = false) SeriesAdherence adherence,
-            @RequestParam(required = false) TherapyType therapyType,
-            @RequestParam(required = false) DurationBand symptomDurationBand,
-            @RequestParam(required = false) FollowUpStatus followUpStatus,
-            @RequestParam(required = false) LocalDate diagnosedFrom,
-            @RequestParam(required = false) LocalDate diagnosedTo) {
+            @ModelAttribute CohortFilter filter) {
         List<FieldProblem> problems = new ArrayList<>();
         Measure m = measure(measure, problems);
         Window w = window(window, problems);
         List<Dimension> dimensions = groupBy(groupBy, problems);
         requireValid(problems);
-        return queries.outcomes(new CohortFilter(causeCategory, mechanism, side, techniqueGroup, solutionGroup,
-                adherence, therapyType, symptomDurationBand, followUpStatus, diagnosedFrom, diagnosedTo),
-                dimensions, m, w, clock.instant());
+        return queries.outcomes(filter, dimensions, m, w, clock.instant());
     }
 
     @GetMapping("/api/v1/cohorts/time-to-response")
     CohortQueries.TimeToResponseAnswer timeToResponse(@RequestParam(required = false) String measure,
             @RequestParam(required = false) String groupBy,
-            @RequestParam(required = false) CauseCategory causeCategory,
-            @RequestParam(required = false) Mechanism mechanism, @RequestParam(required = false) Side side,
-            @RequestParam(required = false) InjectionTechnique techniqueGroup,
-            @RequestParam(required = false) SolutionGroup solutionGroup,
-            @RequestParam(required = false) SeriesAdherence adherence,
-            @RequestParam(required = false) TherapyType therapyType,
-            @RequestParam(required = false) DurationBand symptomDurationBand,
-            @RequestParam(required = false) FollowUpStatus followUpStatus,
-            @RequestParam(required = false) LocalDate diagnosedFrom,
-            @RequestParam(required = false) LocalDate diagnosedTo) {
+            @ModelAttribute CohortFilter filter) {
         List<FieldProblem> problems = new ArrayList<>();
         Measure m = measure(measure, problems);
         List<Dimension> dimensions = groupBy(groupBy, problems);
@@ -84,23 +55,13 @@ class CohortController {
             problems.add(new FieldProblem("groupBy", "injectionsReceived needs a window; use cohorts/outcomes"));
         }
         requireValid(problems);
-        return queries.timeToResponse(new CohortFilter(causeCategory, mechanism, side, techniqueGroup, solutionGroup,
-                adherence, therapyType, symptomDurationBand, followUpStatus, diagnosedFrom, diagnosedTo),
-                dimensions, m, clock.instant());
+        return queries.timeToResponse(filter, dimensions, m, clock.instant());
     }
 
     @GetMapping("/api/v1/cohorts/safety")
-    CohortQueries.SafetyAnswer safety(@RequestParam(required = false) CauseCategory causeCategory,
-            @RequestParam(required = false) Mechanism mechanism, @RequestParam(required = false) Side side,
-            @RequestParam(required = false) SeriesAdherence adherence,
-            @RequestParam(required = false) TherapyType therapyType,
-            @RequestParam(required = false) DurationBand symptomDurationBand,
-            @RequestParam(required = false) FollowUpStatus followUpStatus,
-            @RequestParam(required = false) LocalDate diagnosedFrom,
-            @RequestParam(required = false) LocalDate diagnosedTo) {
+    CohortQueries.SafetyAnswer safety(@ModelAttribute CohortFilter filter) {
         requireValid(List.of());
-        return queries.safety(new CohortFilter(causeCategory, mechanism, side, null, null, adherence, therapyType,
-                symptomDurationBand, followUpStatus, diagnosedFrom, diagnosedTo), clock.instant());
+        return queries.safety(filter, clock.instant());
     }
 
     private void requireValid(List<FieldProblem> problems) {
