@@ -24,13 +24,20 @@ final class ServiceProcess {
      * over a 60 s load. An out-of-memory service exits (and shows in the console) rather than limping on.
      */
     static final List<String> JVM_FLAGS = List.of(
-            "-Xms64m", "-Xmx256m",
+            "-Xms64m",
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:MaxMetaspaceSize=192m",
             "-XX:ReservedCodeCacheSize=64m",
             "-Xss512k",
             "-XX:+ExitOnOutOfMemoryError");
+
+    /** The flags for one service: the shared ones and its own heap cap. */
+    static List<String> jvmFlags(ServiceSpec spec) {
+        List<String> flags = new ArrayList<>(JVM_FLAGS);
+        flags.add("-Xmx" + spec.heapMb() + "m");
+        return flags;
+    }
 
     private static final int MAX_RESTARTS = 3;
     private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
@@ -125,7 +132,7 @@ final class ServiceProcess {
     List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
+        command.addAll(jvmFlags(spec));
         command.add("-jar");
         command.add(jar.toString());
         return command;

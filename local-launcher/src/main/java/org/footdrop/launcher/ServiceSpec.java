@@ -3,14 +3,19 @@ package org.footdrop.launcher;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One Spring Boot service the launcher runs as its own JVM. */
-public record ServiceSpec(String shortName, String name, int port, String database) {
+/**
+ * One Spring Boot service the launcher runs as its own JVM.
+ *
+ * @param heapMb its heap cap: outcomes-service holds every patient's cohort row in memory, and at
+ *        100k patients 256 MiB left it collecting garbage continuously (measured here)
+ */
+public record ServiceSpec(String shortName, String name, int port, String database, int heapMb) {
 
     public static List<ServiceSpec> all() {
         return List.of(
-                new ServiceSpec("intake", "intake-service", 8081, "footdrop_intake"),
-                new ServiceSpec("treatment", "treatment-service", 8082, "footdrop_treatment"),
-                new ServiceSpec("outcomes", "outcomes-service", 8083, "footdrop_outcomes"));
+                new ServiceSpec("intake", "intake-service", 8081, "footdrop_intake", 256),
+                new ServiceSpec("treatment", "treatment-service", 8082, "footdrop_treatment", 256),
+                new ServiceSpec("outcomes", "outcomes-service", 8083, "footdrop_outcomes", 512));
     }
 
     public Path jar(Path repoRoot) {

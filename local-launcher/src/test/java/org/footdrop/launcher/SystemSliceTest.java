@@ -227,7 +227,7 @@ class SystemSliceTest {
     private static Process start(ServiceSpec spec, Path repo, int port) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ServiceProcess.JVM_FLAGS);
+        command.addAll(ServiceProcess.jvmFlags(spec));
         command.add("-jar");
         command.add(spec.jar(repo).toString());
         ProcessBuilder builder = new ProcessBuilder(command)

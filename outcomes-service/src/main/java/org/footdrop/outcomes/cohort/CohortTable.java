@@ -88,7 +88,17 @@ public class CohortTable {
         return loaded;
     }
 
+    /**
+     * Loads in the background: readiness, patient reads and the projection never wait for it
+     * (100k patients took about a minute here); cohort queries answer 503 until it is done.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    public void loadInBackground() {
+        Thread loader = new Thread(this::reloadQuietly, "cohort-table-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     @Scheduled(cron = "${footdrop.cohort.reload-cron:0 5 0 * * *}", zone = "${footdrop.outcomes.clinic-zone:UTC}")
     public void reloadQuietly() {
         try {
