@@ -1,6 +1,8 @@
 package org.footdrop.outcomes;
 
 import java.time.Clock;
+import java.util.Map;
+import org.footdrop.support.openapi.RequestBodyExamples;
 import org.footdrop.outcomes.derivation.OutcomeDefinitions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +13,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(OutcomeDefinitions.class)
 class OutcomesConfiguration {
+
+    @Bean
+    RequestBodyExamples.Responses outcomesExamples() {
+        return new RequestBodyExamples.Responses(Map.of(
+                "GET /api/v1/patients/{patientId}/outcomes", "openapi/examples/patient-outcomes.json",
+                "GET /api/v1/cohorts/outcomes", "openapi/examples/cohort-outcomes.json",
+                "GET /api/v1/cohorts/time-to-response", "openapi/examples/time-to-response.json",
+                "GET /api/v1/cohorts/safety", "openapi/examples/safety.json",
+                "GET /api/v1/data-quality", "openapi/examples/data-quality.json",
+                "GET /api/v1/admin/projection-rebuilds/current", "openapi/examples/rebuild-status.json"));
+    }
 
     @Bean
     Clock clock() {

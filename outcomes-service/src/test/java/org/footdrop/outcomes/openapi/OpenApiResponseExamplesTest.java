@@ -1,0 +1,84 @@
+package org.footdrop.outcomes.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.footdrop.contract.CloudEventHeaders;
+import org.footdrop.contract.EventCodec;
+import org.footdrop.contract.EventEnvelope;
+import org.footdrop.contract.EventJson;
+import org.footdrop.contract.EventType;
+import org.footdrop.contract.GoldenSamples;
+import org.footdrop.support.testing.EmbeddedInfrastructure;
+import org.footdrop.support.testing.Http;
+import org.footdrop.support.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every read of the outcomes API shows a realistic example answer in its OpenAPI document, and each
+ * example names every field the running service really returns.
+ */
+@EmbeddedInfrastructure
+class OpenApiResponseExamplesTest {
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    EventCodec codec;
+
+    @Test
+    void shouldShowAnExampleWithEveryRealFieldForEveryRead() {
+        // given a patient with every kind of event, so that the real answer is as full as it gets
+        Http http = new Http(port);
+        String patientId = "pt-openapi-" + UUID.randomUUID();
+        for (EventType type : new EventType[] {EventType.DIAGNOSIS_RECORDED, EventType.ASSESSMENT_RECORDED,
+                EventType.INJECTION_ADMINISTERED, EventType.THERAPY_PRESCRIBED, EventType.THERAPY_SESSION_LOGGED}) {
+            publish(patientId, type);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/patients/{p}/outcomes", patientId)
+                .getBody().path("appliedEvents").asInt() == 5);
+        JsonNode paths = http.get("/v3/api-docs").getBody().get("paths");
+        Map<String, String> reads = Map.of(
+                "/api/v1/patients/{patientId}/outcomes", "/api/v1/patients/" + patientId + "/outcomes",
+                "/api/v1/cohorts/outcomes", "/api/v1/cohorts/outcomes?measure=gaitSpeedComfortable&window=WEEK_2",
+                "/api/v1/cohorts/time-to-response", "/api/v1/cohorts/time-to-response?measure=lefs",
+                "/api/v1/cohorts/safety", "/api/v1/cohorts/safety",
+                "/api/v1/data-quality", "/api/v1/data-quality",
+                "/api/v1/admin/projection-rebuilds/current", "/api/v1/admin/projection-rebuilds/current");
+
+        // then
+        reads.forEach((path, call) -> {
+            JsonNode content = paths.path(path).path("get").path("responses").path("200").path("content");
+            assertThat(content.isObject()).as("GET %s in the document: %s", path, paths.path(path)).isTrue();
+            // springdoc announces reads as */* or application/json: the example sits under each
+            JsonNode example = content.valueStream().findFirst().orElseThrow()
+                    .path("examples").path("realistic").path("value");
+            assertThat(example.isObject()).as("example for GET %s", path).isTrue();
+            JsonNode real = http.get(call).getBody();
+            assertThat(example.propertyNames()).as("fields of GET %s", path)
+                    .containsAll(real.propertyNames());
+        });
+    }
+
+    private void publish(String patientId, EventType type) {
+        ObjectNode sample = (ObjectNode) EventJson.mapper().readTree(GoldenSamples.read(type, 1));
+        sample.put("patientId", patientId);
+        sample.put("eventId", UUID.randomUUID().toString());
+        EventEnvelope event = codec.decode(sample.toString().getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        CloudEventHeaders.of(event).forEach((k, v) -> headers.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        TopicProbe.send(brokers, type.topic(), patientId.getBytes(StandardCharsets.UTF_8), codec.encode(event), headers);
+    }
+}
