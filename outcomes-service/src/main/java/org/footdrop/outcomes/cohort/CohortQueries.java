@@ -62,18 +62,23 @@ class CohortQueries {
         return new TimeToResponseAnswer(asOf, measure.wireName(), names(groupBy), filter, answers, definitionsInForce);
     }
 
-    /** Groups in a stable order (by their labels), so the same question gives the same answer. */
+    /**
+     * Groups in a stable order (by their labels), so the same question gives the same answer.
+     * Hashed while scanning, sorted once: there are few groups and many rows.
+     */
     private Map<List<String>, List<CohortRow>> group(CohortFilter filter, List<Dimension> groupBy, Measure measure,
             Window window) {
-        Map<List<String>, List<CohortRow>> groups = new java.util.TreeMap<>(
-                Comparator.comparing((List<String> key) -> String.join("\u0000", key)));
+        Map<List<String>, List<CohortRow>> groups = new java.util.HashMap<>();
         for (CohortRow row : table.rows()) {
             if (filter.test(row)) {
                 groups.computeIfAbsent(CohortStatistics.key(row, groupBy, measure, window), k -> new ArrayList<>())
                         .add(row);
             }
         }
-        return new LinkedHashMap<>(groups);
+        Map<List<String>, List<CohortRow>> ordered = new LinkedHashMap<>();
+        groups.keySet().stream().sorted(Comparator.comparing((List<String> key) -> String.join("\u0000", key)))
+                .forEach(key -> ordered.put(key, groups.get(key)));
+        return ordered;
     }
 
     private static List<String> names(List<Dimension> dimensions) {

@@ -49,13 +49,21 @@ final class CohortStatistics {
             return new GroupOutcome(group, suppressed(minimum), null, null, null, null, null);
         }
         int slot = CohortRow.slot(measure, window);
-        List<CohortRow> withChange = rows.stream().filter(r -> (r.flags()[slot] & CohortRow.HAS_CHANGE) != 0).toList();
-        double[] changes = withChange.stream().mapToDouble(r -> r.change()[slot]).toArray();
-        int responders = (int) withChange.stream().filter(r -> (r.flags()[slot] & CohortRow.RESPONDER) != 0).count();
-        return new GroupOutcome(group, rows.size(), withChange.size(),
+        double[] changes = new double[rows.size()];
+        int withChange = 0;
+        int responders = 0;
+        for (CohortRow row : rows) {
+            byte flags = row.flags()[slot];
+            if ((flags & CohortRow.HAS_CHANGE) != 0) {
+                changes[withChange++] = row.change()[slot];
+                responders += (flags & CohortRow.RESPONDER) != 0 ? 1 : 0;
+            }
+        }
+        changes = Arrays.copyOf(changes, withChange);
+        return new GroupOutcome(group, rows.size(), withChange,
                 measure.scale() == Measure.Scale.MRC ? null : Summaries.meanWithTInterval(changes),
                 Summaries.medianWithInterval(changes),
-                new Responders(responders, Summaries.wilson(responders, withChange.size())),
+                new Responders(responders, Summaries.wilson(responders, withChange)),
                 baseline(rows, measure));
     }
 
@@ -77,19 +85,34 @@ final class CohortStatistics {
     }
 
     private static BaselineCharacteristics baseline(List<CohortRow> rows, Measure measure) {
-        double[] durations = rows.stream().filter(r -> r.symptomDurationDays() != null)
-                .mapToDouble(r -> r.symptomDurationDays()).toArray();
-        double[] baselines = rows.stream().mapToDouble(r -> r.baseline()[measure.ordinal()])
-                .filter(v -> !Double.isNaN(v)).toArray();
+        double[] durations = new double[rows.size()];
+        double[] baselines = new double[rows.size()];
+        int d = 0;
+        int b = 0;
+        for (CohortRow row : rows) {
+            if (row.symptomDurationDays() != null) {
+                durations[d++] = row.symptomDurationDays();
+            }
+            double baseline = row.baseline()[measure.ordinal()];
+            if (!Double.isNaN(baseline)) {
+                baselines[b++] = baseline;
+            }
+        }
+        durations = Arrays.copyOf(durations, d);
+        baselines = Arrays.copyOf(baselines, b);
         return new BaselineCharacteristics(counts(rows, CohortRow::ageBand), counts(rows, CohortRow::sex),
                 counts(rows, CohortRow::cause), Summaries.medianWithInterval(durations),
                 Summaries.medianWithInterval(baselines));
     }
 
     private static Map<String, Integer> counts(List<CohortRow> rows, Function<CohortRow, Object> value) {
-        Map<String, Integer> counts = new TreeMap<>();
-        rows.forEach(r -> counts.merge(value.apply(r) == null ? "UNKNOWN" : value.apply(r).toString(), 1, Integer::sum));
-        return new LinkedHashMap<>(counts);
+        Map<Object, int[]> counts = new java.util.HashMap<>();
+        for (CohortRow row : rows) {
+            counts.computeIfAbsent(value.apply(row), k -> new int[1])[0]++;
+        }
+        Map<String, Integer> sorted = new TreeMap<>();
+        counts.forEach((k, n) -> sorted.put(k == null ? "UNKNOWN" : k.toString(), n[0]));
+        return new LinkedHashMap<>(sorted);
     }
 
     static Map<String, String> label(List<Dimension> dimensions, List<String> values) {
@@ -101,6 +124,10 @@ final class CohortStatistics {
     }
 
     static List<String> key(CohortRow row, List<Dimension> dimensions, Measure measure, Window window) {
-        return Arrays.asList(dimensions.stream().map(d -> d.valueOf(row, measure, window)).toArray(String[]::new));
+        String[] key = new String[dimensions.size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = dimensions.get(i).valueOf(row, measure, window);
+        }
+        return Arrays.asList(key);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.footdrop.contract.vocabulary.AdverseEventType;
 import org.footdrop.contract.vocabulary.InjectionTechnique;
 import org.footdrop.contract.vocabulary.Solution;
 import org.footdrop.outcomes.statistics.Estimate;
@@ -28,43 +29,63 @@ final class Safety {
     }
 
     static List<Group> of(Iterable<CohortRow> rows, int minimum) {
-        Map<String, List<CohortRow.InjectionSafety>> injections = new TreeMap<>();
-        Map<String, int[]> patients = new TreeMap<>(); // [patients, patients with an adverse event]
+        int solutions = Solution.values().length;
+        int cells = InjectionTechnique.values().length * solutions;
+        // Per technique x solution cell: counts in arrays (few cells, many rows).
+        int[] injections = new int[cells];
+        int[] injectionsWithEvent = new int[cells];
+        int[] patients = new int[cells];
+        int[] patientsWithEvent = new int[cells];
+        int[][] bySeverity = new int[cells][3];
+        int[][] byType = new int[cells][AdverseEventType.values().length];
+        int[] seen = new int[cells];
         for (CohortRow row : rows) {
-            Map<String, Boolean> seen = new TreeMap<>();
+            java.util.Arrays.fill(seen, 0);
             for (CohortRow.InjectionSafety injection : row.injections()) {
-                String key = injection.technique() + "|" + injection.solution();
-                injections.computeIfAbsent(key, k -> new ArrayList<>()).add(injection);
-                seen.merge(key, injection.adverseEvents() > 0, Boolean::logicalOr);
+                int cell = injection.technique().ordinal() * solutions + injection.solution().ordinal();
+                injections[cell]++;
+                boolean adverse = injection.adverseEvents() > 0;
+                injectionsWithEvent[cell] += adverse ? 1 : 0;
+                bySeverity[cell][0] += injection.mild();
+                bySeverity[cell][1] += injection.moderate();
+                bySeverity[cell][2] += injection.severe();
+                injection.types().forEach(t -> byType[cell][t.ordinal()]++);
+                seen[cell] |= adverse ? 2 : 1;
             }
-            seen.forEach((key, adverse) -> {
-                int[] counts = patients.computeIfAbsent(key, k -> new int[2]);
-                counts[0]++;
-                counts[1] += adverse ? 1 : 0;
-            });
+            for (int cell = 0; cell < cells; cell++) {
+                if (seen[cell] != 0) {
+                    patients[cell]++;
+                    patientsWithEvent[cell] += (seen[cell] & 2) != 0 ? 1 : 0;
+                }
+            }
         }
         List<Group> groups = new ArrayList<>();
-        injections.forEach((key, list) -> {
-            String[] parts = key.split("\\|");
-            InjectionTechnique technique = InjectionTechnique.valueOf(parts[0]);
-            Solution solution = Solution.valueOf(parts[1]);
-            int[] counts = patients.get(key);
-            if (counts[0] < minimum) {
-                groups.add(new Group(technique, solution, CohortStatistics.suppressed(minimum), null, null, null, null,
-                        null, null, null));
-                return;
+        for (InjectionTechnique technique : InjectionTechnique.values()) {
+            for (Solution solution : Solution.values()) {
+                int cell = technique.ordinal() * solutions + solution.ordinal();
+                if (injections[cell] == 0) {
+                    continue;
+                }
+                if (patients[cell] < minimum) {
+                    groups.add(new Group(technique, solution, CohortStatistics.suppressed(minimum), null, null, null,
+                            null, null, null, null));
+                    continue;
+                }
+                Map<String, Integer> severity = new TreeMap<>();
+                severity.put("MILD", bySeverity[cell][0]);
+                severity.put("MODERATE", bySeverity[cell][1]);
+                severity.put("SEVERE", bySeverity[cell][2]);
+                Map<String, Integer> types = new TreeMap<>();
+                for (AdverseEventType type : AdverseEventType.values()) {
+                    if (byType[cell][type.ordinal()] > 0) {
+                        types.put(type.name(), byType[cell][type.ordinal()]);
+                    }
+                }
+                groups.add(new Group(technique, solution, patients[cell], injections[cell], injectionsWithEvent[cell],
+                        Summaries.wilson(injectionsWithEvent[cell], injections[cell]), patientsWithEvent[cell],
+                        Summaries.wilson(patientsWithEvent[cell], patients[cell]), severity, types));
             }
-            int withEvent = (int) list.stream().filter(i -> i.adverseEvents() > 0).count();
-            Map<String, Integer> bySeverity = new TreeMap<>();
-            bySeverity.put("MILD", list.stream().mapToInt(CohortRow.InjectionSafety::mild).sum());
-            bySeverity.put("MODERATE", list.stream().mapToInt(CohortRow.InjectionSafety::moderate).sum());
-            bySeverity.put("SEVERE", list.stream().mapToInt(CohortRow.InjectionSafety::severe).sum());
-            Map<String, Integer> byType = new TreeMap<>();
-            list.forEach(i -> i.types().forEach(t -> byType.merge(t.name(), 1, Integer::sum)));
-            groups.add(new Group(technique, solution, counts[0], list.size(), withEvent,
-                    Summaries.wilson(withEvent, list.size()), counts[1], Summaries.wilson(counts[1], counts[0]),
-                    bySeverity, byType));
-        });
+        }
         return groups;
     }
 }

@@ -54,14 +54,23 @@ public final class Summaries {
         return Estimate.of(median, x[k - 1], x[m - k]);
     }
 
-    /** The largest k with P(Binomial(m, 1/2) <= k - 1) <= 0.025. */
+    /**
+     * The largest k with P(Binomial(m, 1/2) <= k - 1) <= 0.025: k - 1 is the largest j with
+     * P(X <= j) <= 0.025. The CDF rises with j, so a binary search finds it in log m steps.
+     */
     static int medianRankK(int m) {
         BinomialDistribution binomial = new BinomialDistribution(m, 0.5);
-        int k = 0;
-        while (binomial.cumulativeProbability(k) <= 0.025) {
-            k++;
+        int low = -1;      // P(X <= -1) = 0 <= 0.025
+        int high = m / 2;  // P(X <= m/2) >= 0.5 > 0.025
+        while (high - low > 1) {
+            int mid = (low + high) >>> 1;
+            if (binomial.cumulativeProbability(mid) <= 0.025) {
+                low = mid;
+            } else {
+                high = mid;
+            }
         }
-        return k;
+        return low + 1;
     }
 
     /** A proportion with its Wilson score 95% interval (Hipparchus); null for no trials. */

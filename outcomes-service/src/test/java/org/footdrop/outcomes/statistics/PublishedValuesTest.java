@@ -52,6 +52,8 @@ class PublishedValuesTest {
         assertThat(Summaries.medianRankK(10)).isEqualTo(2);
         // n = 20: P(<= 5) = 0.0207, P(<= 6) = 0.0577 -> k = 6: [x(6), x(15)]
         assertThat(Summaries.medianRankK(20)).isEqualTo(6);
+        // n = 100: P(<= 39) = 0.0176, P(<= 40) = 0.0284 -> k = 40 (the tabled rank 40 and 61)
+        assertThat(Summaries.medianRankK(100)).isEqualTo(40);
 
         Estimate median = Summaries.medianWithInterval(new double[] {9, 1, 8, 2, 7, 3, 6, 4, 5, 10});
         assertThat(median.value()).isEqualTo(5.5);       // even count: (5 + 6) / 2
