@@ -1,29 +1,14 @@
 package org.footdrop.intake.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.footdrop.contract.EventCodec;
-import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventJson;
-import org.footdrop.contract.EventType;
-import org.footdrop.contract.GoldenSamples;
-import org.footdrop.contract.Topics;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.Http;
-import org.footdrop.support.testing.TopicProbe;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
@@ -38,23 +23,12 @@ class PatientListingTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    EventCodec codec;
 
     Http http;
-    TopicProbe topic;
 
     @BeforeEach
     void connect() {
         http = new Http(port);
-        topic = new TopicProbe(brokers, Topics.INTAKE_EVENTS);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topic.close();
     }
 
     @Test
@@ -81,16 +55,6 @@ class PatientListingTest {
         return response;
     }
 
-    List<EventEnvelope> awaitEvents(String patientId, int count) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(patientId), e -> e.size() >= count);
-    }
-
-    List<EventEnvelope> eventsOf(String patientId) {
-        return topic.poll().stream()
-                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(patientId))
-                .map(ConsumerRecord::value).map(codec::decode).toList();
-    }
-
     static ObjectNode body(String records, String patientId) {
         ObjectNode body = EventJson.mapper().createObjectNode().put("patientId", patientId);
         if (records.equals("diagnoses")) {
@@ -110,11 +74,4 @@ class PatientListingTest {
         return body;
     }
 
-    static String idField(String records) {
-        return records.equals("diagnoses") ? "diagnosisId" : "assessmentId";
-    }
-
-    static List<String> names(JsonNode node) {
-        return node.propertyNames().stream().sorted().toList();
-    }
 }
