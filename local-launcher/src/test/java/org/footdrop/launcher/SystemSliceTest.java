@@ -160,16 +160,28 @@ class SystemSliceTest {
                  "causeCategory":"SCIATIC_NERVE","icd10Codes":[],"evaluations":[]}}}
                 """.formatted(UUID.randomUUID(), patientId, UUID.randomUUID());
         mongo.close();
+        HttpResponse<String> refused;
+        String refusedPatient = "pt-refused-" + UUID.randomUUID();
         try {
             send("intake.events.v1", patientId, event);
+            // and a clinical system writing meanwhile is told promptly to retry, with nothing stored
+            long asked = System.nanoTime();
+            refused = postDiagnosis(refusedPatient);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(20));
             // while it is away the consumer keeps failing and retrying (backing off up to 10 s)
             Thread.sleep(6_000); // an outage lasting a while, not an assertion
         } finally {
             mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
         }
 
-        // then the event is projected once the store is back, and nothing reached the DLQ
+        // then the write was refused with 503 and Retry-After, as problem+json
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        // and the event is projected once the store is back, and nothing reached the DLQ
         JsonNode outcome = awaitOutcomes(patientId);
+        assertThat(get(intakePort, "/api/v1/patients/" + refusedPatient + "/diagnoses").body()).isEqualTo("[]");
         assertThat(outcome.get("appliedEvents").asInt()).isEqualTo(1);
         assertThat(deadLetterKeys()).doesNotContain(patientId);
     }

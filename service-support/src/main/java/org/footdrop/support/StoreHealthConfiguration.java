@@ -1,7 +1,10 @@
 package org.footdrop.support;
 
 import org.bson.Document;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.bson.UuidRepresentation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
@@ -18,10 +21,17 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 public class StoreHealthConfiguration {
 
-    /** UUIDs as standard BSON binary subtype 4, the same in every service and in any MongoDB. */
+    /**
+     * UUIDs as standard BSON binary subtype 4, the same in every service and in any MongoDB; and a
+     * short wait for the store: the driver's default of 30 s would hold a clinical system's write
+     * that long before the 503 it will get anyway (consumers retry with their own back-off).
+     */
     @Bean
-    MongoClientSettingsBuilderCustomizer standardUuids() {
-        return settings -> settings.uuidRepresentation(UuidRepresentation.STANDARD);
+    MongoClientSettingsBuilderCustomizer storeSettings(
+            @Value("${footdrop.store.server-selection-timeout:5s}") Duration serverSelectionTimeout) {
+        return settings -> settings.uuidRepresentation(UuidRepresentation.STANDARD)
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        serverSelectionTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean(name = "mongoHealthContributor")
