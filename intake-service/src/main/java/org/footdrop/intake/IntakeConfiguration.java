@@ -2,11 +2,17 @@ package org.footdrop.intake;
 
 import java.util.Map;
 import org.footdrop.support.openapi.RequestBodyExamples;
+import org.footdrop.support.security.AccessPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
 class IntakeConfiguration {
+
+    @Bean
+    AccessPolicy accessPolicy() {
+        return AccessPolicy.clinicalRecords();
+    }
 
     @Bean
     RequestBodyExamples intakeExamples() {

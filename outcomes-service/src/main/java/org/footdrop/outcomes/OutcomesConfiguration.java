@@ -3,6 +3,9 @@ package org.footdrop.outcomes;
 import java.time.Clock;
 import java.util.Map;
 import org.footdrop.support.openapi.RequestBodyExamples;
+import org.footdrop.support.security.AccessPolicy;
+import org.footdrop.support.security.AccessRule;
+import org.footdrop.support.security.Role;
 import org.footdrop.outcomes.derivation.OutcomeDefinitions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +16,20 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(OutcomeDefinitions.class)
 class OutcomesConfiguration {
+
+    /**
+     * Clinicians see named patients (their outcomes and the data-quality list that names whom to
+     * fix); analysts only suppressed cohort figures and de-identified exports; admins rebuild.
+     */
+    @Bean
+    AccessPolicy accessPolicy() {
+        return AccessPolicy.of(
+                AccessRule.get("/api/v1/patients/*/outcomes", Role.CLINICIAN),
+                AccessRule.get("/api/v1/data-quality", Role.CLINICIAN),
+                AccessRule.get("/api/v1/cohorts/**", Role.ANALYST),
+                AccessRule.get("/api/v1/exports/**", Role.ANALYST),
+                AccessRule.any("/api/v1/admin/**", Role.ADMIN));
+    }
 
     @Bean
     RequestBodyExamples.Responses outcomesExamples() {

@@ -2,6 +2,7 @@ package org.footdrop.treatment;
 
 import java.util.Map;
 import org.footdrop.support.openapi.RequestBodyExamples;
+import org.footdrop.support.security.AccessPolicy;
 import org.footdrop.treatment.injection.InjectionLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(InjectionLimits.class)
 class TreatmentConfiguration {
+
+    @Bean
+    AccessPolicy accessPolicy() {
+        return AccessPolicy.clinicalRecords();
+    }
 
     @Bean
     RequestBodyExamples treatmentExamples() {

@@ -29,6 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.footdrop.support.testing.Http;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,9 +56,7 @@ abstract class DiagnosisSliceContract {
 
     @BeforeEach
     void connect() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        http = new Http(port).client();
         topic = new TopicProbe(kafkaBootstrap(), Topics.INTAKE_EVENTS);
     }
 

@@ -6,15 +6,15 @@ import org.footdrop.contract.Topics;
 import org.footdrop.support.testing.RecordApi;
 
 /** intake-service's two kinds of record, for the shared lifecycle tests. */
-final class IntakeRecordApis {
+public final class IntakeRecordApis {
 
-    static final RecordApi DIAGNOSES = new RecordApi("diagnoses", "diagnosisId", Topics.INTAKE_EVENTS,
+    public static final RecordApi DIAGNOSES = new RecordApi("diagnoses", "diagnosisId", Topics.INTAKE_EVENTS,
             "intake.diagnosis", "-recorded",
             patientId -> PatientListingTest.body("diagnoses", patientId),
             patientId -> PatientListingTest.amendedBody("diagnoses", patientId), "diagnosis",
             List.of(EventType.DIAGNOSIS_RECORDED, EventType.DIAGNOSIS_AMENDED, EventType.DIAGNOSIS_VOIDED));
 
-    static final RecordApi ASSESSMENTS = new RecordApi("assessments", "assessmentId", Topics.INTAKE_EVENTS,
+    public static final RecordApi ASSESSMENTS = new RecordApi("assessments", "assessmentId", Topics.INTAKE_EVENTS,
             "intake.assessment", "-recorded",
             patientId -> PatientListingTest.body("assessments", patientId),
             patientId -> PatientListingTest.amendedBody("assessments", patientId), "assessment",

@@ -1,6 +1,8 @@
 package org.footdrop.outcomes.messaging;
 
+import org.footdrop.support.testing.TestAuthInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,6 +17,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestAuthInitializer.class)
 class ProjectionSliceContainersTest extends ProjectionSliceContract {
 
     @Container

@@ -1,5 +1,6 @@
 package org.footdrop.outcomes.openapi;
 
+import org.footdrop.outcomes.testing.GoldenEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -73,12 +74,6 @@ class OpenApiResponseExamplesTest {
     }
 
     private void publish(String patientId, EventType type) {
-        ObjectNode sample = (ObjectNode) EventJson.mapper().readTree(GoldenSamples.read(type, 1));
-        sample.put("patientId", patientId);
-        sample.put("eventId", UUID.randomUUID().toString());
-        EventEnvelope event = codec.decode(sample.toString().getBytes(StandardCharsets.UTF_8));
-        Map<String, byte[]> headers = new LinkedHashMap<>();
-        CloudEventHeaders.of(event).forEach((k, v) -> headers.put(k, v.getBytes(StandardCharsets.UTF_8)));
-        TopicProbe.send(brokers, type.topic(), patientId.getBytes(StandardCharsets.UTF_8), codec.encode(event), headers);
+        new GoldenEvents(brokers, codec).publish(patientId, type);
     }
 }

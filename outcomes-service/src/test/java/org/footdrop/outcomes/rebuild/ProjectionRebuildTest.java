@@ -1,5 +1,6 @@
 package org.footdrop.outcomes.rebuild;
 
+import org.footdrop.outcomes.testing.GoldenEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,6 +81,9 @@ class ProjectionRebuildTest {
             }
         });
         load.start();
+        // a security test sharing this context may have started one
+        await().atMost(Duration.ofSeconds(60)).until(() -> !http.get("/api/v1/admin/projection-rebuilds/current")
+                .getBody().path("state").asString().equals("REPLAYING"));
         var started = http.send("POST", "/api/v1/admin/projection-rebuilds", "");
         var again = http.send("POST", "/api/v1/admin/projection-rebuilds", "");
         JsonNode status = await().atMost(Duration.ofSeconds(60)).until(
@@ -100,12 +104,6 @@ class ProjectionRebuildTest {
     }
 
     private void publish(String patientId, EventType type) {
-        ObjectNode sample = (ObjectNode) EventJson.mapper().readTree(GoldenSamples.read(type, 1));
-        sample.put("patientId", patientId);
-        sample.put("eventId", java.util.UUID.randomUUID().toString());
-        EventEnvelope event = codec.decode(sample.toString().getBytes(StandardCharsets.UTF_8));
-        Map<String, byte[]> headers = new LinkedHashMap<>();
-        CloudEventHeaders.of(event).forEach((k, v) -> headers.put(k, v.getBytes(StandardCharsets.UTF_8)));
-        TopicProbe.send(brokers, type.topic(), patientId.getBytes(StandardCharsets.UTF_8), codec.encode(event), headers);
+        new GoldenEvents(brokers, codec).publish(patientId, type);
     }
 }

@@ -12,6 +12,8 @@ public final class ProblemTypes {
     public static final URI STALE_REVISION = URI.create(BASE + "stale-revision");
     public static final URI CONFLICT = URI.create(BASE + "conflict");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+    public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
+    public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
     public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal");
 

@@ -3,6 +3,7 @@ package org.footdrop.support.web;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.footdrop.support.security.Caller;
 
 /** Who is calling and under which correlation id; header values checked before they are used. */
 public final class RequestContext {
@@ -13,9 +14,9 @@ public final class RequestContext {
     private RequestContext() {
     }
 
-    /** The authenticated client; until the services are resource servers every caller is one. */
+    /** The authenticated OAuth2 client, from the validated token; it scopes idempotency keys. */
     public static String caller() {
-        return "anonymous";
+        return Caller.current().client();
     }
 
     public static String correlationId(String header) {

@@ -18,6 +18,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = Topics.PARTITIONS,
         topics = {Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS, Topics.OUTCOMES_DLQ})
-@ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
+@ContextConfiguration(initializers = {EmbeddedMongoInitializer.class, TestAuthInitializer.class})
 public @interface EmbeddedInfrastructure {
 }

@@ -10,8 +10,19 @@ public final class Http {
 
     private final RestClient client;
 
+    /** A client with a token holding every role; the security matrix tests roles one by one. */
     public Http(int port) {
+        this(port, TestTokens.allRoles());
+    }
+
+    /** A client sending this bearer token, or none when it is null. */
+    public Http(int port, String token) {
         client = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                })
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
     }
@@ -25,6 +36,15 @@ public final class Http {
     }
 
     public ResponseEntity<JsonNode> send(String method, String path, String body, String... headers) {
+        return request(method, path, body, headers).retrieve().toEntity(JsonNode.class);
+    }
+
+    /** The same request, its answer as text whatever its media type (Prometheus, YAML, problem+json). */
+    public ResponseEntity<String> sendForText(String method, String path, String body, String... headers) {
+        return request(method, path, body, headers).retrieve().toEntity(String.class);
+    }
+
+    private RestClient.RequestBodySpec request(String method, String path, String body, String... headers) {
         return client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> {
@@ -34,7 +54,6 @@ public final class Http {
                         }
                     }
                 })
-                .body(body == null ? "" : body)
-                .retrieve().toEntity(JsonNode.class);
+                .body(body == null ? "" : body);
     }
 }
