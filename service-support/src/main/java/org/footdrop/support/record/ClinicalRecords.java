@@ -18,6 +18,7 @@ import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventPayload;
 import org.footdrop.support.idempotency.IdempotentRecordIds;
+import org.footdrop.support.audit.AuditTrail;
 import org.footdrop.support.outbox.OutboxEntry;
 import org.footdrop.support.outbox.OutboxWriter;
 import org.footdrop.support.web.ClinicalProblemException;
@@ -71,6 +72,7 @@ public class ClinicalRecords {
         String requestHash = IdempotentRecordIds.requestHash(json, state);
         Instant now = now();
         String patientId = kind.patientId(state);
+        AuditTrail.patient(patientId);
         OutboxEntry event = event(kind, kind.recorded(id, state), patientId, state, now, correlationId);
         Document stateDocument = toBson(state);
         Document record = new Document("_id", id.toString())
@@ -81,7 +83,7 @@ public class ClinicalRecords {
                 .append("state", stateDocument)
                 .append("requestHash", requestHash)
                 .append("recordedAt", Date.from(now))
-                .append("history", List.of(history(1, RecordStatus.ACTIVE, stateDocument, now)))
+                .append("history", List.of(history(1, RecordStatus.ACTIVE, stateDocument, now, caller)))
                 .append("outbox", new Document(event.eventId(), mongo.getConverter().convertToMongoType(event)));
         // The patient's index first: a listing may point at a record whose write then failed (and skips
         // it), but never misses one that was stored.
@@ -139,7 +141,7 @@ public class ClinicalRecords {
                 .set("revisionKey", revisionKey(id, next))
                 .set("state", stateDocument)
                 .set("amendedAt", Date.from(now))
-                .push("history", history(next, RecordStatus.ACTIVE, stateDocument, now));
+                .push("history", history(next, RecordStatus.ACTIVE, stateDocument, now, caller));
         remember(update, keyField, requestHash, next);
         write(kind, id, expectedRevision, update,
                 event(kind, kind.amended(id, next, state), kind.patientId(state), state, now, correlationId));
@@ -170,7 +172,7 @@ public class ClinicalRecords {
                 .set("status", RecordStatus.VOIDED.name())
                 .set("voidedAt", Date.from(now))
                 .set("voidReason", reason)
-                .push("history", history(next, RecordStatus.VOIDED, current.get("state", Document.class), now));
+                .push("history", history(next, RecordStatus.VOIDED, current.get("state", Document.class), now, caller));
         remember(update, keyField, requestHash, next);
         write(kind, id, revision, update,
                 event(kind, kind.voided(id, next, state), current.getString("patientId"), state, now, correlationId));
@@ -218,6 +220,7 @@ public class ClinicalRecords {
         if (document == null) {
             throw ClinicalProblemException.notFound(kind.label() + " " + id);
         }
+        AuditTrail.patient(document.getString("patientId"));
         return document;
     }
 
@@ -252,9 +255,10 @@ public class ClinicalRecords {
         return document;
     }
 
-    private static Document history(int revision, RecordStatus status, Document state, Instant at) {
+    /** Each revision keeps who wrote it, durably with the record, beside the audit log's account. */
+    private static Document history(int revision, RecordStatus status, Document state, Instant at, String by) {
         return new Document("revision", revision).append("status", status.name()).append("state", state)
-                .append("at", Date.from(at));
+                .append("at", Date.from(at)).append("by", by);
     }
 
     private <S> void requireActive(RecordKind<S> kind, Document current) {

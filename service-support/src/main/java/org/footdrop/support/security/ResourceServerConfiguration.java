@@ -1,12 +1,14 @@
 package org.footdrop.support.security;
 
 import jakarta.servlet.DispatcherType;
+import org.footdrop.support.audit.CallerCaptureFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -36,6 +38,7 @@ public class ResourceServerConfiguration {
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden())
                         .jwt(jwt -> { }))
+                .addFilterAfter(new CallerCaptureFilter(), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     // Error dispatches carry the original request's outcome; they are not a way in.
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();

@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 
 /**
  * Registers the shared problem handler in every service, before Boot's own problem-details
@@ -16,12 +15,18 @@ import org.springframework.core.Ordered;
 @Import(ClinicalProblemHandler.class)
 public class WebSupportConfiguration {
 
-    /** 64 KiB: a clinical record is a few hundred bytes; a body this large is a mistake or an attack. */
+    static final int AFTER_SECURITY = -99;
+
+    /**
+     * 64 KiB: a clinical record is a few hundred bytes; a body this large is a mistake or an attack.
+     * Runs just after the security chain (order -100), so callers are known, and audited, before
+     * their body is refused; security itself never reads a body.
+     */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
             @Value("${footdrop.http.max-body-bytes:65536}") long maxBodyBytes) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodyBytes));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setOrder(AFTER_SECURITY);
         return registration;
     }
 }
