@@ -12,6 +12,7 @@ import org.footdrop.support.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,7 +36,7 @@ class CohortController {
     @GetMapping("/api/v1/cohorts/outcomes")
     CohortQueries.OutcomesAnswer outcomes(@RequestParam(required = false) String measure,
             @RequestParam(required = false) String window, @RequestParam(required = false) String groupBy,
-            @ModelAttribute CohortFilter filter) {
+            @ParameterObject @ModelAttribute CohortFilter filter) {
         List<FieldProblem> problems = new ArrayList<>();
         Measure m = measure(measure, problems);
         Window w = window(window, problems);
@@ -47,7 +48,7 @@ class CohortController {
     @GetMapping("/api/v1/cohorts/time-to-response")
     CohortQueries.TimeToResponseAnswer timeToResponse(@RequestParam(required = false) String measure,
             @RequestParam(required = false) String groupBy,
-            @ModelAttribute CohortFilter filter) {
+            @ParameterObject @ModelAttribute CohortFilter filter) {
         List<FieldProblem> problems = new ArrayList<>();
         Measure m = measure(measure, problems);
         List<Dimension> dimensions = groupBy(groupBy, problems);
@@ -59,7 +60,7 @@ class CohortController {
     }
 
     @GetMapping("/api/v1/cohorts/safety")
-    CohortQueries.SafetyAnswer safety(@ModelAttribute CohortFilter filter) {
+    CohortQueries.SafetyAnswer safety(@ParameterObject @ModelAttribute CohortFilter filter) {
         requireValid(List.of());
         return queries.safety(filter, clock.instant());
     }

@@ -36,7 +36,7 @@ class OutcomesAuditTest {
         String patientId = "pt-audit-" + run;
 
         // when
-        analyst.get("/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_6&groupBy=solutionGroup&sex=FEMALE");
+        analyst.get("/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_6&groupBy=solutionGroup&side=LEFT");
         analyst.get("/api/v1/cohorts/time-to-response?measure=lefs");
         analyst.sendForText("GET", "/api/v1/exports/patients?format=csv", null);
         analyst.get("/api/v1/patients/" + patientId + "/outcomes");
@@ -47,7 +47,7 @@ class OutcomesAuditTest {
         List<Document> analystRecords = new AuditProbe(mongo).awaitRecords(analystSubject, 4);
         assertThat(analystRecords).extracting(d -> d.getString("endpoint"), d -> d.getString("query"),
                 d -> d.getInteger("status")).containsExactly(
-                        tuple("GET /api/v1/cohorts/outcomes", "measure=lefs&window=WEEK_6&groupBy=solutionGroup&sex=FEMALE", 200),
+                        tuple("GET /api/v1/cohorts/outcomes", "measure=lefs&window=WEEK_6&groupBy=solutionGroup&side=LEFT", 200),
                         tuple("GET /api/v1/cohorts/time-to-response", "measure=lefs", 200),
                         tuple("GET /api/v1/exports/patients", "format=csv", 200),
                         tuple("GET (unmatched)", null, 403));

@@ -1,6 +1,7 @@
 package org.footdrop.support.web;
 
 import com.mongodb.MongoException;
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,6 +41,22 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", e.fields());
         }
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /** A path or query value that breaks its constraint, e.g. a patientId carrying a MongoDB operator. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> fields = e.getConstraintViolations().stream()
+                .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .toList();
+        return clinicalProblem(ClinicalProblemException.invalid(fields));
+    }
+
+    /** {@code series.patientId} names the parameter {@code patientId}: the method is not the caller's business. */
+    private static String lastNode(String propertyPath) {
+        return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
     }
 
     /** The store is away: the write was not accepted, so the client may safely retry. */

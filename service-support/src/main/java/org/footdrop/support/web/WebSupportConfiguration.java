@@ -2,20 +2,33 @@ package org.footdrop.support.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Registers the shared problem handler in every service, before Boot's own problem-details
  * handler would (that one steps back when a ResponseEntityExceptionHandler exists).
  */
-@AutoConfiguration(before = WebMvcAutoConfiguration.class)
-@Import(ClinicalProblemHandler.class)
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
+@Import({ClinicalProblemHandler.class, ProblemErrorController.class})
 public class WebSupportConfiguration {
 
     static final int AFTER_SECURITY = -99;
+
+    @Bean
+    WebMvcConfigurer strictQueryParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new StrictQueryParameters());
+            }
+        };
+    }
 
     /**
      * 64 KiB: a clinical record is a few hundred bytes; a body this large is a mistake or an attack.

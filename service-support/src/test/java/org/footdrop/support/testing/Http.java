@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 public final class Http {
 
     private final RestClient client;
+    private final String base;
 
     /** A client with a token holding every role; the security matrix tests roles one by one. */
     public Http(int port) {
@@ -17,7 +18,8 @@ public final class Http {
 
     /** A client sending this bearer token, or none when it is null. */
     public Http(int port, String token) {
-        client = RestClient.builder().baseUrl("http://localhost:" + port)
+        base = "http://localhost:" + port;
+        client = RestClient.builder().baseUrl(base)
                 .defaultHeaders(h -> {
                     if (token != null) {
                         h.setBearerAuth(token);
@@ -44,8 +46,21 @@ public final class Http {
         return request(method, path, body, headers).retrieve().toEntity(String.class);
     }
 
+    /** Sends a path that is already percent-encoded exactly as given, without template expansion. */
+    public ResponseEntity<String> sendEncoded(String method, String encodedPath, String body, String... headers) {
+        return request(method, java.net.URI.create(base + encodedPath), body, headers).retrieve().toEntity(String.class);
+    }
+
     private RestClient.RequestBodySpec request(String method, String path, String body, String... headers) {
-        return client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+        return withBody(client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path), body, headers);
+    }
+
+    private RestClient.RequestBodySpec request(String method, java.net.URI uri, String body, String... headers) {
+        return withBody(client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri), body, headers);
+    }
+
+    private static RestClient.RequestBodySpec withBody(RestClient.RequestBodySpec spec, String body, String... headers) {
+        return spec
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> {
                     for (int i = 0; i + 1 < headers.length; i += 2) {
