@@ -5,8 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Command line: {@code [--services intake,treatment,outcomes|all|none] [--data-dir PATH] [--restart]}. */
-public record LaunchOptions(Path dataDir, List<ServiceSpec> services, boolean restartCrashed) {
+/**
+ * Command line: {@code [--services intake,treatment,outcomes|all|none] [--data-dir PATH] [--restart] [--no-auth]}.
+ *
+ * @param authorizationServer whether to run the authorization server: infrastructure for the services,
+ *        so on with any choice of services, unless {@code --no-auth} (e.g. another one already runs on 9000)
+ */
+public record LaunchOptions(Path dataDir, List<ServiceSpec> services, boolean restartCrashed,
+        boolean authorizationServer) {
 
     static final String DATA_DIR_ENV = "FOOTDROP_DATA_DIR";
 
@@ -16,19 +22,21 @@ public record LaunchOptions(Path dataDir, List<ServiceSpec> services, boolean re
                 : repoRoot.resolve(".local-data");
         List<ServiceSpec> services = ServiceSpec.all();
         boolean restart = false;
+        boolean authorizationServer = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(valueAfter(args, i++));
                 case "--services" -> services = services(valueAfter(args, i++));
                 case "--restart" -> restart = true;
+                case "--no-auth" -> authorizationServer = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + usage());
             }
         }
-        return new LaunchOptions(dataDir.toAbsolutePath().normalize(), services, restart);
+        return new LaunchOptions(dataDir.toAbsolutePath().normalize(), services, restart, authorizationServer);
     }
 
     static String usage() {
-        return "usage: run-local.sh [--services intake,treatment,outcomes|all|none] [--data-dir PATH] [--restart]";
+        return "usage: run-local.sh [--services intake,treatment,outcomes|all|none] [--data-dir PATH] [--restart] [--no-auth]";
     }
 
     private static String valueAfter(String[] args, int i) {

@@ -1,5 +1,6 @@
 package org.footdrop.launcher;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Starts the whole system on one machine: infrastructure in this JVM, each service as a child JVM. */
+/**
+ * Starts the whole system on one machine: infrastructure in this JVM, the authorization server and
+ * each service as child JVMs.
+ */
 public final class LocalStack {
 
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(90);
@@ -22,7 +26,8 @@ public final class LocalStack {
 
     private final long startedAtMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
     private final AtomicReference<Infrastructure> infrastructure = new AtomicReference<>();
-    private final List<ServiceProcess> services = new ArrayList<>(); // guarded by itself, with stopRequested
+    private final List<ServiceProcess> services = new ArrayList<>(); // guarded by itself, with the two below
+    private ServiceProcess authorizationServer;
     private boolean stopRequested;
     // Not the common pool: on 2 cores it runs one task at a time, and each probe mostly sleeps.
     private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
@@ -61,28 +66,65 @@ public final class LocalStack {
         System.out.printf("Kafka %s and MongoDB %s up after %s (data in %s)%n",
                 ports.kafkaBootstrap(), ports.mongoUri(), elapsed(), options.dataDir());
 
-        for (ServiceSpec spec : options.services()) {
-            ServiceProcess service = new ServiceProcess(spec, repoRoot, logDir, ports, options.restartCrashed());
-            if (!Files.isRegularFile(service.jar())) {
-                System.out.printf("%s not started: %s is missing (run ./mvnw -B -DskipTests install)%n",
-                        spec.name(), service.jar());
-                continue;
+        boolean authorizationServerReady = true;
+        if (options.authorizationServer()) {
+            // Before the services, which check every token against its keys.
+            ServiceProcess auth = ServiceProcess.authorizationServer(
+                    repoRoot, logDir, options.dataDir(), options.restartCrashed());
+            Launch launched = launch(auth, true);
+            if (launched == Launch.STOPPING) {
+                return;
             }
-            synchronized (services) {
-                if (stopRequested) {
-                    break; // Ctrl-C while starting: the shutdown hook no longer sees new children
-                }
-                services.add(service);
-            }
-            service.stopLeftoverFromPreviousRun();
-            service.start();
+            authorizationServerReady = launched == Launch.STARTED && awaitOne(new ReadinessProbe(), auth);
         }
-        boolean allReady = awaitReadiness(List.copyOf(services));
+        for (ServiceSpec spec : options.services()) {
+            ServiceProcess service = ServiceProcess.service(spec, repoRoot, logDir, ports,
+                    options.authorizationServer(), options.restartCrashed());
+            if (launch(service, false) == Launch.STOPPING) {
+                break;
+            }
+        }
+        boolean allReady = awaitReadiness(List.copyOf(services)) && authorizationServerReady;
         printSummary(options, ports, allReady, logDir);
         // Restarts during the first wait are covered by it; later ones get their own "ready" line.
-        services.forEach(s -> s.onRestarted(restarted ->
-                CompletableFuture.runAsync(() -> awaitOne(new ReadinessProbe(), restarted), probes)));
+        for (ServiceProcess child : children()) {
+            child.onRestarted(restarted ->
+                    CompletableFuture.runAsync(() -> awaitOne(new ReadinessProbe(), restarted), probes));
+        }
         new CountDownLatch(1).await(); // everything else runs on other threads until Ctrl-C
+    }
+
+    private enum Launch { STARTED, JAR_MISSING, STOPPING }
+
+    private Launch launch(ServiceProcess child, boolean isAuthorizationServer) throws IOException {
+        if (!Files.isRegularFile(child.jar())) {
+            System.out.printf("%s not started: %s is missing (run ./mvnw -B -DskipTests install)%n",
+                    child.spec().name(), child.jar());
+            return Launch.JAR_MISSING;
+        }
+        synchronized (services) {
+            if (stopRequested) {
+                return Launch.STOPPING; // Ctrl-C while starting: the shutdown hook no longer sees new children
+            }
+            if (isAuthorizationServer) {
+                authorizationServer = child;
+            } else {
+                services.add(child);
+            }
+        }
+        child.stopLeftoverFromPreviousRun();
+        child.start();
+        return Launch.STARTED;
+    }
+
+    private List<ServiceProcess> children() {
+        synchronized (services) {
+            List<ServiceProcess> all = new ArrayList<>(services);
+            if (authorizationServer != null) {
+                all.add(0, authorizationServer);
+            }
+            return all;
+        }
     }
 
     private boolean awaitReadiness(List<ServiceProcess> started) {
@@ -115,29 +157,43 @@ public final class LocalStack {
         StringBuilder out = new StringBuilder(System.lineSeparator());
         out.append(allReady ? "Foot drop outcomes stack ready in " : "Stack started, NOT all services ready, after ")
                 .append(elapsed()).append(System.lineSeparator());
-        for (ServiceSpec spec : options.services()) {
-            out.append(String.format("  %-18s %s%n", spec.name(), spec.url()));
+        if (options.authorizationServer()) {
+            out.append(String.format("  %-20s %s%n", LocalAuthorizationServer.SPEC.name(), LocalAuthorizationServer.issuer()));
         }
-        out.append(String.format("  %-18s %s%n", "Kafka", ports.kafkaBootstrap()));
-        out.append(String.format("  %-18s %s%n", "MongoDB", ports.mongoUri()));
-        out.append(String.format("  %-18s %s%n", "logs", logDir));
+        for (ServiceSpec spec : options.services()) {
+            out.append(String.format("  %-20s %s%n", spec.name(), spec.url()));
+        }
+        out.append(String.format("  %-20s %s%n", "Kafka", ports.kafkaBootstrap()));
+        out.append(String.format("  %-20s %s%n", "MongoDB", ports.mongoUri()));
+        out.append(String.format("  %-20s %s%n", "logs", logDir));
+        if (options.authorizationServer()) {
+            out.append(LocalAuthorizationServer.clientsSummary(System.getenv())).append(System.lineSeparator());
+        }
         out.append("Ctrl-C stops everything; data is kept for the next start.");
         System.out.println(out);
     }
 
-    /** Children first (they use the infrastructure while they shut down), then broker, then store. */
+    /**
+     * Services first (they use the rest while they shut down), then the authorization server, then
+     * broker, then store.
+     */
     private void stop() {
         List<ServiceProcess> running;
+        ServiceProcess auth;
         synchronized (services) {
             stopRequested = true;
             running = List.copyOf(services);
+            auth = authorizationServer;
         }
         Infrastructure infra = infrastructure.getAndSet(null);
-        if (infra == null && running.isEmpty()) {
+        if (infra == null && running.isEmpty() && auth == null) {
             return; // failed before anything started; the error is already printed
         }
         System.out.println("stopping...");
         ServiceProcess.stopAll(running, STOP_GRACE);
+        if (auth != null) {
+            ServiceProcess.stopAll(List.of(auth), STOP_GRACE);
+        }
         if (infra != null) {
             infra.close();
         }

@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +19,8 @@ import java.util.function.Consumer;
 final class ServiceProcess {
 
     /**
-     * Small heaps and the serial GC keep three services plus the launcher under 2 GiB resident
-     * (DESIGN.md, "Runtime"). C1 only: on 2 cores C2's compiler threads compete with the services,
+     * Small heaps and the serial GC keep three services, the authorization server and the launcher
+     * under 2 GiB resident (DESIGN.md, "Runtime"). C1 only: on 2 cores C2's compiler threads compete with the services,
      * so measured here it halves start-up (23 s to 12 s for all three) and did not lower throughput
      * over a 60 s load. An out-of-memory service exits (and shows in the console) rather than limping on.
      */
@@ -47,7 +48,7 @@ final class ServiceProcess {
     private final Path log;
     private final Path pidFile;
     private final Path workDir;
-    private final InfraPorts ports;
+    private final Map<String, String> environment;
     private final boolean restartCrashed;
 
     private Process process;
@@ -56,14 +57,36 @@ final class ServiceProcess {
     private int restarts;
     private volatile Consumer<ServiceProcess> onRestarted = restarted -> { };
 
-    ServiceProcess(ServiceSpec spec, Path repoRoot, Path logDir, InfraPorts ports, boolean restartCrashed) {
+    /** @param environment what the child is told besides its port: the addresses it depends on */
+    ServiceProcess(ServiceSpec spec, Path repoRoot, Path logDir, Map<String, String> environment,
+            boolean restartCrashed) {
         this.spec = spec;
         this.jar = spec.jar(repoRoot);
         this.log = logDir.resolve(spec.name() + ".log");
         this.pidFile = logDir.resolve(spec.name() + ".pid");
         this.workDir = repoRoot;
-        this.ports = ports;
+        this.environment = Map.copyOf(environment);
         this.restartCrashed = restartCrashed;
+    }
+
+    /**
+     * A service: its own database on the store, the broker, and, when the launcher runs the
+     * authorization server, where to check tokens (otherwise the service's defaults apply).
+     */
+    static ServiceProcess service(ServiceSpec spec, Path repoRoot, Path logDir, InfraPorts ports,
+            boolean withLocalAuthorizationServer, boolean restartCrashed) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
+        environment.put("MONGODB_URI", ports.mongoUri() + "/" + spec.database());
+        if (withLocalAuthorizationServer) {
+            environment.putAll(LocalAuthorizationServer.serviceEnvironment());
+        }
+        return new ServiceProcess(spec, repoRoot, logDir, environment, restartCrashed);
+    }
+
+    static ServiceProcess authorizationServer(Path repoRoot, Path logDir, Path dataDir, boolean restartCrashed) {
+        return new ServiceProcess(LocalAuthorizationServer.SPEC, repoRoot, logDir,
+                LocalAuthorizationServer.environment(dataDir), restartCrashed);
     }
 
     ServiceSpec spec() {
@@ -139,10 +162,9 @@ final class ServiceProcess {
     }
 
     Map<String, String> environment() {
-        return Map.of(
-                "SERVER_PORT", String.valueOf(spec.port()),
-                "KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap(),
-                "MONGODB_URI", ports.mongoUri() + "/" + spec.database());
+        Map<String, String> all = new LinkedHashMap<>(environment);
+        all.put("SERVER_PORT", String.valueOf(spec.port()));
+        return all;
     }
 
     private void exited(Process gone) {

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * One Spring Boot service the launcher runs as its own JVM.
  *
+ * @param database its database on the store; null for the authorization server, which keeps nothing there
  * @param heapMb its heap cap: outcomes-service holds every patient's cohort row in memory, and at
  *        100k patients 256 MiB left it collecting garbage continuously (measured here)
  */

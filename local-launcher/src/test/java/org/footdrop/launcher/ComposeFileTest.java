@@ -27,9 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Keeps docker-compose.yml and the files it mounts in line with what the services actually read
- * (each service's application.yml) and with the launcher's own view of the system (ServiceSpec,
- * TopicSpec, InfraPorts): the same ports, addresses, databases and topics everywhere.
+ * Keeps docker-compose.yml and the files it mounts in line with what the services and the
+ * authorization server actually read (each one's application.yml) and with the launcher's own view
+ * of the system (ServiceSpec, TopicSpec, InfraPorts, LocalAuthorizationServer): the same ports,
+ * addresses, databases, topics and clients everywhere.
  */
 class ComposeFileTest {
 
@@ -38,6 +39,8 @@ class ComposeFileTest {
     private static final Pattern URI_VALUE = Pattern.compile("^[a-z][a-z0-9+.-]*://.+");
     private static final Pattern HOST_PORT_LIST = Pattern.compile("^[\\w.-]+:\\d+(,[\\w.-]+:\\d+)*$");
     private static final Pattern LOCAL_PROBE_PORT = Pattern.compile("(?:localhost|127\\.0\\.0\\.1)[:/](\\d+)");
+    /** A read-only file mount that the environment can replace: `${VARIABLE:-./default}:/container/path:ro`. */
+    private static final Pattern OVERRIDABLE_READ_ONLY_MOUNT = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*):-(\\./[^}]+)}:([^:]+):ro$");
 
     private static Path root;
     private static Map<String, Object> services;
@@ -52,8 +55,13 @@ class ComposeFileTest {
         return ServiceSpec.all().stream();
     }
 
+    /** The services and the authorization server: every process built from this repository. */
+    static Stream<ServiceSpec> processes() {
+        return Stream.concat(Stream.of(LocalAuthorizationServer.SPEC), services());
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("services")
+    @MethodSource("processes")
     void shouldPublishEachServiceOnThePortItListensOn(ServiceSpec spec) throws IOException {
         // given
         int defaultPort = Integer.parseInt(placeholderDefault(defaultServerPort(spec), "SERVER_PORT"));
@@ -185,7 +193,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("services")
+    @MethodSource("processes")
     void shouldProbeReadinessOnThePortEachServiceListensOn(ServiceSpec spec) {
         // given
         Map<String, Object> service = composeService(spec.name());
@@ -201,7 +209,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("services")
+    @MethodSource("processes")
     void shouldBuildEachServiceFromTheSharedDockerfile(ServiceSpec spec) {
         // given
         Map<String, Object> build = map(composeService(spec.name()).get("build"));
@@ -296,6 +304,102 @@ class ComposeFileTest {
         for (Map<String, String> defaults : serviceDefaults) {
             assertThat(defaults.get("KAFKA_BOOTSTRAP_SERVERS")).endsWith(":" + launcher.kafka());
             assertThat(URI.create(defaults.get("MONGODB_URI")).getPort()).isEqualTo(launcher.mongo());
+        }
+    }
+
+    @Test
+    void shouldFixTheIssuerToTheAddressTheServicesUseInsideCompose() throws IOException {
+        // given
+        Map<String, String> addressDefaults = addressPlaceholders(applicationYaml(LocalAuthorizationServer.SPEC));
+        Map<String, Object> auth = composeService(LocalAuthorizationServer.SPEC.name());
+
+        // when
+        URI issuer = URI.create(environmentValue(LocalAuthorizationServer.SPEC.name(), "FOOTDROP_AUTH_ISSUER"));
+
+        // then
+        assertThat(addressDefaults).containsEntry("FOOTDROP_AUTH_ISSUER", LocalAuthorizationServer.issuer());
+        assertThat(environment(auth)).containsKeys(addressDefaults.keySet().toArray(String[]::new));
+        assertThat(issuer.getScheme()).isEqualTo("http");
+        assertThat(issuer.getHost()).isEqualTo(LocalAuthorizationServer.SPEC.name());
+        assertThat(issuer.getPort()).isEqualTo(LocalAuthorizationServer.SPEC.port());
+        assertThat(issuer.getPath()).isEmpty();
+        assertThat(environment(auth).get("JAVA_TOOL_OPTIONS")).containsPattern("-Xmx\\d+[mMgG]");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void shouldStartEachServiceOnceTheAuthorizationServerIsHealthyAndPointItThere(ServiceSpec spec) {
+        // given
+        String issuer = environmentValue(LocalAuthorizationServer.SPEC.name(), "FOOTDROP_AUTH_ISSUER");
+        Map<String, Object> service = composeService(spec.name());
+
+        // when
+        Map<String, String> environment = environment(service);
+        Map<String, Object> dependsOn = map(service.get("depends_on"));
+
+        // then
+        assertThat(environment).containsEntry("FOOTDROP_AUTH_ISSUER", issuer)
+                .containsEntry("FOOTDROP_AUTH_JWKS_URI", issuer + "/oauth2/jwks");
+        assertThat(map(dependsOn.get(LocalAuthorizationServer.SPEC.name())))
+                .containsEntry("condition", "service_healthy");
+    }
+
+    @Test
+    void shouldGiveEachRoleClientItsSecretFromTheEnvironmentWithTheLocalDefault() throws IOException {
+        // given
+        Map<String, Object> clients = map(applicationYaml(LocalAuthorizationServer.SPEC).stream()
+                .map(document -> lookup(document, "footdrop.auth.clients"))
+                .filter(Objects::nonNull)
+                .findFirst().orElseThrow(() -> new AssertionError("authorization-server has no footdrop.auth.clients")));
+
+        // when
+        Map<String, String> composeEnvironment = environment(composeService(LocalAuthorizationServer.SPEC.name()));
+
+        // then
+        assertThat(clients.keySet()).containsExactlyElementsOf(LocalAuthorizationServer.CLIENTS);
+        for (String client : LocalAuthorizationServer.CLIENTS) {
+            String variable = LocalAuthorizationServer.secretVariable(client);
+            String localDefault = LocalAuthorizationServer.localDefaultSecret(client);
+            assertThat(String.valueOf(map(clients.get(client)).get("secret"))).as(client)
+                    .isEqualTo("${" + variable + ":" + localDefault + "}");
+            assertThat(composeEnvironment).as(client)
+                    .containsEntry(variable, "${" + variable + ":-" + localDefault + "}");
+        }
+    }
+
+    @Test
+    void shouldScrapeTheServicesWithAnOpsTokenFromTheAuthorizationServer() throws IOException {
+        // given
+        Map<String, Object> prometheus = composeService("prometheus");
+        Path prometheusDir = mountedFrom(prometheus, "/etc/prometheus");
+        String issuer = environmentValue(LocalAuthorizationServer.SPEC.name(), "FOOTDROP_AUTH_ISSUER");
+        Set<String> serviceTargets = ServiceSpec.all().stream()
+                .map(spec -> spec.name() + ":" + environmentValue(spec.name(), "SERVER_PORT"))
+                .collect(Collectors.toSet());
+
+        // when
+        List<Map<String, Object>> jobs = maps(yaml(prometheusDir.resolve("prometheus.yml")).get("scrape_configs")).stream()
+                .filter(job -> maps(job.get("static_configs")).stream()
+                        .anyMatch(group -> strings(group.get("targets")).stream().anyMatch(serviceTargets::contains)))
+                .toList();
+
+        // then
+        assertThat(jobs).isNotEmpty();
+        for (Map<String, Object> job : jobs) {
+            Map<String, Object> oauth2 = map(job.get("oauth2"));
+            assertThat(oauth2).as(String.valueOf(job.get("job_name")))
+                    .containsEntry("client_id", "ops")
+                    .containsEntry("token_url", issuer + "/oauth2/token");
+            assertThat(strings(oauth2.get("scopes"))).containsExactly("ops");
+            String secretFile = String.valueOf(oauth2.get("client_secret_file"));
+            assertThat(secretFile).as("relative, so it resolves both in the container and for promtool")
+                    .doesNotStartWith("/");
+            // the default mounted in the container is the file promtool sees, and holds the ops local default
+            SecretMount mount = secretMount(prometheus, "/etc/prometheus/" + secretFile);
+            assertThat(mount.variable()).isEqualTo("FOOTDROP_PROMETHEUS_OPS_SECRET_FILE");
+            assertThat(root.resolve(mount.defaultSource()).normalize()).isEqualTo(prometheusDir.resolve(secretFile));
+            assertThat(Files.readString(prometheusDir.resolve(secretFile)).strip())
+                    .isEqualTo(LocalAuthorizationServer.localDefaultSecret("ops"));
         }
     }
 
@@ -443,6 +547,19 @@ class ComposeFileTest {
             }
         }
         throw new AssertionError("nothing from the repository is mounted at " + containerPath);
+    }
+
+    private record SecretMount(String variable, String defaultSource) {
+    }
+
+    private static SecretMount secretMount(Map<String, Object> service, String containerPath) {
+        for (String volume : strings(service.get("volumes"))) {
+            Matcher matcher = OVERRIDABLE_READ_ONLY_MOUNT.matcher(volume);
+            if (matcher.matches() && matcher.group(3).equals(containerPath)) {
+                return new SecretMount(matcher.group(1), matcher.group(2));
+            }
+        }
+        throw new AssertionError("no ${VARIABLE:-./default}:" + containerPath + ":ro mount in " + service.get("volumes"));
     }
 
     /** host:port of each listener in "NAME://host:port,NAME://host:port". */

@@ -1,0 +1,41 @@
+package org.footdrop.auth.client;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.footdrop.auth.AuthProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+@Configuration(proxyBeanMethods = false)
+class ClientConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientConfiguration.class);
+
+    /** bcrypt behind an {id} prefix, so a stronger algorithm can take over without rehashing by hand. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Five fixed clients from configuration: nothing to persist, so in memory. */
+    @Bean
+    RegisteredClientRepository registeredClientRepository(AuthProperties properties, PasswordEncoder encoder) {
+        RegisteredClientRepository repository = new InMemoryRegisteredClientRepository(RoleClients.from(properties, encoder));
+        log.info("Clients (client credentials; scope = client id): {}; access tokens live {}, audience {}",
+                String.join(", ", AuthProperties.ROLES), properties.tokenTtl(), properties.audiences());
+        List<String> defaults = RoleClients.usingLocalDefaultSecret(properties);
+        if (!defaults.isEmpty()) {
+            log.info("Local default secrets (<role>-local-secret, for local use only) still in use by: {}; "
+                    + "override with {}", String.join(", ", defaults),
+                    defaults.stream().map(AuthProperties::secretVariable).collect(Collectors.joining(", ")));
+        }
+        return repository;
+    }
+}
