@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.footdrop.contract.EventJson;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +44,7 @@ class SystemSliceTest {
     static int treatmentPort;
     static int outcomesPort;
     static final HttpClient http = HttpClient.newHttpClient();
+    static ClientCredentials tokens;
 
     @BeforeAll
     static void startSystem() throws Exception {
@@ -50,19 +52,29 @@ class SystemSliceTest {
         ServiceSpec intake = ServiceSpec.all().get(0);
         ServiceSpec treatment = ServiceSpec.all().get(1);
         ServiceSpec outcomes = ServiceSpec.all().get(2);
+        ServiceSpec auth = LocalAuthorizationServer.SPEC;
         assumeTrue(Files.exists(intake.jar(repo)) && Files.exists(treatment.jar(repo))
-                        && Files.exists(outcomes.jar(repo)),
+                        && Files.exists(outcomes.jar(repo)) && Files.exists(auth.jar(repo)),
                 "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
         ports = new InfraPorts(freePort(), freePort(), freePort());
         mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
         kafka = KafkaBroker.start(data.resolve("kafka"), ports);
         kafka.ensureTopics(TopicSpec.standard());
+        // the real authorization server first: every service checks its tokens
+        int authPort = freePort();
+        String issuer = "http://localhost:" + authPort;
+        services.add(start(auth, repo, authPort, Map.of("FOOTDROP_AUTH_ISSUER", issuer)));
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> status(get(authPort, "/actuator/health/readiness")) == 200);
+        tokens = new ClientCredentials(issuer);
+        Map<String, String> checkTokens = Map.of("FOOTDROP_AUTH_ISSUER", issuer,
+                "FOOTDROP_AUTH_JWKS_URI", issuer + "/oauth2/jwks");
         intakePort = freePort();
         treatmentPort = freePort();
         outcomesPort = freePort();
-        services.add(start(intake, repo, intakePort));
-        services.add(start(treatment, repo, treatmentPort));
-        services.add(start(outcomes, repo, outcomesPort));
+        services.add(start(intake, repo, intakePort, checkTokens));
+        services.add(start(treatment, repo, treatmentPort, checkTokens));
+        services.add(start(outcomes, repo, outcomesPort, checkTokens));
         for (int port : List.of(intakePort, treatmentPort, outcomesPort)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> status(get(port, "/actuator/health/readiness")) == 200);
@@ -217,6 +229,7 @@ class SystemSliceTest {
     private static int post(int port, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.token("clinical-writer"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode();
     }
@@ -236,7 +249,8 @@ class SystemSliceTest {
                 """.formatted(patientId, at);
     }
 
-    private static Process start(ServiceSpec spec, Path repo, int port) throws IOException {
+    private static Process start(ServiceSpec spec, Path repo, int port, Map<String, String> environment)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ServiceProcess.jvmFlags(spec));
@@ -245,6 +259,7 @@ class SystemSliceTest {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve(spec.name() + ".log").toFile());
+        builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
         builder.environment().put("MONGODB_URI", ports.mongoUri() + "/" + spec.database());
@@ -260,6 +275,7 @@ class SystemSliceTest {
                 """.formatted(patientId);
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + intakePort + "/api/v1/diagnoses"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.token("clinical-writer"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -270,9 +286,14 @@ class SystemSliceTest {
         return json(response);
     }
 
+    /** Reads as a clinician; health needs no token, and a clinician's token is simply not looked at there. */
     private static HttpResponse<String> get(int port, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            if (path.startsWith("/api/")) {
+                request.header("Authorization", "Bearer " + tokens.token("clinician"));
+            }
+            return http.send(request.GET()
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
