@@ -31,8 +31,9 @@ final class CohortStatistics {
     record Responders(int count, Estimate proportion) {
     }
 
-    record BaselineCharacteristics(Map<String, Integer> ageBand, Map<String, Integer> sex,
-            Map<String, Integer> causeCategory, Estimate symptomDurationDays, Estimate baselineValue) {
+    /** Category counts under the minimum read "<5" too (see {@link SmallCells}). */
+    record BaselineCharacteristics(Map<String, Object> ageBand, Map<String, Object> sex,
+            Map<String, Object> causeCategory, Estimate symptomDurationDays, Estimate baselineValue) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -64,7 +65,7 @@ final class CohortStatistics {
                 measure.scale() == Measure.Scale.MRC ? null : Summaries.meanWithTInterval(changes),
                 Summaries.medianWithInterval(changes),
                 new Responders(responders, Summaries.wilson(responders, withChange)),
-                baseline(rows, measure));
+                baseline(rows, measure, minimum));
     }
 
     static GroupCurve timeToResponse(Map<String, String> group, List<CohortRow> rows, Measure measure, int minimum) {
@@ -84,7 +85,7 @@ final class CohortStatistics {
                 curve.medianLower(), curve.medianUpper());
     }
 
-    private static BaselineCharacteristics baseline(List<CohortRow> rows, Measure measure) {
+    private static BaselineCharacteristics baseline(List<CohortRow> rows, Measure measure, int minimum) {
         double[] durations = new double[rows.size()];
         double[] baselines = new double[rows.size()];
         int d = 0;
@@ -100,8 +101,9 @@ final class CohortStatistics {
         }
         durations = Arrays.copyOf(durations, d);
         baselines = Arrays.copyOf(baselines, b);
-        return new BaselineCharacteristics(counts(rows, CohortRow::ageBand), counts(rows, CohortRow::sex),
-                counts(rows, CohortRow::cause), Summaries.medianWithInterval(durations),
+        return new BaselineCharacteristics(SmallCells.suppress(counts(rows, CohortRow::ageBand), minimum),
+                SmallCells.suppress(counts(rows, CohortRow::sex), minimum),
+                SmallCells.suppress(counts(rows, CohortRow::cause), minimum), Summaries.medianWithInterval(durations),
                 Summaries.medianWithInterval(baselines));
     }
 
