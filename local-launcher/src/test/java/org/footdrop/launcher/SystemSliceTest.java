@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The first end-to-end slice as it runs for real: intake-service and outcomes-service as their own
+ * The first end-to-end slice as it runs for real: the authorization server and the three services as their own
  * JVMs (the jars the build just packaged) against the launcher's KRaft broker and on-disk
  * MongoDB-wire store, over real HTTP. Includes a real broker outage: the broker is stopped, a
  * POST still gets 201 (the outbox holds the event), and once the broker is started again on the
@@ -36,62 +30,19 @@ class SystemSliceTest {
     @TempDir
     static Path data;
 
-    static InfraPorts ports;
-    static MongoStore mongo;
-    static KafkaBroker kafka;
-    static final List<Process> services = new ArrayList<>();
-    static int intakePort;
-    static int treatmentPort;
-    static int outcomesPort;
-    static final HttpClient http = HttpClient.newHttpClient();
-    static ClientCredentials tokens;
+    static RunningSystem system;
 
     @BeforeAll
     static void startSystem() throws Exception {
-        Path repo = repoRoot();
-        ServiceSpec intake = ServiceSpec.all().get(0);
-        ServiceSpec treatment = ServiceSpec.all().get(1);
-        ServiceSpec outcomes = ServiceSpec.all().get(2);
-        ServiceSpec auth = LocalAuthorizationServer.SPEC;
-        assumeTrue(Files.exists(intake.jar(repo)) && Files.exists(treatment.jar(repo))
-                        && Files.exists(outcomes.jar(repo)) && Files.exists(auth.jar(repo)),
+        assumeTrue(RunningSystem.jarsBuilt(),
                 "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
-        ports = new InfraPorts(freePort(), freePort(), freePort());
-        mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
-        kafka = KafkaBroker.start(data.resolve("kafka"), ports);
-        kafka.ensureTopics(TopicSpec.standard());
-        // the real authorization server first: every service checks its tokens
-        int authPort = freePort();
-        String issuer = "http://localhost:" + authPort;
-        services.add(start(auth, repo, authPort, Map.of("FOOTDROP_AUTH_ISSUER", issuer)));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> status(get(authPort, "/actuator/health/readiness")) == 200);
-        tokens = new ClientCredentials(issuer);
-        Map<String, String> checkTokens = Map.of("FOOTDROP_AUTH_ISSUER", issuer,
-                "FOOTDROP_AUTH_JWKS_URI", issuer + "/oauth2/jwks");
-        intakePort = freePort();
-        treatmentPort = freePort();
-        outcomesPort = freePort();
-        services.add(start(intake, repo, intakePort, checkTokens));
-        services.add(start(treatment, repo, treatmentPort, checkTokens));
-        services.add(start(outcomes, repo, outcomesPort, checkTokens));
-        for (int port : List.of(intakePort, treatmentPort, outcomesPort)) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> status(get(port, "/actuator/health/readiness")) == 200);
-        }
+        system = RunningSystem.start(data, Map.of());
     }
 
     @AfterAll
     static void stopSystem() throws Exception {
-        for (Process service : services) {
-            service.destroy();
-            service.waitFor();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mongo != null) {
-            mongo.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -114,7 +65,7 @@ class SystemSliceTest {
     @Test
     void shouldAcceptWritesWhileTheBrokerIsDownAndProjectThemOnceItIsBack() throws Exception {
         // given the broker is stopped
-        kafka.close();
+        system.stopBroker();
         String patientId = "pt-outage-" + UUID.randomUUID();
         try {
             // when a diagnosis is posted
@@ -122,10 +73,10 @@ class SystemSliceTest {
 
             // then it is accepted durably, though nothing can be published yet
             assertThat(created.statusCode()).isEqualTo(201);
-            assertThat(status(get(outcomesPort, "/api/v1/patients/" + patientId + "/outcomes"))).isEqualTo(404);
+            assertThat(status(system.read("outcomes", "/api/v1/patients/" + patientId + "/outcomes"))).isEqualTo(404);
         } finally {
             // and once the broker is back on the same port and data
-            kafka = KafkaBroker.start(data.resolve("kafka"), ports);
+            system.startBroker();
         }
 
         // the event is published by the sweep and projected, exactly once
@@ -139,12 +90,12 @@ class SystemSliceTest {
         // given a diagnosis, a baseline and a week-6 assessment, and two injections 28 days apart
         String patientId = "pt-flow-" + UUID.randomUUID();
         assertThat(postDiagnosis(patientId).statusCode()).isEqualTo(201);
-        assertThat(post(intakePort, "/api/v1/assessments", assessment(patientId, "2026-03-01T09:00:00Z", "0.62")))
+        assertThat(post("intake", "/api/v1/assessments", assessment(patientId, "2026-03-01T09:00:00Z", "0.62")))
                 .isEqualTo(201);
-        assertThat(post(intakePort, "/api/v1/assessments", assessment(patientId, "2026-04-13T09:00:00Z", "0.72")))
+        assertThat(post("intake", "/api/v1/assessments", assessment(patientId, "2026-04-13T09:00:00Z", "0.72")))
                 .isEqualTo(201);
-        assertThat(post(treatmentPort, "/api/v1/injections", injection(patientId, "2026-03-02T10:00:00Z"))).isEqualTo(201);
-        assertThat(post(treatmentPort, "/api/v1/injections", injection(patientId, "2026-03-30T10:00:00Z"))).isEqualTo(201);
+        assertThat(post("treatment", "/api/v1/injections", injection(patientId, "2026-03-02T10:00:00Z"))).isEqualTo(201);
+        assertThat(post("treatment", "/api/v1/injections", injection(patientId, "2026-03-30T10:00:00Z"))).isEqualTo(201);
 
         // when the projection has applied all five events
         JsonNode outcome = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
@@ -171,7 +122,7 @@ class SystemSliceTest {
                  "payload":{"diagnosisId":"%s","revision":1,"diagnosis":{"side":"LEFT","diagnosisDate":"2026-03-02",
                  "causeCategory":"SCIATIC_NERVE","icd10Codes":[],"evaluations":[]}}}
                 """.formatted(UUID.randomUUID(), patientId, UUID.randomUUID());
-        mongo.close();
+        system.stopStore();
         HttpResponse<String> refused;
         String refusedPatient = "pt-refused-" + UUID.randomUUID();
         try {
@@ -183,7 +134,7 @@ class SystemSliceTest {
             // while it is away the consumer keeps failing and retrying (backing off up to 10 s)
             Thread.sleep(6_000); // an outage lasting a while, not an assertion
         } finally {
-            mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
+            system.startStore();
         }
 
         // then the write was refused with 503 and Retry-After, as problem+json
@@ -193,14 +144,14 @@ class SystemSliceTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
         // and the event is projected once the store is back, and nothing reached the DLQ
         JsonNode outcome = awaitOutcomes(patientId);
-        assertThat(get(intakePort, "/api/v1/patients/" + refusedPatient + "/diagnoses").body()).isEqualTo("[]");
+        assertThat(system.read("intake", "/api/v1/patients/" + refusedPatient + "/diagnoses").body()).isEqualTo("[]");
         assertThat(outcome.get("appliedEvents").asInt()).isEqualTo(1);
         assertThat(deadLetterKeys()).doesNotContain(patientId);
     }
 
     private static void send(String topic, String key, String value) throws Exception {
         var props = new java.util.Properties();
-        props.put("bootstrap.servers", ports.kafkaBootstrap());
+        props.put("bootstrap.servers", system.bootstrapServers());
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props,
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.StringSerializer())) {
@@ -210,7 +161,7 @@ class SystemSliceTest {
 
     private static List<String> deadLetterKeys() {
         var props = new java.util.Properties();
-        props.put("bootstrap.servers", ports.kafkaBootstrap());
+        props.put("bootstrap.servers", system.bootstrapServers());
         props.put("group.id", "dlq-check-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
         List<String> keys = new ArrayList<>();
@@ -226,12 +177,8 @@ class SystemSliceTest {
         return keys;
     }
 
-    private static int post(int port, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + tokens.token("clinical-writer"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode();
+    private static int post(String service, String path, String body) throws Exception {
+        return system.post(service, path, body).statusCode();
     }
 
     private static String assessment(String patientId, String at, String gaitSpeed) {
@@ -249,58 +196,18 @@ class SystemSliceTest {
                 """.formatted(patientId, at);
     }
 
-    private static Process start(ServiceSpec spec, Path repo, int port, Map<String, String> environment)
-            throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ServiceProcess.jvmFlags(spec));
-        command.add("-jar");
-        command.add(spec.jar(repo).toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve(spec.name() + ".log").toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
-        builder.environment().put("MONGODB_URI", ports.mongoUri() + "/" + spec.database());
-        // a quick sweep, so the outage test need not wait the production grace period
-        builder.environment().put("FOOTDROP_OUTBOX_SWEEP_INTERVAL", "1s");
-        builder.environment().put("FOOTDROP_OUTBOX_SWEEP_GRACE", "2s");
-        return builder.start();
-    }
-
     private static HttpResponse<String> postDiagnosis(String patientId) throws Exception {
         String body = """
                 {"patientId":"%s","side":"LEFT","diagnosisDate":"2026-02-20","causeCategory":"SCIATIC_NERVE"}
                 """.formatted(patientId);
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + intakePort + "/api/v1/diagnoses"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + tokens.token("clinical-writer"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return system.post("intake", "/api/v1/diagnoses", body);
     }
 
     private static JsonNode awaitOutcomes(String patientId) {
         HttpResponse<String> response = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> get(outcomesPort, "/api/v1/patients/" + patientId + "/outcomes"),
+                .until(() -> system.read("outcomes", "/api/v1/patients/" + patientId + "/outcomes"),
                         r -> r != null && r.statusCode() == 200);
         return json(response);
-    }
-
-    /** Reads as a clinician; health needs no token, and a clinician's token is simply not looked at there. */
-    private static HttpResponse<String> get(int port, String path) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-            if (path.startsWith("/api/")) {
-                request.header("Authorization", "Bearer " + tokens.token("clinician"));
-            }
-            return http.send(request.GET()
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 
     private static int status(HttpResponse<String> response) {
@@ -309,19 +216,5 @@ class SystemSliceTest {
 
     private static JsonNode json(HttpResponse<String> response) {
         return EventJson.mapper().readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path repoRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        return dir;
     }
 }

@@ -1,0 +1,207 @@
+package org.footdrop.launcher;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system as it runs for real, for system tests: the launcher's KRaft broker and on-disk
+ * MongoDB-wire store in this JVM, and the authorization server and the three services as their
+ * own JVMs (the jars the build just packaged), on free ports, talking real HTTP with real tokens.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final Path data;
+    final InfraPorts ports;
+    private MongoStore mongo;
+    private KafkaBroker kafka;
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Integer> servicePorts = new HashMap<>();
+    private ClientCredentials tokens;
+
+    private RunningSystem(Path data) throws IOException {
+        this.data = data;
+        this.ports = new InfraPorts(freePort(), freePort(), freePort());
+    }
+
+    /** True when the build has packaged every jar the system runs. */
+    static boolean jarsBuilt() {
+        Path repo = repoRoot();
+        return ServiceSpec.all().stream().allMatch(spec -> Files.exists(spec.jar(repo)))
+                && Files.exists(LocalAuthorizationServer.SPEC.jar(repo));
+    }
+
+    /**
+     * Starts everything and waits until each service is ready.
+     *
+     * @param extraEnvironment added to every service's environment, e.g. log levels
+     */
+    static RunningSystem start(Path data, Map<String, String> extraEnvironment) throws Exception {
+        RunningSystem system = new RunningSystem(data);
+        try {
+            system.startAll(extraEnvironment);
+        } catch (Exception | AssertionError e) {
+            system.close();
+            throw e;
+        }
+        return system;
+    }
+
+    private void startAll(Map<String, String> extraEnvironment) throws Exception {
+        Path repo = repoRoot();
+        mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
+        kafka = KafkaBroker.start(data.resolve("kafka"), ports);
+        kafka.ensureTopics(TopicSpec.standard());
+        // the real authorization server first: every service checks its tokens
+        int authPort = freePort();
+        String issuer = "http://localhost:" + authPort;
+        processes.add(launch(LocalAuthorizationServer.SPEC, repo, authPort, Map.of("FOOTDROP_AUTH_ISSUER", issuer)));
+        awaitReady(authPort);
+        tokens = new ClientCredentials(issuer);
+        Map<String, String> environment = new HashMap<>(extraEnvironment);
+        environment.put("FOOTDROP_AUTH_ISSUER", issuer);
+        environment.put("FOOTDROP_AUTH_JWKS_URI", issuer + "/oauth2/jwks");
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
+        // a quick sweep, so an outage test need not wait the production grace period
+        environment.put("FOOTDROP_OUTBOX_SWEEP_INTERVAL", "1s");
+        environment.put("FOOTDROP_OUTBOX_SWEEP_GRACE", "2s");
+        for (ServiceSpec spec : ServiceSpec.all()) {
+            int port = freePort();
+            servicePorts.put(spec.shortName(), port);
+            environment.put("MONGODB_URI", ports.mongoUri() + "/" + spec.database());
+            processes.add(launch(spec, repo, port, environment));
+        }
+        for (int port : servicePorts.values()) {
+            awaitReady(port);
+        }
+    }
+
+    int port(String shortName) {
+        return servicePorts.get(shortName);
+    }
+
+    Path log(String serviceName) {
+        return data.resolve(serviceName + ".log");
+    }
+
+    String bootstrapServers() {
+        return ports.kafkaBootstrap();
+    }
+
+    /** Sends a JSON body with the role's token; {@code role} null sends none. */
+    HttpResponse<String> send(String method, String service, String path, String body, String role)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(service) + path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (role != null) {
+            request.header("Authorization", "Bearer " + tokens.token(role));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String service, String path, String body) throws IOException, InterruptedException {
+        return send("POST", service, path, body, "clinical-writer");
+    }
+
+    /** A clinician's read; null when the service does not answer. */
+    HttpResponse<String> read(String service, String path) {
+        try {
+            return send("GET", service, path, null, "clinician");
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    void stopBroker() {
+        kafka.close();
+    }
+
+    void startBroker() throws Exception {
+        kafka = KafkaBroker.start(data.resolve("kafka"), ports);
+    }
+
+    void stopStore() {
+        mongo.close();
+    }
+
+    void startStore() throws Exception {
+        mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            process.waitFor();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    private void awaitReady(int port) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private Process launch(ServiceSpec spec, Path repo, int port, Map<String, String> environment)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ServiceProcess.jvmFlags(spec));
+        command.add("-jar");
+        command.add(spec.jar(repo).toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log(spec.name()).toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        return builder.start();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+}
