@@ -178,6 +178,6 @@ abstract class ProjectionSliceContract {
     }
 
     double duplicates(String type) {
-        return meters.counter("footdrop.projection.applied", "type", type, "result", "duplicate").count();
+        return meters.counter(EventProjection.PROJECTED, "type", type, "result", "duplicate").count();
     }
 }

@@ -64,9 +64,14 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxWriter outboxWriter(MongoTemplate mongo, OutboxPublisher publisher, Clock clock) {
+    OutboxWriter outboxWriter(MongoTemplate mongo, OutboxPublisher publisher, Clock clock, MeterRegistry meters) {
         mongo.indexOps(PendingEventMarker.COLLECTION).createIndex(new Index("createdAt", Sort.Direction.ASC));
-        return new OutboxWriter(mongo, publisher, clock);
+        return new OutboxWriter(mongo, publisher, clock, meters);
+    }
+
+    @Bean
+    OutboxBacklog outboxBacklog(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+        return new OutboxBacklog(mongo, clock, meters);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package org.footdrop.support.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.footdrop.contract.CloudEventHeaders;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,11 +20,13 @@ public class OutboxWriter {
     private final MongoTemplate mongo;
     private final OutboxPublisher publisher;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public OutboxWriter(MongoTemplate mongo, OutboxPublisher publisher, Clock clock) {
+    public OutboxWriter(MongoTemplate mongo, OutboxPublisher publisher, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -33,6 +37,7 @@ public class OutboxWriter {
         writeMarkers(collection, recordId, events);
         try {
             T saved = mongo.insert(document, collection);
+            accepted(events);
             publisher.enqueue(collection, recordId, events);
             return saved;
         } catch (RuntimeException e) {
@@ -59,8 +64,17 @@ public class OutboxWriter {
             removeMarkers(events);
             return false;
         }
+        accepted(events);
         publisher.enqueue(collection, recordId, events);
         return true;
+    }
+
+    /** Counted once durable: an accepted event is one the clinic was told is safe. */
+    private void accepted(List<OutboxEntry> events) {
+        for (OutboxEntry event : events) {
+            meters.counter("footdrop.events.accepted", "type", event.type(),
+                    "source", event.headers().getOrDefault(CloudEventHeaders.SOURCE, "unknown")).increment();
+        }
     }
 
     private void writeMarkers(String collection, String recordId, List<OutboxEntry> events) {

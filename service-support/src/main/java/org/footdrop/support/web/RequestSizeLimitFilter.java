@@ -7,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,9 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final MeterRegistry meters;
 
-    public RequestSizeLimitFilter(long maxBytes) {
+    public RequestSizeLimitFilter(long maxBytes, MeterRegistry meters) {
         this.maxBytes = maxBytes;
+        this.meters = meters;
     }
 
     /** Raised while reading a body that passes the cap; the problem handler answers 413. */
@@ -35,6 +38,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
+            RejectionMetrics.count(meters, ProblemTypes.PAYLOAD_TOO_LARGE);
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

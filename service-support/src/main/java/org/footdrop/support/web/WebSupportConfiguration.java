@@ -3,6 +3,7 @@ package org.footdrop.support.web;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * handler would (that one steps back when a ResponseEntityExceptionHandler exists).
  */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
-@Import({ClinicalProblemHandler.class, ProblemErrorController.class})
+@Import({ClinicalProblemHandler.class, ProblemErrorController.class, RejectionMetrics.class})
 public class WebSupportConfiguration {
 
     static final int AFTER_SECURITY = -99;
@@ -37,8 +38,8 @@ public class WebSupportConfiguration {
      */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            @Value("${footdrop.http.max-body-bytes:65536}") long maxBodyBytes) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodyBytes));
+            @Value("${footdrop.http.max-body-bytes:65536}") long maxBodyBytes, MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodyBytes, meters));
         registration.setOrder(AFTER_SECURITY);
         return registration;
     }

@@ -1,0 +1,51 @@
+package org.footdrop.support.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * How far behind publishing is: the number of events accepted but not yet confirmed sent, and the
+ * age of the oldest. Measured every few seconds from the pending markers (a small collection:
+ * markers go as soon as events are sent), so a scrape never touches the store.
+ */
+public class OutboxBacklog {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicReference<Instant> oldest = new AtomicReference<>();
+
+    public OutboxBacklog(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.clock = clock;
+        Gauge.builder("footdrop.outbox.pending", pending, AtomicLong::get)
+                .description("Events accepted but not yet confirmed published").register(meters);
+        Gauge.builder("footdrop.outbox.oldest.age", this, OutboxBacklog::oldestAgeSeconds)
+                .baseUnit("seconds")
+                .description("Age of the oldest event accepted but not yet confirmed published; 0 when none")
+                .register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${footdrop.outbox.backlog-interval:5s}", initialDelay = 1_000)
+    public void measure() {
+        // When the store is away this throws and the last measurement stands; readiness reports the store.
+        pending.set(mongo.getCollection(PendingEventMarker.COLLECTION).estimatedDocumentCount());
+        PendingEventMarker first = mongo.findOne(new Query().with(Sort.by("createdAt")).limit(1),
+                PendingEventMarker.class, PendingEventMarker.COLLECTION);
+        oldest.set(first == null ? null : first.createdAt());
+    }
+
+    double oldestAgeSeconds() {
+        Instant first = oldest.get();
+        return first == null ? 0 : Math.max(0, Duration.between(first, clock.instant()).toMillis() / 1000.0);
+    }
+}
