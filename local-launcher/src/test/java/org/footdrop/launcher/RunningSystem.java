@@ -103,8 +103,8 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** Sends a JSON body with the role's token; {@code role} null sends none. */
-    HttpResponse<String> send(String method, String service, String path, String body, String role)
-            throws IOException, InterruptedException {
+    HttpResponse<String> send(String method, String service, String path, String body, String role,
+            String... headers) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(service) + path))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
@@ -112,6 +112,9 @@ final class RunningSystem implements AutoCloseable {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (role != null) {
             request.header("Authorization", "Bearer " + tokens.token(role));
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -36,7 +36,8 @@ class SystemSliceTest {
     static void startSystem() throws Exception {
         assumeTrue(RunningSystem.jarsBuilt(),
                 "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
-        system = RunningSystem.start(data, Map.of());
+        // the projection's DEBUG line names each event it applied, under the trace id it joined
+        system = RunningSystem.start(data, Map.of("LOGGING_LEVEL_ORG_FOOTDROP_OUTCOMES_MESSAGING", "DEBUG"));
     }
 
     @AfterAll
@@ -60,6 +61,27 @@ class SystemSliceTest {
         JsonNode outcomes = awaitOutcomes(patientId);
         assertThat(outcomes.get("currentDiagnosis").get("diagnosisId").asString()).isEqualTo(diagnosisId);
         assertThat(outcomes.get("appliedEvents").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldProjectInTheTraceOfThePostThatAcceptedTheWrite() throws Exception {
+        // given a traced clinical system
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String patientId = "pt-traced-" + UUID.randomUUID();
+
+        // when it posts a diagnosis to intake-service
+        HttpResponse<String> created = system.send("POST", "intake", "/api/v1/diagnoses", """
+                {"patientId":"%s","side":"LEFT","diagnosisDate":"2026-02-20","causeCategory":"SCIATIC_NERVE"}
+                """.formatted(patientId), "clinical-writer", "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(created.statusCode()).isEqualTo(201);
+        awaitOutcomes(patientId);
+
+        // then outcomes-service projected it in the same trace: its log line carries the trace id
+        String projected = await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files
+                .readAllLines(system.log("outcomes-service")).stream()
+                .filter(line -> line.contains("Projected intake.diagnosis-recorded") && line.contains(patientId))
+                .findFirst().orElse(null), line -> line != null);
+        assertThat(projected).contains(traceId);
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.PoisonEventException;
 import org.footdrop.outcomes.cohort.CohortTable;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
 class EventProjection {
 
     static final String PROJECTED = "footdrop.events.projected";
+    private static final Logger log = LoggerFactory.getLogger(EventProjection.class);
 
     private final EventReader reader;
     private final PatientOutcomeStore store;
@@ -58,6 +61,8 @@ class EventProjection {
         }
         cohort.changed(event.patientId());
         projected(event, result.name().toLowerCase());
+        // ids only: the line carries the trace id of the request that accepted the write
+        log.debug("Projected {} {} for {}: {}", event.type(), event.eventId(), event.patientId(), result);
         if (result == PatientOutcomeStore.Result.APPLIED) {
             freshness.record(Duration.between(event.recordedAt(), clock.instant()));
         }

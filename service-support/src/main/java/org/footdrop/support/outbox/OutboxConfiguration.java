@@ -2,6 +2,9 @@ package org.footdrop.support.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,9 +78,17 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    TraceHeaders traceHeaders(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t == null || p == null ? TraceHeaders.none() : new TraceHeaders(t, p);
+    }
+
+    @Bean
     org.footdrop.support.record.ClinicalRecords clinicalRecords(MongoTemplate mongo, OutboxWriter outboxWriter,
-            org.footdrop.contract.EventCodec codec, tools.jackson.databind.json.JsonMapper json, Clock clock) {
-        return new org.footdrop.support.record.ClinicalRecords(mongo, outboxWriter, codec, json, clock);
+            org.footdrop.contract.EventCodec codec, tools.jackson.databind.json.JsonMapper json, Clock clock,
+            TraceHeaders traceHeaders) {
+        return new org.footdrop.support.record.ClinicalRecords(mongo, outboxWriter, codec, json, clock, traceHeaders);
     }
 
     @Bean

@@ -31,6 +31,16 @@ public record OutboxEntry(
                 event.patientId(), codec.encodeToString(event), CloudEventHeaders.of(event), now, null);
     }
 
+    /** The same entry with these headers added (the trace context), the CloudEvents ones kept. */
+    public OutboxEntry withHeaders(Map<String, String> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        extra.forEach(all::putIfAbsent);
+        return new OutboxEntry(eventId, type, topic, key, payload, all, createdAt, publishedAt);
+    }
+
     public byte[] payloadBytes() {
         return payload.getBytes(StandardCharsets.UTF_8);
     }

@@ -19,6 +19,7 @@ import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventPayload;
 import org.footdrop.support.idempotency.IdempotentRecordIds;
 import org.footdrop.support.audit.AuditTrail;
+import org.footdrop.support.outbox.TraceHeaders;
 import org.footdrop.support.outbox.OutboxEntry;
 import org.footdrop.support.outbox.OutboxWriter;
 import org.footdrop.support.web.ClinicalProblemException;
@@ -50,14 +51,17 @@ public class ClinicalRecords {
     private final EventCodec codec;
     private final JsonMapper json;
     private final Clock clock;
+    private final TraceHeaders trace;
     private final Set<String> indexedCollections = ConcurrentHashMap.newKeySet();
 
-    public ClinicalRecords(MongoTemplate mongo, OutboxWriter outbox, EventCodec codec, JsonMapper json, Clock clock) {
+    public ClinicalRecords(MongoTemplate mongo, OutboxWriter outbox, EventCodec codec, JsonMapper json, Clock clock,
+            TraceHeaders trace) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.codec = codec;
         this.json = json;
         this.clock = clock;
+        this.trace = trace;
     }
 
     /** @param created false when an earlier request with the same Idempotency-Key created it */
@@ -212,7 +216,7 @@ public class ClinicalRecords {
             String correlationId) {
         EventEnvelope envelope = EventEnvelope.of(payload, patientId, kind.occurredAt(state), now, kind.source(),
                 correlationId);
-        return OutboxEntry.pending(envelope, codec, now);
+        return OutboxEntry.pending(envelope, codec, now).withHeaders(trace.current());
     }
 
     private <S> Document load(RecordKind<S> kind, UUID id) {
