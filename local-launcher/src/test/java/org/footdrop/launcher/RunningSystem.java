@@ -32,6 +32,7 @@ final class RunningSystem implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Integer> servicePorts = new HashMap<>();
     private ClientCredentials tokens;
+    private String issuer;
 
     private RunningSystem(Path data) throws IOException {
         this.data = data;
@@ -68,7 +69,7 @@ final class RunningSystem implements AutoCloseable {
         kafka.ensureTopics(TopicSpec.standard());
         // the real authorization server first: every service checks its tokens
         int authPort = freePort();
-        String issuer = "http://localhost:" + authPort;
+        issuer = "http://localhost:" + authPort;
         processes.add(launch(LocalAuthorizationServer.SPEC, repo, authPort, Map.of("FOOTDROP_AUTH_ISSUER", issuer)));
         awaitReady(authPort);
         tokens = new ClientCredentials(issuer);
@@ -88,6 +89,11 @@ final class RunningSystem implements AutoCloseable {
         for (int port : servicePorts.values()) {
             awaitReady(port);
         }
+    }
+
+    /** The authorization server's base URL (its issuer). */
+    String issuer() {
+        return issuer;
     }
 
     int port(String shortName) {

@@ -2,6 +2,7 @@ package org.footdrop.outcomes.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.footdrop.contract.PoisonEventException;
 import org.footdrop.contract.Topics;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
@@ -44,6 +46,12 @@ class DeadLetterRouting {
     ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(KafkaProperties kafkaProperties,
             EventReader reader, MeterRegistry meters) {
         KafkaTemplate<byte[], byte[]> dlqTemplate = dlqTemplate(kafkaProperties);
+        // Every series exists from the start at 0, so increase() sees the first dead letter.
+        for (PoisonEventException.Reason reason : PoisonEventException.Reason.values()) {
+            for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS)) {
+                meters.counter("footdrop.dlq.records", "reason", reason.name(), "topic", topic);
+            }
+        }
         return new ListenerContainerWithDlqAndRetryCustomizer() {
 
             @Override
