@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,6 +65,8 @@ class StructuredLogsTest {
         // Boot hands the format to logback through system properties, which outlive a context.
         System.getProperties().stringPropertyNames().stream().filter(name -> name.contains("LOG_STRUCTURED"))
                 .forEach(System::clearProperty);
+        // and logging configured once stays so (other test contexts in this JVM): let this one configure it
+        LoggingSystem.get(StructuredLogsTest.class.getClassLoader()).cleanUp();
         SpringApplication application = new SpringApplicationBuilder(NothingButConfiguration.class)
                 .web(WebApplicationType.NONE).profiles(profiles).logStartupInfo(false).build();
         return application.run();
