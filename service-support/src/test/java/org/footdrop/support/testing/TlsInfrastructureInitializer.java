@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -43,8 +44,14 @@ public class TlsInfrastructureInitializer implements ApplicationContextInitializ
                 + "/footdrop_" + service.replace("-service", ""));
         variables.computeIfPresent("FOOTDROP_AUTH_JWKS_URI", (name, uri) -> "https://localhost:"
                 + jwks(certificates).getAddress().getPort() + URI.create(uri).getPath());
-        environment.getPropertySources().addBefore(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+        var sources = environment.getPropertySources();
+        sources.addBefore(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource("compose-tls-systemEnvironment", new LinkedHashMap<>(variables)));
+        // @EmbeddedKafka leaves spring.kafka.bootstrap-servers behind as a JVM-wide system property, which
+        // would outrank application.yml's ${KAFKA_BOOTSTRAP_SERVERS} in every later context of this JVM.
+        // A container has no such property: give application.yml's mapping back its say.
+        sources.addBefore(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new MapPropertySource(
+                "no-embedded-kafka-leftover", Map.of("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS}")));
     }
 
     private static synchronized TlsTerminatingProxy mongoOverTls(TestCertificates certificates) {
