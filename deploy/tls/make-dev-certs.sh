@@ -33,7 +33,9 @@ OUT="${FOOTDROP_TLS_DIR:-certs}"
 command -v openssl >/dev/null 2>&1 || { echo "make-dev-certs.sh needs openssl on the PATH" >&2; exit 1; }
 
 if [[ "${1:-}" == "--force" ]]; then
-  rm -rf "$OUT"
+  # Only what this script makes, whatever FOOTDROP_TLS_DIR points at.
+  rm -rf "${OUT:?}/ca" "$OUT/trust"
+  for host in "${HOSTS[@]}"; do rm -rf "${OUT:?}/$host"; done
 elif [[ -n "${1:-}" ]]; then
   echo "usage: $0 [--force]" >&2
   exit 2
@@ -82,7 +84,7 @@ still_good() { # host
   [[ -s "$dir/tls.crt" && -s "$dir/tls.key" && -s "$dir/tls.pem" ]] || return 1
   openssl verify -CAfile "$OUT/ca/ca.crt" "$dir/tls.crt" >/dev/null 2>&1 || return 1
   openssl x509 -in "$dir/tls.crt" -noout -checkend "$RENEW_SECONDS" >/dev/null 2>&1 || return 1
-  openssl x509 -in "$dir/tls.crt" -noout -text | grep -q "DNS:$1\(,\|$\)" || return 1
+  openssl x509 -in "$dir/tls.crt" -noout -text | grep -Eq "DNS:$1(,|\$)" || return 1
   # the key belongs to the certificate
   [[ "$(openssl x509 -in "$dir/tls.crt" -noout -pubkey)" == "$(openssl pkey -in "$dir/tls.key" -pubout)" ]]
 }
