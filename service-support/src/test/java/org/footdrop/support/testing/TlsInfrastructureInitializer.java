@@ -19,9 +19,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * Adds the compose override's environment for the service under test as a second system
  * environment (so Boot maps SPRING_SSL_BUNDLE_PEM_... and friends exactly as it maps real
- * variables), just above the real one. Only what a container path or a compose host name is
- * replaced: paths by {@link TestCertificates}, kafka:9092, mongodb:27017 and the JWK set URI by
- * this JVM's fixtures. The issuer stays the compose one; tests sign tokens with it.
+ * variables), just above the real one. Only container paths and compose addresses change: the
+ * paths to {@link TestCertificates}, kafka:9092, mongodb:27017 and the JWK set URI to this JVM's
+ * fixtures. The issuer stays the compose one; tests sign tokens with it.
  */
 public class TlsInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
