@@ -32,11 +32,17 @@ final class TokenClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
 
     TokenClient(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** Against any base URL, e.g. https with a client that trusts a test CA. */
+    TokenClient(String baseUrl, HttpClient http) {
+        this.baseUrl = baseUrl;
+        this.http = http;
     }
 
     /** client_secret_basic; {@code scope} is left out when null. */

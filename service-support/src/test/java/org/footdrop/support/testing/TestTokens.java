@@ -46,6 +46,11 @@ public final class TestTokens {
         return "http://localhost:" + JWKS.getAddress().getPort() + "/oauth2/jwks";
     }
 
+    /** The public JWK set the tokens verify against, for a test that serves it some other way (HTTPS). */
+    public static String jwkSetJson() {
+        return new JWKSet(KEY.toPublicJWK()).toString();
+    }
+
     /** A valid token for a client holding these roles. */
     public static String forRoles(Role... roles) {
         return builder(roles).sign();
@@ -134,7 +139,7 @@ public final class TestTokens {
     private static HttpServer serveJwks() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            byte[] body = jwkSetJson().getBytes(StandardCharsets.UTF_8);
             server.createContext("/oauth2/jwks", exchange -> {
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);

@@ -23,8 +23,14 @@ public final class TopicProbe implements AutoCloseable {
     private final List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
 
     public TopicProbe(String bootstrap, String topic) {
+        this(bootstrap, topic, Map.of());
+    }
+
+    /** With extra client settings, e.g. SSL for a TLS listener. */
+    public TopicProbe(String bootstrap, String topic, Map<String, Object> clientProperties) {
         this.bootstrap = bootstrap;
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -41,7 +47,14 @@ public final class TopicProbe implements AutoCloseable {
 
     public static void send(String bootstrap, String topic, byte[] key, byte[] value,
             Map<String, byte[]> headers) {
+        send(bootstrap, Map.of(), topic, key, value, headers);
+    }
+
+    /** With extra client settings, e.g. SSL for a TLS listener. */
+    public static void send(String bootstrap, Map<String, Object> clientProperties, String topic, byte[] key,
+            byte[] value, Map<String, byte[]> headers) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             var record = new ProducerRecord<>(topic, key, value);

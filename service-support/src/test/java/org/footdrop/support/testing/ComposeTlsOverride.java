@@ -1,0 +1,81 @@
+package org.footdrop.support.testing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The environment docker-compose.tls.yml gives a container, read from the file itself, so that a
+ * test switches TLS on with exactly the variables compose uses, only with its own paths and ports.
+ */
+public final class ComposeTlsOverride {
+
+    public static final String FILE = "docker-compose.tls.yml";
+
+    private ComposeTlsOverride() {
+    }
+
+    /** NAME -> value as written in the override for this compose service. */
+    public static Map<String, String> environment(String service) {
+        Map<?, ?> definition = service(service);
+        Map<String, String> environment = new LinkedHashMap<>();
+        Object entries = definition.get("environment");
+        if (entries instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> environment.put(String.valueOf(name), String.valueOf(value)));
+        }
+        return environment;
+    }
+
+    /** The same environment with every path under the container's directory moved to a local one. */
+    public static Map<String, String> environment(String service, String containerDir, Path localDir) {
+        String from = containerDir.endsWith("/") ? containerDir : containerDir + "/";
+        String to = localDir.toAbsolutePath() + "/";
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment(service).forEach((name, value) -> environment.put(name, value.replace(from, to)));
+        return environment;
+    }
+
+    /** The override's health check command for this service, as the list compose runs (CMD, ...). */
+    public static List<String> healthcheck(String service) {
+        Map<?, ?> healthcheck = (Map<?, ?>) service(service).get("healthcheck");
+        if (healthcheck == null) {
+            throw new IllegalStateException(FILE + " sets no health check for " + service);
+        }
+        return ((List<?>) healthcheck.get("test")).stream().map(String::valueOf).toList();
+    }
+
+    private static Map<?, ?> service(String name) {
+        Map<?, ?> services = (Map<?, ?>) load().get("services");
+        Map<?, ?> definition = (Map<?, ?>) services.get(name);
+        if (definition == null) {
+            throw new IllegalStateException(FILE + " has no service " + name);
+        }
+        return definition;
+    }
+
+    private static Map<?, ?> load() {
+        Path file = repositoryRoot().resolve(FILE);
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return new Yaml().load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve(FILE))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no " + FILE + " above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}
