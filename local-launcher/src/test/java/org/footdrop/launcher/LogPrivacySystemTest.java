@@ -26,7 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LogPrivacySystemTest {
 
     /** The birth year as a body or a document would carry it (a bare 1931 turns up in hash codes). */
-    private static final java.util.regex.Pattern BIRTH_YEAR = java.util.regex.Pattern.compile("birthYear\\W{1,4}1931");
+    private static final java.util.regex.Pattern BIRTH_YEAR = java.util.regex.Pattern.compile("birthYear.{0,20}1931");
+    /** Measurements as a body or a document would carry them: bare numbers turn up in timestamps. */
+    private static final Map<String, java.util.regex.Pattern> MEASUREMENTS = Map.of(
+            "timed up and go", java.util.regex.Pattern.compile("timedUpAndGo.{0,40}347\\.9"),
+            "injection volume", java.util.regex.Pattern.compile("volumeMl.{0,40}17\\.3"));
 
     /** Kept when the test fails, so the leaking lines can be read. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -51,8 +55,6 @@ class LogPrivacySystemTest {
         secrets.put("invalid value", "not-a-date-" + run);
         secrets.put("diagnosis date", "2019-06-17");
         secrets.put("symptom onset date", "2019-05-11");
-        secrets.put("timed up and go", "347.9");
-        secrets.put("injection volume", "17.3");
 
         try (RunningSystem system = RunningSystem.start(data, debug)) {
             // when a clinical system records, corrects and voids, and gets one value wrong
@@ -105,6 +107,8 @@ class LogPrivacySystemTest {
                     .as(service + ": Kafka client DEBUG lines").isPositive();
             log.lines().filter(line -> BIRTH_YEAR.matcher(line).find())
                     .forEach(line -> leaks.add(service + " logged the birth year: " + abbreviate(line)));
+            MEASUREMENTS.forEach((what, pattern) -> log.lines().filter(line -> pattern.matcher(line).find())
+                    .forEach(line -> leaks.add(service + " logged the " + what + ": " + abbreviate(line))));
             secrets.forEach((what, value) -> log.lines().filter(line -> line.contains(value))
                     .forEach(line -> leaks.add(service + " logged the " + what + ": " + abbreviate(line))));
         }

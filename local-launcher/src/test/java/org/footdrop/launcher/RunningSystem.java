@@ -31,6 +31,9 @@ final class RunningSystem implements AutoCloseable {
     private KafkaBroker kafka;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Integer> servicePorts = new HashMap<>();
+    private final Map<String, Process> serviceProcesses = new HashMap<>();
+    private final Map<String, ServiceSpec> serviceSpecs = new HashMap<>();
+    private final Map<String, Map<String, String>> serviceEnvironments = new HashMap<>();
     private ClientCredentials tokens;
     private String issuer;
 
@@ -70,7 +73,8 @@ final class RunningSystem implements AutoCloseable {
         // the real authorization server first: every service checks its tokens
         int authPort = freePort();
         issuer = "http://localhost:" + authPort;
-        processes.add(launch(LocalAuthorizationServer.SPEC, repo, authPort, Map.of("FOOTDROP_AUTH_ISSUER", issuer)));
+        processes.add(launch(LocalAuthorizationServer.SPEC, repo, authPort, Map.of("FOOTDROP_AUTH_ISSUER", issuer),
+                LocalAuthorizationServer.SPEC.name()));
         awaitReady(authPort);
         tokens = new ClientCredentials(issuer);
         Map<String, String> environment = new HashMap<>(extraEnvironment);
@@ -81,14 +85,47 @@ final class RunningSystem implements AutoCloseable {
         environment.put("FOOTDROP_OUTBOX_SWEEP_INTERVAL", "1s");
         environment.put("FOOTDROP_OUTBOX_SWEEP_GRACE", "2s");
         for (ServiceSpec spec : ServiceSpec.all()) {
-            int port = freePort();
-            servicePorts.put(spec.shortName(), port);
             environment.put("MONGODB_URI", ports.mongoUri() + "/" + spec.database());
-            processes.add(launch(spec, repo, port, environment));
+            startService(spec.shortName(), spec, new HashMap<>(environment));
         }
         for (int port : servicePorts.values()) {
             awaitReady(port);
         }
+    }
+
+    private void startService(String name, ServiceSpec spec, Map<String, String> environment) throws IOException {
+        int port = freePort();
+        servicePorts.put(name, port);
+        serviceSpecs.put(name, spec);
+        serviceEnvironments.put(name, environment);
+        Process process = launch(spec, repoRoot(), port, environment, name);
+        serviceProcesses.put(name, process);
+        processes.add(process);
+    }
+
+    /**
+     * Another outcomes-service in the same consumer group, named {@code name}, ready when this
+     * returns: the group's partitions are shared between the instances.
+     */
+    void startAnotherOutcomes(String name) throws IOException {
+        startService(name, serviceSpecs.get("outcomes"), serviceEnvironments.get("outcomes"));
+        awaitReady(port(name));
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, in-flight requests cut off. */
+    void kill(String service) throws InterruptedException {
+        Process process = serviceProcesses.get(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a killed service again on the same port and configuration, and waits until it is ready. */
+    void restart(String service) throws IOException {
+        Process process = launch(serviceSpecs.get(service), repoRoot(), port(service), serviceEnvironments.get(service),
+                service);
+        serviceProcesses.put(service, process);
+        processes.add(process);
+        awaitReady(port(service));
     }
 
     /** The authorization server's base URL (its issuer). */
@@ -160,7 +197,9 @@ final class RunningSystem implements AutoCloseable {
     @Override
     public void close() throws Exception {
         for (Process process : processes) {
-            process.destroy();
+            if (process.isAlive()) {
+                process.destroy();
+            }
         }
         for (Process process : processes) {
             process.waitFor();
@@ -173,7 +212,7 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    private void awaitReady(int port) {
+    void awaitReady(int port) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             try {
                 return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
@@ -185,7 +224,8 @@ final class RunningSystem implements AutoCloseable {
         });
     }
 
-    private Process launch(ServiceSpec spec, Path repo, int port, Map<String, String> environment)
+    /** Logs go to {@code <logName>.log}, appended, so a restarted service keeps its earlier lines. */
+    private Process launch(ServiceSpec spec, Path repo, int port, Map<String, String> environment, String logName)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -194,7 +234,8 @@ final class RunningSystem implements AutoCloseable {
         command.add(spec.jar(repo).toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log(spec.name()).toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(logName.equals(spec.shortName()) ? spec.name()
+                        : logName).toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         return builder.start();
