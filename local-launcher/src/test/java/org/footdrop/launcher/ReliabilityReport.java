@@ -37,7 +37,8 @@ final class ReliabilityReport {
 
                 "5xx seen by clients" counts answers the load client retried; a 503 while the store is away is the
                 expected refusal (nothing stored, Retry-After), never a lost write. Not covered yet: SIGKILL of the
-                store's own process (it runs inside the launcher's JVM here) and the DLQ re-drive operation.
+                store's own process (it runs inside the launcher's JVM here, so the commit window's loss is
+                not measured).
                 """.formatted(longRun ? "./run-reliability.sh" : "./mvnw -B verify (short version)",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), commit, longRun ? "long" : "short",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),

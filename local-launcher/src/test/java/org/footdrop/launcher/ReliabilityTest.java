@@ -159,11 +159,12 @@ class ReliabilityTest {
     void r5PoisonGoesToTheDeadLetterTopicAndTheRecordsBehindAreProjected() throws Exception {
         Instant start = Instant.now();
         String good = GoldenSamples.read(EventType.DIAGNOSIS_RECORDED, 1);
-        Map<String, String> poison = new LinkedHashMap<>();
-        poison.put("UNPARSEABLE", "{this is not json");
-        poison.put("UNSUPPORTED_VERSION", withField(good, "schemaVersion", 99));
-        poison.put("UNKNOWN_TYPE", withField(good, "type", "intake.something-new"));
-        poison.put("TOO_LARGE", withField(good, "padding", "x".repeat(70_000)));
+        // each poison record is otherwise a good event of its patient, so fixing its one fault fixes it
+        Map<String, java.util.function.Function<String, String>> poison = new LinkedHashMap<>();
+        poison.put("UNPARSEABLE", key -> "{this is not json");
+        poison.put("UNSUPPORTED_VERSION", key -> withField(withPatient(good, key), "schemaVersion", 99));
+        poison.put("UNKNOWN_TYPE", key -> withField(withPatient(good, key), "type", "intake.something-new"));
+        poison.put("TOO_LARGE", key -> withField(withPatient(good, key), "padding", "x".repeat(70_000)));
         Map<String, String> expectedReasons = new HashMap<>();
         List<String> behind = new ArrayList<>();
         try (KafkaProducer<String, String> producer = producer()) {
@@ -171,7 +172,7 @@ class ReliabilityTest {
                 String key = "pt-poison-" + run + "-" + entry.getKey().toLowerCase();
                 poisonKeys.add(key);
                 expectedReasons.put(key, entry.getKey());
-                producer.send(new ProducerRecord<>(Topics.INTAKE_EVENTS, key, entry.getValue())).get();
+                producer.send(new ProducerRecord<>(Topics.INTAKE_EVENTS, key, entry.getValue().apply(key))).get();
                 // a good event for the same patient right behind it, on the same partition
                 producer.send(new ProducerRecord<>(Topics.INTAKE_EVENTS, key, withPatient(good, key))).get();
                 behind.add(key);
@@ -191,9 +192,39 @@ class ReliabilityTest {
             assertThat(dlqCounters).contains("footdrop_dlq_records_total{application=\"outcomes-service\",reason=\""
                     + reason + "\",topic=\"intake.events.v1\"} 1.0");
         }
-        report.add(row("R5 poison: malformed JSON, schema version 99, 70 KB record, unknown type put on the topic",
-                start, 0, 0, 0, 0, Duration.ZERO, "DLQ holds exactly the 4, each with its reason; the records "
-                        + "behind them projected; re-drive not built yet"));
+
+        // the size limit is raised (the cause fixed), and an admin re-drives the large record
+        String large = "pt-poison-" + run + "-too_large";
+        system.kill("outcomes");
+        kills++;
+        system.restart("outcomes", Map.of("FOOTDROP_EVENTS_MAX_BYTES", "262144"));
+        JsonNode letter = null;
+        for (JsonNode each : EventJson.mapper().readTree(system.send("GET", "outcomes", "/api/v1/admin/dead-letters",
+                null, "admin").body())) {
+            if (large.equals(each.path("patientId").asString())) {
+                letter = each;
+            }
+        }
+        assertThat(letter).isNotNull();
+        String redrive = "/api/v1/admin/dead-letters/" + letter.get("partition").asInt() + "/"
+                + letter.get("offset").asLong() + "/redrives";
+        assertThat(system.send("POST", "outcomes", redrive, null, "admin").statusCode()).isEqualTo(201);
+        assertThat(system.send("POST", "outcomes", redrive, null, "admin").statusCode()).as("a second re-drive")
+                .isEqualTo(409);
+        await().atMost(Duration.ofSeconds(30)).until(() -> EventJson.mapper().readTree(system.read("outcomes",
+                "/api/v1/patients/" + large + "/outcomes").body()).path("appliedEvents").asInt() == 2);
+        JsonNode remembered = null;
+        for (JsonNode each : EventJson.mapper().readTree(system.send("GET", "outcomes", "/api/v1/admin/dead-letters",
+                null, "admin").body())) {
+            if (large.equals(each.path("patientId").asString())) {
+                remembered = each;
+            }
+        }
+        assertThat(remembered.path("redrive").path("by").asString()).isEqualTo("admin");
+        report.add(row("R5 poison: malformed JSON, schema version 99, 70 KB record, unknown type put on the topic; "
+                + "the size limit raised and the large record re-driven", start, 0, 0, 0, 0, Duration.ZERO,
+                "DLQ holds exactly the 4, each with its reason; the records behind them projected; the re-driven "
+                        + "record projected once, remembered as re-driven (a second re-drive refused)"));
     }
 
     @Test

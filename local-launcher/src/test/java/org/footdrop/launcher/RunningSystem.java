@@ -119,6 +119,12 @@ final class RunningSystem implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Starts a killed service again with these settings added (kept for later restarts). */
+    void restart(String service, Map<String, String> changedEnvironment) throws IOException {
+        serviceEnvironments.get(service).putAll(changedEnvironment);
+        restart(service);
+    }
+
     /** Starts a killed service again on the same port and configuration, and waits until it is ready. */
     void restart(String service) throws IOException {
         Process process = launch(serviceSpecs.get(service), repoRoot(), port(service), serviceEnvironments.get(service),

@@ -43,9 +43,8 @@ class DeadLetterRouting {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRouting.class);
 
     @Bean
-    ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(KafkaProperties kafkaProperties,
+    ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(KafkaTemplate<byte[], byte[]> dlqTemplate,
             EventReader reader, MeterRegistry meters) {
-        KafkaTemplate<byte[], byte[]> dlqTemplate = dlqTemplate(kafkaProperties);
         // Every series exists from the start at 0, so increase() sees the first dead letter.
         for (PoisonEventException.Reason reason : PoisonEventException.Reason.values()) {
             for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS)) {
@@ -85,7 +84,9 @@ class DeadLetterRouting {
         };
     }
 
-    private static KafkaTemplate<byte[], byte[]> dlqTemplate(KafkaProperties kafkaProperties) {
+    /** Writes to the DLQ, and re-drives from it: raw bytes both ways, durably. */
+    @Bean
+    KafkaTemplate<byte[], byte[]> dlqTemplate(KafkaProperties kafkaProperties) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(),

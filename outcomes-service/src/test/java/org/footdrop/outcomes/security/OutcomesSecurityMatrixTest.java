@@ -8,6 +8,8 @@ import java.util.Map;
 import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventType;
 import org.footdrop.outcomes.testing.GoldenEvents;
+import org.footdrop.outcomes.testing.PoisonRecords;
+import tools.jackson.databind.JsonNode;
 import org.footdrop.support.security.Role;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.Http;
@@ -50,6 +52,14 @@ class OutcomesSecurityMatrixTest extends SecurityMatrixContract {
                 }));
         matrix.put("GET /api/v1/admin/projection-rebuilds/current", new Entry(Access.role(Role.ADMIN),
                 http -> Call.get("/api/v1/admin/projection-rebuilds/current")));
+        matrix.put("GET /api/v1/admin/dead-letters", new Entry(Access.role(Role.ADMIN),
+                http -> Call.get("/api/v1/admin/dead-letters")));
+        matrix.put("POST /api/v1/admin/dead-letters/{partition}/{offset}/redrives", new Entry(Access.role(Role.ADMIN),
+                http -> {
+                    JsonNode letter = PoisonRecords.deadLetter(brokers, http);
+                    return Call.send("POST", "/api/v1/admin/dead-letters/" + letter.get("partition").asInt() + "/"
+                            + letter.get("offset").asLong() + "/redrives", null, 201);
+                }));
         return matrix;
     }
 
