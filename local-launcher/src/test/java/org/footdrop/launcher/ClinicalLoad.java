@@ -27,10 +27,21 @@ final class ClinicalLoad implements AutoCloseable {
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger patientsStarted = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
+    private final boolean storeMayLoseWrites;
     private final List<Thread> workers = new ArrayList<>();
     private final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ClinicalLoad(RunningSystem system, Ledger ledger, String run, int workers) {
+        this(system, ledger, run, workers, false);
+    }
+
+    /**
+     * @param storeMayLoseWrites the store may crash and lose acknowledged writes: a correction of a
+     *        record the store no longer has (404) abandons that patient instead of failing the load
+     */
+    ClinicalLoad(RunningSystem system, Ledger ledger, String run, int workers, boolean storeMayLoseWrites) {
+        this.storeMayLoseWrites = storeMayLoseWrites;
         this.system = system;
         this.ledger = ledger;
         this.run = run;
@@ -44,6 +55,18 @@ final class ClinicalLoad implements AutoCloseable {
 
     int serverErrors() {
         return serverErrors.get();
+    }
+
+    /** Patients given up because the store lost a record they were correcting. */
+    int abandoned() {
+        return abandoned.get();
+    }
+
+    /** A record acknowledged earlier is gone: the store crashed inside its commit window. */
+    static final class LostRecord extends Exception {
+        LostRecord(String path) {
+            super(path + " was acknowledged but is gone");
+        }
     }
 
     int retries() {
@@ -66,7 +89,11 @@ final class ClinicalLoad implements AutoCloseable {
     private void work() {
         try {
             while (running.get()) {
-                recordPatient("pt-rel-" + run + "-" + patientsStarted.incrementAndGet());
+                try {
+                    recordPatient("pt-rel-" + run + "-" + patientsStarted.incrementAndGet());
+                } catch (LostRecord lost) {
+                    abandoned.incrementAndGet();
+                }
             }
         } catch (Throwable t) {
             failures.add(t);
@@ -121,11 +148,19 @@ final class ClinicalLoad implements AutoCloseable {
                 // the service is down or was killed mid-request: the write may or may not have landed
             }
             if (response != null && response.statusCode() / 100 == 2) {
+                long at = System.nanoTime();
                 ledger.accepted(patientId);
-                return EventJson.mapper().readTree(response.body());
+                tools.jackson.databind.JsonNode answer = EventJson.mapper().readTree(response.body());
+                String record = method.equals("POST")
+                        ? response.headers().firstValue("Location").orElse(path) : path;
+                ledger.acknowledged(new Ledger.Ack(service, record, answer.path("revision").asInt(), at));
+                return answer;
             }
             if (response != null && response.statusCode() >= 500) {
                 serverErrors.incrementAndGet();
+            }
+            if (response != null && response.statusCode() == 404 && storeMayLoseWrites && !method.equals("POST")) {
+                throw new LostRecord(path);
             }
             if (response != null && response.statusCode() / 100 == 4) {
                 throw new IllegalStateException(method + " " + path + " refused: " + response.statusCode() + " "

@@ -39,7 +39,12 @@ final class Ledger {
         }
     }
 
+    /** A 2xx write: the record it created or changed, the revision it got, and when the client heard so. */
+    record Ack(String service, String recordPath, int revision, long atNanos) {
+    }
+
     private final Map<String, Patient> patients = new ConcurrentHashMap<>();
+    private final List<Ack> acks = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger writes = new AtomicInteger();
 
     Patient patient(String patientId) {
@@ -49,6 +54,16 @@ final class Ledger {
     void accepted(String patientId) {
         patient(patientId).events.incrementAndGet();
         writes.incrementAndGet();
+    }
+
+    void acknowledged(Ack ack) {
+        acks.add(ack);
+    }
+
+    List<Ack> acks() {
+        synchronized (acks) {
+            return List.copyOf(acks);
+        }
     }
 
     int writes() {

@@ -309,6 +309,49 @@ class ReliabilityTest {
                 + "one SIGKILLed mid-stream", start, writesBefore, errors, "outcomes-2");
     }
 
+    @Test
+    @Order(8)
+    void r3StoreProcessKilledLosesOnlyTheCommitWindow(@TempDir Path storeCrash) throws Exception {
+        Instant start = Instant.now();
+        Ledger crashLedger = new Ledger();
+        long killedAt;
+        int errors;
+        try (RunningSystem crashing = RunningSystem.start(storeCrash, Map.of(), true)) {
+            try (ClinicalLoad load = new ClinicalLoad(crashing, crashLedger, run + "-r3b", 2, true)) {
+                Thread.sleep(LONG ? 15_000 : 6_000);
+                crashing.killStore();
+                killedAt = System.nanoTime();
+                kills++;
+                Thread.sleep(3_000);
+                crashing.startStore();
+                Thread.sleep(4_000);
+                load.close();
+                assertThat(load.failures()).isEmpty();
+                errors = load.serverErrors();
+            }
+            // every acknowledged write, looked up in the store of the service that acknowledged it
+            List<Ledger.Ack> lost = new ArrayList<>();
+            for (Ledger.Ack ack : crashLedger.acks()) {
+                HttpResponse<String> found = crashing.read(ack.service(), ack.recordPath());
+                if (found == null || found.statusCode() != 200
+                        || EventJson.mapper().readTree(found.body()).path("revision").asInt() < ack.revision()) {
+                    lost.add(ack);
+                }
+            }
+            long oldestLostMillis = lost.stream().mapToLong(a -> (killedAt - a.atNanos()) / 1_000_000).max().orElse(0);
+            LedgerCheck.Settled settled = LedgerCheck.awaitSettled(crashing, crashLedger, "outcomes",
+                    Duration.ofSeconds(30));
+            report.add(row("R3 store crash: the store's own JVM SIGKILLed under load, restarted on its data", start,
+                    crashLedger.writes(), lost.size(), settled.result().duplicated(), errors, settled.took(),
+                    lost.size() + " acknowledged writes lost, each acknowledged at most " + oldestLostMillis
+                            + " ms before the kill (commit window " + MongoStore.AUTO_COMMIT_DELAY_MS + " ms); "
+                            + (settled.result().settled() ? "projection equals the ledger"
+                                    : settled.result().mismatches().size() + " patients' projections differ from "
+                                            + "the ledger (updates inside the window)")));
+            assertThat(oldestLostMillis).as("a lost write acknowledged long before the crash").isLessThan(1_000);
+        }
+    }
+
     private static void settleAndRecord(String scenario, Instant start, int writesBefore, int serverErrors,
             String outcomesInstance) throws InterruptedException {
         LedgerCheck.Settled settled = LedgerCheck.awaitSettled(system, ledger, outcomesInstance, SETTLE);

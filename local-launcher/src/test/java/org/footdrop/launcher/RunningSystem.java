@@ -28,6 +28,8 @@ final class RunningSystem implements AutoCloseable {
     final Path data;
     final InfraPorts ports;
     private MongoStore mongo;
+    private final boolean storeInOwnProcess;
+    private Process storeProcess;
     private KafkaBroker kafka;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Integer> servicePorts = new HashMap<>();
@@ -37,8 +39,9 @@ final class RunningSystem implements AutoCloseable {
     private ClientCredentials tokens;
     private String issuer;
 
-    private RunningSystem(Path data) throws IOException {
+    private RunningSystem(Path data, boolean storeInOwnProcess) throws IOException {
         this.data = data;
+        this.storeInOwnProcess = storeInOwnProcess;
         this.ports = new InfraPorts(freePort(), freePort(), freePort());
     }
 
@@ -55,7 +58,13 @@ final class RunningSystem implements AutoCloseable {
      * @param extraEnvironment added to every service's environment, e.g. log levels
      */
     static RunningSystem start(Path data, Map<String, String> extraEnvironment) throws Exception {
-        RunningSystem system = new RunningSystem(data);
+        return start(data, extraEnvironment, false);
+    }
+
+    /** As {@link #start(Path, Map)}, with the store in a JVM of its own when asked, so it can be SIGKILLed. */
+    static RunningSystem start(Path data, Map<String, String> extraEnvironment, boolean storeInOwnProcess)
+            throws Exception {
+        RunningSystem system = new RunningSystem(data, storeInOwnProcess);
         try {
             system.startAll(extraEnvironment);
         } catch (Exception | AssertionError e) {
@@ -67,7 +76,7 @@ final class RunningSystem implements AutoCloseable {
 
     private void startAll(Map<String, String> extraEnvironment) throws Exception {
         Path repo = repoRoot();
-        mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
+        startStore();
         kafka = KafkaBroker.start(data.resolve("kafka"), ports);
         kafka.ensureTopics(TopicSpec.standard());
         // the real authorization server first: every service checks its tokens
@@ -193,11 +202,46 @@ final class RunningSystem implements AutoCloseable {
     }
 
     void stopStore() {
-        mongo.close();
+        if (storeInOwnProcess) {
+            storeProcess.destroy();
+            waitFor(storeProcess);
+        } else {
+            mongo.close();
+        }
+    }
+
+    /** SIGKILL of the store's own JVM: what it had not yet committed to disk is gone. */
+    void killStore() {
+        storeProcess.destroyForcibly();
+        waitFor(storeProcess);
     }
 
     void startStore() throws Exception {
-        mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
+        if (!storeInOwnProcess) {
+            mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
+            return;
+        }
+        storeProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), StoreProcess.class.getName(),
+                data.resolve("mongo").toString(), Integer.toString(ports.mongo()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log("store").toFile()))
+                .start();
+        processes.add(storeProcess);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (java.net.Socket socket = new java.net.Socket("localhost", ports.mongo())) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private static void waitFor(Process process) {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
