@@ -35,6 +35,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
+import org.footdrop.contract.EventJson;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The benchmark run of issue 8: starts the embedded stack, measures P5 (ready, resident memory),
@@ -95,6 +97,9 @@ public final class Benchmarks {
         }
     }
 
+    /** outcomes-service's {@code footdrop.rebuild.follow-delay}: a rebuild waits this long before it replays. */
+    static final Duration REBUILD_FOLLOW_DELAY = Duration.ofMillis(2500);
+
     private final Options options;
     private final Report report;
     private BenchmarkStack stack;
@@ -135,10 +140,14 @@ public final class Benchmarks {
             freshness();
             projectionAndQueries();
             footprint("at the end of the run", 0);
+        } catch (Exception | AssertionError e) {
+            // what was measured before the failure is still worth its report; the run still fails
+            report.notes.add("RUN STOPPED EARLY: " + e);
+            throw e;
         } finally {
             stack.close();
+            report.write();
         }
-        report.write();
     }
 
     // ---------------------------------------------------------------- P5
@@ -310,6 +319,36 @@ public final class Benchmarks {
 
         report.consumerBaseline = plainConsumer(bootstrap);
         report.bulkBaseline = bulkUpserts();
+        report.replay = replay();
+    }
+
+    /**
+     * The replay: an admin's projection rebuild reads both topics from the beginning into a new
+     * collection. Timed from its start to its switch-over, less the follow delay it waits first.
+     */
+    private Report.Baseline replay() throws Exception {
+        HttpResponse<String> started = stack.post("outcomes", "/api/v1/admin/projection-rebuilds", null, "admin");
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("rebuild answered " + started.statusCode() + ": " + started.body());
+        }
+        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(options.smoke() ? 200 : 1000);
+            JsonNode status = EventJson.mapper().readTree(
+                    stack.get("outcomes", "/api/v1/admin/projection-rebuilds/current", "admin").body());
+            String state = status.get("state").asString();
+            System.out.printf("replay %s: %,d of %,d%n", state, status.get("replayed").asLong(),
+                    status.get("total").asLong());
+            if (state.equals("FAILED")) {
+                throw new IllegalStateException("rebuild failed: " + status);
+            }
+            if (state.equals("SWITCHED")) {
+                Duration took = Duration.between(Instant.parse(status.get("startedAt").asString()),
+                        Instant.parse(status.get("finishedAt").asString())).minus(REBUILD_FOLLOW_DELAY);
+                return new Report.Baseline(status.get("replayed").asLong(), took.toMillis() / 1000.0);
+            }
+        }
+        throw new IllegalStateException("rebuild not finished in 3 hours");
     }
 
     private static void feed(String bootstrap, int patients, int first) {

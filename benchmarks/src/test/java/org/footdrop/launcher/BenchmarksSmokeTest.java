@@ -26,7 +26,7 @@ class BenchmarksSmokeTest {
         Benchmarks.run("--smoke", "--out", out.toString(), "--data-dir", data.toString());
 
         String report = Files.readString(out);
-        assertThat(report).contains("## Summary", "git commit", "| P1 ingest", "| P2 projection", "| P3 freshness",
+        assertThat(report).contains("## Summary", "git commit", "| P1 ingest", "| P2 replay", "| P2 live consumers", "| P3 freshness",
                 "| P4 queries at 50 fed patients", "| P5 footprint", "## Where the time goes", "SMOKE RUN");
         assertThat(report).doesNotContain("profile not");
     }
