@@ -227,28 +227,40 @@ public final class Benchmarks {
         AtomicLong probes = new AtomicLong();
         AtomicLong unseen = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        // about 5 probes a second: each polls the outcomes API until its write shows
-        double probeShare = Math.min(1.0, 5.0 / rate);
-        Load.Result offered = Load.openLoop("freshness", rate, 64, Duration.ofSeconds(options.seconds()), () -> {
-            boolean probe = ThreadLocalRandom.current().nextDouble() < probeShare;
-            return () -> {
+        // One probe at a time, at most 5 a second, on its own thread: probes never pile up and their
+        // polling never adds up to a load of its own when the projection lags.
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.seconds());
+        Thread prober = new Thread(() -> {
+            while (System.nanoTime() < end) {
+                long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
                 try {
-                    if (probe) {
-                        probes.incrementAndGet();
-                        probe(mix, writer, clinician, visible, unseen, errors);
-                    } else {
-                        ClinicalMix.Write write = mix.next();
-                        int status = Load.send(new Load.Request(URI.create(stack.url(write.service()) + write.path()),
-                                write.body(), writer, write.invalid())).statusCode();
-                        if ((status >= 300) != write.invalid()) {
-                            errors.incrementAndGet();
-                        }
+                    probes.incrementAndGet();
+                    probe(mix, writer, clinician, visible, unseen, errors);
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
                     }
+                } catch (InterruptedException e) {
+                    return;
                 } catch (Exception e) {
                     errors.incrementAndGet();
                 }
-            };
+            }
+        }, "freshness-probe");
+        prober.start();
+        Load.Result offered = Load.openLoop("freshness", rate, 64, Duration.ofSeconds(options.seconds()), () -> () -> {
+            try {
+                ClinicalMix.Write write = mix.next();
+                int status = Load.send(new Load.Request(URI.create(stack.url(write.service()) + write.path()),
+                        write.body(), writer, write.invalid())).statusCode();
+                if ((status >= 300) != write.invalid()) {
+                    errors.incrementAndGet();
+                }
+            } catch (Exception e) {
+                errors.incrementAndGet();
+            }
         });
+        prober.join();
         report.freshnessRate = rate;
         report.freshnessOffered = offered.accepted() / offered.seconds();
         report.freshness = visible.getIntervalHistogram();
@@ -257,7 +269,10 @@ public final class Benchmarks {
         report.freshnessErrors = errors.get();
     }
 
-    /** One diagnosis for a new patient, then the outcomes API polled every 5 ms until it shows. */
+    /**
+     * One diagnosis for a new patient, then the outcomes API polled until it shows: every 5 ms for the
+     * first 250 ms, every 25 ms after that.
+     */
     private void probe(ClinicalMix mix, String writer, String clinician, Recorder visible, AtomicLong unseen,
             AtomicLong errors) throws Exception {
         String patient = "probe-" + UUID.randomUUID();
@@ -278,7 +293,7 @@ public final class Benchmarks {
                 visible.recordValue(Math.max(1, (System.nanoTime() - accepted) / 1000));
                 return;
             }
-            Thread.sleep(5);
+            Thread.sleep(System.nanoTime() - accepted < TimeUnit.MILLISECONDS.toNanos(250) ? 5 : 25);
         }
         unseen.incrementAndGet();
     }

@@ -180,8 +180,9 @@ final class Report {
         line(md, "## P3 freshness");
         line(md, "");
         line(md, String.format(Locale.ROOT, "Open loop at %.0f writes/s (60%% of the mix's P1 rate; %.0f/s offered): the "
-                + "mix, plus about 5 probes a second, each a diagnosis for a new patient followed by the outcomes API "
-                + "polled every 5 ms until the patient shows. Time from the POST's 201 to the first 200.", freshnessRate,
+                + "mix; beside it, one probe at a time, at most 5 a second: a diagnosis for a new patient, then the outcomes "
+                + "API polled (every 5 ms for 250 ms, then every 25 ms) until the patient shows. Time from the POST's 201 "
+                + "to the first 200.", freshnessRate,
                 freshnessOffered));
         line(md, "");
         line(md, "| probes | p50 | p90 | p99 | max | never seen (30 s) | errors |");
