@@ -114,6 +114,41 @@ class ProjectionOrderPropertyTest {
         }
     }
 
+    @Property(tries = 40)
+    void shouldProjectTheSameDocumentWhenEventsArriveInBatchesOfAnyShape(
+            @ForAll @IntRange(min = 1, max = 3) int patients, @ForAll Random random) {
+        // given an ordered history per patient, and the same events shuffled with some duplicated
+        List<EventEnvelope> ordered = new ArrayList<>();
+        List<String> patientIds = new ArrayList<>();
+        for (int p = 0; p < patients; p++) {
+            String patientId = "pt-" + UUID.randomUUID();
+            patientIds.add(patientId);
+            ordered.addAll(history(patientId, random));
+        }
+        List<EventEnvelope> delivered = new ArrayList<>(ordered);
+        for (EventEnvelope event : ordered) {
+            if (random.nextInt(4) == 0) {
+                delivered.add(event);
+            }
+        }
+        Collections.shuffle(delivered, random);
+
+        // when one store gets them one by one in order, the other in bulk writes of random sizes (a replay's polls)
+        PatientOutcomeStore oneByOne = store("single_" + UUID.randomUUID().toString().substring(0, 8));
+        PatientOutcomeStore batched = store("batched_" + UUID.randomUUID().toString().substring(0, 8));
+        ordered.forEach(oneByOne::apply);
+        for (int from = 0; from < delivered.size(); ) {
+            int to = Math.min(delivered.size(), from + 1 + random.nextInt(8));
+            batched.applyAll(delivered.subList(from, to), batched.activeCollection());
+            from = to;
+        }
+
+        // then the whole documents are equal
+        for (String patientId : patientIds) {
+            assertThat(batched.raw(patientId)).isEqualTo(oneByOne.raw(patientId));
+        }
+    }
+
     private static PatientOutcomeStore store(String database) {
         MongoTemplate mongo = new MongoTemplate(client, database);
         return new PatientOutcomeStore(mongo, new ProjectionCollections(mongo));

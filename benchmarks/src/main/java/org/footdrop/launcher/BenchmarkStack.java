@@ -1,0 +1,221 @@
+package org.footdrop.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded stack as the launcher runs it (its broker, store and service processes with the
+ * launcher's JVM flags), on free ports, for the benchmark. The store is the launcher's on-disk
+ * mongo-java-server unless {@code mongoUri} names another MongoDB, which every service then uses.
+ */
+final class BenchmarkStack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    final Path data;
+    final InfraPorts ports;
+    final String mongoUri;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private MongoStore mongo;
+    private KafkaBroker kafka;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private ServiceProcess authorizationServer;
+    private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+    private ClientCredentials tokens;
+    /** Seconds from the start of {@link #start} to each component ready, in order. */
+    final Map<String, Double> readyAfter = new LinkedHashMap<>();
+
+    private BenchmarkStack(Path data, String externalMongoUri) throws IOException {
+        this.data = data;
+        this.ports = new InfraPorts(freePort(), freePort(), freePort());
+        this.mongoUri = externalMongoUri != null ? externalMongoUri : ports.mongoUri();
+    }
+
+    /**
+     * Starts everything as the launcher does (store and broker, then the authorization server, then
+     * the three services at once) and waits until each is ready.
+     */
+    static BenchmarkStack start(Path data, String externalMongoUri, Map<String, String> serviceEnvironment)
+            throws Exception {
+        BenchmarkStack stack = new BenchmarkStack(data, externalMongoUri);
+        try {
+            stack.startAll(externalMongoUri == null, serviceEnvironment);
+        } catch (Exception | AssertionError e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startAll(boolean embeddedStore, Map<String, String> serviceEnvironment) throws Exception {
+        long started = System.nanoTime();
+        Path repo = repoRoot();
+        Path logs = Files.createDirectories(data.resolve("logs"));
+        if (embeddedStore) {
+            mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
+        }
+        kafka = KafkaBroker.start(data.resolve("kafka"), ports);
+        kafka.ensureTopics(TopicSpec.standard());
+        readyAfter.put("broker and store", seconds(started));
+
+        ServiceSpec auth = new ServiceSpec("auth", LocalAuthorizationServer.SPEC.name(), freePort(), null,
+                LocalAuthorizationServer.SPEC.heapMb());
+        specs.put("auth", auth);
+        authorizationServer = new ServiceProcess(auth, repo, logs, Map.of(
+                "FOOTDROP_AUTH_ISSUER", auth.url(),
+                "FOOTDROP_AUTH_KEY_DIR", data.resolve(auth.name()).toString()), false);
+        authorizationServer.start();
+        awaitReady(authorizationServer);
+        readyAfter.put(auth.name(), seconds(started));
+        tokens = new ClientCredentials(auth.url());
+
+        for (ServiceSpec standard : ServiceSpec.all()) {
+            ServiceSpec spec = new ServiceSpec(standard.shortName(), standard.name(), freePort(), standard.database(),
+                    standard.heapMb());
+            specs.put(spec.shortName(), spec);
+            Map<String, String> environment = new LinkedHashMap<>(serviceEnvironment);
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
+            environment.put("MONGODB_URI", withDatabase(mongoUri, spec.database()));
+            environment.put("FOOTDROP_AUTH_ISSUER", auth.url());
+            environment.put("FOOTDROP_AUTH_JWKS_URI", auth.url() + "/oauth2/jwks");
+            ServiceProcess process = new ServiceProcess(spec, repo, logs, environment, false);
+            services.add(process);
+            process.start();
+        }
+        for (ServiceProcess service : services) {
+            awaitReady(service);
+            readyAfter.put(service.spec().name(), seconds(started));
+        }
+    }
+
+    /** The MongoDB URI with the database as its path, keeping any options. */
+    static String withDatabase(String uri, String database) {
+        int hostsStart = uri.indexOf("://") + 3;
+        int query = uri.indexOf('?', hostsStart);
+        String options = query < 0 ? "" : uri.substring(query);
+        String beforeOptions = query < 0 ? uri : uri.substring(0, query);
+        int slash = beforeOptions.indexOf('/', hostsStart);
+        String hosts = slash < 0 ? beforeOptions : beforeOptions.substring(0, slash);
+        return hosts + "/" + database + options;
+    }
+
+    boolean embeddedStore() {
+        return mongo != null;
+    }
+
+    String url(String shortName) {
+        return specs.get(shortName).url();
+    }
+
+    String token(String role) {
+        return tokens.token(role);
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    /** A GET with the role's token. */
+    HttpResponse<String> get(String service, String pathAndQuery, String role) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(service) + pathAndQuery))
+                .header("Authorization", "Bearer " + token(role)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String service, String pathAndQuery, String body, String role)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(service) + pathAndQuery))
+                .header("Authorization", "Bearer " + token(role)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Each child JVM's pid, by name (authorization server first). */
+    Map<String, Long> pids() throws IOException {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        List<ServiceProcess> all = new ArrayList<>();
+        all.add(authorizationServer);
+        all.addAll(services);
+        for (ServiceProcess child : all) {
+            Path pidFile = data.resolve("logs").resolve(child.spec().name() + ".pid");
+            if (Files.exists(pidFile)) {
+                pids.put(child.spec().name(), Long.parseLong(Files.readString(pidFile).trim()));
+            }
+        }
+        return pids;
+    }
+
+    Optional<Long> pid(String serviceName) throws IOException {
+        return Optional.ofNullable(pids().get(serviceName));
+    }
+
+    /** Resident set size in bytes, from /proc (Linux); empty elsewhere. */
+    static Optional<Long> residentBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")) * 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private void awaitReady(ServiceProcess service) throws InterruptedException {
+        ReadinessProbe.Outcome outcome = new ReadinessProbe().await(
+                URI.create(service.spec().readinessUrl()), READY_TIMEOUT, service::isAliveOrRestarting);
+        if (outcome != ReadinessProbe.Outcome.READY) {
+            throw new IllegalStateException(service.spec().name() + " " + outcome + "; log: " + service.log());
+        }
+    }
+
+    @Override
+    public void close() {
+        ServiceProcess.stopAll(List.copyOf(services), Duration.ofSeconds(20));
+        if (authorizationServer != null) {
+            ServiceProcess.stopAll(List.of(authorizationServer), Duration.ofSeconds(20));
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run from inside the repository");
+        }
+        return dir;
+    }
+}

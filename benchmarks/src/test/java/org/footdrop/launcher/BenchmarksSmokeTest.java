@@ -1,0 +1,33 @@
+package org.footdrop.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole benchmark run, shrunk to seconds, so the harness keeps working: every stage runs against
+ * the real embedded stack and the report has every section. No figure is asserted.
+ */
+class BenchmarksSmokeTest {
+
+    @Test
+    void shouldRunEveryStageAndWriteTheReport(@TempDir Path data) throws Exception {
+        Path repo = BenchmarkStack.repoRoot();
+        assumeTrue(Stream.concat(ServiceSpec.all().stream(), Stream.of(LocalAuthorizationServer.SPEC))
+                        .allMatch(spec -> Files.exists(spec.jar(repo))),
+                "the services' jars are not packaged (run the whole build, or ./run-benchmarks.sh)");
+        Path out = Path.of("target", "BENCHMARKS-smoke.md");
+
+        Benchmarks.run("--smoke", "--out", out.toString(), "--data-dir", data.toString());
+
+        String report = Files.readString(out);
+        assertThat(report).contains("## Summary", "git commit", "| P1 ingest", "| P2 replay", "| P2 live consumers", "| P3 freshness",
+                "| P4 queries at 50 fed patients", "| P5 footprint", "## Where the time goes", "SMOKE RUN");
+        assertThat(report).doesNotContain("profile not");
+    }
+}
