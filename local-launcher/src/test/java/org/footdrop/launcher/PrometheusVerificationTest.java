@@ -170,14 +170,7 @@ class PrometheusVerificationTest {
     }
 
     private static void sendPoison(RunningSystem system) throws Exception {
-        var props = new java.util.Properties();
-        props.put("bootstrap.servers", system.bootstrapServers());
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props,
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("intake.events.v1",
-                    "pt-poison-" + UUID.randomUUID(), "{this is not an event")).get();
-        }
+        system.publish("intake.events.v1", "pt-poison-" + UUID.randomUUID(), "{this is not an event");
     }
 
     private static String diagnosis() {

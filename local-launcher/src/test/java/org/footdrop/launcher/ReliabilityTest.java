@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +17,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventType;
@@ -385,9 +381,7 @@ class ReliabilityTest {
     }
 
     private static Properties kafka() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
-        return props;
+        return system.kafkaClient();
     }
 
     private static KafkaProducer<String, String> producer() {
@@ -424,22 +418,7 @@ class ReliabilityTest {
     }
 
     private static List<ConsumerRecord<String, String>> readAll(List<String> topics) {
-        Properties props = kafka();
-        props.put("group.id", "reliability-reader-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "earliest");
-        props.put("enable.auto.commit", "false");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(topics);
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                var polled = consumer.poll(Duration.ofMillis(700));
-                emptyPolls = polled.isEmpty() ? emptyPolls + 1 : 0;
-                polled.forEach(records::add);
-            }
-        }
-        return records;
+        return system.readAll(topics);
     }
 
     private static void resetConsumerGroup() throws Exception {

@@ -193,6 +193,42 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** Puts a record straight on a topic, as a producer other than the services would. */
+    void publish(String topic, String key, String value) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(kafkaClient(),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    /** Every record now on these topics, read by a throwaway group that commits nothing. */
+    List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> readAll(List<String> topics) {
+        java.util.Properties props = kafkaClient();
+        props.put("group.id", "system-test-reader-" + java.util.UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        props.put("enable.auto.commit", "false");
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(topics);
+            int emptyPolls = 0;
+            while (emptyPolls < 3) {
+                var polled = consumer.poll(Duration.ofMillis(700));
+                emptyPolls = polled.isEmpty() ? emptyPolls + 1 : 0;
+                polled.forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    java.util.Properties kafkaClient() {
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", ports.kafkaBootstrap());
+        return props;
+    }
+
     void stopBroker() {
         kafka.close();
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -148,7 +147,7 @@ class SystemSliceTest {
         HttpResponse<String> refused;
         String refusedPatient = "pt-refused-" + UUID.randomUUID();
         try {
-            send("intake.events.v1", patientId, event);
+            system.publish("intake.events.v1", patientId, event);
             // and a clinical system writing meanwhile is told promptly to retry, with nothing stored
             long asked = System.nanoTime();
             refused = postDiagnosis(refusedPatient);
@@ -171,32 +170,8 @@ class SystemSliceTest {
         assertThat(deadLetterKeys()).doesNotContain(patientId);
     }
 
-    private static void send(String topic, String key, String value) throws Exception {
-        var props = new java.util.Properties();
-        props.put("bootstrap.servers", system.bootstrapServers());
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props,
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
-        }
-    }
-
     private static List<String> deadLetterKeys() {
-        var props = new java.util.Properties();
-        props.put("bootstrap.servers", system.bootstrapServers());
-        props.put("group.id", "dlq-check-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "earliest");
-        List<String> keys = new ArrayList<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props,
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
-            consumer.subscribe(List.of("outcomes.dlq.v1"));
-            long until = System.currentTimeMillis() + 3_000;
-            while (System.currentTimeMillis() < until) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
-            }
-        }
-        return keys;
+        return system.readAll(List.of("outcomes.dlq.v1")).stream().map(r -> r.key()).toList();
     }
 
     private static int post(String service, String path, String body) throws Exception {

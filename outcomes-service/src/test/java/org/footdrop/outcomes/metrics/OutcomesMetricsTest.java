@@ -34,30 +34,20 @@ class OutcomesMetricsTest {
     @Test
     void shouldCountProjectedEventsAndTimeTheirFreshness() {
         Http http = new Http(port);
-        double appliedBefore = sample(http, APPLIED);
-        double freshnessBefore = sample(http, FRESHNESS_COUNT);
+        double appliedBefore = http.sample(APPLIED);
+        double freshnessBefore = http.sample(FRESHNESS_COUNT);
 
         new GoldenEvents(brokers, codec).publish("pt-metrics-" + UUID.randomUUID(), EventType.DIAGNOSIS_RECORDED);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(sample(http, APPLIED)).isEqualTo(appliedBefore + 1);
-            assertThat(sample(http, FRESHNESS_COUNT)).isEqualTo(freshnessBefore + 1);
+            assertThat(http.sample(APPLIED)).isEqualTo(appliedBefore + 1);
+            assertThat(http.sample(FRESHNESS_COUNT)).isEqualTo(freshnessBefore + 1);
         });
-        String scrape = scrape(http);
+        String scrape = http.scrape();
         assertThat(scrape).contains("footdrop_projection_freshness_seconds_bucket{application=\"outcomes-service\",le=");
         assertThat(scrape).contains("footdrop_rebuild_progress{application=\"outcomes-service\"}");
         assertThat(scrape).contains("footdrop_cohort_patients{application=\"outcomes-service\"}");
         // consumer lag: the binder's own gauge, per group and topic
         assertThat(scrape).contains("spring_cloud_stream_binder_kafka_offset{");
-    }
-
-    static String scrape(Http http) {
-        return http.sendForText("GET", "/actuator/prometheus", null).getBody();
-    }
-
-    static double sample(Http http, String series) {
-        return scrape(http).lines().filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
-                .findFirst().orElse(0);
     }
 }

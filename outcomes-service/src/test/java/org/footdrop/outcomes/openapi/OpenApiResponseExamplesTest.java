@@ -4,26 +4,18 @@ import org.footdrop.outcomes.testing.GoldenEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.footdrop.contract.CloudEventHeaders;
 import org.footdrop.contract.EventCodec;
-import org.footdrop.contract.EventEnvelope;
-import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventType;
-import org.footdrop.contract.GoldenSamples;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.Http;
-import org.footdrop.support.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every read of the outcomes API shows a realistic example answer in its OpenAPI document, and each

@@ -4,7 +4,6 @@ import org.footdrop.outcomes.testing.GoldenEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,22 +14,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.footdrop.contract.CloudEventHeaders;
 import org.footdrop.contract.EventCodec;
-import org.footdrop.contract.EventEnvelope;
-import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventType;
-import org.footdrop.contract.GoldenSamples;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.Http;
-import org.footdrop.support.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** A rebuild from the topics, under query load: every query answered, the documents unchanged. */
 @EmbeddedInfrastructure

@@ -46,6 +46,18 @@ public final class Http {
         return request(method, path, body, headers).retrieve().toEntity(String.class);
     }
 
+    /** The service's metrics as Prometheus scrapes them (the token needs the ops role). */
+    public String scrape() {
+        return sendForText("GET", "/actuator/prometheus", null).getBody();
+    }
+
+    /** One series' value from {@link #scrape()}, 0 when the series does not exist yet. */
+    public double sample(String series) {
+        return scrape().lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElse(0);
+    }
+
     /** Sends a path that is already percent-encoded exactly as given, without template expansion. */
     public ResponseEntity<String> sendEncoded(String method, String encodedPath, String body, String... headers) {
         return request(method, java.net.URI.create(base + encodedPath), body, headers).retrieve().toEntity(String.class);
