@@ -1,0 +1,49 @@
+package org.footdrop.support.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.footdrop.support.testing.EmbeddedMongo;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The backlog gauges over the MongoDB wire protocol, and what they show while the store is away. */
+class OutboxBacklogTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+    @Test
+    void shouldCountPendingEventsAndAgeTheOldest() {
+        try (EmbeddedMongo store = new EmbeddedMongo(); MongoClient client = MongoClients.create(store.uri("backlog"))) {
+            MongoTemplate mongo = new MongoTemplate(client, "backlog");
+            mongo.insert(new PendingEventMarker("e1", "diagnoses", "r1", NOW.minusSeconds(90)), PendingEventMarker.COLLECTION);
+            mongo.insert(new PendingEventMarker("e2", "diagnoses", "r2", NOW.minusSeconds(5)), PendingEventMarker.COLLECTION);
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            OutboxBacklog backlog = new OutboxBacklog(mongo, Clock.fixed(NOW, ZoneOffset.UTC), meters);
+
+            backlog.measure();
+
+            assertThat(meters.get("footdrop.outbox.pending").gauge().value()).isEqualTo(2);
+            assertThat(meters.get("footdrop.outbox.oldest.age").gauge().value()).isEqualTo(90);
+        }
+    }
+
+    @Test
+    void shouldKeepTheLastMeasurementWhileTheStoreIsAway() {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200")) {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            OutboxBacklog backlog = new OutboxBacklog(new MongoTemplate(client, "gone"), Clock.fixed(NOW, ZoneOffset.UTC),
+                    meters);
+
+            backlog.measure();
+
+            assertThat(meters.get("footdrop.outbox.pending").gauge().value()).isZero();
+            assertThat(meters.get("footdrop.outbox.oldest.age").gauge().value()).isZero();
+        }
+    }
+}
