@@ -143,6 +143,7 @@ class SystemSliceTest {
                  "payload":{"diagnosisId":"%s","revision":1,"diagnosis":{"side":"LEFT","diagnosisDate":"2026-03-02",
                  "causeCategory":"SCIATIC_NERVE","icd10Codes":[],"evaluations":[]}}}
                 """.formatted(UUID.randomUUID(), patientId, UUID.randomUUID());
+        double failedBefore = failedProjections();
         system.stopStore();
         HttpResponse<String> refused;
         String refusedPatient = "pt-refused-" + UUID.randomUUID();
@@ -168,6 +169,16 @@ class SystemSliceTest {
         assertThat(system.read("intake", "/api/v1/patients/" + refusedPatient + "/diagnoses").body()).isEqualTo("[]");
         assertThat(outcome.get("appliedEvents").asInt()).isEqualTo(1);
         assertThat(deadLetterKeys()).doesNotContain(patientId);
+        // and it got there by the retry path: the batch holding it failed while the store was away
+        assertThat(failedProjections()).isGreaterThan(failedBefore);
+    }
+
+    /** outcomes-service's count of events whose projection failed (and was retried), all types. */
+    private static double failedProjections() throws Exception {
+        String metrics = system.send("GET", "outcomes", "/actuator/prometheus", null, "ops").body();
+        return metrics.lines().filter(line -> line.startsWith("footdrop_events_projected_total{")
+                        && line.contains("result=\"failed\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static List<String> deadLetterKeys() {

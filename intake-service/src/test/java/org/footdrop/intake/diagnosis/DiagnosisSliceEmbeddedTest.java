@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 @EmbeddedInfrastructure
 class DiagnosisSliceEmbeddedTest extends DiagnosisSliceContract {
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
 
     @Override

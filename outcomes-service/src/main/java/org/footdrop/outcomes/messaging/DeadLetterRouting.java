@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Poison records go to {@code outcomes.dlq.v1} at once, with the reason in headers. Every other
  * failure (the store or broker away) is retried without limit, backing off up to 10 s between
- * attempts with the partition paused on the failed record: a good record never reaches the DLQ,
- * which a finite {@code max-attempts} in the binding would eventually do.
+ * attempts: a good record never reaches the DLQ, which a finite {@code max-attempts} in the binding
+ * would eventually do.
  */
 @Configuration
 class DeadLetterRouting {
@@ -42,35 +42,42 @@ class DeadLetterRouting {
     private static final BackOff NO_RETRY = new FixedBackOff(0, 0);
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRouting.class);
 
+    /** Publishes a poison record to the DLQ with its reason, and counts it. */
     @Bean
-    ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(KafkaTemplate<byte[], byte[]> dlqTemplate,
-            EventReader reader, MeterRegistry meters) {
+    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<byte[], byte[]> dlqTemplate, EventReader reader,
+            MeterRegistry meters) {
         // Every series exists from the start at 0, so increase() sees the first dead letter.
         for (PoisonEventException.Reason reason : PoisonEventException.Reason.values()) {
             for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS)) {
                 meters.counter("footdrop.dlq.records", "reason", reason.name(), "topic", topic);
             }
         }
+        var recoverer = new DeadLetterPublishingRecoverer(dlqTemplate,
+                (record, failure) -> new TopicPartition(Topics.OUTCOMES_DLQ, -1));
+        recoverer.setHeadersFunction((record, failure) -> {
+            String reason = reader.poisonReason(record.key(), record.value()).map(Enum::name).orElse("UNKNOWN");
+            meters.counter("footdrop.dlq.records", "reason", reason, "topic", record.topic()).increment();
+            return new RecordHeaders(new RecordHeader[] {
+                    new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))});
+        });
+        return recoverer;
+    }
+
+    @Bean
+    ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(DeadLetterPublishingRecoverer recoverer,
+            EventReader reader) {
         return new ListenerContainerWithDlqAndRetryCustomizer() {
 
             @Override
             public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
                     String group, BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
                     BackOff backOff) {
-                var recoverer = new DeadLetterPublishingRecoverer(dlqTemplate,
-                        (record, failure) -> new TopicPartition(Topics.OUTCOMES_DLQ, -1));
-                recoverer.setHeadersFunction((record, failure) -> {
-                    String reason = reader.poisonReason(record.key(), record.value()).map(Enum::name)
-                            .orElse("UNKNOWN");
-                    meters.counter("footdrop.dlq.records", "reason", reason, "topic", record.topic()).increment();
-                    return new RecordHeaders(new RecordHeader[] {
-                            new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))});
-                });
                 var infinite = new ExponentialBackOff(500, 2.0);
                 infinite.setMaxInterval(10_000);
+                // The batch listener sends poison itself; a failed batch (store or broker away) is
+                // retried whole, without limit. Should a failure ever name its record, poison still
+                // gets no retry: asked of the record, not of the exception.
                 var handler = new DefaultErrorHandler(recoverer, infinite);
-                // Poison gets no retry at all. Asked of the record, not of the exception: the binder's
-                // error channel hands the container an exception without the original cause.
                 handler.setBackOffFunction((record, failure) ->
                         reader.poisonReason(record.key(), record.value()).isPresent() ? NO_RETRY : null);
                 container.setCommonErrorHandler(handler);

@@ -1,13 +1,17 @@
 package org.footdrop.outcomes.projection;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.bson.Document;
 import org.footdrop.contract.EventEnvelope;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,32 +36,54 @@ public class PatientOutcomeStore {
     }
 
     /**
-     * Applies one event to the active collection (and, during a rebuild, to the one being rebuilt)
-     * in one atomic upsert filtered on {@code _id} alone. The document as it was before tells
-     * whether the event had been applied already.
+     * Applies a poll's events to the active collection (and, during a rebuild, to the one being
+     * rebuilt) with two round trips whatever their number: one read of the patients' applied-event
+     * markers for just these events, then one unordered bulk write of the events not applied yet
+     * (see {@link #applyAll}). The read tells each event's result; an event twice in the batch is a
+     * duplicate the second time. A patient's events come from its own partition of each topic, so
+     * no other consumer applies the same event between the read and the write (a rebalance's
+     * overlap aside, where the worst case is an event counted as applied twice: the document
+     * itself is the same either way).
      */
-    public Result apply(EventEnvelope event) {
-        collections.rebuilding().ifPresent(target -> apply(event, target));
-        return apply(event, collections.active());
+    public Map<UUID, Result> apply(List<EventEnvelope> events) {
+        collections.rebuilding().ifPresent(target -> applyAll(events, target));
+        String active = collections.active();
+        Set<String> applied = appliedAlready(events, active);
+        Map<UUID, Result> results = new LinkedHashMap<>();
+        List<EventEnvelope> fresh = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            boolean seen = applied.contains(event.eventId().toString()) || results.containsKey(event.eventId());
+            results.putIfAbsent(event.eventId(), seen ? Result.DUPLICATE : Result.APPLIED);
+            if (!seen) {
+                fresh.add(event);
+            }
+        }
+        applyAll(fresh, active);
+        return results;
     }
 
-    public Result apply(EventEnvelope event, String collection) {
-        Update update = new Update();
-        PatientProjector.fieldsFor(event).forEach(update::set);
-        String applied = PatientProjector.APPLIED_EVENTS + "." + event.eventId();
-        Query byPatient = Query.query(Criteria.where("_id").is(event.patientId()));
-        byPatient.fields().include(applied);
-        Document before = mongo.findAndModify(byPatient, update,
-                FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, collection);
-        boolean seen = before != null && before.get(PatientProjector.APPLIED_EVENTS) instanceof Document events
-                && events.containsKey(event.eventId().toString());
-        return seen ? Result.DUPLICATE : Result.APPLIED;
+    /** The ids, among these events', that their patients' documents mark as applied. */
+    private Set<String> appliedAlready(List<EventEnvelope> events, String collection) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> patientIds = new LinkedHashSet<>();
+        events.forEach(event -> patientIds.add(event.patientId()));
+        Query query = Query.query(Criteria.where("_id").in(patientIds));
+        events.forEach(event -> query.fields().include(PatientProjector.APPLIED_EVENTS + "." + event.eventId()));
+        Set<String> applied = new HashSet<>();
+        for (Document patient : mongo.find(query, Document.class, collection)) {
+            if (patient.get(PatientProjector.APPLIED_EVENTS) instanceof Document marked) {
+                applied.addAll(marked.keySet());
+            }
+        }
+        return applied;
     }
 
     /**
      * Applies many events (a replay's poll) in one unordered bulk write: one upsert per patient,
      * filtered on {@code _id} alone, setting the fields of all that patient's events at once. The
-     * same fields as {@link #apply(EventEnvelope, String)} one by one, so the document is the same
+     * same fields as applying them one by one, so the document is the same
      * whatever the batches; no read and no applied-or-duplicate answer, which a replay needs neither.
      * Should two events set the same field (a record voided twice), the higher revision's value
      * wins, whatever their order.

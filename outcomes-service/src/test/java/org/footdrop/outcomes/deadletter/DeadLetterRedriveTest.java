@@ -18,7 +18,7 @@ class DeadLetterRedriveTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
 
     @Test

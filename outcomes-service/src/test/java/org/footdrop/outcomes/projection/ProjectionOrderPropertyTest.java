@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
@@ -100,10 +102,28 @@ class ProjectionOrderPropertyTest {
         // when
         PatientOutcomeStore inOrder = store("ordered_" + UUID.randomUUID().toString().substring(0, 8));
         PatientOutcomeStore shuffled = store("shuffled_" + UUID.randomUUID().toString().substring(0, 8));
-        ordered.forEach(inOrder::apply);
-        delivered.forEach(shuffled::apply);
+        ordered.forEach(event -> inOrder.apply(List.of(event)));
+        // the live consumers' polls: batches of random sizes, duplicates within a batch included
+        Map<UUID, Integer> appliedTimes = new HashMap<>();
+        int duplicates = 0;
+        int answers = 0;
+        for (int from = 0; from < delivered.size(); ) {
+            int to = Math.min(delivered.size(), from + 1 + random.nextInt(8));
+            for (var result : shuffled.apply(delivered.subList(from, to)).entrySet()) {
+                answers++;
+                if (result.getValue() == PatientOutcomeStore.Result.APPLIED) {
+                    appliedTimes.merge(result.getKey(), 1, Integer::sum);
+                } else {
+                    duplicates++;
+                }
+            }
+            from = to;
+        }
 
-        // then the whole documents, and what is derived from them, are equal
+        // then each event counted as applied exactly once, every other answer a duplicate
+        assertThat(appliedTimes).hasSize(ordered.size()).allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+        assertThat(duplicates).isEqualTo(answers - ordered.size());
+        // and the whole documents, and what is derived from them, are equal
         OutcomeDeriver deriver = new OutcomeDeriver(OutcomeDefinitions.defaults());
         for (String patientId : patientIds) {
             Document expected = inOrder.raw(patientId);
@@ -136,7 +156,7 @@ class ProjectionOrderPropertyTest {
         // when one store gets them one by one in order, the other in bulk writes of random sizes (a replay's polls)
         PatientOutcomeStore oneByOne = store("single_" + UUID.randomUUID().toString().substring(0, 8));
         PatientOutcomeStore batched = store("batched_" + UUID.randomUUID().toString().substring(0, 8));
-        ordered.forEach(oneByOne::apply);
+        ordered.forEach(event -> oneByOne.apply(List.of(event)));
         for (int from = 0; from < delivered.size(); ) {
             int to = Math.min(delivered.size(), from + 1 + random.nextInt(8));
             batched.applyAll(delivered.subList(from, to), batched.activeCollection());

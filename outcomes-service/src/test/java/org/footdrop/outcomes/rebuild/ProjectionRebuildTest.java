@@ -31,7 +31,7 @@ class ProjectionRebuildTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
     @Autowired
     EventCodec codec;

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 @EmbeddedInfrastructure
 class OutcomesSecurityMatrixTest extends SecurityMatrixContract {
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
     @Autowired
     EventCodec codec;

@@ -38,7 +38,7 @@ public abstract class RecordLifecycleContract {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
     @Autowired
     EventCodec codec;
