@@ -173,21 +173,50 @@ public final class Benchmarks {
         String writer = stack.token("clinical-writer");
         Duration warmUp = Duration.ofSeconds(options.warmUpSeconds());
         Duration measured = Duration.ofSeconds(options.seconds());
-        Load.Result mixed = Load.closedLoop("clinical mix", options.concurrency(), warmUp, measured, () -> {
-            ClinicalMix.Write write = mix.next();
-            return new Load.Request(URI.create(stack.url(write.service()) + write.path()), write.body(), writer,
-                    write.invalid());
-        });
+        Load.Result mixed = measuredCommands(warmUp, measured, () -> Load.closedLoop("clinical mix",
+                options.concurrency(), warmUp, measured, () -> {
+                    ClinicalMix.Write write = mix.next();
+                    return new Load.Request(URI.create(stack.url(write.service()) + write.path()), write.body(),
+                            writer, write.invalid());
+                }));
         int padBytes = padToStoredRecord(ClinicalMix.forPatient(mix.diagnosis, "bench-raw"));
         report.padBytes = padBytes;
         String rawBody = ClinicalMix.forPatient(mix.diagnosis, "bench-raw");
         URI raw = URI.create(stack.url("intake") + "/api/v1/benchmark/raw-inserts?padBytes=" + padBytes);
-        Load.Result rawInserts = Load.closedLoop("raw insert", options.concurrency(), warmUp, measured,
-                () -> new Load.Request(raw, rawBody, writer, false));
+        Load.Result rawInserts = measuredCommands(warmUp, measured, () -> Load.closedLoop("raw insert",
+                options.concurrency(), warmUp, measured, () -> new Load.Request(raw, rawBody, writer, false)));
         URI noOp = URI.create(stack.url("intake") + "/api/v1/benchmark/no-ops");
         Load.Result noOps = Load.closedLoop("no-op", options.concurrency(), warmUp, measured,
                 () -> new Load.Request(noOp, rawBody, writer, false));
-        report.ingest = List.of(mixed, rawInserts, noOps);
+        int commands = (int) Math.max(1, Math.round(report.storeCommands.get(mixed.name()).entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("outcomes ") && !e.getKey().endsWith(" audit_log"))
+                .mapToDouble(Map.Entry::getValue).sum()));
+        URI rawK = URI.create(raw + "&inserts=" + Math.min(16, commands));
+        Load.Result rawKInserts = measuredCommands(warmUp, measured, () -> Load.closedLoop(
+                "raw inserts, " + Math.min(16, commands) + " commands per request", options.concurrency(), warmUp,
+                measured, () -> new Load.Request(rawK, rawBody, writer, false)));
+        report.ingest = List.of(mixed, rawInserts, noOps, rawKInserts);
+    }
+
+    /**
+     * Runs a closed-loop stage and records the store commands the services issued per request
+     * answered in its measured window (snapshots taken when the window opens and closes).
+     */
+    private Load.Result measuredCommands(Duration warmUp, Duration measured,
+            java.util.concurrent.Callable<Load.Result> stage) throws Exception {
+        var snapshots = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            var first = snapshots.schedule(() -> StoreCommands.snapshot(stack), warmUp.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            var last = snapshots.schedule(() -> StoreCommands.snapshot(stack), warmUp.plus(measured).toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            Load.Result result = stage.call();
+            report.storeCommands.put(result.name(), StoreCommands.perRequest(first.get(), last.get(),
+                    result.accepted() + result.rejected() + result.errors()));
+            return result;
+        } finally {
+            snapshots.shutdownNow();
+        }
     }
 
     /**

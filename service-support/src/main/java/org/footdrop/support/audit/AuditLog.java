@@ -29,6 +29,8 @@ public class AuditLog implements SmartLifecycle {
     public static final String COLLECTION = "audit_log";
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     private static final int BATCH = 500;
+    /** How long the writer waits after a first record for others; within the 100 ms crash window. */
+    private static final long LINGER_MS = 50;
 
     private final MongoTemplate mongo;
     private final BlockingQueue<AuditRecord> queue;
@@ -99,6 +101,9 @@ public class AuditLog implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
+                // Gather what arrives meanwhile: one insert per window, not one per request (measured:
+                // 0.77 audit inserts per write under the benchmark's clinical mix without it).
+                TimeUnit.MILLISECONDS.sleep(LINGER_MS);
                 queue.drainTo(batch, BATCH - 1);
                 writeWithRetry(batch);
                 batch.clear();

@@ -62,8 +62,8 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxPublisher outboxPublisher(KafkaTemplate<String, byte[]> outboxKafkaTemplate, MongoTemplate mongo,
-            Clock clock, MeterRegistry meters, OutboxProperties properties) {
-        OutboxPublisher publisher = new OutboxPublisher(outboxKafkaTemplate, mongo, clock, meters, properties);
+            MeterRegistry meters, OutboxProperties properties) {
+        OutboxPublisher publisher = new OutboxPublisher(outboxKafkaTemplate, mongo, meters, properties);
         Gauge.builder("footdrop.outbox.queued", publisher, OutboxPublisher::queued)
                 .description("Events waiting in memory to be sent").register(meters);
         return publisher;

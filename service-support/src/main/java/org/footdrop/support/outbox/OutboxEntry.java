@@ -8,13 +8,13 @@ import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventEnvelope;
 
 /**
- * An event waiting in (or already sent from) the outbox. It is stored inside the clinical record's
- * own document, under {@code outbox.<eventId>}, so record and event are written in one atomic
- * single-document write.
+ * An event of the outbox. It is stored inside the clinical record's own document, under
+ * {@code outbox.<eventId>}, so record and event are written in one atomic single-document write.
+ * Whether it is still pending is its marker's business ({@link PendingEventMarker}): the record is
+ * not written again once the event is sent, which would double the store's work per write.
  *
  * @param payload the event as JSON, exactly the bytes that go to Kafka
  * @param headers CloudEvents binary-mode headers (and later the trace context)
- * @param publishedAt null while pending
  */
 public record OutboxEntry(
         String eventId,
@@ -23,12 +23,11 @@ public record OutboxEntry(
         String key,
         String payload,
         Map<String, String> headers,
-        Instant createdAt,
-        Instant publishedAt) {
+        Instant createdAt) {
 
     public static OutboxEntry pending(EventEnvelope event, EventCodec codec, Instant now) {
         return new OutboxEntry(event.eventId().toString(), event.type(), event.eventType().topic(),
-                event.patientId(), codec.encodeToString(event), CloudEventHeaders.of(event), now, null);
+                event.patientId(), codec.encodeToString(event), CloudEventHeaders.of(event), now);
     }
 
     /** The same entry with these headers added (the trace context), the CloudEvents ones kept. */
@@ -38,14 +37,10 @@ public record OutboxEntry(
         }
         Map<String, String> all = new java.util.LinkedHashMap<>(headers);
         extra.forEach(all::putIfAbsent);
-        return new OutboxEntry(eventId, type, topic, key, payload, all, createdAt, publishedAt);
+        return new OutboxEntry(eventId, type, topic, key, payload, all, createdAt);
     }
 
     public byte[] payloadBytes() {
         return payload.getBytes(StandardCharsets.UTF_8);
-    }
-
-    public boolean isPublished() {
-        return publishedAt != null;
     }
 }

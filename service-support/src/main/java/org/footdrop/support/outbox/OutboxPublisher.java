@@ -3,7 +3,6 @@ package org.footdrop.support.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -38,7 +34,6 @@ public class OutboxPublisher implements SmartLifecycle {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final MongoTemplate mongo;
-    private final Clock clock;
     private final MeterRegistry meters;
     private final BlockingQueue<PendingEvent> queue;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -48,11 +43,10 @@ public class OutboxPublisher implements SmartLifecycle {
     private Thread sender;
     private Thread marker;
 
-    public OutboxPublisher(KafkaTemplate<String, byte[]> kafka, MongoTemplate mongo, Clock clock,
-            MeterRegistry meters, OutboxProperties properties) {
+    public OutboxPublisher(KafkaTemplate<String, byte[]> kafka, MongoTemplate mongo, MeterRegistry meters,
+            OutboxProperties properties) {
         this.kafka = kafka;
         this.mongo = mongo;
-        this.clock = clock;
         this.meters = meters;
         this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
         this.sendFailures = Counter.builder("footdrop.outbox.send.failures")
@@ -142,7 +136,10 @@ public class OutboxPublisher implements SmartLifecycle {
         }
     }
 
-    /** Marks a batch of sent events published; false when there was nothing to mark. */
+    /**
+     * Removes the markers of a batch of sent events, in one write; false when there was nothing to
+     * remove. Should that fail, the sweep sends them again (at-least-once; consumers are idempotent).
+     */
     boolean markSent() {
         List<PendingEvent> batch = new ArrayList<>();
         for (PendingEvent event; batch.size() < 1000 && (event = sent.poll()) != null; ) {
@@ -152,15 +149,6 @@ public class OutboxPublisher implements SmartLifecycle {
             return false;
         }
         try {
-            var now = clock.instant();
-            Map<String, List<PendingEvent>> byCollection = batch.stream()
-                    .collect(Collectors.groupingBy(PendingEvent::collection));
-            byCollection.forEach((collection, events) -> {
-                var bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
-                events.forEach(e -> bulk.updateOne(Query.query(Criteria.where("_id").is(e.recordId())),
-                        new Update().set("outbox." + e.entry().eventId() + ".publishedAt", now)));
-                bulk.execute();
-            });
             List<String> ids = batch.stream().map(e -> e.entry().eventId()).toList();
             mongo.remove(Query.query(Criteria.where("_id").in(ids)), PendingEventMarker.COLLECTION);
         } finally {

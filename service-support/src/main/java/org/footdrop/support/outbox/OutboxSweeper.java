@@ -71,8 +71,8 @@ public class OutboxSweeper {
         int requeued = 0;
         for (PendingEventMarker marker : markers) {
             OutboxEntry entry = entryOf(records.get(marker.recordId()), marker.eventId());
-            if (entry == null || entry.isPublished()) {
-                // The record was never written (its write failed after the marker) or it is already out.
+            if (entry == null) {
+                // The record was never written: its write failed after the marker.
                 mongo.remove(Query.query(Criteria.where("_id").is(marker.eventId())), PendingEventMarker.COLLECTION);
                 continue;
             }
