@@ -10,8 +10,10 @@ cd "$(dirname "$0")"
 # package, not install: the services' jars, the launcher's test-jar and the harness's classpath, all in */target
 ./mvnw -B -q -DskipTests package
 
-# The harness JVM holds the broker and the store, as the launcher's does (run-local.sh), plus the load generator.
-exec java -Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+# The harness JVM holds the broker and the store, with the launcher's flags (run-local.sh), plus the load generator.
+# Two malloc arenas per process (glibc's default is 8 per core): less resident memory, children included.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+exec java -Xms64m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=50 -XX:GCTimeRatio=4 -XX:TieredStopAtLevel=1 \
     "-Dbenchmark.command=./run-benchmarks.sh $*" \
     -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/classpath.txt)" \
     org.footdrop.launcher.Benchmarks "$@"

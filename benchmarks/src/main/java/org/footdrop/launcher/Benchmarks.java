@@ -134,17 +134,29 @@ public final class Benchmarks {
         long started = System.nanoTime();
         stack = BenchmarkStack.start(options.dataDir(), externalMongo,
                 Map.of("FOOTDROP_BENCHMARK_BASELINE_ENABLED", "true"));
+        var peak = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rss-sampler");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             footprint("at ready", (System.nanoTime() - started) / 1e9);
+            // the whole stack's largest resident total while it works, not only at two moments
+            peak.scheduleAtFixedRate(this::samplePeak, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
             ingest();
             freshness();
             projectionAndQueries();
+            peak.shutdownNow();
             footprint("at the end of the run", 0);
+            if (peakSample != null) {
+                report.footprints.put("at the run's peak (sampled every 2 s)", peakSample);
+            }
         } catch (Exception | AssertionError e) {
             // what was measured before the failure is still worth its report; the run still fails
             report.notes.add("RUN STOPPED EARLY: " + e);
             throw e;
         } finally {
+            peak.shutdownNow();
             stack.close();
             report.write();
         }
@@ -152,14 +164,33 @@ public final class Benchmarks {
 
     // ---------------------------------------------------------------- P5
 
-    private void footprint(String when, double readySeconds) throws IOException {
+    private volatile Map<String, Long> peakSample;
+
+    private void samplePeak() {
+        try {
+            Map<String, Long> rss = residentNow();
+            long total = rss.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Long> kept = peakSample;
+            if (kept == null || total > kept.values().stream().mapToLong(Long::longValue).sum()) {
+                peakSample = rss;
+            }
+        } catch (IOException | RuntimeException e) {
+            // a process between restarts: the next sample counts
+        }
+    }
+
+    private Map<String, Long> residentNow() throws IOException {
         Map<String, Long> rss = new LinkedHashMap<>();
         rss.put("harness JVM (broker" + (stack.embeddedStore() ? " and store" : "") + ", plus the load generator)",
                 BenchmarkStack.residentBytes(ProcessHandle.current().pid()).orElse(0L));
         for (Map.Entry<String, Long> child : stack.pids().entrySet()) {
             rss.put(child.getKey(), BenchmarkStack.residentBytes(child.getValue()).orElse(0L));
         }
-        report.footprints.put(when, rss);
+        return rss;
+    }
+
+    private void footprint(String when, double readySeconds) throws IOException {
+        report.footprints.put(when, residentNow());
         if (readySeconds > 0) {
             report.readySeconds = readySeconds;
             report.readyAfter = new LinkedHashMap<>(stack.readyAfter);

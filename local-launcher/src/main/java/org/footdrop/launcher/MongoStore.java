@@ -18,12 +18,6 @@ final class MongoStore implements AutoCloseable {
      */
     static final int AUTO_COMMIT_DELAY_MS = 100;
 
-    /**
-     * H2's page cache in MiB (its default is 16). Pages outside it are read back from the file and
-     * deserialized, which the benchmark's profile showed among the store's hottest work.
-     */
-    static final int CACHE_MB = 64;
-
     private final MVStore store;
     private final MongoServer server;
 
@@ -36,7 +30,6 @@ final class MongoStore implements AutoCloseable {
         Files.createDirectories(dir);
         MVStore store = new MVStore.Builder()
                 .fileName(dir.resolve("footdrop.mv").toAbsolutePath().toString())
-                .cacheSize(CACHE_MB)
                 .open();
         store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MS);
         MongoServer server = new MongoServer(new H2Backend(store));

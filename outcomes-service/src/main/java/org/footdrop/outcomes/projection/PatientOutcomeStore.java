@@ -38,7 +38,7 @@ public class PatientOutcomeStore {
     /**
      * Applies a poll's events to the active collection (and, during a rebuild, to the one being
      * rebuilt) with two round trips whatever their number: one read of the patients' applied-event
-     * markers for just these events, then one unordered bulk write of the events not applied yet
+     * markers, then one unordered bulk write of the events not applied yet
      * (see {@link #applyAll}). The read tells each event's result; an event twice in the batch is a
      * duplicate the second time. A patient's events come from its own partition of each topic, so
      * no other consumer applies the same event between the read and the write (a rebalance's
@@ -70,7 +70,8 @@ public class PatientOutcomeStore {
         Set<String> patientIds = new LinkedHashSet<>();
         events.forEach(event -> patientIds.add(event.patientId()));
         Query query = Query.query(Criteria.where("_id").in(patientIds));
-        events.forEach(event -> query.fields().include(PatientProjector.APPLIED_EVENTS + "." + event.eventId()));
+        // the whole map, one path: a path per event costs the store paths x documents on a big poll
+        query.fields().include(PatientProjector.APPLIED_EVENTS);
         Set<String> applied = new HashSet<>();
         for (Document patient : mongo.find(query, Document.class, collection)) {
             if (patient.get(PatientProjector.APPLIED_EVENTS) instanceof Document marked) {
