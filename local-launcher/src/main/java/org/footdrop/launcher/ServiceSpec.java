@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param database its database on the store; null for the authorization server, which keeps nothing there
  * @param heapMb its heap cap: outcomes-service holds every patient's cohort row in memory, and at
- *        100k patients 256 MiB left it collecting garbage continuously (measured here)
+ *        100k patients 256 MiB left it collecting garbage continuously (measured here); 512 MiB
+ *        took the stack over 2 GiB resident at 110k patients (BENCHMARKS.md, P5)
  */
 public record ServiceSpec(String shortName, String name, int port, String database, int heapMb) {
 
@@ -16,7 +17,7 @@ public record ServiceSpec(String shortName, String name, int port, String databa
         return List.of(
                 new ServiceSpec("intake", "intake-service", 8081, "footdrop_intake", 256),
                 new ServiceSpec("treatment", "treatment-service", 8082, "footdrop_treatment", 256),
-                new ServiceSpec("outcomes", "outcomes-service", 8083, "footdrop_outcomes", 512));
+                new ServiceSpec("outcomes", "outcomes-service", 8083, "footdrop_outcomes", 384));
     }
 
     public Path jar(Path repoRoot) {
