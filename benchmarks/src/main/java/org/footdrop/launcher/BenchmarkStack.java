@@ -17,7 +17,9 @@ import java.util.Optional;
 
 /**
  * The embedded stack as the launcher runs it (its broker, store and service processes with the
- * launcher's JVM flags), on free ports, for the benchmark. The store is the launcher's on-disk
+ * launcher's JVM flags), on free ports, for the benchmark. The broker and the store run in a JVM of
+ * their own with run-local.sh's flags, as in the launcher's, so the harness's load generator and
+ * clients are never counted as the stack's memory or CPU. The store is the launcher's on-disk
  * mongo-java-server unless {@code mongoUri} names another MongoDB, which every service then uses.
  */
 final class BenchmarkStack implements AutoCloseable {
@@ -28,8 +30,12 @@ final class BenchmarkStack implements AutoCloseable {
     final InfraPorts ports;
     final String mongoUri;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private MongoStore mongo;
-    private KafkaBroker kafka;
+    /** run-local.sh's flags for the launcher's JVM, which holds the broker and the store. */
+    static final List<String> LAUNCHER_JVM_FLAGS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=50", "-XX:GCTimeRatio=4", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m");
+    static final String INFRASTRUCTURE = "broker and store (the launcher's JVM)";
+    private Process infrastructure;
+    private boolean embeddedStore;
     private final List<ServiceProcess> services = new ArrayList<>();
     private ServiceProcess authorizationServer;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
@@ -63,12 +69,9 @@ final class BenchmarkStack implements AutoCloseable {
         long started = System.nanoTime();
         Path repo = repoRoot();
         Path logs = Files.createDirectories(data.resolve("logs"));
-        if (embeddedStore) {
-            mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
-        }
-        kafka = KafkaBroker.start(data.resolve("kafka"), ports);
-        kafka.ensureTopics(TopicSpec.standard());
-        readyAfter.put("broker and store", seconds(started));
+        this.embeddedStore = embeddedStore;
+        startInfrastructure(logs);
+        readyAfter.put(INFRASTRUCTURE, seconds(started));
 
         ServiceSpec auth = new ServiceSpec("auth", LocalAuthorizationServer.SPEC.name(), freePort(), null,
                 LocalAuthorizationServer.SPEC.heapMb());
@@ -100,6 +103,24 @@ final class BenchmarkStack implements AutoCloseable {
         }
     }
 
+    private void startInfrastructure(Path logs) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAUNCHER_JVM_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), InfrastructureProcess.class.getName(),
+                data.toString(), Integer.toString(ports.kafka()), Integer.toString(ports.kafkaController()),
+                Integer.toString(embeddedStore ? ports.mongo() : 0)));
+        infrastructure = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("infrastructure.log").toFile())).start();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!Files.readString(logs.resolve("infrastructure.log")).contains("ready")) {
+            if (!infrastructure.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("broker and store did not start; log: " + logs.resolve("infrastructure.log"));
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** The MongoDB URI with the database as its path, keeping any options. */
     static String withDatabase(String uri, String database) {
         int hostsStart = uri.indexOf("://") + 3;
@@ -112,7 +133,7 @@ final class BenchmarkStack implements AutoCloseable {
     }
 
     boolean embeddedStore() {
-        return mongo != null;
+        return embeddedStore;
     }
 
     String url(String shortName) {
@@ -143,9 +164,12 @@ final class BenchmarkStack implements AutoCloseable {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Each child JVM's pid, by name (authorization server first). */
+    /** Each child JVM's pid, by name (the broker and store first, then the authorization server). */
     Map<String, Long> pids() throws IOException {
         Map<String, Long> pids = new LinkedHashMap<>();
+        if (infrastructure != null) {
+            pids.put(INFRASTRUCTURE, infrastructure.pid());
+        }
         List<ServiceProcess> all = new ArrayList<>();
         all.add(authorizationServer);
         all.addAll(services);
@@ -190,11 +214,16 @@ final class BenchmarkStack implements AutoCloseable {
         if (authorizationServer != null) {
             ServiceProcess.stopAll(List.of(authorizationServer), Duration.ofSeconds(20));
         }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mongo != null) {
-            mongo.close();
+        if (infrastructure != null) {
+            infrastructure.destroy(); // SIGTERM: the store writes its last commit
+            try {
+                if (!infrastructure.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    infrastructure.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                infrastructure.destroyForcibly();
+            }
         }
     }
 

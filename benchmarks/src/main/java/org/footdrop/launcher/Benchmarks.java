@@ -24,8 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -129,7 +127,7 @@ public final class Benchmarks {
         if (externalMongo != null && externalMongo.isBlank()) {
             externalMongo = null;
         }
-        report.store = externalMongo == null ? "embedded mongo-java-server (H2 MVStore on disk), in the harness JVM"
+        report.store = externalMongo == null ? "embedded mongo-java-server (H2 MVStore on disk), with the broker in the launcher's JVM"
                 : "MongoDB at " + externalMongo.replaceAll("//[^@/]*@", "//***@");
         long started = System.nanoTime();
         stack = BenchmarkStack.start(options.dataDir(), externalMongo,
@@ -181,8 +179,6 @@ public final class Benchmarks {
 
     private Map<String, Long> residentNow() throws IOException {
         Map<String, Long> rss = new LinkedHashMap<>();
-        rss.put("harness JVM (broker" + (stack.embeddedStore() ? " and store" : "") + ", plus the load generator)",
-                BenchmarkStack.residentBytes(ProcessHandle.current().pid()).orElse(0L));
         for (Map.Entry<String, Long> child : stack.pids().entrySet()) {
             rss.put(child.getKey(), BenchmarkStack.residentBytes(child.getValue()).orElse(0L));
         }
@@ -477,7 +473,7 @@ public final class Benchmarks {
     /** CPU time used so far by each process of the stack. */
     private Map<String, Duration> cpu() throws IOException {
         Map<String, Duration> cpu = new LinkedHashMap<>();
-        cpu.put("harness JVM (broker, store, feeder)", ProcessHandle.current().info().totalCpuDuration()
+        cpu.put("benchmark harness (feeder, clients)", ProcessHandle.current().info().totalCpuDuration()
                 .orElse(Duration.ZERO));
         for (Map.Entry<String, Long> child : stack.pids().entrySet()) {
             cpu.put(child.getKey(), ProcessHandle.of(child.getValue()).flatMap(p -> p.info().totalCpuDuration())
@@ -486,36 +482,28 @@ public final class Benchmarks {
         return cpu;
     }
 
-    /** JFR on the outcomes-service (by jcmd) and on this JVM (the broker and the store) while the backlog drains. */
+    /** JFR, by jcmd, on the broker-and-store JVM and on outcomes-service while the backlog drains. */
     private final class Profiles {
-        private final Recording local;
-        private final Path localFile = options.dataDir().resolve("harness.jfr");
-        private final Path outcomesFile = options.dataDir().resolve("outcomes-service.jfr");
-        private final Long outcomesPid;
+        private final Map<String, Long> pids = new LinkedHashMap<>();
 
         Profiles() throws Exception {
-            local = new Recording(Configuration.getConfiguration("profile"));
-            local.setToDisk(true);
-            local.setDestination(localFile);
-            local.start();
-            outcomesPid = stack.pid("outcomes-service").orElse(null);
-            if (outcomesPid != null) {
-                jcmd(outcomesPid, "JFR.start", "name=bench", "settings=profile");
+            stack.pid(BenchmarkStack.INFRASTRUCTURE).ifPresent(pid -> pids.put(BenchmarkStack.INFRASTRUCTURE, pid));
+            stack.pid("outcomes-service").ifPresent(pid -> pids.put("outcomes-service", pid));
+            for (long pid : pids.values()) {
+                jcmd(pid, "JFR.start", "name=bench", "settings=profile");
             }
         }
 
         void stop() {
-            try {
-                local.stop();
-                local.close();
-                report.profiles.add(ProfileSummary.of("harness JVM: Kafka broker and embedded store", localFile));
-                if (outcomesPid != null) {
-                    jcmd(outcomesPid, "JFR.stop", "name=bench", "filename=" + outcomesFile);
-                    report.profiles.add(ProfileSummary.of("outcomes-service", outcomesFile));
+            pids.forEach((name, pid) -> {
+                Path file = options.dataDir().resolve(name.replaceAll("[^A-Za-z0-9-]+", "-") + ".jfr");
+                try {
+                    jcmd(pid, "JFR.stop", "name=bench", "filename=" + file);
+                    report.profiles.add(ProfileSummary.of(name, file));
+                } catch (Exception e) {
+                    report.notes.add("profile of " + name + " not summarized: " + e);
                 }
-            } catch (Exception e) {
-                report.notes.add("profile not summarized: " + e);
-            }
+            });
         }
     }
 

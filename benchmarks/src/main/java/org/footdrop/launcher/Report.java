@@ -310,15 +310,17 @@ final class Report {
         line(md, "## P5 footprint");
         line(md, "");
         line(md, String.format(Locale.ROOT, "Ready (every readiness probe up) %.1f s after the harness began starting "
-                + "the stack: broker and store in the harness JVM (as in the launcher's JVM), then the authorization "
-                + "server, then the three services at once, each a child JVM with the launcher's flags.", readySeconds));
+                + "the stack: the broker and the store in one JVM with the launcher's flags (as the launcher's own "
+                + "JVM holds them), then the authorization server, then the three services at once, each a child JVM "
+                + "with the launcher's flags.", readySeconds));
         line(md, "");
         line(md, "| component | ready after (s) |");
         line(md, "| --- | --- |");
         readyAfter.forEach((name, s) -> line(md, String.format(Locale.ROOT, "| %s | %.1f |", name, s)));
         line(md, "");
-        line(md, "Resident memory (VmRSS). The harness JVM stands in for the launcher's (which holds the broker and "
-                + "the store); it also runs the load generator, so it overstates the launcher a little.");
+        line(md, "Resident memory (VmRSS) of each JVM of the stack; the harness (load generator, clients, feeder) is "
+                + "a process of its own and not counted. The peak is the largest total of samples taken every 2 s "
+                + "from ready to the end; JFR recordings run in two of the JVMs while the backlog drains.");
         line(md, "");
         footprints.forEach((when, rss) -> {
             line(md, "| " + when + " | MiB |");

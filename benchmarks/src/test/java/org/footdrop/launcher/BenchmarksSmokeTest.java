@@ -29,5 +29,7 @@ class BenchmarksSmokeTest {
         assertThat(report).contains("## Summary", "git commit", "| P1 ingest", "| P2 replay", "| P2 live consumers", "| P3 freshness",
                 "| P4 queries at 50 fed patients", "| P5 footprint", "## Where the time goes", "SMOKE RUN");
         assertThat(report).doesNotContain("profile not");
+        // the broker and the store measured in a JVM of their own, as the launcher's: memory, CPU and profile
+        assertThat(report).contains("| " + BenchmarkStack.INFRASTRUCTURE + " |", "### " + BenchmarkStack.INFRASTRUCTURE);
     }
 }
