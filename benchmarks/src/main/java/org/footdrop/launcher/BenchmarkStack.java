@@ -1,7 +1,6 @@
 package org.footdrop.launcher;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +44,7 @@ final class BenchmarkStack implements AutoCloseable {
 
     private BenchmarkStack(Path data, String externalMongoUri) throws IOException {
         this.data = data;
-        this.ports = new InfraPorts(freePort(), freePort(), freePort());
+        this.ports = new InfraPorts(RunningSystem.freePort(), RunningSystem.freePort(), RunningSystem.freePort());
         this.mongoUri = externalMongoUri != null ? externalMongoUri : ports.mongoUri();
     }
 
@@ -67,13 +66,13 @@ final class BenchmarkStack implements AutoCloseable {
 
     private void startAll(boolean embeddedStore, Map<String, String> serviceEnvironment) throws Exception {
         long started = System.nanoTime();
-        Path repo = repoRoot();
+        Path repo = RunningSystem.repoRoot();
         Path logs = Files.createDirectories(data.resolve("logs"));
         this.embeddedStore = embeddedStore;
         startInfrastructure(logs);
         readyAfter.put(INFRASTRUCTURE, seconds(started));
 
-        ServiceSpec auth = new ServiceSpec("auth", LocalAuthorizationServer.SPEC.name(), freePort(), null,
+        ServiceSpec auth = new ServiceSpec("auth", LocalAuthorizationServer.SPEC.name(), RunningSystem.freePort(), null,
                 LocalAuthorizationServer.SPEC.heapMb());
         specs.put("auth", auth);
         authorizationServer = new ServiceProcess(auth, repo, logs, Map.of(
@@ -85,7 +84,7 @@ final class BenchmarkStack implements AutoCloseable {
         tokens = new ClientCredentials(auth.url());
 
         for (ServiceSpec standard : ServiceSpec.all()) {
-            ServiceSpec spec = new ServiceSpec(standard.shortName(), standard.name(), freePort(), standard.database(),
+            ServiceSpec spec = new ServiceSpec(standard.shortName(), standard.name(), RunningSystem.freePort(), standard.database(),
                     standard.heapMb());
             specs.put(spec.shortName(), spec);
             Map<String, String> environment = new LinkedHashMap<>(serviceEnvironment);
@@ -229,22 +228,5 @@ final class BenchmarkStack implements AutoCloseable {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static Path repoRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("run from inside the repository");
-        }
-        return dir;
     }
 }

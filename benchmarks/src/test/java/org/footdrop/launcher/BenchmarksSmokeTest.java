@@ -17,7 +17,7 @@ class BenchmarksSmokeTest {
 
     @Test
     void shouldRunEveryStageAndWriteTheReport(@TempDir Path data) throws Exception {
-        Path repo = BenchmarkStack.repoRoot();
+        Path repo = RunningSystem.repoRoot();
         assumeTrue(Stream.concat(ServiceSpec.all().stream(), Stream.of(LocalAuthorizationServer.SPEC))
                         .allMatch(spec -> Files.exists(spec.jar(repo))),
                 "the services' jars are not packaged (run the whole build, or ./run-benchmarks.sh)");

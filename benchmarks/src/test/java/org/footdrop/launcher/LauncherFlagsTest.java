@@ -11,7 +11,7 @@ class LauncherFlagsTest {
     @Test
     void shouldStartTheBrokerAndStoreWithRunLocalFlags() throws Exception {
         // given the line of run-local.sh that starts the launcher
-        String launch = Files.readAllLines(BenchmarkStack.repoRoot().resolve("run-local.sh")).stream()
+        String launch = Files.readAllLines(RunningSystem.repoRoot().resolve("run-local.sh")).stream()
                 .filter(line -> line.startsWith("exec java ")).findFirst().orElseThrow();
 
         // then it holds every flag of the benchmark's copy, and no other -X flag

@@ -25,7 +25,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,6 @@ import org.slf4j.LoggerFactory;
 class DeadLetterRouting {
 
     static final String REASON_HEADER = "footdrop-dlq-reason";
-    private static final BackOff NO_RETRY = new FixedBackOff(0, 0);
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRouting.class);
 
     /** Publishes a poison record to the DLQ with its reason, and counts it. */
@@ -55,7 +53,9 @@ class DeadLetterRouting {
         var recoverer = new DeadLetterPublishingRecoverer(dlqTemplate,
                 (record, failure) -> new TopicPartition(Topics.OUTCOMES_DLQ, -1));
         recoverer.setHeadersFunction((record, failure) -> {
-            String reason = reader.poisonReason(record.key(), record.value()).map(Enum::name).orElse("UNKNOWN");
+            // the projection hands over the reason it already read; anything else is read again
+            String reason = failure instanceof PoisonEventException poison ? poison.reason().name()
+                    : reader.poisonReason(record.key(), record.value()).map(Enum::name).orElse("UNKNOWN");
             meters.counter("footdrop.dlq.records", "reason", reason, "topic", record.topic()).increment();
             return new RecordHeaders(new RecordHeader[] {
                     new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))});
@@ -64,8 +64,7 @@ class DeadLetterRouting {
     }
 
     @Bean
-    ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(DeadLetterPublishingRecoverer recoverer,
-            EventReader reader) {
+    ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer() {
         return new ListenerContainerWithDlqAndRetryCustomizer() {
 
             @Override
@@ -74,13 +73,9 @@ class DeadLetterRouting {
                     BackOff backOff) {
                 var infinite = new ExponentialBackOff(500, 2.0);
                 infinite.setMaxInterval(10_000);
-                // The batch listener sends poison itself; a failed batch (store or broker away) is
-                // retried whole, without limit. Should a failure ever name its record, poison still
-                // gets no retry: asked of the record, not of the exception.
-                var handler = new DefaultErrorHandler(recoverer, infinite);
-                handler.setBackOffFunction((record, failure) ->
-                        reader.poisonReason(record.key(), record.value()).isPresent() ? NO_RETRY : null);
-                container.setCommonErrorHandler(handler);
+                // The batch listener sends poison itself (EventProjection); a failed batch (store or
+                // broker away) is retried whole, without limit, so nothing here ever recovers a record.
+                container.setCommonErrorHandler(new DefaultErrorHandler(infinite));
                 log.info("Records of {} that can never be projected go to {}", destinationName, Topics.OUTCOMES_DLQ);
             }
 

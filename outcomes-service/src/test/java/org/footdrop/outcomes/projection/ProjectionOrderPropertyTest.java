@@ -84,20 +84,10 @@ class ProjectionOrderPropertyTest {
     void shouldProjectTheSameDocumentWhenEventsArriveInAnyOrderAndAnyNumberOfTimes(
             @ForAll @IntRange(min = 1, max = 3) int patients, @ForAll Random random) {
         // given an ordered history per patient, and the same events shuffled with some duplicated
-        List<EventEnvelope> ordered = new ArrayList<>();
-        List<String> patientIds = new ArrayList<>();
-        for (int p = 0; p < patients; p++) {
-            String patientId = "pt-" + UUID.randomUUID();
-            patientIds.add(patientId);
-            ordered.addAll(history(patientId, random));
-        }
-        List<EventEnvelope> delivered = new ArrayList<>(ordered);
-        for (EventEnvelope event : ordered) {
-            if (random.nextInt(4) == 0) {
-                delivered.add(event);
-            }
-        }
-        Collections.shuffle(delivered, random);
+        Deliveries given = Deliveries.of(patients, random);
+        List<EventEnvelope> ordered = given.ordered();
+        List<String> patientIds = given.patientIds();
+        List<EventEnvelope> delivered = given.delivered();
 
         // when
         PatientOutcomeStore inOrder = store("ordered_" + UUID.randomUUID().toString().substring(0, 8));
@@ -138,20 +128,10 @@ class ProjectionOrderPropertyTest {
     void shouldProjectTheSameDocumentWhenEventsArriveInBatchesOfAnyShape(
             @ForAll @IntRange(min = 1, max = 3) int patients, @ForAll Random random) {
         // given an ordered history per patient, and the same events shuffled with some duplicated
-        List<EventEnvelope> ordered = new ArrayList<>();
-        List<String> patientIds = new ArrayList<>();
-        for (int p = 0; p < patients; p++) {
-            String patientId = "pt-" + UUID.randomUUID();
-            patientIds.add(patientId);
-            ordered.addAll(history(patientId, random));
-        }
-        List<EventEnvelope> delivered = new ArrayList<>(ordered);
-        for (EventEnvelope event : ordered) {
-            if (random.nextInt(4) == 0) {
-                delivered.add(event);
-            }
-        }
-        Collections.shuffle(delivered, random);
+        Deliveries given = Deliveries.of(patients, random);
+        List<EventEnvelope> ordered = given.ordered();
+        List<String> patientIds = given.patientIds();
+        List<EventEnvelope> delivered = given.delivered();
 
         // when one store gets them one by one in order, the other in bulk writes of random sizes (a replay's polls)
         PatientOutcomeStore oneByOne = store("single_" + UUID.randomUUID().toString().substring(0, 8));
@@ -166,6 +146,28 @@ class ProjectionOrderPropertyTest {
         // then the whole documents are equal
         for (String patientId : patientIds) {
             assertThat(batched.raw(patientId)).isEqualTo(oneByOne.raw(patientId));
+        }
+    }
+
+    /** Each patient's history in order, and the same events shuffled with about a quarter delivered twice. */
+    private record Deliveries(List<String> patientIds, List<EventEnvelope> ordered, List<EventEnvelope> delivered) {
+
+        static Deliveries of(int patients, Random random) {
+            List<EventEnvelope> ordered = new ArrayList<>();
+            List<String> patientIds = new ArrayList<>();
+            for (int p = 0; p < patients; p++) {
+                String patientId = "pt-" + UUID.randomUUID();
+                patientIds.add(patientId);
+                ordered.addAll(history(patientId, random));
+            }
+            List<EventEnvelope> delivered = new ArrayList<>(ordered);
+            for (EventEnvelope event : ordered) {
+                if (random.nextInt(4) == 0) {
+                    delivered.add(event);
+                }
+            }
+            Collections.shuffle(delivered, random);
+            return new Deliveries(patientIds, ordered, delivered);
         }
     }
 
