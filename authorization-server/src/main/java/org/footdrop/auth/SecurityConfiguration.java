@@ -2,7 +2,6 @@ package org.footdrop.auth;
 
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.footdrop.auth.token.DefaultScopes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,19 +32,24 @@ class SecurityConfiguration {
         http.oauth2AuthorizationServer(server -> {
             // The flows for users are not offered: their requests never reach the server's filters
             // (given a client without redirect URIs, the stock authorize endpoint even fails with a 500).
-            RequestMatcher userFlows = new OrRequestMatcher(Stream.of(settings.getAuthorizationEndpoint(),
-                            settings.getPushedAuthorizationRequestEndpoint(), settings.getDeviceAuthorizationEndpoint(),
+            RequestMatcher userFlows = new OrRequestMatcher(Stream.of(
+                            settings.getAuthorizationEndpoint(),
+                            settings.getPushedAuthorizationRequestEndpoint(),
+                            settings.getDeviceAuthorizationEndpoint(),
                             settings.getDeviceVerificationEndpoint())
-                    .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+                    .map(path -> (RequestMatcher)
+                            PathPatternRequestMatcher.withDefaults().matcher(path))
                     .toList());
-            http.securityMatcher(new AndRequestMatcher(server.getEndpointsMatcher(), new NegatedRequestMatcher(userFlows)));
-            server.tokenEndpoint(token -> token.authenticationProviders(
-                    providers -> providers.replaceAll(DefaultScopes::wrap)));
+            http.securityMatcher(
+                    new AndRequestMatcher(server.getEndpointsMatcher(), new NegatedRequestMatcher(userFlows)));
+            server.tokenEndpoint(
+                    token -> token.authenticationProviders(providers -> providers.replaceAll(DefaultScopes::wrap)));
             // Advertise what the clients can actually use.
-            server.authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
-                    document -> document
-                            .grantTypes(grants -> replace(grants, AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()))
-                            .tokenEndpointAuthenticationMethods(methods -> replace(methods,
+            server.authorizationServerMetadataEndpoint(metadata ->
+                    metadata.authorizationServerMetadataCustomizer(document -> document.grantTypes(
+                                    grants -> replace(grants, AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()))
+                            .tokenEndpointAuthenticationMethods(methods -> replace(
+                                    methods,
                                     ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),
                                     ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue()))));
         });
@@ -57,9 +61,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain healthOnly(HttpSecurity http) {
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .anyRequest().denyAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                .permitAll()
+                .anyRequest()
+                .denyAll());
         http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         http.requestCache(cache -> cache.disable());
         return http.build();

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class AuthPropertiesTest {
@@ -50,10 +49,12 @@ class AuthPropertiesTest {
         AuthProperties.Client client = new AuthProperties.Client("s3cret");
 
         // when / then
-        assertThat(AuthProperties.secretVariable("clinical-writer")).isEqualTo("FOOTDROP_AUTH_CLIENTS_CLINICAL_WRITER_SECRET");
+        assertThat(AuthProperties.secretVariable("clinical-writer"))
+                .isEqualTo("FOOTDROP_AUTH_CLIENTS_CLINICAL_WRITER_SECRET");
         assertThat(AuthProperties.secretVariable("ops")).isEqualTo("FOOTDROP_AUTH_CLIENTS_OPS_SECRET");
         assertThat(client.toString()).doesNotContain("s3cret");
-        assertThat(new AuthProperties(clients(), AUDIENCES, Duration.ofMinutes(5), " ").keyDir()).isNull();
+        assertThat(new AuthProperties(clients(), AUDIENCES, Duration.ofMinutes(5), " ").keyDir())
+                .isNull();
     }
 
     private static Map<String, AuthProperties.Client> clients() {

@@ -2,13 +2,12 @@ package org.footdrop.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,9 +23,9 @@ import tools.jackson.databind.JsonNode;
  * is the compose one while the test calls localhost: tokens must carry the configured issuer
  * whatever host name the caller used.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "FOOTDROP_AUTH_ISSUER=http://authorization-server:9000",
-        "FOOTDROP_AUTH_TOKEN_TTL=7m"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"FOOTDROP_AUTH_ISSUER=http://authorization-server:9000", "FOOTDROP_AUTH_TOKEN_TTL=7m"})
 class AuthorizationServerHttpTest {
 
     private static final String ISSUER = "http://authorization-server:9000";
@@ -66,7 +65,9 @@ class AuthorizationServerHttpTest {
         assertThat(claims.getAudience()).containsExactly("intake-service", "treatment-service", "outcomes-service");
         assertThat(claims.getStringClaim("scope")).isEqualTo(role);
         assertThat(claims.getSubject()).isEqualTo(role);
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
                 .isEqualTo(TTL);
     }
 
@@ -81,7 +82,8 @@ class AuthorizationServerHttpTest {
 
         // then
         assertThat(post.statusCode()).as(post.body()).isEqualTo(200);
-        assertThat(client.verify(TokenClient.json(post).get("access_token").asString()).getStringClaim("scope"))
+        assertThat(client.verify(TokenClient.json(post).get("access_token").asString())
+                        .getStringClaim("scope"))
                 .isEqualTo("ops");
         assertThat(explicitScope.statusCode()).as(explicitScope.body()).isEqualTo(200);
         assertThat(TokenClient.json(explicitScope).get("scope").asString()).isEqualTo("ops");
@@ -125,9 +127,11 @@ class AuthorizationServerHttpTest {
         assertThat(metadata.get("issuer").asString()).isEqualTo(ISSUER);
         assertThat(metadata.get("token_endpoint").asString()).isEqualTo(ISSUER + "/oauth2/token");
         assertThat(metadata.get("jwks_uri").asString()).isEqualTo(ISSUER + "/oauth2/jwks");
-        assertThat(metadata.get("grant_types_supported").values()).extracting(JsonNode::asString)
+        assertThat(metadata.get("grant_types_supported").values())
+                .extracting(JsonNode::asString)
                 .containsExactly("client_credentials");
-        assertThat(metadata.get("token_endpoint_auth_methods_supported").values()).extracting(JsonNode::asString)
+        assertThat(metadata.get("token_endpoint_auth_methods_supported").values())
+                .extracting(JsonNode::asString)
                 .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post");
     }
 
@@ -153,7 +157,8 @@ class AuthorizationServerHttpTest {
                 .toList();
 
         // then
-        assertThat(stored).allSatisfy(secret -> assertThat(secret).startsWith("{bcrypt}$2"))
+        assertThat(stored)
+                .allSatisfy(secret -> assertThat(secret).startsWith("{bcrypt}$2"))
                 .noneSatisfy(secret -> assertThat(secret).contains("local-secret"));
     }
 
@@ -163,9 +168,17 @@ class AuthorizationServerHttpTest {
         for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
             assertThat(client.get(path).statusCode()).as(path).isEqualTo(200);
         }
-        for (String path : List.of("/actuator", "/actuator/info", "/actuator/env", "/actuator/beans",
-                "/actuator/prometheus", "/login", "/oauth2/authorize?response_type=code&client_id=admin",
-                "/oauth2/device_verification", "/.well-known/openid-configuration", "/userinfo")) {
+        for (String path : List.of(
+                "/actuator",
+                "/actuator/info",
+                "/actuator/env",
+                "/actuator/beans",
+                "/actuator/prometheus",
+                "/login",
+                "/oauth2/authorize?response_type=code&client_id=admin",
+                "/oauth2/device_verification",
+                "/.well-known/openid-configuration",
+                "/userinfo")) {
             assertThat(client.get(path).statusCode()).as(path).isEqualTo(403);
         }
     }

@@ -52,7 +52,8 @@ class AuthorizationServerOverTlsTest {
     @Test
     void shouldIssueTokensOverHttpsWithTheComposeIssuer() throws Exception {
         // given
-        TokenClient client = new TokenClient("https://localhost:" + port, client(Certificates.trustingTheCertificate()));
+        TokenClient client =
+                new TokenClient("https://localhost:" + port, client(Certificates.trustingTheCertificate()));
 
         // when
         HttpResponse<String> response = client.requestWithBasic("ops", "ops-local-secret", null);
@@ -73,13 +74,18 @@ class AuthorizationServerOverTlsTest {
         HttpClient client = client(Certificates.context(empty));
 
         // when / then
-        assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port
-                + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(() -> client.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(SSLHandshakeException.class);
     }
 
     private static HttpClient client(SSLContext context) {
-        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .sslContext(context)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** The override's variables for the authorization server, as a second system environment. */
@@ -89,10 +95,13 @@ class AuthorizationServerOverTlsTest {
         public void initialize(ConfigurableApplicationContext context) {
             Map<String, Object> variables = new LinkedHashMap<>();
             String local = Certificates.dir().toAbsolutePath() + "/";
-            composeEnvironment().forEach((name, value) -> variables.put(name, value.replace("/etc/footdrop/tls/", local)));
-            context.getEnvironment().getPropertySources().addBefore(
-                    StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                    new SystemEnvironmentPropertySource("compose-tls-systemEnvironment", variables));
+            composeEnvironment()
+                    .forEach((name, value) -> variables.put(name, value.replace("/etc/footdrop/tls/", local)));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addBefore(
+                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            new SystemEnvironmentPropertySource("compose-tls-systemEnvironment", variables));
         }
 
         static Map<String, String> composeEnvironment() {
@@ -103,7 +112,8 @@ class AuthorizationServerOverTlsTest {
             assertThat(dir).as("docker-compose.tls.yml above the module").isNotNull();
             try (Reader reader = Files.newBufferedReader(dir.resolve("docker-compose.tls.yml"))) {
                 Map<?, ?> services = (Map<?, ?>) ((Map<?, ?>) new Yaml().load(reader)).get("services");
-                Map<?, ?> environment = (Map<?, ?>) ((Map<?, ?>) services.get("authorization-server")).get("environment");
+                Map<?, ?> environment =
+                        (Map<?, ?>) ((Map<?, ?>) services.get("authorization-server")).get("environment");
                 Map<String, String> values = new LinkedHashMap<>();
                 environment.forEach((name, value) -> values.put(String.valueOf(name), String.valueOf(value)));
                 return values;
@@ -123,19 +133,50 @@ class AuthorizationServerOverTlsTest {
             if (dir == null) {
                 try {
                     dir = Files.createTempDirectory("footdrop-auth-tls-");
-                    keytool(dir, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
-                            "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                            "-keystore", "server.p12", "-storetype", "PKCS12", "-storepass", "test-only");
-                    keytool(dir, "-exportcert", "-alias", "server", "-keystore", "server.p12", "-storepass",
-                            "test-only", "-rfc", "-file", "tls.crt");
+                    keytool(
+                            dir,
+                            "-genkeypair",
+                            "-alias",
+                            "server",
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-dname",
+                            "CN=localhost",
+                            "-ext",
+                            "SAN=dns:localhost,ip:127.0.0.1",
+                            "-validity",
+                            "2",
+                            "-keystore",
+                            "server.p12",
+                            "-storetype",
+                            "PKCS12",
+                            "-storepass",
+                            "test-only");
+                    keytool(
+                            dir,
+                            "-exportcert",
+                            "-alias",
+                            "server",
+                            "-keystore",
+                            "server.p12",
+                            "-storepass",
+                            "test-only",
+                            "-rfc",
+                            "-file",
+                            "tls.crt");
                     KeyStore store = KeyStore.getInstance("PKCS12");
                     try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
                         store.load(in, "test-only".toCharArray());
                     }
                     PrivateKey key = (PrivateKey) store.getKey("server", "test-only".toCharArray());
-                    Files.writeString(dir.resolve("tls.key"), "-----BEGIN PRIVATE KEY-----\n"
-                            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
-                            + "\n-----END PRIVATE KEY-----\n");
+                    Files.writeString(
+                            dir.resolve("tls.key"),
+                            "-----BEGIN PRIVATE KEY-----\n"
+                                    + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                            .encodeToString(key.getEncoded())
+                                    + "\n-----END PRIVATE KEY-----\n");
                     Files.copy(dir.resolve("tls.crt"), dir.resolve("ca.crt"));
                     try (InputStream in = Files.newInputStream(dir.resolve("tls.crt"))) {
                         certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
@@ -165,9 +206,13 @@ class AuthorizationServerOverTlsTest {
 
         private static void keytool(Path dir, String... arguments) throws Exception {
             List<String> command = new java.util.ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+            command.add(
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
             command.addAll(List.of(arguments));
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("keytool " + arguments[0] + " failed: " + output);

@@ -2,9 +2,8 @@ package org.footdrop.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,7 +24,8 @@ class KeyPersistenceTest {
         try (ConfigurableApplicationContext first = start()) {
             TokenClient client = new TokenClient(port(first));
             tokenFromFirstRun = TokenClient.json(client.requestWithBasic("analyst", "analyst-local-secret", null))
-                    .get("access_token").asString();
+                    .get("access_token")
+                    .asString();
             keysFromFirstRun = client.get("/oauth2/jwks").body();
         }
 

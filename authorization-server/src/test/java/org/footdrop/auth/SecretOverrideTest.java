@@ -11,7 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A secret set from outside replaces the local default, and the start-up log never shows it. */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "FOOTDROP_AUTH_CLIENTS_OPS_SECRET=rotated-ops-secret-7f3a")
 class SecretOverrideTest {
 
@@ -24,8 +25,10 @@ class SecretOverrideTest {
         TokenClient client = new TokenClient(port);
 
         // when
-        int withDefault = client.requestWithBasic("ops", "ops-local-secret", null).statusCode();
-        int withRotated = client.requestWithBasic("ops", "rotated-ops-secret-7f3a", null).statusCode();
+        int withDefault =
+                client.requestWithBasic("ops", "ops-local-secret", null).statusCode();
+        int withRotated =
+                client.requestWithBasic("ops", "rotated-ops-secret-7f3a", null).statusCode();
 
         // then
         assertThat(withDefault).isEqualTo(401);

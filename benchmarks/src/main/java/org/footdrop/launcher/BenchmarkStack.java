@@ -28,10 +28,18 @@ final class BenchmarkStack implements AutoCloseable {
     final Path data;
     final InfraPorts ports;
     final String mongoUri;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** run-local.sh's flags for the launcher's JVM, which holds the broker and the store. */
-    static final List<String> LAUNCHER_JVM_FLAGS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC",
-            "-XX:MaxGCPauseMillis=50", "-XX:GCTimeRatio=4", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m");
+    static final List<String> LAUNCHER_JVM_FLAGS = List.of(
+            "-Xms64m",
+            "-Xmx512m",
+            "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=50",
+            "-XX:GCTimeRatio=4",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:MaxMetaspaceSize=128m");
+
     static final String INFRASTRUCTURE = "broker and store (the launcher's JVM)";
     private Process infrastructure;
     private boolean embeddedStore;
@@ -72,19 +80,32 @@ final class BenchmarkStack implements AutoCloseable {
         startInfrastructure(logs);
         readyAfter.put(INFRASTRUCTURE, seconds(started));
 
-        ServiceSpec auth = new ServiceSpec("auth", LocalAuthorizationServer.SPEC.name(), RunningSystem.freePort(), null,
+        ServiceSpec auth = new ServiceSpec(
+                "auth",
+                LocalAuthorizationServer.SPEC.name(),
+                RunningSystem.freePort(),
+                null,
                 LocalAuthorizationServer.SPEC.heapMb());
         specs.put("auth", auth);
-        authorizationServer = new ServiceProcess(auth, repo, logs, Map.of(
-                "FOOTDROP_AUTH_ISSUER", auth.url(),
-                "FOOTDROP_AUTH_KEY_DIR", data.resolve(auth.name()).toString()), false);
+        authorizationServer = new ServiceProcess(
+                auth,
+                repo,
+                logs,
+                Map.of(
+                        "FOOTDROP_AUTH_ISSUER", auth.url(),
+                        "FOOTDROP_AUTH_KEY_DIR", data.resolve(auth.name()).toString()),
+                false);
         authorizationServer.start();
         awaitReady(authorizationServer);
         readyAfter.put(auth.name(), seconds(started));
         tokens = new ClientCredentials(auth.url());
 
         for (ServiceSpec standard : ServiceSpec.all()) {
-            ServiceSpec spec = new ServiceSpec(standard.shortName(), standard.name(), RunningSystem.freePort(), standard.database(),
+            ServiceSpec spec = new ServiceSpec(
+                    standard.shortName(),
+                    standard.name(),
+                    RunningSystem.freePort(),
+                    standard.database(),
                     standard.heapMb());
             specs.put(spec.shortName(), spec);
             Map<String, String> environment = new LinkedHashMap<>(serviceEnvironment);
@@ -106,15 +127,24 @@ final class BenchmarkStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAUNCHER_JVM_FLAGS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), InfrastructureProcess.class.getName(),
-                data.toString(), Integer.toString(ports.kafka()), Integer.toString(ports.kafkaController()),
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                InfrastructureProcess.class.getName(),
+                data.toString(),
+                Integer.toString(ports.kafka()),
+                Integer.toString(ports.kafkaController()),
                 Integer.toString(embeddedStore ? ports.mongo() : 0)));
-        infrastructure = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("infrastructure.log").toFile())).start();
+        infrastructure = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs.resolve("infrastructure.log").toFile()))
+                .start();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!Files.readString(logs.resolve("infrastructure.log")).contains("ready")) {
             if (!infrastructure.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("broker and store did not start; log: " + logs.resolve("infrastructure.log"));
+                throw new IllegalStateException(
+                        "broker and store did not start; log: " + logs.resolve("infrastructure.log"));
             }
             Thread.sleep(100);
         }
@@ -148,19 +178,30 @@ final class BenchmarkStack implements AutoCloseable {
     }
 
     /** A GET with the role's token. */
-    HttpResponse<String> get(String service, String pathAndQuery, String role) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(service) + pathAndQuery))
-                .header("Authorization", "Bearer " + token(role)).timeout(Duration.ofSeconds(60)).GET().build(),
+    HttpResponse<String> get(String service, String pathAndQuery, String role)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(service) + pathAndQuery))
+                        .header("Authorization", "Bearer " + token(role))
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String service, String pathAndQuery, String body, String role)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(service) + pathAndQuery))
-                .header("Authorization", "Bearer " + token(role)).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60))
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(service) + pathAndQuery))
+                        .header("Authorization", "Bearer " + token(role))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Each child JVM's pid, by name (the broker and store first, then the authorization server). */
@@ -175,7 +216,9 @@ final class BenchmarkStack implements AutoCloseable {
         for (ServiceProcess child : all) {
             Path pidFile = data.resolve("logs").resolve(child.spec().name() + ".pid");
             if (Files.exists(pidFile)) {
-                pids.put(child.spec().name(), Long.parseLong(Files.readString(pidFile).trim()));
+                pids.put(
+                        child.spec().name(),
+                        Long.parseLong(Files.readString(pidFile).trim()));
             }
         }
         return pids;
@@ -200,8 +243,8 @@ final class BenchmarkStack implements AutoCloseable {
     }
 
     private void awaitReady(ServiceProcess service) throws InterruptedException {
-        ReadinessProbe.Outcome outcome = new ReadinessProbe().await(
-                URI.create(service.spec().readinessUrl()), READY_TIMEOUT, service::isAliveOrRestarting);
+        ReadinessProbe.Outcome outcome = new ReadinessProbe()
+                .await(URI.create(service.spec().readinessUrl()), READY_TIMEOUT, service::isAliveOrRestarting);
         if (outcome != ReadinessProbe.Outcome.READY) {
             throw new IllegalStateException(service.spec().name() + " " + outcome + "; log: " + service.log());
         }

@@ -50,8 +50,18 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Benchmarks {
 
-    record Options(long events, int smallPatients, int seconds, int warmUpSeconds, int concurrency, long bulkEvents,
-            int queryCalls, Path out, Path dataDir, String command, boolean smoke) {
+    record Options(
+            long events,
+            int smallPatients,
+            int seconds,
+            int warmUpSeconds,
+            int concurrency,
+            long bulkEvents,
+            int queryCalls,
+            Path out,
+            Path dataDir,
+            String command,
+            boolean smoke) {
 
         static Options parse(String[] args) throws IOException {
             long events = 1_000_000;
@@ -88,10 +98,10 @@ public final class Benchmarks {
             if (data == null) {
                 data = Files.createTempDirectory("footdrop-bench");
             }
-            String command = System.getProperty("benchmark.command",
-                    "java ... org.footdrop.launcher.Benchmarks " + String.join(" ", args));
-            return new Options(events, smallPatients, seconds, warmUp, concurrency, bulk, queries, out, data, command,
-                    smoke);
+            String command = System.getProperty(
+                    "benchmark.command", "java ... org.footdrop.launcher.Benchmarks " + String.join(" ", args));
+            return new Options(
+                    events, smallPatients, seconds, warmUp, concurrency, bulk, queries, out, data, command, smoke);
         }
     }
 
@@ -127,11 +137,12 @@ public final class Benchmarks {
         if (externalMongo != null && externalMongo.isBlank()) {
             externalMongo = null;
         }
-        report.store = externalMongo == null ? "embedded mongo-java-server (H2 MVStore on disk), with the broker in the launcher's JVM"
+        report.store = externalMongo == null
+                ? "embedded mongo-java-server (H2 MVStore on disk), with the broker in the launcher's JVM"
                 : "MongoDB at " + externalMongo.replaceAll("//[^@/]*@", "//***@");
         long started = System.nanoTime();
-        stack = BenchmarkStack.start(options.dataDir(), externalMongo,
-                Map.of("FOOTDROP_BENCHMARK_BASELINE_ENABLED", "true"));
+        stack = BenchmarkStack.start(
+                options.dataDir(), externalMongo, Map.of("FOOTDROP_BENCHMARK_BASELINE_ENABLED", "true"));
         var peak = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rss-sampler");
             t.setDaemon(true);
@@ -169,7 +180,8 @@ public final class Benchmarks {
             Map<String, Long> rss = residentNow();
             long total = rss.values().stream().mapToLong(Long::longValue).sum();
             Map<String, Long> kept = peakSample;
-            if (kept == null || total > kept.values().stream().mapToLong(Long::longValue).sum()) {
+            if (kept == null
+                    || total > kept.values().stream().mapToLong(Long::longValue).sum()) {
                 peakSample = rss;
             }
         } catch (IOException | RuntimeException e) {
@@ -180,7 +192,9 @@ public final class Benchmarks {
     private Map<String, Long> residentNow() throws IOException {
         Map<String, Long> rss = new LinkedHashMap<>();
         for (Map.Entry<String, Long> child : stack.pids().entrySet()) {
-            rss.put(child.getKey(), BenchmarkStack.residentBytes(child.getValue()).orElse(0L));
+            rss.put(
+                    child.getKey(),
+                    BenchmarkStack.residentBytes(child.getValue()).orElse(0L));
         }
         return rss;
     }
@@ -200,28 +214,50 @@ public final class Benchmarks {
         String writer = stack.token("clinical-writer");
         Duration warmUp = Duration.ofSeconds(options.warmUpSeconds());
         Duration measured = Duration.ofSeconds(options.seconds());
-        Load.Result mixed = measuredCommands(warmUp, measured, () -> Load.closedLoop("clinical mix",
-                options.concurrency(), warmUp, measured, () -> {
+        Load.Result mixed = measuredCommands(
+                warmUp,
+                measured,
+                () -> Load.closedLoop("clinical mix", options.concurrency(), warmUp, measured, () -> {
                     ClinicalMix.Write write = mix.next();
-                    return new Load.Request(URI.create(stack.url(write.service()) + write.path()), write.body(),
-                            writer, write.invalid());
+                    return new Load.Request(
+                            URI.create(stack.url(write.service()) + write.path()),
+                            write.body(),
+                            writer,
+                            write.invalid());
                 }));
         int padBytes = padToStoredRecord(ClinicalMix.forPatient(mix.diagnosis, "bench-raw"));
         report.padBytes = padBytes;
         String rawBody = ClinicalMix.forPatient(mix.diagnosis, "bench-raw");
         URI raw = URI.create(stack.url("intake") + "/api/v1/benchmark/raw-inserts?padBytes=" + padBytes);
-        Load.Result rawInserts = measuredCommands(warmUp, measured, () -> Load.closedLoop("raw insert",
-                options.concurrency(), warmUp, measured, () -> new Load.Request(raw, rawBody, writer, false)));
+        Load.Result rawInserts = measuredCommands(
+                warmUp,
+                measured,
+                () -> Load.closedLoop(
+                        "raw insert",
+                        options.concurrency(),
+                        warmUp,
+                        measured,
+                        () -> new Load.Request(raw, rawBody, writer, false)));
         URI noOp = URI.create(stack.url("intake") + "/api/v1/benchmark/no-ops");
-        Load.Result noOps = Load.closedLoop("no-op", options.concurrency(), warmUp, measured,
-                () -> new Load.Request(noOp, rawBody, writer, false));
-        int commands = (int) Math.max(1, Math.round(report.storeCommands.get(mixed.name()).entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("outcomes ") && !e.getKey().endsWith(" audit_log"))
-                .mapToDouble(Map.Entry::getValue).sum()));
+        Load.Result noOps = Load.closedLoop(
+                "no-op", options.concurrency(), warmUp, measured, () -> new Load.Request(noOp, rawBody, writer, false));
+        int commands = (int) Math.max(
+                1,
+                Math.round(report.storeCommands.get(mixed.name()).entrySet().stream()
+                        .filter(e -> !e.getKey().startsWith("outcomes ")
+                                && !e.getKey().endsWith(" audit_log"))
+                        .mapToDouble(Map.Entry::getValue)
+                        .sum()));
         URI rawK = URI.create(raw + "&inserts=" + Math.min(16, commands));
-        Load.Result rawKInserts = measuredCommands(warmUp, measured, () -> Load.closedLoop(
-                "raw inserts, " + Math.min(16, commands) + " commands per request", options.concurrency(), warmUp,
-                measured, () -> new Load.Request(rawK, rawBody, writer, false)));
+        Load.Result rawKInserts = measuredCommands(
+                warmUp,
+                measured,
+                () -> Load.closedLoop(
+                        "raw inserts, " + Math.min(16, commands) + " commands per request",
+                        options.concurrency(),
+                        warmUp,
+                        measured,
+                        () -> new Load.Request(rawK, rawBody, writer, false)));
         report.ingest = List.of(mixed, rawInserts, noOps, rawKInserts);
     }
 
@@ -229,17 +265,21 @@ public final class Benchmarks {
      * Runs a closed-loop stage and records the store commands the services issued per request
      * answered in its measured window (snapshots taken when the window opens and closes).
      */
-    private Load.Result measuredCommands(Duration warmUp, Duration measured,
-            java.util.concurrent.Callable<Load.Result> stage) throws Exception {
+    private Load.Result measuredCommands(
+            Duration warmUp, Duration measured, java.util.concurrent.Callable<Load.Result> stage) throws Exception {
         var snapshots = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         try {
-            var first = snapshots.schedule(() -> StoreCommands.snapshot(stack), warmUp.toMillis(),
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
-            var last = snapshots.schedule(() -> StoreCommands.snapshot(stack), warmUp.plus(measured).toMillis(),
+            var first = snapshots.schedule(
+                    () -> StoreCommands.snapshot(stack), warmUp.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            var last = snapshots.schedule(
+                    () -> StoreCommands.snapshot(stack),
+                    warmUp.plus(measured).toMillis(),
                     java.util.concurrent.TimeUnit.MILLISECONDS);
             Load.Result result = stage.call();
-            report.storeCommands.put(result.name(), StoreCommands.perRequest(first.get(), last.get(),
-                    result.accepted() + result.rejected() + result.errors()));
+            report.storeCommands.put(
+                    result.name(),
+                    StoreCommands.perRequest(
+                            first.get(), last.get(), result.accepted() + result.rejected() + result.errors()));
             return result;
         } finally {
             snapshots.shutdownNow();
@@ -254,18 +294,26 @@ public final class Benchmarks {
         try (MongoClient client = MongoClients.create(stack.mongoUri)) {
             long bytes = 0;
             long documents = 0;
-            for (String[] where : List.of(new String[] {"footdrop_intake", "diagnoses"},
-                    new String[] {"footdrop_intake", "assessments"}, new String[] {"footdrop_treatment", "injections"},
+            for (String[] where : List.of(
+                    new String[] {"footdrop_intake", "diagnoses"},
+                    new String[] {"footdrop_intake", "assessments"},
+                    new String[] {"footdrop_treatment", "injections"},
                     new String[] {"footdrop_treatment", "therapies"})) {
                 for (RawBsonDocument document : client.getDatabase(where[0])
-                        .getCollection(where[1], RawBsonDocument.class).find().limit(50)) {
+                        .getCollection(where[1], RawBsonDocument.class)
+                        .find()
+                        .limit(50)) {
                     bytes += document.getByteBuffer().remaining();
                     documents++;
                 }
             }
-            int bodyBytes = new RawBsonDocument(new Document("_id", UUID.randomUUID().toString())
-                    .append("body", Document.parse(body)).append("pad", ""),
-                    new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining();
+            int bodyBytes = new RawBsonDocument(
+                            new Document("_id", UUID.randomUUID().toString())
+                                    .append("body", Document.parse(body))
+                                    .append("pad", ""),
+                            new org.bson.codecs.DocumentCodec())
+                    .getByteBuffer()
+                    .remaining();
             report.storedRecordBytes = documents == 0 ? 0 : bytes / documents;
             return documents == 0 ? 0 : (int) Math.max(0, bytes / documents - bodyBytes);
         }
@@ -286,29 +334,35 @@ public final class Benchmarks {
         // One probe at a time, at most 5 a second, on its own thread: probes never pile up and their
         // polling never adds up to a load of its own when the projection lags.
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.seconds());
-        Thread prober = new Thread(() -> {
-            while (System.nanoTime() < end) {
-                long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-                try {
-                    probes.incrementAndGet();
-                    probe(mix, writer, clinician, visible, unseen, errors);
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
+        Thread prober = new Thread(
+                () -> {
+                    while (System.nanoTime() < end) {
+                        long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+                        try {
+                            probes.incrementAndGet();
+                            probe(mix, writer, clinician, visible, unseen, errors);
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                TimeUnit.NANOSECONDS.sleep(wait);
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
                     }
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    errors.incrementAndGet();
-                }
-            }
-        }, "freshness-probe");
+                },
+                "freshness-probe");
         prober.start();
         Load.Result offered = Load.openLoop("freshness", rate, 64, Duration.ofSeconds(options.seconds()), () -> () -> {
             try {
                 ClinicalMix.Write write = mix.next();
-                int status = Load.send(new Load.Request(URI.create(stack.url(write.service()) + write.path()),
-                        write.body(), writer, write.invalid())).statusCode();
+                int status = Load.send(new Load.Request(
+                                URI.create(stack.url(write.service()) + write.path()),
+                                write.body(),
+                                writer,
+                                write.invalid()))
+                        .statusCode();
                 if ((status >= 300) != write.invalid()) {
                     errors.incrementAndGet();
                 }
@@ -329,11 +383,15 @@ public final class Benchmarks {
      * One diagnosis for a new patient, then the outcomes API polled until it shows: every 5 ms for the
      * first 250 ms, every 25 ms after that.
      */
-    private void probe(ClinicalMix mix, String writer, String clinician, Recorder visible, AtomicLong unseen,
-            AtomicLong errors) throws Exception {
+    private void probe(
+            ClinicalMix mix, String writer, String clinician, Recorder visible, AtomicLong unseen, AtomicLong errors)
+            throws Exception {
         String patient = "probe-" + UUID.randomUUID();
-        HttpResponse<String> posted = Load.send(new Load.Request(URI.create(stack.url("intake") + "/api/v1/diagnoses"),
-                ClinicalMix.forPatient(mix.diagnosis, patient), writer, false));
+        HttpResponse<String> posted = Load.send(new Load.Request(
+                URI.create(stack.url("intake") + "/api/v1/diagnoses"),
+                ClinicalMix.forPatient(mix.diagnosis, patient),
+                writer,
+                false));
         long accepted = System.nanoTime();
         if (posted.statusCode() != 201) {
             errors.incrementAndGet();
@@ -342,9 +400,13 @@ public final class Benchmarks {
         URI outcomes = URI.create(stack.url("outcomes") + "/api/v1/patients/" + patient + "/outcomes");
         long deadline = accepted + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            var response = stack.http().send(java.net.http.HttpRequest.newBuilder(outcomes)
-                    .header("Authorization", "Bearer " + clinician).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            var response = stack.http()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(outcomes)
+                                    .header("Authorization", "Bearer " + clinician)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() == 200) {
                 visible.recordValue(Math.max(1, (System.nanoTime() - accepted) / 1000));
                 return;
@@ -382,8 +444,8 @@ public final class Benchmarks {
         report.projectionSeconds = seconds;
         report.backlogEvents = (long) backlogPatients * 10;
         report.topicEvents = target;
-        cpuAfter.forEach((name, after) -> report.projectionCpu.put(name,
-                after.minus(cpuBefore.getOrDefault(name, Duration.ZERO)).toMillis() / 1000.0));
+        cpuAfter.forEach((name, after) -> report.projectionCpu.put(
+                name, after.minus(cpuBefore.getOrDefault(name, Duration.ZERO)).toMillis() / 1000.0));
 
         int allPatients = options.smallPatients() + backlogPatients;
         report.queries.put(allPatients, queries(allPatients));
@@ -405,17 +467,21 @@ public final class Benchmarks {
         long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(3);
         while (System.nanoTime() < deadline) {
             Thread.sleep(options.smoke() ? 200 : 1000);
-            JsonNode status = EventJson.mapper().readTree(
-                    stack.get("outcomes", "/api/v1/admin/projection-rebuilds/current", "admin").body());
+            JsonNode status = EventJson.mapper()
+                    .readTree(stack.get("outcomes", "/api/v1/admin/projection-rebuilds/current", "admin")
+                            .body());
             String state = status.get("state").asString();
-            System.out.printf("replay %s: %,d of %,d%n", state, status.get("replayed").asLong(),
-                    status.get("total").asLong());
+            System.out.printf(
+                    "replay %s: %,d of %,d%n",
+                    state, status.get("replayed").asLong(), status.get("total").asLong());
             if (state.equals("FAILED")) {
                 throw new IllegalStateException("rebuild failed: " + status);
             }
             if (state.equals("SWITCHED")) {
-                Duration took = Duration.between(Instant.parse(status.get("startedAt").asString()),
-                        Instant.parse(status.get("finishedAt").asString())).minus(REBUILD_FOLLOW_DELAY);
+                Duration took = Duration.between(
+                                Instant.parse(status.get("startedAt").asString()),
+                                Instant.parse(status.get("finishedAt").asString()))
+                        .minus(REBUILD_FOLLOW_DELAY);
                 return new Report.Baseline(status.get("replayed").asLong(), took.toMillis() / 1000.0);
             }
         }
@@ -473,11 +539,15 @@ public final class Benchmarks {
     /** CPU time used so far by each process of the stack. */
     private Map<String, Duration> cpu() throws IOException {
         Map<String, Duration> cpu = new LinkedHashMap<>();
-        cpu.put("benchmark harness (feeder, clients)", ProcessHandle.current().info().totalCpuDuration()
-                .orElse(Duration.ZERO));
+        cpu.put(
+                "benchmark harness (feeder, clients)",
+                ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
         for (Map.Entry<String, Long> child : stack.pids().entrySet()) {
-            cpu.put(child.getKey(), ProcessHandle.of(child.getValue()).flatMap(p -> p.info().totalCpuDuration())
-                    .orElse(Duration.ZERO));
+            cpu.put(
+                    child.getKey(),
+                    ProcessHandle.of(child.getValue())
+                            .flatMap(p -> p.info().totalCpuDuration())
+                            .orElse(Duration.ZERO));
         }
         return cpu;
     }
@@ -532,12 +602,16 @@ public final class Benchmarks {
         String clinician = stack.token("clinician");
         String analyst = stack.token("analyst");
         int calls = options.queryCalls();
-        Histogram patient = time(calls, () -> "/api/v1/patients/feed-" + ThreadLocalRandom.current().nextInt(patients)
-                + "/outcomes", clinician);
-        Histogram cohort = time(calls / 3, () -> "/api/v1/cohorts/outcomes?measure=gaitSpeedComfortable&window=WEEK_6"
-                + "&groupBy=solutionGroup", analyst);
-        Histogram timeToResponse = time(calls / 3, () -> "/api/v1/cohorts/time-to-response?measure=gaitSpeedComfortable",
+        Histogram patient = time(
+                calls,
+                () -> "/api/v1/patients/feed-" + ThreadLocalRandom.current().nextInt(patients) + "/outcomes",
+                clinician);
+        Histogram cohort = time(
+                calls / 3,
+                () -> "/api/v1/cohorts/outcomes?measure=gaitSpeedComfortable&window=WEEK_6" + "&groupBy=solutionGroup",
                 analyst);
+        Histogram timeToResponse =
+                time(calls / 3, () -> "/api/v1/cohorts/time-to-response?measure=gaitSpeedComfortable", analyst);
         return new Report.Queries(patients, patient, cohort, timeToResponse);
     }
 
@@ -547,12 +621,17 @@ public final class Benchmarks {
         for (int i = 0; i < 2 * calls; i++) {
             String path = paths.get();
             long sent = System.nanoTime();
-            var response = stack.http().send(java.net.http.HttpRequest.newBuilder(URI.create(stack.url("outcomes") + path))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            var response = stack.http()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(URI.create(stack.url("outcomes") + path))
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             long micros = (System.nanoTime() - sent) / 1000;
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "GET " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             if (i >= calls) {
                 histogram.recordValue(Math.max(1, micros));
@@ -585,14 +664,17 @@ public final class Benchmarks {
      */
     private Report.Baseline bulkUpserts() {
         try (MongoClient client = MongoClients.create(stack.mongoUri)) {
-            Document sample = client.getDatabase("footdrop_outcomes").getCollection("patient_outcomes")
-                    .find(new Document("_id", "feed-0")).first();
+            Document sample = client.getDatabase("footdrop_outcomes")
+                    .getCollection("patient_outcomes")
+                    .find(new Document("_id", "feed-0"))
+                    .first();
             if (sample == null) {
                 throw new IllegalStateException("no projected document feed-0 to copy the shape of");
             }
             List<Map.Entry<String, Object>> facts = new ArrayList<>();
             for (Map.Entry<String, Object> kind : sample.entrySet()) {
-                if (kind.getValue() instanceof Document records && !kind.getKey().equals("appliedEvents")) {
+                if (kind.getValue() instanceof Document records
+                        && !kind.getKey().equals("appliedEvents")) {
                     for (Object record : records.values()) {
                         if (record instanceof Document r && r.get("revisions") instanceof Document revisions) {
                             revisions.values().forEach(v -> facts.add(Map.entry(kind.getKey(), v)));
@@ -600,8 +682,8 @@ public final class Benchmarks {
                     }
                 }
             }
-            MongoCollection<Document> scratch = client.getDatabase("footdrop_benchmark")
-                    .getCollection("bulk_upserts_" + shortId());
+            MongoCollection<Document> scratch =
+                    client.getDatabase("footdrop_benchmark").getCollection("bulk_upserts_" + shortId());
             UpdateOptions upsert = new UpdateOptions().upsert(true);
             BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
             List<WriteModel<Document>> batch = new ArrayList<>();
@@ -610,9 +692,13 @@ public final class Benchmarks {
             for (long i = 0; i < options.bulkEvents(); i++) {
                 Map.Entry<String, Object> fact = facts.get((int) (i % facts.size()));
                 String eventId = UUID.randomUUID().toString();
-                batch.add(new UpdateOneModel<>(new Document("_id", "bulk-" + (i / facts.size())),
-                        new Document("$set", new Document(fact.getKey() + "." + UUID.randomUUID() + ".revisions.r1",
-                                fact.getValue()).append("appliedEvents." + eventId, fact.getKey())), upsert));
+                batch.add(new UpdateOneModel<>(
+                        new Document("_id", "bulk-" + (i / facts.size())),
+                        new Document(
+                                "$set",
+                                new Document(fact.getKey() + "." + UUID.randomUUID() + ".revisions.r1", fact.getValue())
+                                        .append("appliedEvents." + eventId, fact.getKey())),
+                        upsert));
                 if (batch.size() == 500) {
                     scratch.bulkWrite(batch, unordered);
                     written += batch.size();

@@ -13,8 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ClinicalMix {
 
     /** One request: which service and path, its body, and whether it is meant to be rejected. */
-    record Write(String service, String path, String body, boolean invalid) {
-    }
+    record Write(String service, String path, String body, boolean invalid) {}
 
     static final String EXAMPLE_PATIENT = "fd-pt-000123";
     static final double INVALID_SHARE = 0.03;
@@ -37,7 +36,9 @@ final class ClinicalMix {
     }
 
     private static String example(Path repo, String service, String file) throws IOException {
-        String body = Files.readString(repo.resolve(service).resolve("src/main/resources/openapi/examples").resolve(file));
+        String body = Files.readString(repo.resolve(service)
+                .resolve("src/main/resources/openapi/examples")
+                .resolve(file));
         if (!body.contains(EXAMPLE_PATIENT)) {
             throw new IllegalStateException(file + " no longer names " + EXAMPLE_PATIENT);
         }
@@ -52,8 +53,12 @@ final class ClinicalMix {
         String patient = patientPrefix + (sequence.getAndIncrement() % patients);
         double roll = ThreadLocalRandom.current().nextDouble();
         if (roll < INVALID_SHARE) {
-            return new Write("intake", "/api/v1/assessments",
-                    forPatient(assessment, patient).replace("\"mrcHipAbduction\": \"5\"", "\"mrcHipAbduction\": \"5+\""), true);
+            return new Write(
+                    "intake",
+                    "/api/v1/assessments",
+                    forPatient(assessment, patient)
+                            .replace("\"mrcHipAbduction\": \"5\"", "\"mrcHipAbduction\": \"5+\""),
+                    true);
         }
         if (roll < 0.13) {
             return new Write("intake", "/api/v1/diagnoses", forPatient(diagnosis, patient), false);

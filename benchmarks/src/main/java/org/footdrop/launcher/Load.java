@@ -19,8 +19,7 @@ import org.HdrHistogram.Recorder;
 final class Load {
 
     /** One request to make: full URI, body, the role's token, and whether a 4xx is the expected answer. */
-    record Request(URI uri, String body, String token, boolean expectRejection) {
-    }
+    record Request(URI uri, String body, String token, boolean expectRejection) {}
 
     /** What a run did: accepted (2xx), rejected as expected (4xx for an invalid body), and anything else. */
     record Result(String name, double seconds, long accepted, long rejected, long errors, Histogram latencyMicros) {
@@ -34,26 +33,31 @@ final class Load {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private Load() {
-    }
+    private Load() {}
 
     static HttpResponse<String> send(Request request) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(request.uri())
-                .header("Authorization", "Bearer " + request.token())
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(request.body())).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(request.uri())
+                        .header("Authorization", "Bearer " + request.token())
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(request.body()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**
      * Closed loop: {@code concurrency} callers, each sending its next request when the last one is
      * answered, for a warm-up (not counted) and then the measured duration.
      */
-    static Result closedLoop(String name, int concurrency, Duration warmUp, Duration measured,
-            Supplier<Request> requests) throws InterruptedException {
+    static Result closedLoop(
+            String name, int concurrency, Duration warmUp, Duration measured, Supplier<Request> requests)
+            throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong accepted = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
@@ -84,7 +88,12 @@ final class Load {
         }
         callers.shutdown();
         callers.awaitTermination(measured.plus(warmUp).toSeconds() + 120, TimeUnit.SECONDS);
-        return new Result(name, measured.toNanos() / 1e9, accepted.get(), rejected.get(), errors.get(),
+        return new Result(
+                name,
+                measured.toNanos() / 1e9,
+                accepted.get(),
+                rejected.get(),
+                errors.get(),
                 recorder.getIntervalHistogram());
     }
 
@@ -92,8 +101,9 @@ final class Load {
      * Open loop: one request every {@code 1/ratePerSecond} seconds whether or not earlier ones are
      * answered (up to {@code maxInFlight} at once), so a slow answer does not lower the offered rate.
      */
-    static Result openLoop(String name, double ratePerSecond, int maxInFlight, Duration measured,
-            Supplier<Runnable> work) throws InterruptedException {
+    static Result openLoop(
+            String name, double ratePerSecond, int maxInFlight, Duration measured, Supplier<Runnable> work)
+            throws InterruptedException {
         ExecutorService senders = Executors.newFixedThreadPool(maxInFlight);
         long interval = (long) (1e9 / ratePerSecond);
         long start = System.nanoTime();
@@ -111,8 +121,8 @@ final class Load {
         return new Result(name, measured.toNanos() / 1e9, pending.size(), 0, 0, new Histogram(3));
     }
 
-    static void count(int status, boolean expectRejection, AtomicLong accepted, AtomicLong rejected,
-            AtomicLong errors) {
+    static void count(
+            int status, boolean expectRejection, AtomicLong accepted, AtomicLong rejected, AtomicLong errors) {
         if (status >= 200 && status < 300 && !expectRejection) {
             accepted.incrementAndGet();
         } else if (expectRejection && status >= 400 && status < 500) {

@@ -55,7 +55,8 @@ record ProfileSummary(String process, long samples, Map<String, Long> byComponen
             }
             samples++;
             RecordedFrame top = frames.get(0);
-            byMethod.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
+            byMethod.merge(
+                    top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
             byComponent.merge(component(frames), 1L, Long::sum);
         }
         return new ProfileSummary(process, samples, sorted(byComponent, 12), sorted(byMethod, 12));
@@ -77,7 +78,9 @@ record ProfileSummary(String process, long samples, Map<String, Long> byComponen
     }
 
     private static Map<String, Long> sorted(Map<String, Long> counts, int limit) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 }

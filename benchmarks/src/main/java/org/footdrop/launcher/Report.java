@@ -2,7 +2,6 @@ package org.footdrop.launcher;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,8 +21,7 @@ final class Report {
         }
     }
 
-    record Queries(int patients, Histogram patient, Histogram cohort, Histogram timeToResponse) {
-    }
+    record Queries(int patients, Histogram patient, Histogram cohort, Histogram timeToResponse) {}
 
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -36,6 +34,7 @@ final class Report {
     long storedRecordBytes;
     /** Stage name to {@code service command collection} to commands per request. */
     Map<String, Map<String, Double>> storeCommands = new LinkedHashMap<>();
+
     int padBytes;
     double freshnessRate;
     double freshnessOffered;
@@ -70,17 +69,30 @@ final class Report {
         line(md, "| | |");
         line(md, "| --- | --- |");
         line(md, "| command | `" + options.command() + "` |");
-        line(md, "| git commit | " + git("rev-parse", "HEAD") + (git("status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)") + " |");
+        line(
+                md,
+                "| git commit | " + git("rev-parse", "HEAD")
+                        + (git("status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)") + " |");
         line(md, "| date | " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " |");
-        line(md, "| machine | " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + String.format(Locale.ROOT, "%.1f GiB", Benchmarks.totalMemoryBytes() / MIB / 1024) + " memory, "
-                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " |");
-        line(md, "| JDK | " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version") + " |");
+        line(
+                md,
+                "| machine | " + Runtime.getRuntime().availableProcessors() + " cores, "
+                        + String.format(Locale.ROOT, "%.1f GiB", Benchmarks.totalMemoryBytes() / MIB / 1024)
+                        + " memory, "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " |");
+        line(
+                md,
+                "| JDK | " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+                        + " |");
         line(md, "| store | " + store + " |");
-        line(md, "| parameters | backlog " + fmt(options.events()) + " events, P4 at " + fmt(options.smallPatients())
-                + " patients and after the backlog, " + options.seconds() + " s per ingest stage after "
-                + options.warmUpSeconds() + " s warm-up, concurrency " + options.concurrency() + ", bulk-upsert sample "
-                + fmt(options.bulkEvents()) + (options.smoke() ? ", SMOKE RUN (figures meaningless)" : "") + " |");
+        line(
+                md,
+                "| parameters | backlog " + fmt(options.events()) + " events, P4 at " + fmt(options.smallPatients())
+                        + " patients and after the backlog, " + options.seconds() + " s per ingest stage after "
+                        + options.warmUpSeconds() + " s warm-up, concurrency " + options.concurrency()
+                        + ", bulk-upsert sample "
+                        + fmt(options.bulkEvents()) + (options.smoke() ? ", SMOKE RUN (figures meaningless)" : "")
+                        + " |");
         line(md, "");
 
         summary(md);
@@ -109,13 +121,23 @@ final class Report {
             String baselines = rate(ingest.get(1).acceptedPerSecond()) + " raw inserts/s; no-op "
                     + rate(ingest.get(2).acceptedPerSecond()) + "/s";
             if (ingest.size() == 4) {
-                baselines += String.format(Locale.ROOT, "; %s: %s/s (ratio %.2f)", ingest.get(3).name(),
+                baselines += String.format(
+                        Locale.ROOT,
+                        "; %s: %s/s (ratio %.2f)",
+                        ingest.get(3).name(),
                         rate(ingest.get(3).acceptedPerSecond()),
                         ingest.get(0).acceptedPerSecond() / ingest.get(3).acceptedPerSecond());
             }
-            row(md, "P1 ingest (clinical mix)", rate(ingest.get(0).acceptedPerSecond()) + " accepted/s, p50 "
-                    + ms(ingest.get(0).p(50)) + ", p99 " + ms(ingest.get(0).p(99)), baselines,
-                    ratio, "ratio >= 0.5", ratio >= 0.5);
+            row(
+                    md,
+                    "P1 ingest (clinical mix)",
+                    rate(ingest.get(0).acceptedPerSecond()) + " accepted/s, p50 "
+                            + ms(ingest.get(0).p(50)) + ", p99 "
+                            + ms(ingest.get(0).p(99)),
+                    baselines,
+                    ratio,
+                    "ratio >= 0.5",
+                    ratio >= 0.5);
         }
         if (consumerBaseline != null && bulkBaseline != null) {
             double projection = projectionEvents / projectionSeconds;
@@ -123,39 +145,83 @@ final class Report {
             String baselines = "plain consumer " + rate(consumerBaseline.perSecond()) + "/s, bulk upsert "
                     + rate(bulkBaseline.perSecond()) + "/s";
             if (replay != null) {
-                row(md, "P2 replay (rebuild) of all " + fmt(replay.events()) + " events on the topics",
-                        rate(replay.perSecond()) + " events/s", baselines, replay.perSecond() / slower,
-                        "ratio >= 0.7 of the slower", replay.perSecond() / slower >= 0.7);
+                row(
+                        md,
+                        "P2 replay (rebuild) of all " + fmt(replay.events()) + " events on the topics",
+                        rate(replay.perSecond()) + " events/s",
+                        baselines,
+                        replay.perSecond() / slower,
+                        "ratio >= 0.7 of the slower",
+                        replay.perSecond() / slower >= 0.7);
             }
-            row(md, "P2 live consumers draining a " + fmt(backlogEvents) + "-event backlog", rate(projection)
-                    + " events/s", baselines, projection / slower, "ratio >= 0.7 of the slower", projection / slower >= 0.7);
+            row(
+                    md,
+                    "P2 live consumers draining a " + fmt(backlogEvents) + "-event backlog",
+                    rate(projection) + " events/s",
+                    baselines,
+                    projection / slower,
+                    "ratio >= 0.7 of the slower",
+                    projection / slower >= 0.7);
             if (!store.startsWith("embedded")) {
                 double fastest = replay == null ? projection : Math.max(projection, replay.perSecond());
                 double millionSeconds = 1_000_000 / fastest;
-                row(md, "P2 on MongoDB: time for 1M events", String.format(Locale.ROOT, "%.0f s", millionSeconds)
-                        + (backlogEvents < 1_000_000 ? " (extrapolated)" : ""), "", Double.NaN, "<= 60 s",
+                row(
+                        md,
+                        "P2 on MongoDB: time for 1M events",
+                        String.format(Locale.ROOT, "%.0f s", millionSeconds)
+                                + (backlogEvents < 1_000_000 ? " (extrapolated)" : ""),
+                        "",
+                        Double.NaN,
+                        "<= 60 s",
                         millionSeconds <= 60);
             }
         }
         if (freshness.getTotalCount() > 0) {
-            row(md, "P3 freshness at " + rate(freshnessRate) + " writes/s (60% of P1)", "p50 "
-                    + ms(freshness.getValueAtPercentile(50) / 1000.0) + ", p99 " + ms(freshness.getValueAtPercentile(99) / 1000.0),
-                    "", Double.NaN, "p99 <= 250 ms", freshness.getValueAtPercentile(99) / 1000.0 <= 250
-                            && freshnessUnseen == 0);
+            row(
+                    md,
+                    "P3 freshness at " + rate(freshnessRate) + " writes/s (60% of P1)",
+                    "p50 " + ms(freshness.getValueAtPercentile(50) / 1000.0) + ", p99 "
+                            + ms(freshness.getValueAtPercentile(99) / 1000.0),
+                    "",
+                    Double.NaN,
+                    "p99 <= 250 ms",
+                    freshness.getValueAtPercentile(99) / 1000.0 <= 250 && freshnessUnseen == 0);
         }
         for (Queries q : queries.values()) {
             double patient = q.patient().getValueAtPercentile(99) / 1000.0;
-            double cohort = Math.max(q.cohort().getValueAtPercentile(95), q.timeToResponse().getValueAtPercentile(95)) / 1000.0;
-            row(md, "P4 queries at " + fmt(q.patients()) + " fed patients", "patient p99 " + ms(patient)
-                    + "; cohort p95 " + ms(q.cohort().getValueAtPercentile(95) / 1000.0) + ", time-to-response p95 "
-                    + ms(q.timeToResponse().getValueAtPercentile(95) / 1000.0), "", Double.NaN,
-                    "<= 10 ms; <= 100 ms", patient <= 10 && cohort <= 100);
+            double cohort = Math.max(
+                            q.cohort().getValueAtPercentile(95),
+                            q.timeToResponse().getValueAtPercentile(95))
+                    / 1000.0;
+            row(
+                    md,
+                    "P4 queries at " + fmt(q.patients()) + " fed patients",
+                    "patient p99 " + ms(patient)
+                            + "; cohort p95 " + ms(q.cohort().getValueAtPercentile(95) / 1000.0)
+                            + ", time-to-response p95 "
+                            + ms(q.timeToResponse().getValueAtPercentile(95) / 1000.0),
+                    "",
+                    Double.NaN,
+                    "<= 10 ms; <= 100 ms",
+                    patient <= 10 && cohort <= 100);
         }
         if (!footprints.isEmpty()) {
-            long peak = footprints.values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum())
-                    .max().orElse(0);
-            row(md, "P5 footprint", String.format(Locale.ROOT, "ready in %.1f s; %.0f MiB resident (largest of the samples)",
-                    readySeconds, peak / MIB), "", Double.NaN, "<= 30 s, <= 2 GiB",
+            long peak = footprints.values().stream()
+                    .mapToLong(
+                            m -> m.values().stream().mapToLong(Long::longValue).sum())
+                    .max()
+                    .orElse(0);
+            row(
+                    md,
+                    "P5 footprint",
+                    String.format(
+                            Locale.ROOT,
+                            "ready in %.1f s; %.0f MiB resident (largest of the samples)",
+                            readySeconds,
+                            peak / MIB),
+                    "",
+                    Double.NaN,
+                    "<= 30 s, <= 2 GiB",
                     readySeconds <= 30 && peak <= 2L * 1024 * 1024 * 1024);
         }
         line(md, "");
@@ -167,42 +233,62 @@ final class Report {
         }
         line(md, "## P1 ingest");
         line(md, "");
-        line(md, "Closed loop, " + options.concurrency() + " callers, each with a clinical-writer token from the "
-                + "authorization server. The mix per 100 writes: 10 diagnoses, 50 assessments (intake-service), 25 "
-                + "injections, 12 therapies (treatment-service), 3 invalid assessments (rejected with 400, not counted "
-                + "as accepted). The baselines are intake-service endpoints behind the same security chain, enabled "
-                + "only for the benchmark (`footdrop.benchmark.baseline.enabled`): one raw insert of a diagnosis body "
-                + "padded by " + padBytes + " bytes to the " + storedRecordBytes + "-byte average of the stored clinical "
-                + "records, into the same store; and a no-op. Then the same raw insert preceded by as many small "
-                + "inserts (an id and a time, like an outbox marker) as make the store commands per request that "
-                + "intake-service and treatment-service issued for the mix, audit aside (see the table below): the "
-                + "store's limit for requests needing that many commands.");
+        line(
+                md,
+                "Closed loop, " + options.concurrency() + " callers, each with a clinical-writer token from the "
+                        + "authorization server. The mix per 100 writes: 10 diagnoses, 50 assessments (intake-service), 25 "
+                        + "injections, 12 therapies (treatment-service), 3 invalid assessments (rejected with 400, not counted "
+                        + "as accepted). The baselines are intake-service endpoints behind the same security chain, enabled "
+                        + "only for the benchmark (`footdrop.benchmark.baseline.enabled`): one raw insert of a diagnosis body "
+                        + "padded by " + padBytes + " bytes to the " + storedRecordBytes
+                        + "-byte average of the stored clinical "
+                        + "records, into the same store; and a no-op. Then the same raw insert preceded by as many small "
+                        + "inserts (an id and a time, like an outbox marker) as make the store commands per request that "
+                        + "intake-service and treatment-service issued for the mix, audit aside (see the table below): the "
+                        + "store's limit for requests needing that many commands.");
         line(md, "");
         line(md, "| stage | accepted/s | rejected as expected | errors | p50 | p90 | p99 | max |");
         line(md, "| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (Load.Result r : ingest) {
-            line(md, "| " + r.name() + " | " + rate(r.acceptedPerSecond()) + " | " + r.rejected() + " | " + r.errors()
-                    + " | " + ms(r.p(50)) + " | " + ms(r.p(90)) + " | " + ms(r.p(99)) + " | " + ms(r.p(100)) + " |");
+            line(
+                    md,
+                    "| " + r.name() + " | " + rate(r.acceptedPerSecond()) + " | " + r.rejected() + " | " + r.errors()
+                            + " | " + ms(r.p(50)) + " | " + ms(r.p(90)) + " | " + ms(r.p(99)) + " | " + ms(r.p(100))
+                            + " |");
         }
         line(md, "");
         if (storeCommands.isEmpty()) {
             return;
         }
-        line(md, "Store commands per request answered, from the services' MongoDB driver metrics "
-                + "(`mongodb_driver_commands_seconds_count`) over each measured window. A bulk write counts once. "
-                + "outcomes-service's are the projection of what was written, done while the writes went on.");
+        line(
+                md,
+                "Store commands per request answered, from the services' MongoDB driver metrics "
+                        + "(`mongodb_driver_commands_seconds_count`) over each measured window. A bulk write counts once. "
+                        + "outcomes-service's are the projection of what was written, done while the writes went on.");
         line(md, "");
         line(md, "| stage | all services | intake and treatment | of which writes | outcomes-service |");
         line(md, "| --- | --- | --- | --- | --- |");
         storeCommands.forEach((stage, per) -> {
             double all = per.values().stream().mapToDouble(Double::doubleValue).sum();
-            double outcomes = per.entrySet().stream().filter(e -> e.getKey().startsWith("outcomes "))
-                    .mapToDouble(Map.Entry::getValue).sum();
-            double writes = per.entrySet().stream().filter(e -> !e.getKey().startsWith("outcomes ")
+            double outcomes = per.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("outcomes "))
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
+            double writes = per.entrySet().stream()
+                    .filter(e -> !e.getKey().startsWith("outcomes ")
                             && e.getKey().matches("\\S+ (insert|update|delete|findAndModify) .*"))
-                    .mapToDouble(Map.Entry::getValue).sum();
-            line(md, String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |", stage, all, all - outcomes,
-                    writes, outcomes));
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
+            line(
+                    md,
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %.2f | %.2f | %.2f | %.2f |",
+                            stage,
+                            all,
+                            all - outcomes,
+                            writes,
+                            outcomes));
         });
         line(md, "");
         Map<String, Double> mix = storeCommands.values().iterator().next();
@@ -220,17 +306,26 @@ final class Report {
     private void freshness(StringBuilder md) {
         line(md, "## P3 freshness");
         line(md, "");
-        line(md, String.format(Locale.ROOT, "Open loop at %.0f writes/s (60%% of the mix's P1 rate; %.0f/s offered): the "
-                + "mix; beside it, one probe at a time, at most 5 a second: a diagnosis for a new patient, then the outcomes "
-                + "API polled (every 5 ms for 250 ms, then every 25 ms) until the patient shows. Time from the POST's 201 "
-                + "to the first 200.", freshnessRate,
-                freshnessOffered));
+        line(
+                md,
+                String.format(
+                        Locale.ROOT,
+                        "Open loop at %.0f writes/s (60%% of the mix's P1 rate; %.0f/s offered): the "
+                                + "mix; beside it, one probe at a time, at most 5 a second: a diagnosis for a new patient, then the outcomes "
+                                + "API polled (every 5 ms for 250 ms, then every 25 ms) until the patient shows. Time from the POST's 201 "
+                                + "to the first 200.",
+                        freshnessRate,
+                        freshnessOffered));
         line(md, "");
         line(md, "| probes | p50 | p90 | p99 | max | never seen (30 s) | errors |");
         line(md, "| --- | --- | --- | --- | --- | --- | --- |");
-        line(md, "| " + freshness.getTotalCount() + " | " + ms(freshness.getValueAtPercentile(50) / 1000.0) + " | "
-                + ms(freshness.getValueAtPercentile(90) / 1000.0) + " | " + ms(freshness.getValueAtPercentile(99) / 1000.0)
-                + " | " + ms(freshness.getMaxValue() / 1000.0) + " | " + freshnessUnseen + " | " + freshnessErrors + " |");
+        line(
+                md,
+                "| " + freshness.getTotalCount() + " | " + ms(freshness.getValueAtPercentile(50) / 1000.0) + " | "
+                        + ms(freshness.getValueAtPercentile(90) / 1000.0) + " | "
+                        + ms(freshness.getValueAtPercentile(99) / 1000.0)
+                        + " | " + ms(freshness.getMaxValue() / 1000.0) + " | " + freshnessUnseen + " | "
+                        + freshnessErrors + " |");
         line(md, "");
     }
 
@@ -240,41 +335,73 @@ final class Report {
         }
         line(md, "## P2 projection");
         line(md, "");
-        line(md, "A backlog of " + fmt(backlogEvents) + " valid events (" + fmt(backlogEvents / 10) + " new patients: a "
-                + "diagnosis, 3 injections, 6 assessments each) put on both topics by the launcher's `EventFeeder` "
-                + String.format(Locale.ROOT, "(%.1f s)", feedSeconds) + " while the outcomes-service's live consumers "
-                + "drain it; timed from the start of the feed until its projected-events counter covers every event on "
-                + "the topics. Baselines on the same broker and store: a plain `KafkaConsumer` reading both topics from "
-                + "the beginning (" + fmt(consumerBaseline.events()) + " records), and unordered bulk upserts, 500 per "
-                + "write, each shaped like the projection's write of one event (filter on `_id`, `$set` of one record "
-                + "revision copied from a projected document and of the event id), " + fmt(bulkBaseline.events())
-                + " of them. Then the replay: an admin's projection rebuild reads every event on the topics from the "
-                + "beginning into a new collection, one unordered bulk write per poll (one upsert per patient of the "
-                + "poll, all its events' fields at once), timed from its start to its switch-over less its "
-                + Benchmarks.REBUILD_FOLLOW_DELAY.toMillis() + " ms follow delay.");
+        line(
+                md,
+                "A backlog of " + fmt(backlogEvents) + " valid events (" + fmt(backlogEvents / 10) + " new patients: a "
+                        + "diagnosis, 3 injections, 6 assessments each) put on both topics by the launcher's `EventFeeder` "
+                        + String.format(Locale.ROOT, "(%.1f s)", feedSeconds)
+                        + " while the outcomes-service's live consumers "
+                        + "drain it; timed from the start of the feed until its projected-events counter covers every event on "
+                        + "the topics. Baselines on the same broker and store: a plain `KafkaConsumer` reading both topics from "
+                        + "the beginning (" + fmt(consumerBaseline.events())
+                        + " records), and unordered bulk upserts, 500 per "
+                        + "write, each shaped like the projection's write of one event (filter on `_id`, `$set` of one record "
+                        + "revision copied from a projected document and of the event id), "
+                        + fmt(bulkBaseline.events())
+                        + " of them. Then the replay: an admin's projection rebuild reads every event on the topics from the "
+                        + "beginning into a new collection, one unordered bulk write per poll (one upsert per patient of the "
+                        + "poll, all its events' fields at once), timed from its start to its switch-over less its "
+                        + Benchmarks.REBUILD_FOLLOW_DELAY.toMillis() + " ms follow delay.");
         line(md, "");
         line(md, "| | events | seconds | events/s |");
         line(md, "| --- | --- | --- | --- |");
-        line(md, String.format(Locale.ROOT, "| outcomes-service projection | %s | %.1f | %s |", fmt(projectionEvents),
-                projectionSeconds, rate(projectionEvents / projectionSeconds)));
+        line(
+                md,
+                String.format(
+                        Locale.ROOT,
+                        "| outcomes-service projection | %s | %.1f | %s |",
+                        fmt(projectionEvents),
+                        projectionSeconds,
+                        rate(projectionEvents / projectionSeconds)));
         if (replay != null) {
-            line(md, String.format(Locale.ROOT, "| outcomes-service replay (admin rebuild, one bulk write per poll) | %s | %.1f | %s |",
-                    fmt(replay.events()), replay.seconds(), rate(replay.perSecond())));
+            line(
+                    md,
+                    String.format(
+                            Locale.ROOT,
+                            "| outcomes-service replay (admin rebuild, one bulk write per poll) | %s | %.1f | %s |",
+                            fmt(replay.events()),
+                            replay.seconds(),
+                            rate(replay.perSecond())));
         }
-        line(md, String.format(Locale.ROOT, "| plain KafkaConsumer | %s | %.1f | %s |", fmt(consumerBaseline.events()),
-                consumerBaseline.seconds(), rate(consumerBaseline.perSecond())));
-        line(md, String.format(Locale.ROOT, "| plain bulk upsert | %s | %.1f | %s |", fmt(bulkBaseline.events()),
-                bulkBaseline.seconds(), rate(bulkBaseline.perSecond())));
+        line(
+                md,
+                String.format(
+                        Locale.ROOT,
+                        "| plain KafkaConsumer | %s | %.1f | %s |",
+                        fmt(consumerBaseline.events()),
+                        consumerBaseline.seconds(),
+                        rate(consumerBaseline.perSecond())));
+        line(
+                md,
+                String.format(
+                        Locale.ROOT,
+                        "| plain bulk upsert | %s | %.1f | %s |",
+                        fmt(bulkBaseline.events()),
+                        bulkBaseline.seconds(),
+                        rate(bulkBaseline.perSecond())));
         line(md, "");
         if (!projectionCpu.isEmpty()) {
-            line(md, "CPU seconds used by each process while the backlog drained ("
-                    + String.format(Locale.ROOT, "%.0f", projectionSeconds) + " s wall, "
-                    + Runtime.getRuntime().availableProcessors() + " cores):");
+            line(
+                    md,
+                    "CPU seconds used by each process while the backlog drained ("
+                            + String.format(Locale.ROOT, "%.0f", projectionSeconds) + " s wall, "
+                            + Runtime.getRuntime().availableProcessors() + " cores):");
             line(md, "");
             line(md, "| process | CPU s | share of wall time |");
             line(md, "| --- | --- | --- |");
-            projectionCpu.forEach((name, cpu) -> line(md, String.format(Locale.ROOT, "| %s | %.1f | %.0f%% |", name, cpu,
-                    100 * cpu / projectionSeconds)));
+            projectionCpu.forEach((name, cpu) -> line(
+                    md,
+                    String.format(Locale.ROOT, "| %s | %.1f | %.0f%% |", name, cpu, 100 * cpu / projectionSeconds)));
             line(md, "");
         }
     }
@@ -285,10 +412,12 @@ final class Report {
         }
         line(md, "## P4 queries");
         line(md, "");
-        line(md, "Sequential GETs against the outcomes-service after as many unmeasured warm-up calls: one fed "
-                + "patient's outcomes (clinician), cohort outcomes of gaitSpeedComfortable at WEEK_6 grouped by "
-                + "solutionGroup and time-to-response of gaitSpeedComfortable (analyst). The population also holds the "
-                + "patients written by P1 and P3.");
+        line(
+                md,
+                "Sequential GETs against the outcomes-service after as many unmeasured warm-up calls: one fed "
+                        + "patient's outcomes (clinician), cohort outcomes of gaitSpeedComfortable at WEEK_6 grouped by "
+                        + "solutionGroup and time-to-response of gaitSpeedComfortable (analyst). The population also holds the "
+                        + "patients written by P1 and P3.");
         line(md, "");
         line(md, "| fed patients | query | calls | p50 | p95 | p99 | max |");
         line(md, "| --- | --- | --- | --- | --- | --- | --- |");
@@ -301,33 +430,47 @@ final class Report {
     }
 
     private static void query(StringBuilder md, int patients, String name, Histogram h) {
-        line(md, "| " + fmt(patients) + " | " + name + " | " + h.getTotalCount() + " | "
-                + ms(h.getValueAtPercentile(50) / 1000.0) + " | " + ms(h.getValueAtPercentile(95) / 1000.0) + " | "
-                + ms(h.getValueAtPercentile(99) / 1000.0) + " | " + ms(h.getMaxValue() / 1000.0) + " |");
+        line(
+                md,
+                "| " + fmt(patients) + " | " + name + " | " + h.getTotalCount() + " | "
+                        + ms(h.getValueAtPercentile(50) / 1000.0) + " | " + ms(h.getValueAtPercentile(95) / 1000.0)
+                        + " | "
+                        + ms(h.getValueAtPercentile(99) / 1000.0) + " | " + ms(h.getMaxValue() / 1000.0) + " |");
     }
 
     private void footprint(StringBuilder md) {
         line(md, "## P5 footprint");
         line(md, "");
-        line(md, String.format(Locale.ROOT, "Ready (every readiness probe up) %.1f s after the harness began starting "
-                + "the stack: the broker and the store in one JVM with the launcher's flags (as the launcher's own "
-                + "JVM holds them), then the authorization server, then the three services at once, each a child JVM "
-                + "with the launcher's flags.", readySeconds));
+        line(
+                md,
+                String.format(
+                        Locale.ROOT,
+                        "Ready (every readiness probe up) %.1f s after the harness began starting "
+                                + "the stack: the broker and the store in one JVM with the launcher's flags (as the launcher's own "
+                                + "JVM holds them), then the authorization server, then the three services at once, each a child JVM "
+                                + "with the launcher's flags.",
+                        readySeconds));
         line(md, "");
         line(md, "| component | ready after (s) |");
         line(md, "| --- | --- |");
         readyAfter.forEach((name, s) -> line(md, String.format(Locale.ROOT, "| %s | %.1f |", name, s)));
         line(md, "");
-        line(md, "Resident memory (VmRSS) of each JVM of the stack; the harness (load generator, clients, feeder) is "
-                + "a process of its own and not counted. The peak is the largest total of samples taken every 2 s "
-                + "from ready to the end; JFR recordings run in two of the JVMs while the backlog drains.");
+        line(
+                md,
+                "Resident memory (VmRSS) of each JVM of the stack; the harness (load generator, clients, feeder) is "
+                        + "a process of its own and not counted. The peak is the largest total of samples taken every 2 s "
+                        + "from ready to the end; JFR recordings run in two of the JVMs while the backlog drains.");
         line(md, "");
         footprints.forEach((when, rss) -> {
             line(md, "| " + when + " | MiB |");
             line(md, "| --- | --- |");
             rss.forEach((name, bytes) -> line(md, String.format(Locale.ROOT, "| %s | %.0f |", name, bytes / MIB)));
-            line(md, String.format(Locale.ROOT, "| **whole stack** | **%.0f** |",
-                    rss.values().stream().mapToLong(Long::longValue).sum() / MIB));
+            line(
+                    md,
+                    String.format(
+                            Locale.ROOT,
+                            "| **whole stack** | **%.0f** |",
+                            rss.values().stream().mapToLong(Long::longValue).sum() / MIB));
             line(md, "");
         });
     }
@@ -338,31 +481,40 @@ final class Report {
         }
         line(md, "## Where the time goes: JFR while the backlog drains (the slowest stage)");
         line(md, "");
-        line(md, "Execution samples of JFR's `profile` settings. Component: the first frame, from the top of each "
-                + "sampled stack, outside the JDK. Method: the top frame (self time). What these profiles and the "
-                + "store-command counts led to, with figures before and after, is in the README (Benchmarks).");
+        line(
+                md,
+                "Execution samples of JFR's `profile` settings. Component: the first frame, from the top of each "
+                        + "sampled stack, outside the JDK. Method: the top frame (self time). What these profiles and the "
+                        + "store-command counts led to, with figures before and after, is in the README (Benchmarks).");
         for (ProfileSummary p : profiles) {
             line(md, "");
             line(md, "### " + p.process() + " (" + p.samples() + " samples)");
             line(md, "");
             line(md, "| component | share |");
             line(md, "| --- | --- |");
-            p.byComponent().forEach((c, n) -> line(md, String.format(Locale.ROOT, "| %s | %.0f%% |", c,
-                    100.0 * n / Math.max(1, p.samples()))));
+            p.byComponent()
+                    .forEach((c, n) -> line(
+                            md,
+                            String.format(Locale.ROOT, "| %s | %.0f%% |", c, 100.0 * n / Math.max(1, p.samples()))));
             line(md, "");
             line(md, "| hottest methods (self) | share |");
             line(md, "| --- | --- |");
-            p.topMethods().forEach((m, n) -> line(md, String.format(Locale.ROOT, "| `%s` | %.1f%% |", m,
-                    100.0 * n / Math.max(1, p.samples()))));
+            p.topMethods()
+                    .forEach((m, n) -> line(
+                            md,
+                            String.format(Locale.ROOT, "| `%s` | %.1f%% |", m, 100.0 * n / Math.max(1, p.samples()))));
         }
         line(md, "");
     }
 
-    private static void row(StringBuilder md, String what, String figure, String baseline, double ratio, String target,
-            boolean met) {
-        line(md, "| " + what + " | " + figure + " | " + baseline + " | "
-                + (Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio)) + " | " + target + " | "
-                + (met ? "yes" : "**no**") + " |");
+    private static void row(
+            StringBuilder md, String what, String figure, String baseline, double ratio, String target, boolean met) {
+        line(
+                md,
+                "| " + what + " | " + figure + " | " + baseline + " | "
+                        + (Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio)) + " | " + target
+                        + " | "
+                        + (met ? "yes" : "**no**") + " |");
     }
 
     private static String git(String... args) {

@@ -19,14 +19,14 @@ final class StoreCommands {
     private static final Pattern LINE = Pattern.compile("^mongodb_driver_commands_seconds_count\\{(.*)} (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-    private StoreCommands() {
-    }
+    private StoreCommands() {}
 
     /** {@code service command collection} to the count so far. */
     static Map<String, Double> snapshot(BenchmarkStack stack) throws Exception {
         Map<String, Double> counts = new TreeMap<>();
         for (String service : SERVICES) {
-            for (String line : stack.get(service, "/actuator/prometheus", "ops").body().split("\n")) {
+            for (String line :
+                    stack.get(service, "/actuator/prometheus", "ops").body().split("\n")) {
                 Matcher m = LINE.matcher(line);
                 if (!m.matches()) {
                     continue;

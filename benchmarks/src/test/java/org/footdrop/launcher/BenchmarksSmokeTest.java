@@ -18,7 +18,8 @@ class BenchmarksSmokeTest {
     @Test
     void shouldRunEveryStageAndWriteTheReport(@TempDir Path data) throws Exception {
         Path repo = RunningSystem.repoRoot();
-        assumeTrue(Stream.concat(ServiceSpec.all().stream(), Stream.of(LocalAuthorizationServer.SPEC))
+        assumeTrue(
+                Stream.concat(ServiceSpec.all().stream(), Stream.of(LocalAuthorizationServer.SPEC))
                         .allMatch(spec -> Files.exists(spec.jar(repo))),
                 "the services' jars are not packaged (run the whole build, or ./run-benchmarks.sh)");
         Path out = Path.of("target", "BENCHMARKS-smoke.md");
@@ -26,10 +27,21 @@ class BenchmarksSmokeTest {
         Benchmarks.run("--smoke", "--out", out.toString(), "--data-dir", data.toString());
 
         String report = Files.readString(out);
-        assertThat(report).contains("## Summary", "git commit", "| P1 ingest", "| P2 replay", "| P2 live consumers", "| P3 freshness",
-                "| P4 queries at 50 fed patients", "| P5 footprint", "## Where the time goes", "SMOKE RUN");
+        assertThat(report)
+                .contains(
+                        "## Summary",
+                        "git commit",
+                        "| P1 ingest",
+                        "| P2 replay",
+                        "| P2 live consumers",
+                        "| P3 freshness",
+                        "| P4 queries at 50 fed patients",
+                        "| P5 footprint",
+                        "## Where the time goes",
+                        "SMOKE RUN");
         assertThat(report).doesNotContain("profile not");
         // the broker and the store measured in a JVM of their own, as the launcher's: memory, CPU and profile
-        assertThat(report).contains("| " + BenchmarkStack.INFRASTRUCTURE + " |", "### " + BenchmarkStack.INFRASTRUCTURE);
+        assertThat(report)
+                .contains("| " + BenchmarkStack.INFRASTRUCTURE + " |", "### " + BenchmarkStack.INFRASTRUCTURE);
     }
 }

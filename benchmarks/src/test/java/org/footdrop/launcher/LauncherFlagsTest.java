@@ -12,10 +12,13 @@ class LauncherFlagsTest {
     void shouldStartTheBrokerAndStoreWithRunLocalFlags() throws Exception {
         // given the line of run-local.sh that starts the launcher
         String launch = Files.readAllLines(RunningSystem.repoRoot().resolve("run-local.sh")).stream()
-                .filter(line -> line.startsWith("exec java ")).findFirst().orElseThrow();
+                .filter(line -> line.startsWith("exec java "))
+                .findFirst()
+                .orElseThrow();
 
         // then it holds every flag of the benchmark's copy, and no other -X flag
-        assertThat(launch.split("\\s+")).filteredOn(flag -> flag.startsWith("-X"))
+        assertThat(launch.split("\\s+"))
+                .filteredOn(flag -> flag.startsWith("-X"))
                 .containsExactlyInAnyOrderElementsOf(BenchmarkStack.LAUNCHER_JVM_FLAGS);
     }
 }

@@ -21,8 +21,7 @@ public final class CloudEventHeaders {
     public static final String CORRELATION_ID = "ce_correlationid";
     public static final String CONTENT_TYPE = "content-type";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     /** Header name to value, in a stable order. Absent optional attributes are left out. */
     public static Map<String, String> of(EventEnvelope event) {

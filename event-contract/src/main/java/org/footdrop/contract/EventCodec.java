@@ -64,8 +64,8 @@ public final class EventCodec {
         if (!version.isInt() || !type.supportedVersions().contains(version.intValue())) {
             throw new PoisonEventException(Reason.UNSUPPORTED_VERSION, type.wireName() + " version " + version);
         }
-        List<String> violations = schemas.violations(type, version.intValue(),
-                new String(bytes, StandardCharsets.UTF_8));
+        List<String> violations =
+                schemas.violations(type, version.intValue(), new String(bytes, StandardCharsets.UTF_8));
         if (!violations.isEmpty()) {
             throw new PoisonEventException(Reason.INVALID, String.join("; ", violations));
         }
@@ -78,15 +78,29 @@ public final class EventCodec {
             ObjectNode envelope = tree.deepCopy();
             envelope.remove("payload");
             EnvelopeFields fields = mapper.treeToValue(envelope, EnvelopeFields.class);
-            return new EventEnvelope(fields.eventId(), fields.type(), fields.schemaVersion(), fields.patientId(),
-                    fields.occurredAt(), fields.recordedAt(), fields.source(), fields.correlationId(), payload);
+            return new EventEnvelope(
+                    fields.eventId(),
+                    fields.type(),
+                    fields.schemaVersion(),
+                    fields.patientId(),
+                    fields.occurredAt(),
+                    fields.recordedAt(),
+                    fields.source(),
+                    fields.correlationId(),
+                    payload);
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new PoisonEventException(Reason.INVALID, "cannot bind " + type.wireName() + ": " + e.getMessage());
         }
     }
 
     /** The envelope without its payload, bound first so that the payload can be bound by type. */
-    private record EnvelopeFields(java.util.UUID eventId, String type, int schemaVersion, String patientId,
-            java.time.Instant occurredAt, java.time.Instant recordedAt, String source, String correlationId) {
-    }
+    private record EnvelopeFields(
+            java.util.UUID eventId,
+            String type,
+            int schemaVersion,
+            String patientId,
+            java.time.Instant occurredAt,
+            java.time.Instant recordedAt,
+            String source,
+            String correlationId) {}
 }

@@ -31,10 +31,23 @@ public record EventEnvelope(
     }
 
     /** A new event of the payload's own type at the current schema version. */
-    public static EventEnvelope of(EventPayload payload, String patientId, Instant occurredAt, Instant recordedAt,
-            String source, String correlationId) {
-        return new EventEnvelope(UUID.randomUUID(), payload.eventType().wireName(), EventType.CURRENT_VERSION,
-                patientId, occurredAt, recordedAt, source, correlationId, payload);
+    public static EventEnvelope of(
+            EventPayload payload,
+            String patientId,
+            Instant occurredAt,
+            Instant recordedAt,
+            String source,
+            String correlationId) {
+        return new EventEnvelope(
+                UUID.randomUUID(),
+                payload.eventType().wireName(),
+                EventType.CURRENT_VERSION,
+                patientId,
+                occurredAt,
+                recordedAt,
+                source,
+                correlationId,
+                payload);
     }
 
     public EventType eventType() {

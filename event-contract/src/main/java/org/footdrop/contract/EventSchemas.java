@@ -19,7 +19,9 @@ public final class EventSchemas {
 
     /** The schemas' $id base; resolved to the classpath so that nothing is fetched over the network. */
     public static final String ID_BASE = "https://schemas.footdrop.org/contract/";
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(ID_BASE, "classpath:contract/schemas/")));
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
@@ -33,7 +35,8 @@ public final class EventSchemas {
 
     /** The violations of the whole event (envelope and payload), as "path: message"; empty when valid. */
     public List<String> violations(EventType type, int version, String eventJson) {
-        JsonSchema schema = schemas.computeIfAbsent(type.wireName() + "/v" + version + ".schema.json",
+        JsonSchema schema = schemas.computeIfAbsent(
+                type.wireName() + "/v" + version + ".schema.json",
                 relative -> FACTORY.getSchema(SchemaLocation.of(ID_BASE + relative)));
         return schema.validate(eventJson, InputFormat.JSON).stream()
                 .map(ValidationMessage::getMessage)

@@ -42,8 +42,8 @@ public enum EventType {
     /** Schema versions of every type this build reads and writes; additive changes only within one. */
     public static final int CURRENT_VERSION = 1;
 
-    private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
+    private static final Map<String, EventType> BY_WIRE_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
 
     private final String wireName;
     private final String topic;

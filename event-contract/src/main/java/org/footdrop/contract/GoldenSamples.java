@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class GoldenSamples {
 
-    private GoldenSamples() {
-    }
+    private GoldenSamples() {}
 
     public static String read(EventType type, int version) {
         String path = EventSchemas.samplePath(type, version);

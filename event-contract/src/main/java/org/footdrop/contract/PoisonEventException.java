@@ -7,7 +7,13 @@ package org.footdrop.contract;
 public class PoisonEventException extends RuntimeException {
 
     /** Why a record is poison; low-cardinality, so it can tag metrics and DLQ headers. */
-    public enum Reason { UNPARSEABLE, UNKNOWN_TYPE, UNSUPPORTED_VERSION, INVALID, TOO_LARGE }
+    public enum Reason {
+        UNPARSEABLE,
+        UNKNOWN_TYPE,
+        UNSUPPORTED_VERSION,
+        INVALID,
+        TOO_LARGE
+    }
 
     private final Reason reason;
 

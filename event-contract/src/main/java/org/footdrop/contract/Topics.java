@@ -7,8 +7,8 @@ public final class Topics {
     public static final String TREATMENT_EVENTS = "treatment.events.v1";
     /** Records that can never be projected, with the reason in headers. */
     public static final String OUTCOMES_DLQ = "outcomes.dlq.v1";
+
     public static final int PARTITIONS = 6;
 
-    private Topics() {
-    }
+    private Topics() {}
 }

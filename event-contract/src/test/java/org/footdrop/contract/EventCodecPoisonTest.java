@@ -69,8 +69,8 @@ class EventCodecPoisonTest {
 
     @Test
     void shouldWriteCloudEventsHeadersFromTheEnvelope() {
-        EventEnvelope event = codec.decode(GoldenSamples.read(EventType.DIAGNOSIS_RECORDED, 1)
-                .getBytes(StandardCharsets.UTF_8));
+        EventEnvelope event =
+                codec.decode(GoldenSamples.read(EventType.DIAGNOSIS_RECORDED, 1).getBytes(StandardCharsets.UTF_8));
 
         var headers = CloudEventHeaders.of(event);
 
@@ -88,7 +88,8 @@ class EventCodecPoisonTest {
 
     private void assertReason(String json, Reason reason) {
         assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(PoisonEventException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+                .isInstanceOfSatisfying(
+                        PoisonEventException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     private static ObjectNode sample(EventType type) {

@@ -77,8 +77,8 @@ class GoldenSampleContractTest {
 
         // when / then
         assertThatThrownBy(() -> codec.decode(EventJson.mapper().writeValueAsBytes(event)))
-                .isInstanceOfSatisfying(PoisonEventException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
+                .isInstanceOfSatisfying(
+                        PoisonEventException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
     }
 
     @ParameterizedTest
@@ -87,7 +87,8 @@ class GoldenSampleContractTest {
         assertThat(type.wireName())
                 .matches("(intake|treatment)\\.[a-z]+(-[a-z]+)+")
                 .doesNotContain(type.payloadType().getSimpleName());
-        assertThat(type.wireName()).startsWith(type.topic().substring(0, type.topic().indexOf('.')));
+        assertThat(type.wireName())
+                .startsWith(type.topic().substring(0, type.topic().indexOf('.')));
     }
 
     private static JsonNode tree(byte[] json) {

@@ -11,26 +11,29 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class InfrastructureProcess {
 
-    private InfrastructureProcess() {
-    }
+    private InfrastructureProcess() {}
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
-        InfraPorts ports = new InfraPorts(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        InfraPorts ports =
+                new InfraPorts(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         MongoStore store = ports.mongo() == 0 ? null : MongoStore.start(data.resolve("mongo"), ports.mongo());
         KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), ports);
         kafka.ensureTopics(TopicSpec.standard());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                kafka.close();
-            } finally {
-                if (store != null) {
-                    store.close(); // writes its last commit to disk
-                }
-                stopped.countDown();
-            }
-        }, "infrastructure-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                kafka.close();
+                            } finally {
+                                if (store != null) {
+                                    store.close(); // writes its last commit to disk
+                                }
+                                stopped.countDown();
+                            }
+                        },
+                        "infrastructure-shutdown"));
         System.out.println("ready");
         stopped.await();
     }

@@ -10,7 +10,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -57,7 +56,9 @@ final class KafkaBroker implements AutoCloseable {
         p.put("node.id", String.valueOf(NODE_ID));
         // A static one-voter quorum: nothing to reconfigure on a laptop, and it needs no --standalone format.
         p.put("controller.quorum.voters", NODE_ID + "@localhost:" + ports.kafkaController());
-        p.put("listeners", "PLAINTEXT://localhost:" + ports.kafka() + ",CONTROLLER://localhost:" + ports.kafkaController());
+        p.put(
+                "listeners",
+                "PLAINTEXT://localhost:" + ports.kafka() + ",CONTROLLER://localhost:" + ports.kafkaController());
         p.put("advertised.listeners", "PLAINTEXT://localhost:" + ports.kafka());
         p.put("controller.listener.names", CONTROLLER_LISTENER);
         p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -109,8 +110,10 @@ final class KafkaBroker implements AutoCloseable {
     /** Creates the missing topics; existing ones are left alone so a restart changes nothing. */
     void ensureTopics(List<TopicSpec> topics) throws InterruptedException, ExecutionException {
         Map<String, Object> adminProps = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000);
         try (Admin admin = Admin.create(adminProps)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream()

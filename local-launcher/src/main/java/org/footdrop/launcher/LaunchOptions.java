@@ -11,8 +11,8 @@ import java.util.Map;
  * @param authorizationServer whether to run the authorization server: infrastructure for the services,
  *        so on with any choice of services, unless {@code --no-auth} (e.g. another one already runs on 9000)
  */
-public record LaunchOptions(Path dataDir, List<ServiceSpec> services, boolean restartCrashed,
-        boolean authorizationServer) {
+public record LaunchOptions(
+        Path dataDir, List<ServiceSpec> services, boolean restartCrashed, boolean authorizationServer) {
 
     static final String DATA_DIR_ENV = "FOOTDROP_DATA_DIR";
 

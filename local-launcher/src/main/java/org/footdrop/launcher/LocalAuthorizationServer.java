@@ -18,8 +18,7 @@ final class LocalAuthorizationServer {
     /** One client per role; client id = role = its only scope. */
     static final List<String> CLIENTS = List.of("clinical-writer", "clinician", "analyst", "ops", "admin");
 
-    private LocalAuthorizationServer() {
-    }
+    private LocalAuthorizationServer() {}
 
     static String issuer() {
         return SPEC.url();
@@ -60,14 +59,19 @@ final class LocalAuthorizationServer {
      * inherits it) is named by its variable, never printed.
      */
     static String clientsSummary(Map<String, String> env) {
-        StringBuilder out = new StringBuilder("Clients (client credentials at ").append(tokenUri())
-                .append("; the defaults are for this machine only):").append(System.lineSeparator());
+        StringBuilder out = new StringBuilder("Clients (client credentials at ")
+                .append(tokenUri())
+                .append("; the defaults are for this machine only):")
+                .append(System.lineSeparator());
         for (String client : CLIENTS) {
             out.append(String.format("  %-18s %s%n", client, secretShown(client, env)));
         }
-        out.append("Get a token, e.g. as analyst:").append(System.lineSeparator())
-                .append("  curl -s -u ").append(credentials("analyst", env))
-                .append(" -d grant_type=client_credentials ").append(tokenUri());
+        out.append("Get a token, e.g. as analyst:")
+                .append(System.lineSeparator())
+                .append("  curl -s -u ")
+                .append(credentials("analyst", env))
+                .append(" -d grant_type=client_credentials ")
+                .append(tokenUri());
         return out.toString();
     }
 

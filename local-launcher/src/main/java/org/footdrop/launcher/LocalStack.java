@@ -63,14 +63,15 @@ public final class LocalStack {
             System.err.println("could not start Kafka and MongoDB (are ports 9092, 9093 and 27017 free?): " + e);
             System.exit(1);
         }
-        System.out.printf("Kafka %s and MongoDB %s up after %s (data in %s)%n",
+        System.out.printf(
+                "Kafka %s and MongoDB %s up after %s (data in %s)%n",
                 ports.kafkaBootstrap(), ports.mongoUri(), elapsed(), options.dataDir());
 
         boolean authorizationServerReady = true;
         if (options.authorizationServer()) {
             // Before the services, which check every token against its keys.
-            ServiceProcess auth = ServiceProcess.authorizationServer(
-                    repoRoot, logDir, options.dataDir(), options.restartCrashed());
+            ServiceProcess auth =
+                    ServiceProcess.authorizationServer(repoRoot, logDir, options.dataDir(), options.restartCrashed());
             Launch launched = launch(auth, true);
             if (launched == Launch.STOPPING) {
                 return;
@@ -78,8 +79,8 @@ public final class LocalStack {
             authorizationServerReady = launched == Launch.STARTED && awaitOne(new ReadinessProbe(), auth);
         }
         for (ServiceSpec spec : options.services()) {
-            ServiceProcess service = ServiceProcess.service(spec, repoRoot, logDir, ports,
-                    options.authorizationServer(), options.restartCrashed());
+            ServiceProcess service = ServiceProcess.service(
+                    spec, repoRoot, logDir, ports, options.authorizationServer(), options.restartCrashed());
             if (launch(service, false) == Launch.STOPPING) {
                 break;
             }
@@ -88,17 +89,22 @@ public final class LocalStack {
         printSummary(options, ports, allReady, logDir);
         // Restarts during the first wait are covered by it; later ones get their own "ready" line.
         for (ServiceProcess child : children()) {
-            child.onRestarted(restarted ->
-                    CompletableFuture.runAsync(() -> awaitOne(new ReadinessProbe(), restarted), probes));
+            child.onRestarted(
+                    restarted -> CompletableFuture.runAsync(() -> awaitOne(new ReadinessProbe(), restarted), probes));
         }
         new CountDownLatch(1).await(); // everything else runs on other threads until Ctrl-C
     }
 
-    private enum Launch { STARTED, JAR_MISSING, STOPPING }
+    private enum Launch {
+        STARTED,
+        JAR_MISSING,
+        STOPPING
+    }
 
     private Launch launch(ServiceProcess child, boolean isAuthorizationServer) throws IOException {
         if (!Files.isRegularFile(child.jar())) {
-            System.out.printf("%s not started: %s is missing (run ./mvnw -B -DskipTests install)%n",
+            System.out.printf(
+                    "%s not started: %s is missing (run ./mvnw -B -DskipTests install)%n",
                     child.spec().name(), child.jar());
             return Launch.JAR_MISSING;
         }
@@ -142,9 +148,12 @@ public final class LocalStack {
                     probe.await(URI.create(spec.readinessUrl()), READINESS_TIMEOUT, service::isAliveOrRestarting);
             switch (outcome) {
                 case READY -> System.out.printf("%s ready at %s after %s%n", spec.name(), spec.url(), elapsed());
-                case EXITED -> System.out.printf("%s exited before it was ready; log: %s%n", spec.name(), service.log());
-                case TIMED_OUT -> System.out.printf("%s not ready after %d s; log: %s%n",
-                        spec.name(), READINESS_TIMEOUT.toSeconds(), service.log());
+                case EXITED ->
+                    System.out.printf("%s exited before it was ready; log: %s%n", spec.name(), service.log());
+                case TIMED_OUT ->
+                    System.out.printf(
+                            "%s not ready after %d s; log: %s%n",
+                            spec.name(), READINESS_TIMEOUT.toSeconds(), service.log());
             }
             return outcome == ReadinessProbe.Outcome.READY;
         } catch (InterruptedException e) {
@@ -156,9 +165,11 @@ public final class LocalStack {
     private void printSummary(LaunchOptions options, InfraPorts ports, boolean allReady, Path logDir) {
         StringBuilder out = new StringBuilder(System.lineSeparator());
         out.append(allReady ? "Foot drop outcomes stack ready in " : "Stack started, NOT all services ready, after ")
-                .append(elapsed()).append(System.lineSeparator());
+                .append(elapsed())
+                .append(System.lineSeparator());
         if (options.authorizationServer()) {
-            out.append(String.format("  %-20s %s%n", LocalAuthorizationServer.SPEC.name(), LocalAuthorizationServer.issuer()));
+            out.append(String.format(
+                    "  %-20s %s%n", LocalAuthorizationServer.SPEC.name(), LocalAuthorizationServer.issuer()));
         }
         for (ServiceSpec spec : options.services()) {
             out.append(String.format("  %-20s %s%n", spec.name(), spec.url()));
@@ -208,9 +219,14 @@ public final class LocalStack {
     /** The launcher lives in {@code <repo>/local-launcher/target/}, as a jar or as classes, whichever runs. */
     static Path repoRoot() {
         try {
-            Path location = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(LocalStack.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path candidate = location.getParent().getParent().getParent();
-            if (Files.isRegularFile(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("local-launcher"))) {
+            if (Files.isRegularFile(candidate.resolve("pom.xml"))
+                    && Files.isDirectory(candidate.resolve("local-launcher"))) {
                 return candidate;
             }
         } catch (Exception ignored) {

@@ -1,10 +1,9 @@
 package org.footdrop.launcher;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 
 /** mongo-java-server on the H2 backend: MongoDB wire protocol, data kept in one MVStore file. */

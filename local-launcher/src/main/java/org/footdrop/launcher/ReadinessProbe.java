@@ -11,13 +11,16 @@ import java.util.function.BooleanSupplier;
 /** Polls a Spring Boot readiness endpoint until it answers 200, the process dies, or time runs out. */
 final class ReadinessProbe {
 
-    enum Outcome { READY, TIMED_OUT, EXITED }
+    enum Outcome {
+        READY,
+        TIMED_OUT,
+        EXITED
+    }
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(1))
-            .build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     Outcome await(URI readinessUrl, Duration timeout, BooleanSupplier processAlive) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -37,7 +40,10 @@ final class ReadinessProbe {
     }
 
     boolean isReady(URI readinessUrl) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(readinessUrl).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(readinessUrl)
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notYetListening) {

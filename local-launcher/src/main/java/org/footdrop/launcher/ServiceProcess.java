@@ -55,11 +55,11 @@ final class ServiceProcess {
     private boolean stopping;
     private boolean restartPending;
     private int restarts;
-    private volatile Consumer<ServiceProcess> onRestarted = restarted -> { };
+    private volatile Consumer<ServiceProcess> onRestarted = restarted -> {};
 
     /** @param environment what the child is told besides its port: the addresses it depends on */
-    ServiceProcess(ServiceSpec spec, Path repoRoot, Path logDir, Map<String, String> environment,
-            boolean restartCrashed) {
+    ServiceProcess(
+            ServiceSpec spec, Path repoRoot, Path logDir, Map<String, String> environment, boolean restartCrashed) {
         this.spec = spec;
         this.jar = spec.jar(repoRoot);
         this.log = logDir.resolve(spec.name() + ".log");
@@ -73,8 +73,13 @@ final class ServiceProcess {
      * A service: its own database on the store, the broker, and, when the launcher runs the
      * authorization server, where to check tokens (otherwise the service's defaults apply).
      */
-    static ServiceProcess service(ServiceSpec spec, Path repoRoot, Path logDir, InfraPorts ports,
-            boolean withLocalAuthorizationServer, boolean restartCrashed) {
+    static ServiceProcess service(
+            ServiceSpec spec,
+            Path repoRoot,
+            Path logDir,
+            InfraPorts ports,
+            boolean withLocalAuthorizationServer,
+            boolean restartCrashed) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
         environment.put("MONGODB_URI", ports.mongoUri() + "/" + spec.database());
@@ -85,8 +90,12 @@ final class ServiceProcess {
     }
 
     static ServiceProcess authorizationServer(Path repoRoot, Path logDir, Path dataDir, boolean restartCrashed) {
-        return new ServiceProcess(LocalAuthorizationServer.SPEC, repoRoot, logDir,
-                LocalAuthorizationServer.environment(dataDir), restartCrashed);
+        return new ServiceProcess(
+                LocalAuthorizationServer.SPEC,
+                repoRoot,
+                logDir,
+                LocalAuthorizationServer.environment(dataDir),
+                restartCrashed);
     }
 
     ServiceSpec spec() {
@@ -116,8 +125,12 @@ final class ServiceProcess {
         if (stopping) {
             return;
         }
-        Files.writeString(log, "==== " + spec.name() + " starting at " + Instant.now() + System.lineSeparator(),
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                log,
+                "==== " + spec.name() + " starting at " + Instant.now() + System.lineSeparator(),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(command())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -143,7 +156,10 @@ final class ServiceProcess {
             return;
         }
         ProcessHandle.of(Long.parseLong(pid))
-                .filter(p -> p.info().commandLine().map(c -> c.contains(jar.toString())).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains(jar.toString()))
+                        .orElse(false))
                 .ifPresent(p -> {
                     System.out.printf("stopping %s (pid %s) left over from a previous run%n", spec.name(), pid);
                     p.destroy();
@@ -180,10 +196,11 @@ final class ServiceProcess {
         }
         System.out.printf("%s exited unexpectedly (exit code %d); log: %s%n", spec.name(), gone.exitValue(), log);
         if (attempt > 0) {
-            System.out.printf("restarting %s in %d s (restart %d of %d)%n",
+            System.out.printf(
+                    "restarting %s in %d s (restart %d of %d)%n",
                     spec.name(), RESTART_DELAY.toSeconds(), attempt, MAX_RESTARTS);
-            CompletableFuture.runAsync(this::restart,
-                    CompletableFuture.delayedExecutor(RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS));
+            CompletableFuture.runAsync(
+                    this::restart, CompletableFuture.delayedExecutor(RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS));
         } else if (restartCrashed) {
             System.out.printf("%s crashed %d times; not restarting it again%n", spec.name(), MAX_RESTARTS + 1);
         }

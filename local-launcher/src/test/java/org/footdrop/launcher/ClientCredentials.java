@@ -19,8 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ClientCredentials {
 
-    private record Token(String value, Instant renewAt) {
-    }
+    private record Token(String value, Instant renewAt) {}
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI tokenUri;
@@ -41,15 +40,18 @@ final class ClientCredentials {
     }
 
     private Token fetch(String role) {
-        String basic = Base64.getEncoder().encodeToString(
-                (role + ":" + LocalAuthorizationServer.localDefaultSecret(role)).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString((role + ":" + LocalAuthorizationServer.localDefaultSecret(role))
+                        .getBytes(StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenUri)
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + role))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(tokenUri)
+                            .header("Authorization", "Basic " + basic)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .timeout(Duration.ofSeconds(10))
+                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + role))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("token request for " + role + " answered " + response.statusCode());
             }

@@ -105,27 +105,63 @@ final class ClinicalLoad implements AutoCloseable {
         write(patientId, "intake", "POST", "/api/v1/diagnoses", """
                 {"patientId":"%s","side":"LEFT","diagnosisDate":"2026-02-20","causeCategory":"FIBULAR_NERVE_AT_KNEE"}
                 """.formatted(patientId), null);
-        write(patientId, "intake", "POST", "/api/v1/assessments", assessment(patientId, "2026-03-01T09:00:00Z",
-                "BASELINE", "0.62"), null);
+        write(
+                patientId,
+                "intake",
+                "POST",
+                "/api/v1/assessments",
+                assessment(patientId, "2026-03-01T09:00:00Z", "BASELINE", "0.62"),
+                null);
         ledger.patient(patientId).baseline = true;
-        String first = write(patientId, "treatment", "POST", "/api/v1/injections", injection(patientId,
-                "2026-03-02T10:00:00Z"), null).get("injectionId").asString();
-        String second = write(patientId, "treatment", "POST", "/api/v1/injections", injection(patientId,
-                "2026-03-30T10:00:00Z"), null).get("injectionId").asString();
+        String first = write(
+                        patientId,
+                        "treatment",
+                        "POST",
+                        "/api/v1/injections",
+                        injection(patientId, "2026-03-02T10:00:00Z"),
+                        null)
+                .get("injectionId")
+                .asString();
+        String second = write(
+                        patientId,
+                        "treatment",
+                        "POST",
+                        "/api/v1/injections",
+                        injection(patientId, "2026-03-30T10:00:00Z"),
+                        null)
+                .get("injectionId")
+                .asString();
         synchronized (ledger.patient(patientId)) {
             ledger.patient(patientId).injections.addAll(List.of(first, second));
         }
-        String followUp = write(patientId, "intake", "POST", "/api/v1/assessments", assessment(patientId,
-                "2026-04-13T09:00:00Z", "FOLLOW_UP", "0.72"), null).get("assessmentId").asString();
+        String followUp = write(
+                        patientId,
+                        "intake",
+                        "POST",
+                        "/api/v1/assessments",
+                        assessment(patientId, "2026-04-13T09:00:00Z", "FOLLOW_UP", "0.72"),
+                        null)
+                .get("assessmentId")
+                .asString();
         ledger.patient(patientId).followUpGaitSpeed = "0.72";
         if (random.nextInt(4) == 0) {
-            write(patientId, "intake", "PUT", "/api/v1/assessments/" + followUp, assessment(patientId,
-                    "2026-04-13T09:00:00Z", "FOLLOW_UP", "0.66"), "\"1\"");
+            write(
+                    patientId,
+                    "intake",
+                    "PUT",
+                    "/api/v1/assessments/" + followUp,
+                    assessment(patientId, "2026-04-13T09:00:00Z", "FOLLOW_UP", "0.66"),
+                    "\"1\"");
             ledger.patient(patientId).followUpGaitSpeed = "0.66";
         }
         if (random.nextInt(4) == 0) {
-            write(patientId, "treatment", "DELETE", "/api/v1/injections/" + second,
-                    "{\"reason\":\"entered for the wrong visit\"}", "\"1\"");
+            write(
+                    patientId,
+                    "treatment",
+                    "DELETE",
+                    "/api/v1/injections/" + second,
+                    "{\"reason\":\"entered for the wrong visit\"}",
+                    "\"1\"");
             synchronized (ledger.patient(patientId)) {
                 ledger.patient(patientId).voidedInjections.add(second);
             }
@@ -133,8 +169,9 @@ final class ClinicalLoad implements AutoCloseable {
     }
 
     /** Retries the same request, same key, until a 2xx; records it in the ledger once. */
-    private tools.jackson.databind.JsonNode write(String patientId, String service, String method, String path,
-            String body, String ifMatch) throws Exception {
+    private tools.jackson.databind.JsonNode write(
+            String patientId, String service, String method, String path, String body, String ifMatch)
+            throws Exception {
         String key = "rel-" + java.util.UUID.randomUUID();
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         while (true) {
@@ -142,8 +179,16 @@ final class ClinicalLoad implements AutoCloseable {
             try {
                 response = ifMatch == null
                         ? system.send(method, service, path, body, "clinical-writer", "Idempotency-Key", key)
-                        : system.send(method, service, path, body, "clinical-writer", "Idempotency-Key", key,
-                                "If-Match", ifMatch);
+                        : system.send(
+                                method,
+                                service,
+                                path,
+                                body,
+                                "clinical-writer",
+                                "Idempotency-Key",
+                                key,
+                                "If-Match",
+                                ifMatch);
             } catch (IOException e) {
                 // the service is down or was killed mid-request: the write may or may not have landed
             }
@@ -152,8 +197,10 @@ final class ClinicalLoad implements AutoCloseable {
                 ledger.accepted(patientId);
                 tools.jackson.databind.JsonNode answer = EventJson.mapper().readTree(response.body());
                 String record = method.equals("POST")
-                        ? response.headers().firstValue("Location").orElse(path) : path;
-                ledger.acknowledged(new Ledger.Ack(service, record, answer.path("revision").asInt(), at));
+                        ? response.headers().firstValue("Location").orElse(path)
+                        : path;
+                ledger.acknowledged(
+                        new Ledger.Ack(service, record, answer.path("revision").asInt(), at));
                 return answer;
             }
             if (response != null && response.statusCode() >= 500) {
@@ -163,8 +210,8 @@ final class ClinicalLoad implements AutoCloseable {
                 throw new LostRecord(path);
             }
             if (response != null && response.statusCode() / 100 == 4) {
-                throw new IllegalStateException(method + " " + path + " refused: " + response.statusCode() + " "
-                        + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " refused: " + response.statusCode() + " " + response.body());
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(method + " " + path + " never accepted");

@@ -36,11 +36,13 @@ class ComposeFileTest {
 
     /** `${NAME:default}`: an environment variable with a default, as the services' application.yml use them. */
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
+
     private static final Pattern URI_VALUE = Pattern.compile("^[a-z][a-z0-9+.-]*://.+");
     private static final Pattern HOST_PORT_LIST = Pattern.compile("^[\\w.-]+:\\d+(,[\\w.-]+:\\d+)*$");
     private static final Pattern LOCAL_PROBE_PORT = Pattern.compile("(?:localhost|127\\.0\\.0\\.1)[:/](\\d+)");
     /** A read-only file mount that the environment can replace: `${VARIABLE:-./default}:/container/path:ro`. */
-    private static final Pattern OVERRIDABLE_READ_ONLY_MOUNT = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*):-(\\./[^}]+)}:([^:]+):ro$");
+    private static final Pattern OVERRIDABLE_READ_ONLY_MOUNT =
+            Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*):-(\\./[^}]+)}:([^:]+):ro$");
 
     private static Path root;
     private static Map<String, Object> services;
@@ -72,7 +74,9 @@ class ComposeFileTest {
         String serverPort = environment(service).get("SERVER_PORT");
 
         // then
-        assertThat(defaultPort).as("application.yml default port vs the launcher").isEqualTo(spec.port());
+        assertThat(defaultPort)
+                .as("application.yml default port vs the launcher")
+                .isEqualTo(spec.port());
         assertThat(ports).containsExactly(new PortMapping(defaultPort, defaultPort));
         assertThat(serverPort).isEqualTo(String.valueOf(defaultPort));
     }
@@ -118,7 +122,8 @@ class ComposeFileTest {
 
         // when
         List<String> databases = specs.stream()
-                .map(spec -> URI.create(environmentValue(spec.name(), "MONGODB_URI")).getPath())
+                .map(spec ->
+                        URI.create(environmentValue(spec.name(), "MONGODB_URI")).getPath())
                 .toList();
 
         // then
@@ -138,7 +143,8 @@ class ComposeFileTest {
         // then
         assertThat(advertised).contains(bootstrap);
         assertThat(bootstrap).isEqualTo("kafka:" + InfraPorts.standard().kafka());
-        assertThat(kafka.get("KAFKA_LISTENERS")).contains(":" + InfraPorts.standard().kafka())
+        assertThat(kafka.get("KAFKA_LISTENERS"))
+                .contains(":" + InfraPorts.standard().kafka())
                 .contains("CONTROLLER://:" + InfraPorts.standard().kafkaController());
     }
 
@@ -146,27 +152,33 @@ class ComposeFileTest {
     void shouldCreateTheEventTopicsWithSixPartitionsKeptForever() {
         // given
         Map<String, Object> kafkaInit = composeService("kafka-init");
-        String script = Stream.concat(strings(kafkaInit.get("entrypoint")).stream(),
-                        strings(kafkaInit.get("command")).stream())
+        String script = Stream.concat(
+                        strings(kafkaInit.get("entrypoint")).stream(), strings(kafkaInit.get("command")).stream())
                 .collect(Collectors.joining(" "));
 
         // when
         List<Map<String, String>> creations = topicCreations(script);
 
         // then
-        assertThat(creations).extracting(options -> options.get("--topic"))
-                .containsExactlyInAnyOrderElementsOf(TopicSpec.standard().stream().map(TopicSpec::name).toList());
+        assertThat(creations)
+                .extracting(options -> options.get("--topic"))
+                .containsExactlyInAnyOrderElementsOf(
+                        TopicSpec.standard().stream().map(TopicSpec::name).toList());
         for (TopicSpec topic : TopicSpec.standard()) {
             Map<String, String> options = creations.stream()
                     .filter(creation -> topic.name().equals(creation.get("--topic")))
-                    .findFirst().orElseThrow();
-            assertThat(options).as(topic.name())
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(options)
+                    .as(topic.name())
                     .containsEntry("--partitions", String.valueOf(topic.partitions()))
                     .containsEntry("--partitions", "6")
                     .containsEntry("--config retention.ms", "-1")
                     .containsEntry("--replication-factor", "1")
                     .containsKey("--if-not-exists")
-                    .containsEntry("--bootstrap-server", "kafka:" + InfraPorts.standard().kafka());
+                    .containsEntry(
+                            "--bootstrap-server",
+                            "kafka:" + InfraPorts.standard().kafka());
         }
         assertThat(environment(composeService("kafka")))
                 .containsEntry("KAFKA_LOG_RETENTION_MS", "-1")
@@ -180,12 +192,14 @@ class ComposeFileTest {
 
         // when
         Map<String, Map<String, Object>> dependencies = names.stream()
-                .collect(Collectors.toMap(name -> name, name -> map(composeService(name).get("depends_on"))));
+                .collect(Collectors.toMap(
+                        name -> name, name -> map(composeService(name).get("depends_on"))));
 
         // then
         dependencies.forEach((name, dependsOn) -> {
             assertThat(map(dependsOn.get("mongodb"))).as(name).containsEntry("condition", "service_healthy");
-            assertThat(map(dependsOn.get("kafka-init"))).as(name)
+            assertThat(map(dependsOn.get("kafka-init")))
+                    .as(name)
                     .containsEntry("condition", "service_completed_successfully");
         });
         assertThat(map(map(composeService("kafka-init").get("depends_on")).get("kafka")))
@@ -215,10 +229,13 @@ class ComposeFileTest {
         Map<String, Object> build = map(composeService(spec.name()).get("build"));
 
         // when
-        Path dockerfile = root.resolve(String.valueOf(build.get("context"))).resolve(String.valueOf(build.get("dockerfile")));
+        Path dockerfile =
+                root.resolve(String.valueOf(build.get("context"))).resolve(String.valueOf(build.get("dockerfile")));
 
         // then
-        assertThat(dockerfile.normalize()).isEqualTo(root.resolve("deploy/Dockerfile").normalize()).isRegularFile();
+        assertThat(dockerfile.normalize())
+                .isEqualTo(root.resolve("deploy/Dockerfile").normalize())
+                .isRegularFile();
         assertThat(map(build.get("args"))).containsEntry("SERVICE", spec.name());
     }
 
@@ -227,7 +244,8 @@ class ComposeFileTest {
     void shouldScrapeEveryServiceAtItsPrometheusEndpoint(ServiceSpec spec) throws IOException {
         // given
         Path prometheusDir = mountedFrom(composeService("prometheus"), "/etc/prometheus");
-        List<Map<String, Object>> scrapeConfigs = maps(yaml(prometheusDir.resolve("prometheus.yml")).get("scrape_configs"));
+        List<Map<String, Object>> scrapeConfigs =
+                maps(yaml(prometheusDir.resolve("prometheus.yml")).get("scrape_configs"));
         String target = spec.name() + ":" + environmentValue(spec.name(), "SERVER_PORT");
 
         // when
@@ -247,14 +265,18 @@ class ComposeFileTest {
         Path prometheusDir = mountedFrom(composeService("prometheus"), "/etc/prometheus");
 
         // when
-        List<String> ruleFiles = strings(yaml(prometheusDir.resolve("prometheus.yml")).get("rule_files"));
+        List<String> ruleFiles =
+                strings(yaml(prometheusDir.resolve("prometheus.yml")).get("rule_files"));
 
         // then
         assertThat(ruleFiles).isNotEmpty();
         for (String glob : ruleFiles) {
-            assertThat(glob).as("relative, so it resolves both in the container and for promtool").doesNotStartWith("/");
+            assertThat(glob)
+                    .as("relative, so it resolves both in the container and for promtool")
+                    .doesNotStartWith("/");
             Path dir = prometheusDir.resolve(glob).getParent();
-            try (DirectoryStream<Path> matches = Files.newDirectoryStream(dir, prometheusDir.resolve(glob).getFileName().toString())) {
+            try (DirectoryStream<Path> matches = Files.newDirectoryStream(
+                    dir, prometheusDir.resolve(glob).getFileName().toString())) {
                 assertThat(matches.iterator().hasNext()).as(glob).isTrue();
             }
         }
@@ -268,17 +290,24 @@ class ComposeFileTest {
         Path providers = mountedFrom(grafana, "/etc/grafana/provisioning/dashboards");
 
         // when
-        Map<String, Object> datasource = maps(yaml(datasources.resolve("prometheus.yml")).get("datasources")).get(0);
-        Map<String, Object> provider = maps(yaml(providers.resolve("dashboards.yml")).get("providers")).get(0);
-        String dashboardsInContainer = String.valueOf(map(provider.get("options")).get("path"));
+        Map<String, Object> datasource = maps(yaml(datasources.resolve("prometheus.yml"))
+                        .get("datasources"))
+                .get(0);
+        Map<String, Object> provider =
+                maps(yaml(providers.resolve("dashboards.yml")).get("providers")).get(0);
+        String dashboardsInContainer =
+                String.valueOf(map(provider.get("options")).get("path"));
 
         // then
         URI url = URI.create(String.valueOf(datasource.get("url")));
         assertThat(datasource).containsEntry("uid", "prometheus").containsEntry("isDefault", true);
         assertThat(url.getHost()).isEqualTo("prometheus");
-        assertThat(ports(composeService("prometheus"))).extracting(PortMapping::container).contains(url.getPort());
+        assertThat(ports(composeService("prometheus")))
+                .extracting(PortMapping::container)
+                .contains(url.getPort());
         try (Stream<Path> dashboards = Files.list(mountedFrom(grafana, dashboardsInContainer))) {
-            assertThat(dashboards.filter(file -> file.toString().endsWith(".json"))).isNotEmpty();
+            assertThat(dashboards.filter(file -> file.toString().endsWith(".json")))
+                    .isNotEmpty();
         }
     }
 
@@ -338,7 +367,8 @@ class ComposeFileTest {
         Map<String, Object> dependsOn = map(service.get("depends_on"));
 
         // then
-        assertThat(environment).containsEntry("FOOTDROP_AUTH_ISSUER", issuer)
+        assertThat(environment)
+                .containsEntry("FOOTDROP_AUTH_ISSUER", issuer)
                 .containsEntry("FOOTDROP_AUTH_JWKS_URI", issuer + "/oauth2/jwks");
         assertThat(map(dependsOn.get(LocalAuthorizationServer.SPEC.name())))
                 .containsEntry("condition", "service_healthy");
@@ -350,7 +380,8 @@ class ComposeFileTest {
         Map<String, Object> clients = map(applicationYaml(LocalAuthorizationServer.SPEC).stream()
                 .map(document -> lookup(document, "footdrop.auth.clients"))
                 .filter(Objects::nonNull)
-                .findFirst().orElseThrow(() -> new AssertionError("authorization-server has no footdrop.auth.clients")));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("authorization-server has no footdrop.auth.clients")));
 
         // when
         Map<String, String> composeEnvironment = environment(composeService(LocalAuthorizationServer.SPEC.name()));
@@ -360,9 +391,11 @@ class ComposeFileTest {
         for (String client : LocalAuthorizationServer.CLIENTS) {
             String variable = LocalAuthorizationServer.secretVariable(client);
             String localDefault = LocalAuthorizationServer.localDefaultSecret(client);
-            assertThat(String.valueOf(map(clients.get(client)).get("secret"))).as(client)
+            assertThat(String.valueOf(map(clients.get(client)).get("secret")))
+                    .as(client)
                     .isEqualTo("${" + variable + ":" + localDefault + "}");
-            assertThat(composeEnvironment).as(client)
+            assertThat(composeEnvironment)
+                    .as(client)
                     .containsEntry(variable, "${" + variable + ":-" + localDefault + "}");
         }
     }
@@ -378,21 +411,25 @@ class ComposeFileTest {
                 .collect(Collectors.toSet());
 
         // when
-        List<Map<String, Object>> jobs = maps(yaml(prometheusDir.resolve("prometheus.yml")).get("scrape_configs")).stream()
-                .filter(job -> maps(job.get("static_configs")).stream()
-                        .anyMatch(group -> strings(group.get("targets")).stream().anyMatch(serviceTargets::contains)))
-                .toList();
+        List<Map<String, Object>> jobs =
+                maps(yaml(prometheusDir.resolve("prometheus.yml")).get("scrape_configs")).stream()
+                        .filter(job -> maps(job.get("static_configs")).stream()
+                                .anyMatch(group ->
+                                        strings(group.get("targets")).stream().anyMatch(serviceTargets::contains)))
+                        .toList();
 
         // then
         assertThat(jobs).isNotEmpty();
         for (Map<String, Object> job : jobs) {
             Map<String, Object> oauth2 = map(job.get("oauth2"));
-            assertThat(oauth2).as(String.valueOf(job.get("job_name")))
+            assertThat(oauth2)
+                    .as(String.valueOf(job.get("job_name")))
                     .containsEntry("client_id", "ops")
                     .containsEntry("token_url", issuer + "/oauth2/token");
             assertThat(strings(oauth2.get("scopes"))).containsExactly("ops");
             String secretFile = String.valueOf(oauth2.get("client_secret_file"));
-            assertThat(secretFile).as("relative, so it resolves both in the container and for promtool")
+            assertThat(secretFile)
+                    .as("relative, so it resolves both in the container and for promtool")
                     .doesNotStartWith("/");
             // the default mounted in the container is the file promtool sees, and holds the ops local default
             SecretMount mount = secretMount(prometheus, "/etc/prometheus/" + secretFile);
@@ -405,15 +442,18 @@ class ComposeFileTest {
 
     // ---- reading the files ----
 
-    private record PortMapping(int published, int container) {
-    }
+    private record PortMapping(int published, int container) {}
 
     private static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("docker-compose.yml"))) {
             dir = dir.getParent();
         }
-        assertThat(dir).as("a directory above %s holding docker-compose.yml", Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(dir)
+                .as(
+                        "a directory above %s holding docker-compose.yml",
+                        Path.of("").toAbsolutePath())
+                .isNotNull();
         return dir;
     }
 
@@ -443,7 +483,8 @@ class ComposeFileTest {
                 .map(document -> lookup(document, "server.port"))
                 .filter(Objects::nonNull)
                 .map(String::valueOf)
-                .findFirst().orElseThrow(() -> new AssertionError(spec.name() + " has no default server.port"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(spec.name() + " has no default server.port"));
     }
 
     private static String placeholderDefault(String value, String variable) {
@@ -467,14 +508,16 @@ class ComposeFileTest {
 
     private static void collectAddressPlaceholders(String path, Object node, Map<String, String> found) {
         if (node instanceof Map<?, ?> children) {
-            children.forEach((key, child) -> collectAddressPlaceholders(path.isEmpty() ? String.valueOf(key) : path + "." + key, child, found));
+            children.forEach((key, child) ->
+                    collectAddressPlaceholders(path.isEmpty() ? String.valueOf(key) : path + "." + key, child, found));
         } else if (node instanceof List<?> items) {
             items.forEach(item -> collectAddressPlaceholders(path, item, found));
         } else if (node instanceof String text) {
             Matcher matcher = ENV_PLACEHOLDER.matcher(text);
             while (matcher.find()) {
                 String defaultValue = matcher.group(2);
-                if (path.equals("server.port") || URI_VALUE.matcher(defaultValue).matches()
+                if (path.equals("server.port")
+                        || URI_VALUE.matcher(defaultValue).matches()
                         || HOST_PORT_LIST.matcher(defaultValue).matches()) {
                     found.put(matcher.group(1), defaultValue);
                 }
@@ -503,7 +546,8 @@ class ComposeFileTest {
         Object environment = service.get("environment");
         Map<String, String> values = new LinkedHashMap<>();
         if (environment instanceof Map<?, ?> entries) {
-            entries.forEach((key, value) -> values.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
+            entries.forEach(
+                    (key, value) -> values.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
         } else if (environment instanceof List<?> entries) {
             for (Object entry : entries) {
                 String[] parts = String.valueOf(entry).split("=", 2);
@@ -524,10 +568,12 @@ class ComposeFileTest {
         List<PortMapping> mappings = new ArrayList<>();
         for (Object port : list(service.get("ports"))) {
             if (port instanceof Map<?, ?> longSyntax) {
-                mappings.add(new PortMapping(Integer.parseInt(String.valueOf(longSyntax.get("published"))),
+                mappings.add(new PortMapping(
+                        Integer.parseInt(String.valueOf(longSyntax.get("published"))),
                         Integer.parseInt(String.valueOf(longSyntax.get("target")))));
             } else {
-                String[] parts = String.valueOf(port).replaceFirst("/(tcp|udp)$", "").split(":");
+                String[] parts =
+                        String.valueOf(port).replaceFirst("/(tcp|udp)$", "").split(":");
                 int container = Integer.parseInt(parts[parts.length - 1]);
                 int published = parts.length > 1 ? Integer.parseInt(parts[parts.length - 2]) : container;
                 mappings.add(new PortMapping(published, container));
@@ -549,8 +595,7 @@ class ComposeFileTest {
         throw new AssertionError("nothing from the repository is mounted at " + containerPath);
     }
 
-    private record SecretMount(String variable, String defaultSource) {
-    }
+    private record SecretMount(String variable, String defaultSource) {}
 
     private static SecretMount secretMount(Map<String, Object> service, String containerPath) {
         for (String volume : strings(service.get("volumes"))) {
@@ -559,7 +604,8 @@ class ComposeFileTest {
                 return new SecretMount(matcher.group(1), matcher.group(2));
             }
         }
-        throw new AssertionError("no ${VARIABLE:-./default}:" + containerPath + ":ro mount in " + service.get("volumes"));
+        throw new AssertionError(
+                "no ${VARIABLE:-./default}:" + containerPath + ":ro mount in " + service.get("volumes"));
     }
 
     /** host:port of each listener in "NAME://host:port,NAME://host:port". */
@@ -590,7 +636,8 @@ class ComposeFileTest {
                     String[] config = tokens.get(++i).split("=", 2);
                     options.put("--config " + config[0], config.length > 1 ? config[1] : "");
                 } else if (token.startsWith("--")) {
-                    boolean hasValue = i + 1 < tokens.size() && !tokens.get(i + 1).startsWith("--");
+                    boolean hasValue =
+                            i + 1 < tokens.size() && !tokens.get(i + 1).startsWith("--");
                     options.put(token, hasValue ? tokens.get(++i) : "");
                 }
             }

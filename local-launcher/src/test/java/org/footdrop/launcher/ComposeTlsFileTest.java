@@ -59,7 +59,8 @@ class ComposeTlsFileTest {
     @Test
     void shouldBeAnOverrideOfTheSameFileFormat() {
         assertThat(override.get("version")).isEqualTo(base.get("version"));
-        assertThat(map(override.get("services")).keySet()).isSubsetOf(map(base.get("services")).keySet());
+        assertThat(map(override.get("services")).keySet())
+                .isSubsetOf(map(base.get("services")).keySet());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,11 +74,13 @@ class ComposeTlsFileTest {
 
         // then
         assertThat(environment).containsEntry("SERVER_SSL_BUNDLE", "server");
-        for (String variable : List.of("SPRING_SSL_BUNDLE_PEM_SERVER_KEYSTORE_CERTIFICATE",
+        for (String variable : List.of(
+                "SPRING_SSL_BUNDLE_PEM_SERVER_KEYSTORE_CERTIFICATE",
                 "SPRING_SSL_BUNDLE_PEM_SERVER_KEYSTORE_PRIVATEKEY")) {
             assertThat(environment.get(variable)).as(variable).startsWith("file:");
             assertThat(mountedSource(service, environment.get(variable).substring("file:".length())))
-                    .as(variable).startsWith(CERTS + spec.name() + "/");
+                    .as(variable)
+                    .startsWith(CERTS + spec.name() + "/");
         }
         assertThat(environment).containsEntry("SERVER_PORT", String.valueOf(spec.port()));
     }
@@ -85,7 +88,8 @@ class ComposeTlsFileTest {
     @Test
     void shouldFixAnHttpsIssuerThatTheServicesCheckAndFetchKeysFrom() {
         // given
-        URI issuer = URI.create(environment(service(LocalAuthorizationServer.SPEC.name())).get("FOOTDROP_AUTH_ISSUER"));
+        URI issuer = URI.create(
+                environment(service(LocalAuthorizationServer.SPEC.name())).get("FOOTDROP_AUTH_ISSUER"));
 
         // then
         assertThat(issuer.getScheme()).isEqualTo("https");
@@ -93,7 +97,8 @@ class ComposeTlsFileTest {
         assertThat(issuer.getPort()).isEqualTo(LocalAuthorizationServer.SPEC.port());
         for (ServiceSpec spec : ServiceSpec.all()) {
             Map<String, String> environment = environment(service(spec.name()));
-            assertThat(environment).as(spec.name())
+            assertThat(environment)
+                    .as(spec.name())
                     .containsEntry("FOOTDROP_AUTH_ISSUER", issuer.toString())
                     .containsEntry("FOOTDROP_AUTH_JWKS_URI", issuer + "/oauth2/jwks")
                     .containsEntry("FOOTDROP_AUTH_JWKS_SSL_BUNDLE", "client");
@@ -113,15 +118,18 @@ class ComposeTlsFileTest {
         String ca = environment.get("SPRING_SSL_BUNDLE_PEM_CLIENT_TRUSTSTORE_CERTIFICATE");
         assertThat(ca).startsWith("file:");
         assertThat(mountedSource(service, ca.substring("file:".length()))).isEqualTo(CERTS + spec.name() + "/ca.crt");
-        assertThat(environment).containsEntry("SPRING_MONGODB_SSL_ENABLED", "true")
+        assertThat(environment)
+                .containsEntry("SPRING_MONGODB_SSL_ENABLED", "true")
                 .containsEntry("SPRING_MONGODB_SSL_BUNDLE", "client");
         // and every Kafka client (outbox and binder alike read spring.kafka.ssl.trust-store-*, not a bundle)
-        assertThat(environment).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SSL")
+        assertThat(environment)
+                .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SSL")
                 .containsEntry("SPRING_KAFKA_SSL_TRUSTSTORETYPE", "PEM")
                 .containsEntry("SPRING_KAFKA_SSL_TRUSTSTORELOCATION", ca)
                 .doesNotContainKey("SPRING_KAFKA_SSL_BUNDLE");
         assertThat(environment.get("MONGODB_URI")).startsWith("mongodb://mongodb:");
-        assertThat(environment.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:" + InfraPorts.standard().kafka());
+        assertThat(environment.get("KAFKA_BOOTSTRAP_SERVERS"))
+                .isEqualTo("kafka:" + InfraPorts.standard().kafka());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,7 +144,8 @@ class ComposeTlsFileTest {
 
         // then
         assertThat(test.subList(0, 3)).containsExactly("CMD", "bash", "-c");
-        assertThat(probe).contains("GET /actuator/health/readiness")
+        assertThat(probe)
+                .contains("GET /actuator/health/readiness")
                 .contains("openssl s_client")
                 .contains("-connect 127.0.0.1:" + spec.port())
                 .contains("-verify_return_error")
@@ -164,15 +173,20 @@ class ComposeTlsFileTest {
         assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS")).doesNotContain("SSL://");
         assertThat(environment).containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", name);
         // and the controller listener as in docker-compose.yml
-        assertThat(listeners).containsEntry(name, ":" + port)
-                .containsEntry("CONTROLLER", ":" + InfraPorts.standard().kafkaController()).hasSize(2);
+        assertThat(listeners)
+                .containsEntry(name, ":" + port)
+                .containsEntry("CONTROLLER", ":" + InfraPorts.standard().kafkaController())
+                .hasSize(2);
         assertThat(protocols).containsEntry("CONTROLLER", "PLAINTEXT").hasSize(2);
         // with a PEM keystore and truststore made for the host name kafka
-        assertThat(environment).containsEntry("KAFKA_SSL_KEYSTORE_TYPE", "PEM")
+        assertThat(environment)
+                .containsEntry("KAFKA_SSL_KEYSTORE_TYPE", "PEM")
                 .containsEntry("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM")
                 .doesNotContainKeys("KAFKA_SSL_KEYSTORE_PASSWORD", "KAFKA_SSL_KEY_PASSWORD");
-        assertThat(mountedSource(kafka, environment.get("KAFKA_SSL_KEYSTORE_LOCATION"))).isEqualTo(CERTS + "kafka/tls.pem");
-        assertThat(mountedSource(kafka, environment.get("KAFKA_SSL_TRUSTSTORE_LOCATION"))).isEqualTo(CERTS + "kafka/ca.crt");
+        assertThat(mountedSource(kafka, environment.get("KAFKA_SSL_KEYSTORE_LOCATION")))
+                .isEqualTo(CERTS + "kafka/tls.pem");
+        assertThat(mountedSource(kafka, environment.get("KAFKA_SSL_TRUSTSTORE_LOCATION")))
+                .isEqualTo(CERTS + "kafka/ca.crt");
     }
 
     @Test
@@ -180,21 +194,27 @@ class ComposeTlsFileTest {
         // given
         Map<String, Object> kafkaInit = service("kafka-init");
         String script = String.join(" ", strings(kafkaInit.get("command")));
-        String healthcheck = String.join(" ", strings(map(service("kafka").get("healthcheck")).get("test")));
+        String healthcheck = String.join(
+                " ", strings(map(service("kafka").get("healthcheck")).get("test")));
 
         // when
-        List<String> invocations = Arrays.stream(script.split("&&")).map(String::strip).toList();
+        List<String> invocations =
+                Arrays.stream(script.split("&&")).map(String::strip).toList();
 
         // then every tool call, the broker's health check included, reads the SSL client settings
         assertThat(invocations).hasSize(TopicSpec.standard().size() + 1);
         for (String topic : TopicSpec.standard().stream().map(TopicSpec::name).toList()) {
-            assertThat(invocations).anyMatch(call -> call.contains("--create") && call.contains("--topic " + topic + " "));
+            assertThat(invocations)
+                    .anyMatch(call -> call.contains("--create") && call.contains("--topic " + topic + " "));
         }
         for (String call : invocations) {
-            assertThat(call).contains("--bootstrap-server kafka:" + InfraPorts.standard().kafka());
+            assertThat(call)
+                    .contains(
+                            "--bootstrap-server kafka:" + InfraPorts.standard().kafka());
             assertClientConfig(kafkaInit, option(call, "--command-config"));
         }
-        assertThat(healthcheck).contains("--bootstrap-server kafka:" + InfraPorts.standard().kafka());
+        assertThat(healthcheck)
+                .contains("--bootstrap-server kafka:" + InfraPorts.standard().kafka());
         assertClientConfig(service("kafka"), option(healthcheck, "--command-config"));
     }
 
@@ -205,11 +225,13 @@ class ComposeTlsFileTest {
 
         // when
         String command = String.join(" ", strings(mongodb.get("command")));
-        String healthcheck = String.join(" ", strings(map(mongodb.get("healthcheck")).get("test")));
+        String healthcheck =
+                String.join(" ", strings(map(mongodb.get("healthcheck")).get("test")));
 
         // then
         assertThat(command).contains("--tlsMode requireTLS").contains("--wiredTigerCacheSizeGB");
-        assertThat(mountedSource(mongodb, option(command, "--tlsCertificateKeyFile"))).isEqualTo(CERTS + "mongodb/tls.pem");
+        assertThat(mountedSource(mongodb, option(command, "--tlsCertificateKeyFile")))
+                .isEqualTo(CERTS + "mongodb/tls.pem");
         assertThat(mountedSource(mongodb, option(command, "--tlsCAFile"))).isEqualTo(CERTS + "mongodb/ca.crt");
         assertThat(healthcheck).contains("--tls ").contains("ping");
         assertThat(mountedSource(mongodb, option(healthcheck, "--tlsCAFile"))).isEqualTo(CERTS + "mongodb/ca.crt");
@@ -220,13 +242,17 @@ class ComposeTlsFileTest {
         // given
         Map<String, Object> prometheus = service("prometheus");
         Path config = prometheusConfig(prometheus);
-        String issuer = environment(service(LocalAuthorizationServer.SPEC.name())).get("FOOTDROP_AUTH_ISSUER");
-        List<String> targets = ServiceSpec.all().stream().map(spec -> spec.name() + ":" + spec.port()).toList();
+        String issuer =
+                environment(service(LocalAuthorizationServer.SPEC.name())).get("FOOTDROP_AUTH_ISSUER");
+        List<String> targets = ServiceSpec.all().stream()
+                .map(spec -> spec.name() + ":" + spec.port())
+                .toList();
 
         // when
         List<Map<String, Object>> jobs = maps(yaml(config).get("scrape_configs")).stream()
                 .filter(job -> maps(job.get("static_configs")).stream()
-                        .anyMatch(group -> strings(group.get("targets")).stream().anyMatch(targets::contains)))
+                        .anyMatch(
+                                group -> strings(group.get("targets")).stream().anyMatch(targets::contains)))
                 .toList();
 
         // then
@@ -237,7 +263,9 @@ class ComposeTlsFileTest {
             assertThat(mountedSource(prometheus, ca)).isEqualTo(CERTS + "trust/ca.crt");
             Map<String, Object> oauth2 = map(job.get("oauth2"));
             assertThat(oauth2).containsEntry("token_url", issuer + "/oauth2/token");
-            assertThat(mountedSource(prometheus, String.valueOf(map(oauth2.get("tls_config")).get("ca_file"))))
+            assertThat(mountedSource(
+                            prometheus,
+                            String.valueOf(map(oauth2.get("tls_config")).get("ca_file"))))
                     .isEqualTo(CERTS + "trust/ca.crt");
         }
     }
@@ -283,7 +311,9 @@ class ComposeTlsFileTest {
             String[] parts = volume.split(":");
             assertThat(parts).as(volume).hasSize(3);
             assertThat(parts[2]).as(volume).isEqualTo("ro");
-            assertThat(made).as(volume).contains(parts[0].substring(CERTS.length()).replaceFirst("/$", ""));
+            assertThat(made)
+                    .as(volume)
+                    .contains(parts[0].substring(CERTS.length()).replaceFirst("/$", ""));
         }
         for (ServiceSpec spec : processes().toList()) {
             assertThat(made).contains(spec.name());
@@ -301,7 +331,8 @@ class ComposeTlsFileTest {
             client.load(reader);
         }
         assertThat(client).containsEntry("security.protocol", "SSL").containsEntry("ssl.truststore.type", "PEM");
-        assertThat(mountedSource(service, client.getProperty("ssl.truststore.location"))).endsWith("/ca.crt")
+        assertThat(mountedSource(service, client.getProperty("ssl.truststore.location")))
+                .endsWith("/ca.crt")
                 .startsWith(CERTS);
     }
 
@@ -309,7 +340,8 @@ class ComposeTlsFileTest {
         String configFile = strings(prometheus.get("command")).stream()
                 .filter(argument -> argument.startsWith("--config.file="))
                 .map(argument -> argument.substring("--config.file=".length()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         Path local = root.resolve(mountedSource(prometheus, configFile)).normalize();
         assertThat(local).isRegularFile();
         return local;
@@ -340,7 +372,8 @@ class ComposeTlsFileTest {
                 }
             }
         }
-        throw new AssertionError("nothing from the repository is mounted at " + containerPath + " in " + service.get("volumes"));
+        throw new AssertionError(
+                "nothing from the repository is mounted at " + containerPath + " in " + service.get("volumes"));
     }
 
     /** "NAME://host:port,..." as NAME -> host:port. */
@@ -355,7 +388,8 @@ class ComposeTlsFileTest {
 
     /** "A:B,C:D" as A -> B, C -> D. */
     private static Map<String, String> pairs(String list) {
-        return Arrays.stream(list.split(",")).map(pair -> pair.split(":", 2))
+        return Arrays.stream(list.split(","))
+                .map(pair -> pair.split(":", 2))
                 .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1], (a, b) -> b, LinkedHashMap::new));
     }
 
@@ -383,9 +417,12 @@ class ComposeTlsFileTest {
             Object existing = result.get(key);
             if (existing instanceof Map<?, ?> existingMap && value instanceof Map<?, ?> valueMap) {
                 result.put(key, mergeCompose((Map<String, Object>) existingMap, (Map<String, Object>) valueMap));
-            } else if (key.equals("volumes") && existing instanceof List<?> existingList && value instanceof List<?> valueList) {
+            } else if (key.equals("volumes")
+                    && existing instanceof List<?> existingList
+                    && value instanceof List<?> valueList) {
                 Map<String, String> byTarget = new LinkedHashMap<>();
-                Stream.concat(existingList.stream(), valueList.stream()).map(String::valueOf)
+                Stream.concat(existingList.stream(), valueList.stream())
+                        .map(String::valueOf)
                         .forEach(volume -> byTarget.put(volume.split(":")[1], volume));
                 result.put(key, new ArrayList<>(byTarget.values()));
             } else {
@@ -400,7 +437,11 @@ class ComposeTlsFileTest {
         while (dir != null && !Files.isRegularFile(dir.resolve("docker-compose.tls.yml"))) {
             dir = dir.getParent();
         }
-        assertThat(dir).as("a directory above %s holding docker-compose.tls.yml", Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(dir)
+                .as(
+                        "a directory above %s holding docker-compose.tls.yml",
+                        Path.of("").toAbsolutePath())
+                .isNotNull();
         return dir;
     }
 
@@ -417,13 +458,17 @@ class ComposeTlsFileTest {
     }
 
     private static List<Map<String, Object>> maps(Object node) {
-        return node == null ? List.of() : ((List<?>) node).stream().map(ComposeTlsFileTest::map).toList();
+        return node == null
+                ? List.of()
+                : ((List<?>) node).stream().map(ComposeTlsFileTest::map).toList();
     }
 
     private static List<String> strings(Object node) {
         if (node instanceof String single) {
             return List.of(single);
         }
-        return node == null ? List.of() : ((List<?>) node).stream().map(String::valueOf).toList();
+        return node == null
+                ? List.of()
+                : ((List<?>) node).stream().map(String::valueOf).toList();
     }
 }

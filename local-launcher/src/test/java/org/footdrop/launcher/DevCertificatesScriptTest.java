@@ -39,11 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DevCertificatesScriptTest {
 
-    private static final List<String> HOSTS = List.of("kafka", "mongodb", "authorization-server", "intake-service",
-            "treatment-service", "outcomes-service");
+    private static final List<String> HOSTS = List.of(
+            "kafka", "mongodb", "authorization-server", "intake-service", "treatment-service", "outcomes-service");
 
     @TempDir
     static Path out;
+
     private static Path script;
     private static String firstRun;
 
@@ -71,11 +72,14 @@ class DevCertificatesScriptTest {
             // then
             certificate.verify(ca.getPublicKey());
             certificate.checkValidity();
-            assertThat(certificate.getSubjectAlternativeNames()).extracting(name -> String.valueOf(name.get(1)))
-                    .as(host).contains(host, "localhost", "127.0.0.1");
+            assertThat(certificate.getSubjectAlternativeNames())
+                    .extracting(name -> String.valueOf(name.get(1)))
+                    .as(host)
+                    .contains(host, "localhost", "127.0.0.1");
             assertThat(certificate.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1");
             assertThat(certificate.getBasicConstraints()).isEqualTo(-1);
-            assertThat(Files.readString(out.resolve(host).resolve("ca.crt"))).isEqualTo(Files.readString(out.resolve("ca/ca.crt")));
+            assertThat(Files.readString(out.resolve(host).resolve("ca.crt")))
+                    .isEqualTo(Files.readString(out.resolve("ca/ca.crt")));
             // the key is the certificate's, and tls.pem holds both
             byte[] challenge = host.getBytes(StandardCharsets.UTF_8);
             Signature signer = Signature.getInstance("SHA256withRSA");
@@ -125,7 +129,8 @@ class DevCertificatesScriptTest {
         assertThat(secondRun).doesNotContain("issued").contains("kept");
         Map<Path, byte[]> after = contents();
         assertThat(after.keySet()).isEqualTo(before.keySet());
-        before.forEach((file, bytes) -> assertThat(after.get(file)).as(file.toString()).isEqualTo(bytes));
+        before.forEach(
+                (file, bytes) -> assertThat(after.get(file)).as(file.toString()).isEqualTo(bytes));
     }
 
     @Test
@@ -134,10 +139,12 @@ class DevCertificatesScriptTest {
         Set<PosixFilePermission> ownerOnlyDir = PosixFilePermissions.fromString("rwx------");
         assertThat(Files.getPosixFilePermissions(out)).isEqualTo(ownerOnlyDir);
         assertThat(Files.getPosixFilePermissions(out.resolve("ca"))).isEqualTo(ownerOnlyDir);
-        assertThat(Files.getPosixFilePermissions(out.resolve("ca/ca.key"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(out.resolve("ca/ca.key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(file -> !file.startsWith(out.resolve("ca")))
-                    .map(file -> file.getFileName().toString())).doesNotContain("ca.key");
+                            .map(file -> file.getFileName().toString()))
+                    .doesNotContain("ca.key");
         }
     }
 
@@ -171,7 +178,8 @@ class DevCertificatesScriptTest {
         String text = Files.readString(pem);
         assertThat(text).startsWith("-----BEGIN PRIVATE KEY-----");
         String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     private static boolean onPath(String command) {

@@ -3,6 +3,9 @@ package org.footdrop.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -11,11 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -64,19 +62,29 @@ class InfrastructureRestartTest {
             // then the topics, the event, the group's offset and the document are all still there
             try (Admin admin = admin(ports)) {
                 Map<String, TopicDescription> topics = admin.describeTopics(
-                        List.of("intake.events.v1", "treatment.events.v1", "outcomes.dlq.v1")).allTopicNames().get();
-                assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(6));
+                                List.of("intake.events.v1", "treatment.events.v1", "outcomes.dlq.v1"))
+                        .allTopicNames()
+                        .get();
+                assertThat(topics.values())
+                        .allSatisfy(t -> assertThat(t.partitions()).hasSize(6));
                 Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPIC)))
-                        .all().get().values().iterator().next();
+                        .all()
+                        .get()
+                        .values()
+                        .iterator()
+                        .next();
                 assertThat(config.get("retention.ms").value()).isEqualTo("-1");
 
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
                 assertThat(committed.get(partition).offset()).isEqualTo(1L);
             }
             assertThat(readAllFromBeginning(ports)).containsExactly("patient-1={\"type\":\"PatientRegistered\"}");
             try (MongoClient mongo = MongoClients.create(ports.mongoUri())) {
-                assertThat(patients(mongo).find(new Document("_id", "patient-1")).first())
+                assertThat(patients(mongo)
+                                .find(new Document("_id", "patient-1"))
+                                .first())
                         .containsEntry("side", "left");
             }
         }
@@ -87,7 +95,7 @@ class InfrastructureRestartTest {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ports.kafkaBootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             return producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
         }
     }
@@ -136,7 +144,9 @@ class InfrastructureRestartTest {
     }
 
     private static InfraPorts freePorts() throws IOException {
-        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0); ServerSocket c = new ServerSocket(0)) {
+        try (ServerSocket a = new ServerSocket(0);
+                ServerSocket b = new ServerSocket(0);
+                ServerSocket c = new ServerSocket(0)) {
             return new InfraPorts(a.getLocalPort(), b.getLocalPort(), c.getLocalPort());
         }
     }

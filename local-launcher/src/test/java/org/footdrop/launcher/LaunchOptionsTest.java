@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class LaunchOptionsTest {
@@ -18,7 +17,8 @@ class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse(new String[0], Map.of(), REPO);
 
         assertThat(options.dataDir()).isEqualTo(REPO.resolve(".local-data"));
-        assertThat(options.services()).extracting(ServiceSpec::name)
+        assertThat(options.services())
+                .extracting(ServiceSpec::name)
                 .containsExactly("intake-service", "treatment-service", "outcomes-service");
         assertThat(options.services()).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083);
         assertThat(options.restartCrashed()).isFalse();
@@ -30,7 +30,8 @@ class LaunchOptionsTest {
         Map<String, String> env = Map.of("FOOTDROP_DATA_DIR", "/from-env");
 
         assertThat(LaunchOptions.parse(new String[0], env, REPO).dataDir()).isEqualTo(Path.of("/from-env"));
-        assertThat(LaunchOptions.parse(new String[] {"--data-dir", "/from-args"}, env, REPO).dataDir())
+        assertThat(LaunchOptions.parse(new String[] {"--data-dir", "/from-args"}, env, REPO)
+                        .dataDir())
                 .isEqualTo(Path.of("/from-args"));
     }
 
@@ -39,13 +40,16 @@ class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse(new String[] {"--services", "none"}, Map.of(), REPO);
 
         assertThat(options.services()).isEmpty();
-        assertThat(options.authorizationServer()).as("infrastructure for services run by hand").isTrue();
+        assertThat(options.authorizationServer())
+                .as("infrastructure for services run by hand")
+                .isTrue();
     }
 
     @Test
     void shouldRunTheAuthorizationServerForAnyChoiceOfServicesUnlessNoAuth() {
         LaunchOptions subset = LaunchOptions.parse(new String[] {"--services", "outcomes"}, Map.of(), REPO);
-        LaunchOptions noAuth = LaunchOptions.parse(new String[] {"--no-auth", "--services", "outcomes"}, Map.of(), REPO);
+        LaunchOptions noAuth =
+                LaunchOptions.parse(new String[] {"--no-auth", "--services", "outcomes"}, Map.of(), REPO);
 
         assertThat(subset.authorizationServer()).isTrue();
         assertThat(noAuth.authorizationServer()).isFalse();
@@ -58,7 +62,9 @@ class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse(
                 new String[] {"--services", "outcomes,intake,outcomes-service", "--restart"}, Map.of(), REPO);
 
-        assertThat(options.services()).extracting(ServiceSpec::name).containsExactly("outcomes-service", "intake-service");
+        assertThat(options.services())
+                .extracting(ServiceSpec::name)
+                .containsExactly("outcomes-service", "intake-service");
         assertThat(options.restartCrashed()).isTrue();
     }
 
@@ -75,7 +81,8 @@ class LaunchOptionsTest {
     @Test
     void shouldPointEachServiceAtItsOwnDatabaseTheLocalBrokerAndTheLocalAuthorizationServer() {
         ServiceSpec treatment = ServiceSpec.all().get(1);
-        ServiceProcess process = ServiceProcess.service(treatment, REPO, REPO.resolve("logs"), InfraPorts.standard(), true, false);
+        ServiceProcess process =
+                ServiceProcess.service(treatment, REPO, REPO.resolve("logs"), InfraPorts.standard(), true, false);
 
         assertThat(process.environment())
                 .containsEntry("SERVER_PORT", "8082")
@@ -83,13 +90,14 @@ class LaunchOptionsTest {
                 .containsEntry("MONGODB_URI", "mongodb://localhost:27017/footdrop_treatment")
                 .containsEntry("FOOTDROP_AUTH_ISSUER", "http://localhost:9000")
                 .containsEntry("FOOTDROP_AUTH_JWKS_URI", "http://localhost:9000/oauth2/jwks");
-        assertThat(process.command()).endsWith("-jar", "/repo/treatment-service/target/treatment-service-0.1.0-SNAPSHOT.jar");
+        assertThat(process.command())
+                .endsWith("-jar", "/repo/treatment-service/target/treatment-service-0.1.0-SNAPSHOT.jar");
     }
 
     @Test
     void shouldLeaveTheServicesTheirOwnAuthorizationServerDefaultsUnderNoAuth() {
-        ServiceProcess process = ServiceProcess.service(ServiceSpec.all().get(0), REPO, REPO.resolve("logs"),
-                InfraPorts.standard(), false, false);
+        ServiceProcess process = ServiceProcess.service(
+                ServiceSpec.all().get(0), REPO, REPO.resolve("logs"), InfraPorts.standard(), false, false);
 
         assertThat(process.environment()).doesNotContainKeys("FOOTDROP_AUTH_ISSUER", "FOOTDROP_AUTH_JWKS_URI");
     }
@@ -106,7 +114,8 @@ class LaunchOptionsTest {
         assertThat(auth.command())
                 .contains("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xmx96m")
                 .endsWith("-jar", "/repo/authorization-server/target/authorization-server-0.1.0-SNAPSHOT.jar");
-        assertThat(LocalAuthorizationServer.SPEC.readinessUrl()).isEqualTo("http://localhost:9000/actuator/health/readiness");
+        assertThat(LocalAuthorizationServer.SPEC.readinessUrl())
+                .isEqualTo("http://localhost:9000/actuator/health/readiness");
     }
 
     @Test
@@ -116,8 +125,9 @@ class LaunchOptionsTest {
         for (String client : List.of("clinical-writer", "clinician", "analyst", "ops", "admin")) {
             assertThat(summary).containsPattern("(?m)^  " + client + " +" + client + "-local-secret$");
         }
-        assertThat(summary).contains(
-                "curl -s -u analyst:analyst-local-secret -d grant_type=client_credentials http://localhost:9000/oauth2/token");
+        assertThat(summary)
+                .contains(
+                        "curl -s -u analyst:analyst-local-secret -d grant_type=client_credentials http://localhost:9000/oauth2/token");
     }
 
     @Test
@@ -128,9 +138,11 @@ class LaunchOptionsTest {
 
         String summary = LocalAuthorizationServer.clientsSummary(env);
 
-        assertThat(summary).doesNotContain("s3cret")
+        assertThat(summary)
+                .doesNotContain("s3cret")
                 .contains("(secret from $FOOTDROP_AUTH_CLIENTS_CLINICAL_WRITER_SECRET)")
-                .contains("curl -s -u \"analyst:$FOOTDROP_AUTH_CLIENTS_ANALYST_SECRET\" -d grant_type=client_credentials")
+                .contains(
+                        "curl -s -u \"analyst:$FOOTDROP_AUTH_CLIENTS_ANALYST_SECRET\" -d grant_type=client_credentials")
                 .contains("ops-local-secret");
     }
 }

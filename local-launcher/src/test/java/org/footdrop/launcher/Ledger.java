@@ -34,14 +34,15 @@ final class Ledger {
             if (!baseline || followUpGaitSpeed == null || activeInjections() == 0) {
                 return null;
             }
-            return new java.math.BigDecimal(followUpGaitSpeed).subtract(new java.math.BigDecimal("0.62"))
-                    .compareTo(new java.math.BigDecimal("0.10")) >= 0;
+            return new java.math.BigDecimal(followUpGaitSpeed)
+                            .subtract(new java.math.BigDecimal("0.62"))
+                            .compareTo(new java.math.BigDecimal("0.10"))
+                    >= 0;
         }
     }
 
     /** A 2xx write: the record it created or changed, the revision it got, and when the client heard so. */
-    record Ack(String service, String recordPath, int revision, long atNanos) {
-    }
+    record Ack(String service, String recordPath, int revision, long atNanos) {}
 
     private final Map<String, Patient> patients = new ConcurrentHashMap<>();
     private final List<Ack> acks = java.util.Collections.synchronizedList(new ArrayList<>());

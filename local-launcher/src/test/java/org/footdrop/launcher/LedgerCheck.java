@@ -17,8 +17,7 @@ final class LedgerCheck {
         }
     }
 
-    private LedgerCheck() {
-    }
+    private LedgerCheck() {}
 
     static Result check(RunningSystem system, Ledger ledger, String outcomesInstance) {
         int missing = 0;
@@ -26,12 +25,12 @@ final class LedgerCheck {
         int duplicated = 0;
         List<String> mismatches = new ArrayList<>();
         for (Ledger.Patient patient : ledger.patients()) {
-            HttpResponse<String> response = system.read(outcomesInstance,
-                    "/api/v1/patients/" + patient.patientId + "/outcomes");
+            HttpResponse<String> response =
+                    system.read(outcomesInstance, "/api/v1/patients/" + patient.patientId + "/outcomes");
             if (response == null || response.statusCode() != 200) {
                 missing++;
-                mismatches.add(patient.patientId + ": no projection (" + (response == null ? "no answer"
-                        : response.statusCode()) + ")");
+                mismatches.add(patient.patientId + ": no projection ("
+                        + (response == null ? "no answer" : response.statusCode()) + ")");
                 continue;
             }
             JsonNode outcome = EventJson.mapper().readTree(response.body());
@@ -56,9 +55,13 @@ final class LedgerCheck {
                 }
             }
             Boolean responder = patient.week6Responder();
-            JsonNode week6 = outcome.path("measures").path("gaitSpeedComfortable").path("windows").path("WEEK_6");
-            if (responder != null && (week6.path("responder").isMissingNode()
-                    || week6.path("responder").asBoolean() != responder)) {
+            JsonNode week6 = outcome.path("measures")
+                    .path("gaitSpeedComfortable")
+                    .path("windows")
+                    .path("WEEK_6");
+            if (responder != null
+                    && (week6.path("responder").isMissingNode()
+                            || week6.path("responder").asBoolean() != responder)) {
                 mismatches.add(patient.patientId + ": week-6 responder " + week6.path("responder") + ", expected "
                         + responder);
             }
@@ -82,6 +85,5 @@ final class LedgerCheck {
         return new Settled(result, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    record Settled(Result result, Duration took) {
-    }
+    record Settled(Result result, Duration took) {}
 }

@@ -38,7 +38,8 @@ class LogPrivacySystemTest {
 
     @Test
     void shouldKeepPostedValuesOutOfDebugLogs() throws Exception {
-        assumeTrue(RunningSystem.jarsBuilt(),
+        assumeTrue(
+                RunningSystem.jarsBuilt(),
                 "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
         Map<String, String> debug = Map.of(
                 "LOGGING_LEVEL_ROOT", "DEBUG",
@@ -62,36 +63,60 @@ class LogPrivacySystemTest {
                     {"patientId":"%s","birthYear":1931,"side":"LEFT","diagnosisDate":"2019-06-17",
                      "symptomOnsetDate":"2019-05-11","causeCategory":"SCIATIC_NERVE",
                      "evaluations":[{"kind":"PHYSICAL_EXAM","finding":"TINEL_POSITIVE","note":"%s"}]}
-                    """.formatted(patientId, secrets.get("evaluation note"))).statusCode()).isEqualTo(201);
+                    """.formatted(
+                                            patientId, secrets.get("evaluation note")))
+                            .statusCode())
+                    .isEqualTo(201);
             assertThat(system.post("intake", "/api/v1/diagnoses", """
                     {"patientId":"%s","side":"LEFT","diagnosisDate":"%s","causeCategory":"SCIATIC_NERVE"}
-                    """.formatted(patientId, secrets.get("invalid value"))).statusCode()).isEqualTo(400);
+                    """.formatted(
+                                            patientId, secrets.get("invalid value")))
+                            .statusCode())
+                    .isEqualTo(400);
             HttpResponse<String> assessment = system.post("intake", "/api/v1/assessments", """
                     {"patientId":"%s","assessedAt":"2019-06-18T09:00:00Z","kind":"BASELINE","side":"LEFT",
                      "measures":{"gaitSpeedComfortable":0.41,"timedUpAndGo":347.9}}
                     """.formatted(patientId));
             assertThat(assessment.statusCode()).as(assessment.body()).isEqualTo(201);
-            HttpResponse<String> injection = system.post("treatment", "/api/v1/injections", """
+            HttpResponse<String> injection = system.post(
+                    "treatment", "/api/v1/injections", """
                     {"patientId":"%s","administeredAt":"2019-06-19T10:00:00Z","technique":"NERVE_HYDRODISSECTION",
                      "target":"SCIATIC_NERVE","side":"LEFT","guidance":"ULTRASOUND","solution":"DEXTROSE_5",
                      "volumeMl":17.3,"durationMinutes":30,
                      "adverseEvents":[{"type":"OTHER","severity":"MILD","resolved":true,"note":"%s"}]}
                     """.formatted(patientId, secrets.get("adverse event note")));
             assertThat(injection.statusCode()).as(injection.body()).isEqualTo(201);
-            String second = EventJson.mapper().readTree(system.post("treatment", "/api/v1/injections", """
+            String second = EventJson.mapper()
+                    .readTree(system.post("treatment", "/api/v1/injections", """
                     {"patientId":"%s","administeredAt":"2019-07-03T10:00:00Z","technique":"NERVE_HYDRODISSECTION",
                      "target":"SCIATIC_NERVE","side":"LEFT","guidance":"ULTRASOUND","solution":"DEXTROSE_5",
                      "volumeMl":10,"durationMinutes":30}
-                    """.formatted(patientId)).body()).get("injectionId").asString();
-            assertThat(system.send("DELETE", "treatment", "/api/v1/injections/" + second,
-                    "{\"reason\":\"" + secrets.get("void reason") + "\"}", "clinical-writer").statusCode())
+                    """.formatted(patientId))
+                            .body())
+                    .get("injectionId")
+                    .asString();
+            assertThat(system.send(
+                                    "DELETE",
+                                    "treatment",
+                                    "/api/v1/injections/" + second,
+                                    "{\"reason\":\"" + secrets.get("void reason") + "\"}",
+                                    "clinical-writer")
+                            .statusCode())
                     .isEqualTo(200);
             // and a clinician reads the projection once every event is applied
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                HttpResponse<String> outcome = system.read("outcomes", "/api/v1/patients/" + patientId + "/outcomes");
-                return outcome != null && outcome.statusCode() == 200
-                        && EventJson.mapper().readTree(outcome.body()).get("appliedEvents").asInt() == 5;
-            });
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        HttpResponse<String> outcome =
+                                system.read("outcomes", "/api/v1/patients/" + patientId + "/outcomes");
+                        return outcome != null
+                                && outcome.statusCode() == 200
+                                && EventJson.mapper()
+                                                .readTree(outcome.body())
+                                                .get("appliedEvents")
+                                                .asInt()
+                                        == 5;
+                    });
             system.read("intake", "/api/v1/patients/" + patientId + "/diagnoses");
             system.read("treatment", "/api/v1/patients/" + patientId + "/injections");
         }
@@ -101,15 +126,24 @@ class LogPrivacySystemTest {
         for (String service : List.of("intake-service", "treatment-service", "outcomes-service")) {
             String log = Files.readString(data.resolve(service + ".log"));
             assertThat(log).as(service + " logged at DEBUG").contains(" DEBUG ");
-            assertThat(log.lines().filter(l -> l.contains(" DEBUG ") && l.contains("mongodb.driver")).count())
-                    .as(service + ": MongoDB driver DEBUG lines").isPositive();
-            assertThat(log.lines().filter(l -> l.contains(" DEBUG ") && l.contains("kafka.clients")).count())
-                    .as(service + ": Kafka client DEBUG lines").isPositive();
-            log.lines().filter(line -> BIRTH_YEAR.matcher(line).find())
+            assertThat(log.lines()
+                            .filter(l -> l.contains(" DEBUG ") && l.contains("mongodb.driver"))
+                            .count())
+                    .as(service + ": MongoDB driver DEBUG lines")
+                    .isPositive();
+            assertThat(log.lines()
+                            .filter(l -> l.contains(" DEBUG ") && l.contains("kafka.clients"))
+                            .count())
+                    .as(service + ": Kafka client DEBUG lines")
+                    .isPositive();
+            log.lines()
+                    .filter(line -> BIRTH_YEAR.matcher(line).find())
                     .forEach(line -> leaks.add(service + " logged the birth year: " + abbreviate(line)));
-            MEASUREMENTS.forEach((what, pattern) -> log.lines().filter(line -> pattern.matcher(line).find())
+            MEASUREMENTS.forEach((what, pattern) -> log.lines()
+                    .filter(line -> pattern.matcher(line).find())
                     .forEach(line -> leaks.add(service + " logged the " + what + ": " + abbreviate(line))));
-            secrets.forEach((what, value) -> log.lines().filter(line -> line.contains(value))
+            secrets.forEach((what, value) -> log.lines()
+                    .filter(line -> line.contains(value))
                     .forEach(line -> leaks.add(service + " logged the " + what + ": " + abbreviate(line))));
         }
         assertThat(leaks).isEmpty();

@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
 class PrometheusVerificationTest {
 
     private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-    private static final Pattern COMPARISON = Pattern.compile("^(.*?)\\s*(==|!=|>=|<=|>|<)\\s*[-+0-9.eE]+\\s*$",
-            Pattern.DOTALL);
+    private static final Pattern COMPARISON =
+            Pattern.compile("^(.*?)\\s*(==|!=|>=|<=|>|<)\\s*[-+0-9.eE]+\\s*$", Pattern.DOTALL);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -47,20 +47,26 @@ class PrometheusVerificationTest {
     @Test
     void shouldShowEveryPanelAndFireTheDeadLetterAndOutboxAlerts() throws Exception {
         assumeTrue(Files.isExecutable(PROMETHEUS), "Debian's prometheus is not installed (.ci/run installs it)");
-        assumeTrue(RunningSystem.jarsBuilt(),
+        assumeTrue(
+                RunningSystem.jarsBuilt(),
                 "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
         Path repo = RunningSystem.repoRoot();
-        try (RunningSystem system = RunningSystem.start(data.resolve("system"),
-                Map.of("FOOTDROP_OUTBOX_BACKLOG_INTERVAL", "1s"))) {
+        try (RunningSystem system =
+                RunningSystem.start(data.resolve("system"), Map.of("FOOTDROP_OUTBOX_BACKLOG_INTERVAL", "1s"))) {
             int port = RunningSystem.freePort();
             Process prometheus = startPrometheus(repo, system, port);
             String api = "http://127.0.0.1:" + port;
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> status(api + "/-/ready") == 200);
                 traffic(system, Duration.ofSeconds(20));
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        query(api, "up{job=\"footdrop-services\"} == 1")).as("targets up: %s",
-                                get(api + "/api/v1/targets").path("data").path("activeTargets")).hasSize(3));
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(query(api, "up{job=\"footdrop-services\"} == 1"))
+                                .as(
+                                        "targets up: %s",
+                                        get(api + "/api/v1/targets")
+                                                .path("data")
+                                                .path("activeTargets"))
+                                .hasSize(3));
 
                 // every panel of the dashboard shows data
                 List<String> emptyPanels = new ArrayList<>();
@@ -77,7 +83,9 @@ class PrometheusVerificationTest {
                 List<String> emptyAlerts = new ArrayList<>();
                 for (String expr : rules) {
                     Matcher comparison = COMPARISON.matcher(expr);
-                    assertThat(comparison.matches()).as("ends in one comparison: " + expr).isTrue();
+                    assertThat(comparison.matches())
+                            .as("ends in one comparison: " + expr)
+                            .isTrue();
                     if (query(api, comparison.group(1)).isEmpty()) {
                         emptyAlerts.add(comparison.group(1));
                     }
@@ -87,20 +95,25 @@ class PrometheusVerificationTest {
 
                 // a poison record fires the dead-letter alert
                 sendPoison(system);
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(1))
                         .until(() -> firing(api).contains("FootdropDeadLetter"));
 
                 // and a broker outage with a write waiting over a minute fires the outbox alert
                 system.stopBroker();
                 try {
-                    assertThat(system.post("intake", "/api/v1/diagnoses", diagnosis()).statusCode()).isEqualTo(201);
-                    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+                    assertThat(system.post("intake", "/api/v1/diagnoses", diagnosis())
+                                    .statusCode())
+                            .isEqualTo(201);
+                    await().atMost(Duration.ofSeconds(120))
+                            .pollInterval(Duration.ofSeconds(2))
                             .until(() -> firing(api).contains("FootdropOutboxStale"));
                 } finally {
                     system.startBroker();
                 }
                 // which clears once the event is out
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                await().atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofSeconds(2))
                         .until(() -> !firing(api).contains("FootdropOutboxStale"));
             } finally {
                 prometheus.destroy();
@@ -115,8 +128,11 @@ class PrometheusVerificationTest {
         String rules = Files.readString(repo.resolve("deploy/prometheus/rules/footdrop-alerts.yml"))
                 .replaceAll("(?m)^(\\s+)for: .*$", "$1for: 0s");
         Files.writeString(config.resolve("rules/footdrop-alerts.yml"), rules);
-        String targets = String.join(", ", List.of("intake", "treatment", "outcomes").stream()
-                .map(s -> "\"localhost:" + system.port(s) + "\"").toList());
+        String targets = String.join(
+                ", ",
+                List.of("intake", "treatment", "outcomes").stream()
+                        .map(s -> "\"localhost:" + system.port(s) + "\"")
+                        .toList());
         Files.writeString(config.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s
@@ -134,11 +150,17 @@ class PrometheusVerificationTest {
                       scopes: [ops]
                     static_configs:
                       - targets: [%s]
-                """.formatted(LocalAuthorizationServer.localDefaultSecret("ops"), system.issuer(), targets));
-        return new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + config.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port,
-                "--log.level=warn")
-                .redirectErrorStream(true).redirectOutput(config.resolve("prometheus.log").toFile()).start();
+                """.formatted(
+                        LocalAuthorizationServer.localDefaultSecret("ops"), system.issuer(), targets));
+        return new ProcessBuilder(
+                        PROMETHEUS.toString(),
+                        "--config.file=" + config.resolve("prometheus.yml"),
+                        "--storage.tsdb.path=" + config.resolve("tsdb"),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--log.level=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(config.resolve("prometheus.log").toFile())
+                .start();
     }
 
     /** Writes (valid and not), reads and cohort queries, so every kind of series exists. */
@@ -161,8 +183,12 @@ class PrometheusVerificationTest {
                     """.formatted(patientId));
             system.post("intake", "/api/v1/diagnoses", "{\"patientId\":\"" + patientId + "\"}");
             system.read("outcomes", "/api/v1/patients/" + patientId + "/outcomes");
-            system.send("GET", "outcomes", "/api/v1/cohorts/outcomes?measure=gaitSpeedComfortable&window=WEEK_6",
-                    null, "analyst");
+            system.send(
+                    "GET",
+                    "outcomes",
+                    "/api/v1/cohorts/outcomes?measure=gaitSpeedComfortable&window=WEEK_6",
+                    null,
+                    "analyst");
             if (round++ % 5 == 0) {
                 system.send("GET", "outcomes", "/api/v1/cohorts/time-to-response?measure=lefs", null, "analyst");
             }
@@ -180,8 +206,8 @@ class PrometheusVerificationTest {
     }
 
     private static List<String> panelQueries(Path repo) throws IOException {
-        JsonNode dashboard = EventJson.mapper().readTree(
-                Files.readString(repo.resolve("deploy/grafana/dashboards/footdrop.json")));
+        JsonNode dashboard =
+                EventJson.mapper().readTree(Files.readString(repo.resolve("deploy/grafana/dashboards/footdrop.json")));
         List<String> queries = new ArrayList<>();
         for (JsonNode panel : dashboard.get("panels")) {
             for (JsonNode target : panel.path("targets")) {
@@ -194,8 +220,8 @@ class PrometheusVerificationTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> alertExpressions(Path repo) throws IOException {
-        Map<String, Object> file = new Yaml().load(Files.readString(repo.resolve(
-                "deploy/prometheus/rules/footdrop-alerts.yml")));
+        Map<String, Object> file =
+                new Yaml().load(Files.readString(repo.resolve("deploy/prometheus/rules/footdrop-alerts.yml")));
         List<String> expressions = new ArrayList<>();
         for (Map<String, Object> group : (List<Map<String, Object>>) file.get("groups")) {
             for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
@@ -224,8 +250,10 @@ class PrometheusVerificationTest {
     }
 
     private static JsonNode get(String url) throws IOException, InterruptedException {
-        return EventJson.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return EventJson.mapper()
+                .readTree(
+                        HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                                .body());
     }
 
     private static int status(String url) {

@@ -63,7 +63,8 @@ class ReliabilityTest {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        assumeTrue(RunningSystem.jarsBuilt(),
+        assumeTrue(
+                RunningSystem.jarsBuilt(),
                 "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
         system = RunningSystem.start(data, Map.of());
     }
@@ -100,8 +101,12 @@ class ReliabilityTest {
             assertThat(load.failures()).isEmpty();
             errors = load.serverErrors();
         }
-        settleAndRecord("R1 crash: SIGKILL " + rounds + " times (intake, treatment, outcomes in turn), restart",
-                start, writesBefore, errors, "outcomes");
+        settleAndRecord(
+                "R1 crash: SIGKILL " + rounds + " times (intake, treatment, outcomes in turn), restart",
+                start,
+                writesBefore,
+                errors,
+                "outcomes");
     }
 
     @Test
@@ -116,16 +121,24 @@ class ReliabilityTest {
             system.stopBroker();
             int duringOutage = ledger.writes();
             Thread.sleep(outage.toMillis());
-            assertThat(ledger.writes()).as("writes accepted while the broker is away").isGreaterThan(duringOutage);
+            assertThat(ledger.writes())
+                    .as("writes accepted while the broker is away")
+                    .isGreaterThan(duringOutage);
             system.startBroker();
             Thread.sleep(2_000);
             load.close();
             assertThat(load.failures()).isEmpty();
             errors = load.serverErrors();
         }
-        assertThat(errors).as("5xx while the broker was away (the outbox holds events)").isZero();
-        settleAndRecord("R2 broker outage: Kafka stopped " + outage.toSeconds() + " s under load", start,
-                writesBefore, errors, "outcomes");
+        assertThat(errors)
+                .as("5xx while the broker was away (the outbox holds events)")
+                .isZero();
+        settleAndRecord(
+                "R2 broker outage: Kafka stopped " + outage.toSeconds() + " s under load",
+                start,
+                writesBefore,
+                errors,
+                "outcomes");
     }
 
     @Test
@@ -144,8 +157,12 @@ class ReliabilityTest {
             assertThat(load.failures()).isEmpty();
             errors = load.serverErrors();
         }
-        settleAndRecord("R3 store outage: the MongoDB-wire store stopped " + (LONG ? 20 : 8)
-                + " s under load (writes answered 503 and retried by the client)", start, writesBefore, errors,
+        settleAndRecord(
+                "R3 store outage: the MongoDB-wire store stopped " + (LONG ? 20 : 8)
+                        + " s under load (writes answered 503 and retried by the client)",
+                start,
+                writesBefore,
+                errors,
                 "outcomes");
         assertThat(deadLetters().keySet()).as("no good record on the DLQ").allMatch(poisonKeys::contains);
     }
@@ -168,14 +185,17 @@ class ReliabilityTest {
                 String key = "pt-poison-" + run + "-" + entry.getKey().toLowerCase();
                 poisonKeys.add(key);
                 expectedReasons.put(key, entry.getKey());
-                producer.send(new ProducerRecord<>(Topics.INTAKE_EVENTS, key, entry.getValue().apply(key))).get();
+                producer.send(new ProducerRecord<>(
+                                Topics.INTAKE_EVENTS, key, entry.getValue().apply(key)))
+                        .get();
                 // a good event for the same patient right behind it, on the same partition
-                producer.send(new ProducerRecord<>(Topics.INTAKE_EVENTS, key, withPatient(good, key))).get();
+                producer.send(new ProducerRecord<>(Topics.INTAKE_EVENTS, key, withPatient(good, key)))
+                        .get();
                 behind.add(key);
             }
         }
-        Map<String, String> dead = await().atMost(Duration.ofSeconds(60)).until(ReliabilityTest::deadLetters,
-                d -> d.keySet().containsAll(expectedReasons.keySet()));
+        Map<String, String> dead = await().atMost(Duration.ofSeconds(60))
+                .until(ReliabilityTest::deadLetters, d -> d.keySet().containsAll(expectedReasons.keySet()));
         assertThat(dead).isEqualTo(expectedReasons);
         for (String key : behind) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -183,10 +203,12 @@ class ReliabilityTest {
                 return outcome != null && outcome.statusCode() == 200;
             });
         }
-        String dlqCounters = system.send("GET", "outcomes", "/actuator/prometheus", null, "ops").body();
+        String dlqCounters = system.send("GET", "outcomes", "/actuator/prometheus", null, "ops")
+                .body();
         for (String reason : poison.keySet()) {
-            assertThat(dlqCounters).contains("footdrop_dlq_records_total{application=\"outcomes-service\",reason=\""
-                    + reason + "\",topic=\"intake.events.v1\"} 1.0");
+            assertThat(dlqCounters)
+                    .contains("footdrop_dlq_records_total{application=\"outcomes-service\",reason=\"" + reason
+                            + "\",topic=\"intake.events.v1\"} 1.0");
         }
 
         // the size limit is raised (the cause fixed), and an admin re-drives the large record
@@ -195,8 +217,9 @@ class ReliabilityTest {
         kills++;
         system.restart("outcomes", Map.of("FOOTDROP_EVENTS_MAX_BYTES", "262144"));
         JsonNode letter = null;
-        for (JsonNode each : EventJson.mapper().readTree(system.send("GET", "outcomes", "/api/v1/admin/dead-letters",
-                null, "admin").body())) {
+        for (JsonNode each : EventJson.mapper()
+                .readTree(system.send("GET", "outcomes", "/api/v1/admin/dead-letters", null, "admin")
+                        .body())) {
             if (large.equals(each.path("patientId").asString())) {
                 letter = each;
             }
@@ -204,21 +227,36 @@ class ReliabilityTest {
         assertThat(letter).isNotNull();
         String redrive = "/api/v1/admin/dead-letters/" + letter.get("partition").asInt() + "/"
                 + letter.get("offset").asLong() + "/redrives";
-        assertThat(system.send("POST", "outcomes", redrive, null, "admin").statusCode()).isEqualTo(201);
-        assertThat(system.send("POST", "outcomes", redrive, null, "admin").statusCode()).as("a second re-drive")
+        assertThat(system.send("POST", "outcomes", redrive, null, "admin").statusCode())
+                .isEqualTo(201);
+        assertThat(system.send("POST", "outcomes", redrive, null, "admin").statusCode())
+                .as("a second re-drive")
                 .isEqualTo(409);
-        await().atMost(Duration.ofSeconds(30)).until(() -> EventJson.mapper().readTree(system.read("outcomes",
-                "/api/v1/patients/" + large + "/outcomes").body()).path("appliedEvents").asInt() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> EventJson.mapper()
+                                .readTree(system.read("outcomes", "/api/v1/patients/" + large + "/outcomes")
+                                        .body())
+                                .path("appliedEvents")
+                                .asInt()
+                        == 2);
         JsonNode remembered = null;
-        for (JsonNode each : EventJson.mapper().readTree(system.send("GET", "outcomes", "/api/v1/admin/dead-letters",
-                null, "admin").body())) {
+        for (JsonNode each : EventJson.mapper()
+                .readTree(system.send("GET", "outcomes", "/api/v1/admin/dead-letters", null, "admin")
+                        .body())) {
             if (large.equals(each.path("patientId").asString())) {
                 remembered = each;
             }
         }
         assertThat(remembered.path("redrive").path("by").asString()).isEqualTo("admin");
-        report.add(row("R5 poison: malformed JSON, schema version 99, 70 KB record, unknown type put on the topic; "
-                + "the size limit raised and the large record re-driven", start, 0, 0, 0, 0, Duration.ZERO,
+        report.add(row(
+                "R5 poison: malformed JSON, schema version 99, 70 KB record, unknown type put on the topic; "
+                        + "the size limit raised and the large record re-driven",
+                start,
+                0,
+                0,
+                0,
+                0,
+                Duration.ZERO,
                 "DLQ holds exactly the 4, each with its reason; the records behind them projected; the re-driven "
                         + "record projected once, remembered as re-driven (a second re-drive refused)"));
     }
@@ -232,25 +270,42 @@ class ReliabilityTest {
         kills++;
         resetConsumerGroup();
         system.restart("outcomes");
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(ReliabilityTest::caughtUp);
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(ReliabilityTest::caughtUp);
         Map<String, JsonNode> after = snapshot("outcomes");
         assertThat(after).isEqualTo(before);
         // a patient's events republished in reverse order across both topics project to the same outcome
-        Ledger.Patient sample = ledger.patients().stream().filter(p -> p.patientId.contains("-r1-")).findFirst()
+        Ledger.Patient sample = ledger.patients().stream()
+                .filter(p -> p.patientId.contains("-r1-"))
+                .findFirst()
                 .orElseThrow();
         String twin = "pt-shuffled-" + run;
         republishReversed(sample.patientId, twin);
-        JsonNode original = withoutVolatile(EventJson.mapper().readTree(
-                system.read("outcomes", "/api/v1/patients/" + sample.patientId + "/outcomes").body()));
-        JsonNode shuffled = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            HttpResponse<String> r = system.read("outcomes", "/api/v1/patients/" + twin + "/outcomes");
-            return r == null || r.statusCode() != 200 ? null : withoutVolatile(EventJson.mapper().readTree(r.body()));
-        }, r -> r != null && r.path("appliedEvents").asInt() == sample.events.get());
+        JsonNode original = withoutVolatile(EventJson.mapper()
+                .readTree(system.read("outcomes", "/api/v1/patients/" + sample.patientId + "/outcomes")
+                        .body()));
+        JsonNode shuffled = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            HttpResponse<String> r = system.read("outcomes", "/api/v1/patients/" + twin + "/outcomes");
+                            return r == null || r.statusCode() != 200
+                                    ? null
+                                    : withoutVolatile(EventJson.mapper().readTree(r.body()));
+                        },
+                        r -> r != null && r.path("appliedEvents").asInt() == sample.events.get());
         ((ObjectNode) shuffled).put("patientId", sample.patientId);
         assertThat(shuffled).isEqualTo(original);
-        report.add(row("R4 redelivery: consumer group reset to the beginning and everything replayed; one patient's "
-                + "events republished reversed across both topics", start, 0, 0, 0, 0,
-                Duration.between(start, Instant.now()), before.size() + " projections unchanged"));
+        report.add(row(
+                "R4 redelivery: consumer group reset to the beginning and everything replayed; one patient's "
+                        + "events republished reversed across both topics",
+                start,
+                0,
+                0,
+                0,
+                0,
+                Duration.between(start, Instant.now()),
+                before.size() + " projections unchanged"));
     }
 
     @Test
@@ -264,13 +319,16 @@ class ReliabilityTest {
         int accepted = 0;
         for (int i = 0; i < requests; i++) {
             HostileRequests.Request request = hostile.next();
-            HttpResponse<String> response = system.send(request.method(), request.service(), request.path(),
-                    request.body(), "clinical-writer");
+            HttpResponse<String> response =
+                    system.send(request.method(), request.service(), request.path(), request.body(), "clinical-writer");
             if (response.statusCode() >= 500) {
                 serverErrors++;
             } else if (response.statusCode() < 400) {
                 accepted++;
-            } else if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            } else if (!response.headers()
+                    .firstValue("Content-Type")
+                    .orElse("")
+                    .startsWith("application/problem+json")) {
                 notProblems.add(response.statusCode() + " " + request.path());
             }
         }
@@ -278,11 +336,20 @@ class ReliabilityTest {
         assertThat(accepted).as("hostile requests accepted").isZero();
         assertThat(notProblems).as("rejections not in problem+json").isEmpty();
         for (String service : List.of("intake", "treatment")) {
-            assertThat(system.send("GET", service, "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
+            assertThat(system.send("GET", service, "/actuator/health/readiness", null, null)
+                            .statusCode())
+                    .isEqualTo(200);
         }
         assertThat(topicKeys()).as("events of hostile requests").noneMatch(key -> key.startsWith("pt-hostile-"));
-        report.add(row("R6 hostile input: " + requests + " generated requests with a clinical-writer token", start, 0,
-                0, 0, serverErrors, Duration.ZERO, "all refused with problem+json, nothing stored, services ready"));
+        report.add(row(
+                "R6 hostile input: " + requests + " generated requests with a clinical-writer token",
+                start,
+                0,
+                0,
+                0,
+                serverErrors,
+                Duration.ZERO,
+                "all refused with problem+json, nothing stored, services ready"));
     }
 
     @Test
@@ -301,8 +368,13 @@ class ReliabilityTest {
             assertThat(load.failures()).isEmpty();
             errors = load.serverErrors();
         }
-        settleAndRecord("R7 scale-out: two outcomes-service instances in one group over 6 partitions per topic, "
-                + "one SIGKILLed mid-stream", start, writesBefore, errors, "outcomes-2");
+        settleAndRecord(
+                "R7 scale-out: two outcomes-service instances in one group over 6 partitions per topic, "
+                        + "one SIGKILLed mid-stream",
+                start,
+                writesBefore,
+                errors,
+                "outcomes-2");
     }
 
     @Test
@@ -329,37 +401,70 @@ class ReliabilityTest {
             List<Ledger.Ack> lost = new ArrayList<>();
             for (Ledger.Ack ack : crashLedger.acks()) {
                 HttpResponse<String> found = crashing.read(ack.service(), ack.recordPath());
-                if (found == null || found.statusCode() != 200
-                        || EventJson.mapper().readTree(found.body()).path("revision").asInt() < ack.revision()) {
+                if (found == null
+                        || found.statusCode() != 200
+                        || EventJson.mapper()
+                                        .readTree(found.body())
+                                        .path("revision")
+                                        .asInt()
+                                < ack.revision()) {
                     lost.add(ack);
                 }
             }
-            long oldestLostMillis = lost.stream().mapToLong(a -> (killedAt - a.atNanos()) / 1_000_000).max().orElse(0);
-            LedgerCheck.Settled settled = LedgerCheck.awaitSettled(crashing, crashLedger, "outcomes",
-                    Duration.ofSeconds(30));
-            report.add(row("R3 store crash: the store's own JVM SIGKILLed under load, restarted on its data", start,
-                    crashLedger.writes(), lost.size(), settled.result().duplicated(), errors, settled.took(),
+            long oldestLostMillis = lost.stream()
+                    .mapToLong(a -> (killedAt - a.atNanos()) / 1_000_000)
+                    .max()
+                    .orElse(0);
+            LedgerCheck.Settled settled =
+                    LedgerCheck.awaitSettled(crashing, crashLedger, "outcomes", Duration.ofSeconds(30));
+            report.add(row(
+                    "R3 store crash: the store's own JVM SIGKILLed under load, restarted on its data",
+                    start,
+                    crashLedger.writes(),
+                    lost.size(),
+                    settled.result().duplicated(),
+                    errors,
+                    settled.took(),
                     lost.size() + " acknowledged writes lost, each acknowledged at most " + oldestLostMillis
                             + " ms before the kill (commit window " + MongoStore.AUTO_COMMIT_DELAY_MS + " ms); "
-                            + (settled.result().settled() ? "projection equals the ledger"
+                            + (settled.result().settled()
+                                    ? "projection equals the ledger"
                                     : settled.result().mismatches().size() + " patients' projections differ from "
                                             + "the ledger (updates inside the window)")));
-            assertThat(oldestLostMillis).as("a lost write acknowledged long before the crash").isLessThan(1_000);
+            assertThat(oldestLostMillis)
+                    .as("a lost write acknowledged long before the crash")
+                    .isLessThan(1_000);
         }
     }
 
-    private static void settleAndRecord(String scenario, Instant start, int writesBefore, int serverErrors,
-            String outcomesInstance) throws InterruptedException {
+    private static void settleAndRecord(
+            String scenario, Instant start, int writesBefore, int serverErrors, String outcomesInstance)
+            throws InterruptedException {
         LedgerCheck.Settled settled = LedgerCheck.awaitSettled(system, ledger, outcomesInstance, SETTLE);
         LedgerCheck.Result result = settled.result();
-        report.add(row(scenario, start, ledger.writes() - writesBefore, result.lost(), result.duplicated(),
-                serverErrors, settled.took(), result.settled() ? "projection equals the ledger ("
-                        + result.patients() + " patients)" : result.mismatches().size() + " mismatches"));
+        report.add(row(
+                scenario,
+                start,
+                ledger.writes() - writesBefore,
+                result.lost(),
+                result.duplicated(),
+                serverErrors,
+                settled.took(),
+                result.settled()
+                        ? "projection equals the ledger (" + result.patients() + " patients)"
+                        : result.mismatches().size() + " mismatches"));
         assertThat(result.mismatches()).as(scenario).isEmpty();
     }
 
-    private static String row(String scenario, Instant start, int writes, int lost, int duplicated, int serverErrors,
-            Duration settle, String outcome) {
+    private static String row(
+            String scenario,
+            Instant start,
+            int writes,
+            int lost,
+            int duplicated,
+            int serverErrors,
+            Duration settle,
+            String outcome) {
         return "| " + scenario + " | " + Duration.between(start, Instant.now()).toSeconds() + " s | " + writes + " | "
                 + lost + " | " + duplicated + " | " + serverErrors + " | " + settle.toMillis() / 1000.0 + " s | "
                 + outcome + " |";
@@ -368,8 +473,11 @@ class ReliabilityTest {
     private static Map<String, JsonNode> snapshot(String instance) {
         Map<String, JsonNode> snapshot = new LinkedHashMap<>();
         for (Ledger.Patient patient : ledger.patients()) {
-            snapshot.put(patient.patientId, withoutVolatile(EventJson.mapper().readTree(
-                    system.read(instance, "/api/v1/patients/" + patient.patientId + "/outcomes").body())));
+            snapshot.put(
+                    patient.patientId,
+                    withoutVolatile(EventJson.mapper()
+                            .readTree(system.read(instance, "/api/v1/patients/" + patient.patientId + "/outcomes")
+                                    .body())));
         }
         return snapshot;
     }
@@ -413,8 +521,10 @@ class ReliabilityTest {
     }
 
     private static List<String> topicKeys() {
-        return readAll(List.of(Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS)).stream().map(ConsumerRecord::key)
-                .filter(java.util.Objects::nonNull).toList();
+        return readAll(List.of(Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS)).stream()
+                .map(ConsumerRecord::key)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     private static List<ConsumerRecord<String, String>> readAll(List<String> topics) {
@@ -430,7 +540,9 @@ class ReliabilityTest {
                 }
             }
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                admin.alterConsumerGroupOffsets("outcomes-service", beginning).all().get();
+                admin.alterConsumerGroupOffsets("outcomes-service", beginning)
+                        .all()
+                        .get();
                 return true;
             });
         }
@@ -439,23 +551,29 @@ class ReliabilityTest {
     private static boolean caughtUp() throws Exception {
         try (Admin admin = Admin.create(kafka())) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("outcomes-service")
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
-            return committed.size() == 2 * Topics.PARTITIONS && committed.entrySet().stream()
-                    .allMatch(e -> e.getValue().offset() >= ends.get(e.getKey()).offset());
+            return committed.size() == 2 * Topics.PARTITIONS
+                    && committed.entrySet().stream()
+                            .allMatch(e -> e.getValue().offset()
+                                    >= ends.get(e.getKey()).offset());
         }
     }
 
     /** The patient's events under a new patientId and event ids, newest first, each to its own topic. */
     private static void republishReversed(String patientId, String twin) throws Exception {
-        List<ConsumerRecord<String, String>> events = new ArrayList<>(readAll(List.of(Topics.INTAKE_EVENTS,
-                Topics.TREATMENT_EVENTS)).stream().filter(r -> patientId.equals(r.key())).toList());
+        List<ConsumerRecord<String, String>> events =
+                new ArrayList<>(readAll(List.of(Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS)).stream()
+                        .filter(r -> patientId.equals(r.key()))
+                        .toList());
         java.util.Collections.reverse(events);
         try (KafkaProducer<String, String> producer = producer()) {
             for (ConsumerRecord<String, String> event : events) {
-                producer.send(new ProducerRecord<>(event.topic(), twin, withPatient(event.value(), twin))).get();
+                producer.send(new ProducerRecord<>(event.topic(), twin, withPatient(event.value(), twin)))
+                        .get();
             }
         }
     }

@@ -82,7 +82,11 @@ final class RunningSystem implements AutoCloseable {
         // the real authorization server first: every service checks its tokens
         int authPort = freePort();
         issuer = "http://localhost:" + authPort;
-        processes.add(launch(LocalAuthorizationServer.SPEC, repo, authPort, Map.of("FOOTDROP_AUTH_ISSUER", issuer),
+        processes.add(launch(
+                LocalAuthorizationServer.SPEC,
+                repo,
+                authPort,
+                Map.of("FOOTDROP_AUTH_ISSUER", issuer),
                 LocalAuthorizationServer.SPEC.name()));
         awaitReady(authPort);
         tokens = new ClientCredentials(issuer);
@@ -136,8 +140,8 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts a killed service again on the same port and configuration, and waits until it is ready. */
     void restart(String service) throws IOException {
-        Process process = launch(serviceSpecs.get(service), repoRoot(), port(service), serviceEnvironments.get(service),
-                service);
+        Process process =
+                launch(serviceSpecs.get(service), repoRoot(), port(service), serviceEnvironments.get(service), service);
         serviceProcesses.put(service, process);
         processes.add(process);
         awaitReady(port(service));
@@ -161,13 +165,14 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** Sends a JSON body with the role's token; {@code role} null sends none. */
-    HttpResponse<String> send(String method, String service, String path, String body, String role,
-            String... headers) throws IOException, InterruptedException {
+    HttpResponse<String> send(String method, String service, String path, String body, String role, String... headers)
+            throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(service) + path))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (role != null) {
             request.header("Authorization", "Bearer " + tokens.token(role));
         }
@@ -195,10 +200,12 @@ final class RunningSystem implements AutoCloseable {
 
     /** Puts a record straight on a topic, as a producer other than the services would. */
     void publish(String topic, String key, String value) throws Exception {
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(kafkaClient(),
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+                kafkaClient(),
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.StringSerializer())) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value))
+                    .get();
         }
     }
 
@@ -209,7 +216,8 @@ final class RunningSystem implements AutoCloseable {
         props.put("auto.offset.reset", "earliest");
         props.put("enable.auto.commit", "false");
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props,
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(
+                props,
                 new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.StringDeserializer())) {
             consumer.subscribe(topics);
@@ -257,19 +265,27 @@ final class RunningSystem implements AutoCloseable {
             mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
             return;
         }
-        storeProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), StoreProcess.class.getName(),
-                data.resolve("mongo").toString(), Integer.toString(ports.mongo()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log("store").toFile()))
+        storeProcess = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StoreProcess.class.getName(),
+                        data.resolve("mongo").toString(),
+                        Integer.toString(ports.mongo()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log("store").toFile()))
                 .start();
         processes.add(storeProcess);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try (java.net.Socket socket = new java.net.Socket("localhost", ports.mongo())) {
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    try (java.net.Socket socket = new java.net.Socket("localhost", ports.mongo())) {
+                        return true;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
     }
 
     private static void waitFor(Process process) {
@@ -299,15 +315,22 @@ final class RunningSystem implements AutoCloseable {
     }
 
     void awaitReady(int port) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    try {
+                        return HTTP.send(
+                                                HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                                                + "/actuator/health/readiness"))
+                                                        .timeout(Duration.ofSeconds(5))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
     }
 
     /** Logs go to {@code <logName>.log}, appended, so a restarted service keeps its earlier lines. */
@@ -320,8 +343,9 @@ final class RunningSystem implements AutoCloseable {
         command.add(spec.jar(repo).toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(logName.equals(spec.shortName()) ? spec.name()
-                        : logName).toFile()));
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(log(logName.equals(spec.shortName()) ? spec.name() : logName)
+                                .toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         return builder.start();

@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 public final class StoreProcess {
 
-    private StoreProcess() {
-    }
+    private StoreProcess() {}
 
     public static void main(String[] args) throws Exception {
         MongoStore.start(Path.of(args[0]), Integer.parseInt(args[1]));

@@ -33,7 +33,8 @@ class SystemSliceTest {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        assumeTrue(RunningSystem.jarsBuilt(),
+        assumeTrue(
+                RunningSystem.jarsBuilt(),
                 "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
         // the projection's DEBUG line names each event it applied, under the trace id it joined
         system = RunningSystem.start(data, Map.of("LOGGING_LEVEL_ORG_FOOTDROP_OUTCOMES_MESSAGING", "DEBUG"));
@@ -58,7 +59,8 @@ class SystemSliceTest {
         assertThat(created.statusCode()).isEqualTo(201);
         String diagnosisId = json(created).get("diagnosisId").asString();
         JsonNode outcomes = awaitOutcomes(patientId);
-        assertThat(outcomes.get("currentDiagnosis").get("diagnosisId").asString()).isEqualTo(diagnosisId);
+        assertThat(outcomes.get("currentDiagnosis").get("diagnosisId").asString())
+                .isEqualTo(diagnosisId);
         assertThat(outcomes.get("appliedEvents").asInt()).isEqualTo(1);
     }
 
@@ -69,17 +71,28 @@ class SystemSliceTest {
         String patientId = "pt-traced-" + UUID.randomUUID();
 
         // when it posts a diagnosis to intake-service
-        HttpResponse<String> created = system.send("POST", "intake", "/api/v1/diagnoses", """
+        HttpResponse<String> created = system.send(
+                "POST",
+                "intake",
+                "/api/v1/diagnoses",
+                """
                 {"patientId":"%s","side":"LEFT","diagnosisDate":"2026-02-20","causeCategory":"SCIATIC_NERVE"}
-                """.formatted(patientId), "clinical-writer", "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+                """.formatted(patientId),
+                "clinical-writer",
+                "traceparent",
+                "00-" + traceId + "-00f067aa0ba902b7-01");
         assertThat(created.statusCode()).isEqualTo(201);
         awaitOutcomes(patientId);
 
         // then outcomes-service projected it in the same trace: its log line carries the trace id
-        String projected = await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files
-                .readAllLines(system.log("outcomes-service")).stream()
-                .filter(line -> line.contains("Projected intake.diagnosis-recorded") && line.contains(patientId))
-                .findFirst().orElse(null), line -> line != null);
+        String projected = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> java.nio.file.Files.readAllLines(system.log("outcomes-service")).stream()
+                                .filter(line -> line.contains("Projected intake.diagnosis-recorded")
+                                        && line.contains(patientId))
+                                .findFirst()
+                                .orElse(null),
+                        line -> line != null);
         assertThat(projected).contains(traceId);
     }
 
@@ -94,7 +107,8 @@ class SystemSliceTest {
 
             // then it is accepted durably, though nothing can be published yet
             assertThat(created.statusCode()).isEqualTo(201);
-            assertThat(status(system.read("outcomes", "/api/v1/patients/" + patientId + "/outcomes"))).isEqualTo(404);
+            assertThat(status(system.read("outcomes", "/api/v1/patients/" + patientId + "/outcomes")))
+                    .isEqualTo(404);
         } finally {
             // and once the broker is back on the same port and data
             system.startBroker();
@@ -115,19 +129,27 @@ class SystemSliceTest {
                 .isEqualTo(201);
         assertThat(post("intake", "/api/v1/assessments", assessment(patientId, "2026-04-13T09:00:00Z", "0.72")))
                 .isEqualTo(201);
-        assertThat(post("treatment", "/api/v1/injections", injection(patientId, "2026-03-02T10:00:00Z"))).isEqualTo(201);
-        assertThat(post("treatment", "/api/v1/injections", injection(patientId, "2026-03-30T10:00:00Z"))).isEqualTo(201);
+        assertThat(post("treatment", "/api/v1/injections", injection(patientId, "2026-03-02T10:00:00Z")))
+                .isEqualTo(201);
+        assertThat(post("treatment", "/api/v1/injections", injection(patientId, "2026-03-30T10:00:00Z")))
+                .isEqualTo(201);
 
         // when the projection has applied all five events
-        JsonNode outcome = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> awaitOutcomes(patientId), o -> o.get("appliedEvents").asInt() == 5);
+        JsonNode outcome = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> awaitOutcomes(patientId),
+                        o -> o.get("appliedEvents").asInt() == 5);
 
         // then: day 0 is Mar 2; the 2nd injection 28 days later is IN_WINDOW; at WEEK_6 (day 42, Apr 13)
         // gait speed rose 0.72 - 0.62 = 0.10: a responder, with both injections received by then
         assertThat(outcome.get("dayZero").asString()).isEqualTo("2026-03-02");
         assertThat(outcome.get("injections").get(1).get("spacing").asString()).isEqualTo("IN_WINDOW");
         assertThat(outcome.get("seriesAdherence").asString()).isEqualTo("ADHERENT");
-        JsonNode week6 = outcome.get("measures").get("gaitSpeedComfortable").get("windows").get("WEEK_6");
+        JsonNode week6 = outcome.get("measures")
+                .get("gaitSpeedComfortable")
+                .get("windows")
+                .get("WEEK_6");
         assertThat(week6.get("change").decimalValue()).isEqualByComparingTo("0.10");
         assertThat(week6.get("responder").asBoolean()).isTrue();
         assertThat(week6.get("injectionsReceived").asInt()).isEqualTo(2);
@@ -154,7 +176,9 @@ class SystemSliceTest {
             refused = postDiagnosis(refusedPatient);
             assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(20));
             // while it is away the consumer's batch holding the event fails, and is retried (backing off up to 10 s)
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
                     .until(() -> failedProjections() > failedBefore);
         } finally {
             system.startStore();
@@ -163,25 +187,32 @@ class SystemSliceTest {
         // then the write was refused with 503 and Retry-After, as problem+json
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).contains("5");
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         // and the event is projected once the store is back, and nothing reached the DLQ
         JsonNode outcome = awaitOutcomes(patientId);
-        assertThat(system.read("intake", "/api/v1/patients/" + refusedPatient + "/diagnoses").body()).isEqualTo("[]");
+        assertThat(system.read("intake", "/api/v1/patients/" + refusedPatient + "/diagnoses")
+                        .body())
+                .isEqualTo("[]");
         assertThat(outcome.get("appliedEvents").asInt()).isEqualTo(1);
         assertThat(deadLetterKeys()).doesNotContain(patientId);
     }
 
     /** outcomes-service's count of events whose projection failed (and was retried), all types. */
     private static double failedProjections() throws Exception {
-        String metrics = system.send("GET", "outcomes", "/actuator/prometheus", null, "ops").body();
-        return metrics.lines().filter(line -> line.startsWith("footdrop_events_projected_total{")
-                        && line.contains("result=\"failed\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        String metrics = system.send("GET", "outcomes", "/actuator/prometheus", null, "ops")
+                .body();
+        return metrics.lines()
+                .filter(line ->
+                        line.startsWith("footdrop_events_projected_total{") && line.contains("result=\"failed\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static List<String> deadLetterKeys() {
-        return system.readAll(List.of("outcomes.dlq.v1")).stream().map(r -> r.key()).toList();
+        return system.readAll(List.of("outcomes.dlq.v1")).stream()
+                .map(r -> r.key())
+                .toList();
     }
 
     private static int post(String service, String path, String body) throws Exception {
@@ -211,8 +242,10 @@ class SystemSliceTest {
     }
 
     private static JsonNode awaitOutcomes(String patientId) {
-        HttpResponse<String> response = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> system.read("outcomes", "/api/v1/patients/" + patientId + "/outcomes"),
+        HttpResponse<String> response = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> system.read("outcomes", "/api/v1/patients/" + patientId + "/outcomes"),
                         r -> r != null && r.statusCode() == 200);
         return json(response);
     }

@@ -2,11 +2,11 @@ package org.footdrop.outcomes;
 
 import java.time.Clock;
 import java.util.Map;
+import org.footdrop.outcomes.derivation.OutcomeDefinitions;
 import org.footdrop.support.openapi.RequestBodyExamples;
 import org.footdrop.support.security.AccessPolicy;
 import org.footdrop.support.security.AccessRule;
 import org.footdrop.support.security.Role;
-import org.footdrop.outcomes.derivation.OutcomeDefinitions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

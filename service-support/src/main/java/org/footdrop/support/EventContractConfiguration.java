@@ -17,7 +17,8 @@ public class EventContractConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventCodec eventCodec(@Value("${footdrop.events.max-bytes:" + EventCodec.DEFAULT_MAX_EVENT_BYTES + "}") int maxBytes) {
+    EventCodec eventCodec(
+            @Value("${footdrop.events.max-bytes:" + EventCodec.DEFAULT_MAX_EVENT_BYTES + "}") int maxBytes) {
         return new EventCodec(EventJson.mapper(), new EventSchemas(), maxBytes);
     }
 }

@@ -1,14 +1,14 @@
 package org.footdrop.support;
 
-import org.bson.Document;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.bson.UuidRepresentation;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,8 +30,8 @@ public class StoreHealthConfiguration {
     MongoClientSettingsBuilderCustomizer storeSettings(
             @Value("${footdrop.store.server-selection-timeout:5s}") Duration serverSelectionTimeout) {
         return settings -> settings.uuidRepresentation(UuidRepresentation.STANDARD)
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
-                        serverSelectionTimeout.toMillis(), TimeUnit.MILLISECONDS));
+                .applyToClusterSettings(cluster ->
+                        cluster.serverSelectionTimeout(serverSelectionTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean(name = "mongoHealthContributor")
@@ -39,10 +39,14 @@ public class StoreHealthConfiguration {
         return () -> {
             try {
                 Document reply = mongo.executeCommand(new Document("ping", 1));
-                return Health.up().withDetail("database", mongo.getDb().getName())
-                        .withDetail("ok", reply.get("ok")).build();
+                return Health.up()
+                        .withDetail("database", mongo.getDb().getName())
+                        .withDetail("ok", reply.get("ok"))
+                        .build();
             } catch (RuntimeException e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+                return Health.down()
+                        .withDetail("error", e.getClass().getSimpleName())
+                        .build();
             }
         };
     }

@@ -10,18 +10,29 @@ import tools.jackson.databind.node.ObjectNode;
 /** Valid request bodies of treatment-service, and its record kinds for the shared lifecycle tests. */
 public final class TreatmentBodies {
 
-    public static final RecordApi INJECTIONS = new RecordApi("injections", "injectionId", Topics.TREATMENT_EVENTS,
-            "treatment.injection", "-administered", patientId -> injection(patientId, "2026-03-02T10:05:00Z"),
-            patientId -> injection(patientId, "2026-03-02T10:05:00Z").put("volumeMl", 12.0), "injection",
+    public static final RecordApi INJECTIONS = new RecordApi(
+            "injections",
+            "injectionId",
+            Topics.TREATMENT_EVENTS,
+            "treatment.injection",
+            "-administered",
+            patientId -> injection(patientId, "2026-03-02T10:05:00Z"),
+            patientId -> injection(patientId, "2026-03-02T10:05:00Z").put("volumeMl", 12.0),
+            "injection",
             List.of(EventType.INJECTION_ADMINISTERED, EventType.INJECTION_AMENDED, EventType.INJECTION_VOIDED));
 
-    public static final RecordApi THERAPIES = new RecordApi("therapies", "therapyId", Topics.TREATMENT_EVENTS,
-            "treatment.therapy", "-prescribed", TreatmentBodies::therapy,
-            patientId -> therapy(patientId).put("sessionsPerWeek", 3), "therapy",
+    public static final RecordApi THERAPIES = new RecordApi(
+            "therapies",
+            "therapyId",
+            Topics.TREATMENT_EVENTS,
+            "treatment.therapy",
+            "-prescribed",
+            TreatmentBodies::therapy,
+            patientId -> therapy(patientId).put("sessionsPerWeek", 3),
+            "therapy",
             List.of(EventType.THERAPY_PRESCRIBED, EventType.THERAPY_AMENDED, EventType.THERAPY_VOIDED));
 
-    private TreatmentBodies() {
-    }
+    private TreatmentBodies() {}
 
     /** An ultrasound-guided hydrodissection of the fibular nerve with Dextrose 5%. */
     public static ObjectNode injection(String patientId, String administeredAt) {
@@ -40,9 +51,13 @@ public final class TreatmentBodies {
 
     /** A fluoroscopy-guided transforaminal epidural at L5 with PRP. */
     public static ObjectNode transforaminal(String patientId, String administeredAt) {
-        return injection(patientId, administeredAt).put("technique", "TRANSFORAMINAL_EPIDURAL")
-                .put("target", "NERVE_ROOT").put("targetLevel", "L5").put("guidance", "FLUOROSCOPY")
-                .put("solution", "PRP").put("volumeMl", 3);
+        return injection(patientId, administeredAt)
+                .put("technique", "TRANSFORAMINAL_EPIDURAL")
+                .put("target", "NERVE_ROOT")
+                .put("targetLevel", "L5")
+                .put("guidance", "FLUOROSCOPY")
+                .put("solution", "PRP")
+                .put("volumeMl", 3);
     }
 
     public static ObjectNode therapy(String patientId) {

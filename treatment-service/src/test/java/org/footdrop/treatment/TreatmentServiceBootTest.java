@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.footdrop.support.outbox.OutboxWriter;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
+import org.footdrop.support.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.footdrop.support.testing.Http;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +18,7 @@ class TreatmentServiceBootTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OutboxWriter outbox;
 
@@ -47,9 +48,15 @@ class TreatmentServiceBootTest {
         var response = client().get().uri("/actuator").retrieve().toEntity(JsonNode.class);
 
         assertThat(response.getBody().get("_links").propertyNames())
-                .allMatch(link -> link.equals("self") || link.startsWith("health") || link.equals("info")
+                .allMatch(link -> link.equals("self")
+                        || link.startsWith("health")
+                        || link.equals("info")
                         || link.equals("prometheus"));
-        assertThat(client().get().uri("/actuator/prometheus").retrieve().toEntity(String.class).getBody())
+        assertThat(client().get()
+                        .uri("/actuator/prometheus")
+                        .retrieve()
+                        .toEntity(String.class)
+                        .getBody())
                 .contains("application=\"treatment-service\"");
     }
 

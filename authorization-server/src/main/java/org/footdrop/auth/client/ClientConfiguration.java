@@ -2,7 +2,6 @@ package org.footdrop.auth.client;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.footdrop.auth.AuthProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +26,19 @@ class ClientConfiguration {
     /** Five fixed clients from configuration: nothing to persist, so in memory. */
     @Bean
     RegisteredClientRepository registeredClientRepository(AuthProperties properties, PasswordEncoder encoder) {
-        RegisteredClientRepository repository = new InMemoryRegisteredClientRepository(RoleClients.from(properties, encoder));
-        log.info("Clients (client credentials; scope = client id): {}; access tokens live {}, audience {}",
-                String.join(", ", AuthProperties.ROLES), properties.tokenTtl(), properties.audiences());
+        RegisteredClientRepository repository =
+                new InMemoryRegisteredClientRepository(RoleClients.from(properties, encoder));
+        log.info(
+                "Clients (client credentials; scope = client id): {}; access tokens live {}, audience {}",
+                String.join(", ", AuthProperties.ROLES),
+                properties.tokenTtl(),
+                properties.audiences());
         List<String> defaults = RoleClients.usingLocalDefaultSecret(properties);
         if (!defaults.isEmpty()) {
-            log.info("Local default secrets (<role>-local-secret, for local use only) still in use by: {}; "
-                    + "override with {}", String.join(", ", defaults),
+            log.info(
+                    "Local default secrets (<role>-local-secret, for local use only) still in use by: {}; "
+                            + "override with {}",
+                    String.join(", ", defaults),
                     defaults.stream().map(AuthProperties::secretVariable).collect(Collectors.joining(", ")));
         }
         return repository;

@@ -1,7 +1,6 @@
 package org.footdrop.auth.client;
 
 import java.util.List;
-
 import org.footdrop.auth.AuthProperties;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -12,8 +11,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 /** One client per role: client id = role = its only scope, client credentials only, secret stored hashed. */
 final class RoleClients {
 
-    private RoleClients() {
-    }
+    private RoleClients() {}
 
     static List<RegisteredClient> from(AuthProperties properties, PasswordEncoder encoder) {
         return AuthProperties.ROLES.stream()
@@ -21,8 +19,8 @@ final class RoleClients {
                 .toList();
     }
 
-    private static RegisteredClient client(String role, String secret, AuthProperties properties,
-            PasswordEncoder encoder) {
+    private static RegisteredClient client(
+            String role, String secret, AuthProperties properties, PasswordEncoder encoder) {
         return RegisteredClient.withId(role)
                 .clientId(role)
                 .clientName(role)
@@ -31,7 +29,9 @@ final class RoleClients {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope(role)
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.tokenTtl()).build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(properties.tokenTtl())
+                        .build())
                 .build();
     }
 

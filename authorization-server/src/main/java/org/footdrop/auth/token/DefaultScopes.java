@@ -23,15 +23,19 @@ public final class DefaultScopes implements AuthenticationProvider {
 
     /** Wraps the client-credentials provider; returns any other provider as it is. */
     public static AuthenticationProvider wrap(AuthenticationProvider provider) {
-        return provider instanceof OAuth2ClientCredentialsAuthenticationProvider ? new DefaultScopes(provider) : provider;
+        return provider instanceof OAuth2ClientCredentialsAuthenticationProvider
+                ? new DefaultScopes(provider)
+                : provider;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        OAuth2ClientCredentialsAuthenticationToken request = (OAuth2ClientCredentialsAuthenticationToken) authentication;
+        OAuth2ClientCredentialsAuthenticationToken request =
+                (OAuth2ClientCredentialsAuthenticationToken) authentication;
         if (request.getScopes().isEmpty()
                 && request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
-                && client.isAuthenticated() && client.getRegisteredClient() != null) {
+                && client.isAuthenticated()
+                && client.getRegisteredClient() != null) {
             request = new OAuth2ClientCredentialsAuthenticationToken(
                     client, client.getRegisteredClient().getScopes(), request.getAdditionalParameters());
         }

@@ -1,13 +1,12 @@
 package org.footdrop.auth.token;
 
-import java.nio.file.Path;
-import java.time.Clock;
-
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.footdrop.auth.AuthProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,8 @@ class TokenConfiguration {
         RSAKey key;
         if (properties.keyDir() == null) {
             key = SigningKeys.generate();
-            log.info("Signing key {} generated in memory (set FOOTDROP_AUTH_KEY_DIR to keep it across restarts)",
+            log.info(
+                    "Signing key {} generated in memory (set FOOTDROP_AUTH_KEY_DIR to keep it across restarts)",
                     key.getKeyID());
         } else {
             key = SigningKeys.loadOrCreate(Path.of(properties.keyDir()));

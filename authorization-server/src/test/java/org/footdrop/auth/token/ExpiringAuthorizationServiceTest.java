@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -75,14 +74,21 @@ class ExpiringAuthorizationServiceTest {
     }
 
     private static OAuth2Authorization authorization(String tokenValue, Instant issuedAt) {
-        RegisteredClient client = RegisteredClient.withId("ops").clientId("ops").clientSecret("{noop}unused")
+        RegisteredClient client = RegisteredClient.withId("ops")
+                .clientId("ops")
+                .clientSecret("{noop}unused")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("ops").build();
-        OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, tokenValue,
-                issuedAt, issuedAt.plus(TTL), Set.of("ops"));
-        return OAuth2Authorization.withRegisteredClient(client).principalName("ops")
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .authorizedScopes(Set.of("ops")).accessToken(token).build();
+                .scope("ops")
+                .build();
+        OAuth2AccessToken token = new OAuth2AccessToken(
+                OAuth2AccessToken.TokenType.BEARER, tokenValue, issuedAt, issuedAt.plus(TTL), Set.of("ops"));
+        return OAuth2Authorization.withRegisteredClient(client)
+                .principalName("ops")
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .authorizedScopes(Set.of("ops"))
+                .accessToken(token)
+                .build();
     }
 
     private static final class MutableClock extends Clock {

@@ -3,13 +3,12 @@ package org.footdrop.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +44,8 @@ class SigningKeysTest {
         assertThat(readBack).isEqualTo(created);
         assertThat(readBack.isPrivate()).isTrue();
         Path file = keyDir.resolve(SigningKeys.FILE_NAME);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         try (var files = Files.list(keyDir)) {
             assertThat(files).containsExactly(file); // no temporary file left behind
         }
@@ -57,7 +57,9 @@ class SigningKeysTest {
         Path garbled = Files.createDirectories(dir.resolve("garbled"));
         Files.writeString(garbled.resolve(SigningKeys.FILE_NAME), "{not json");
         Path publicOnly = Files.createDirectories(dir.resolve("public"));
-        Files.writeString(publicOnly.resolve(SigningKeys.FILE_NAME), SigningKeys.generate().toPublicJWK().toJSONString());
+        Files.writeString(
+                publicOnly.resolve(SigningKeys.FILE_NAME),
+                SigningKeys.generate().toPublicJWK().toJSONString());
 
         // when / then
         assertThatThrownBy(() -> SigningKeys.loadOrCreate(garbled)).hasMessageContaining("not a JSON Web Key");

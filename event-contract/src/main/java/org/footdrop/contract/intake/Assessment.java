@@ -18,5 +18,4 @@ public record Assessment(
         GaitAid gaitAid,
         Boolean steppageGait,
         Boolean footSlap,
-        Boolean toeDrag) {
-}
+        Boolean toeDrag) {}

@@ -4,6 +4,9 @@ import org.footdrop.contract.EventPayload;
 
 /** Payloads published by intake-service on {@code intake.events.v1}. */
 public sealed interface IntakePayload extends EventPayload
-        permits DiagnosisRecorded, DiagnosisAmended, DiagnosisVoided,
-                AssessmentRecorded, AssessmentAmended, AssessmentVoided {
-}
+        permits DiagnosisRecorded,
+                DiagnosisAmended,
+                DiagnosisVoided,
+                AssessmentRecorded,
+                AssessmentAmended,
+                AssessmentVoided {}

@@ -24,5 +24,4 @@ public record Measures(
         BigDecimal timedUpAndGo,
         Integer functionalGaitAssessment,
         Integer lefs,
-        Integer painNrs) {
-}
+        Integer painNrs) {}

@@ -23,7 +23,8 @@ public record Therapy(
      * weeks the prescription spans, start and end days included, a part week counting as a week.
      */
     public int plannedSessions() {
-        long weeks = plannedWeeks != null ? plannedWeeks
+        long weeks = plannedWeeks != null
+                ? plannedWeeks
                 : (java.time.temporal.ChronoUnit.DAYS.between(startDate, endDate) + 1 + 6) / 7;
         return Math.toIntExact(weeks * sessionsPerWeek);
     }

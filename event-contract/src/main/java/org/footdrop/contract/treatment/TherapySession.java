@@ -3,5 +3,4 @@ package org.footdrop.contract.treatment;
 import java.time.LocalDate;
 
 /** One logged session of a prescribed therapy. */
-public record TherapySession(LocalDate date, Boolean attended) {
-}
+public record TherapySession(LocalDate date, Boolean attended) {}

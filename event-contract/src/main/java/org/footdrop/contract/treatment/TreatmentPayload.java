@@ -4,6 +4,10 @@ import org.footdrop.contract.EventPayload;
 
 /** Payloads published by treatment-service on {@code treatment.events.v1}. */
 public sealed interface TreatmentPayload extends EventPayload
-        permits InjectionAdministered, InjectionAmended, InjectionVoided,
-                TherapyPrescribed, TherapyAmended, TherapyVoided, TherapySessionLogged {
-}
+        permits InjectionAdministered,
+                InjectionAmended,
+                InjectionVoided,
+                TherapyPrescribed,
+                TherapyAmended,
+                TherapyVoided,
+                TherapySessionLogged {}

@@ -1,3 +1,8 @@
 package org.footdrop.contract.vocabulary;
 
-public enum AdverseEventType { INJECTION_SITE_DISCOMFORT, TRANSIENT_NUMBNESS, VASOVAGAL, OTHER }
+public enum AdverseEventType {
+    INJECTION_SITE_DISCOMFORT,
+    TRANSIENT_NUMBNESS,
+    VASOVAGAL,
+    OTHER
+}

@@ -1,3 +1,6 @@
 package org.footdrop.contract.vocabulary;
 
-public enum Guidance { ULTRASOUND, FLUOROSCOPY }
+public enum Guidance {
+    ULTRASOUND,
+    FLUOROSCOPY
+}

@@ -1,4 +1,9 @@
 package org.footdrop.contract.vocabulary;
 
 /** Imaging modality of an IMAGING evaluation. */
-public enum ImagingModality { MRI, ULTRASOUND, X_RAY, CT }
+public enum ImagingModality {
+    MRI,
+    ULTRASOUND,
+    X_RAY,
+    CT
+}

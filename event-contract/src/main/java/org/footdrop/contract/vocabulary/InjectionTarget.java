@@ -1,4 +1,8 @@
 package org.footdrop.contract.vocabulary;
 
 /** NERVE_ROOT targets carry a {@link NerveRootLevel}. */
-public enum InjectionTarget { FIBULAR_NERVE, SCIATIC_NERVE, NERVE_ROOT }
+public enum InjectionTarget {
+    FIBULAR_NERVE,
+    SCIATIC_NERVE,
+    NERVE_ROOT
+}

@@ -1,3 +1,7 @@
 package org.footdrop.contract.vocabulary;
 
-public enum InjectionTechnique { NERVE_HYDRODISSECTION, CAUDAL_EPIDURAL, TRANSFORAMINAL_EPIDURAL }
+public enum InjectionTechnique {
+    NERVE_HYDRODISSECTION,
+    CAUDAL_EPIDURAL,
+    TRANSFORAMINAL_EPIDURAL
+}

@@ -1,3 +1,7 @@
 package org.footdrop.contract.vocabulary;
 
-public enum Severity { MILD, MODERATE, SEVERE }
+public enum Severity {
+    MILD,
+    MODERATE,
+    SEVERE
+}

@@ -5,7 +5,9 @@ package org.footdrop.contract.vocabulary;
  * injections 2 to 6 weeks apart: EARLY < 14 days, IN_WINDOW 14..42, LATE > 42.
  */
 public enum Spacing {
-    EARLY, IN_WINDOW, LATE;
+    EARLY,
+    IN_WINDOW,
+    LATE;
 
     public static final int WINDOW_START_DAYS = 14;
     public static final int WINDOW_END_DAYS = 42;

@@ -34,13 +34,20 @@ class AssessmentController {
     }
 
     @PostMapping("/assessments")
-    ResponseEntity<AssessmentResource> record(@Valid @RequestBody AssessmentRequest request,
+    ResponseEntity<AssessmentResource> record(
+            @Valid @RequestBody AssessmentRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        StoredRecord<AssessmentRequest> record = assessments.record(request, RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey), RequestContext.correlationId(correlationId)).record();
+        StoredRecord<AssessmentRequest> record = assessments
+                .record(
+                        request,
+                        RequestContext.caller(),
+                        RequestContext.idempotencyKey(idempotencyKey),
+                        RequestContext.correlationId(correlationId))
+                .record();
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + record.id()))
-                .eTag(record.etag()).body(AssessmentResource.of(record));
+                .eTag(record.etag())
+                .body(AssessmentResource.of(record));
     }
 
     @GetMapping("/assessments/{assessmentId}")
@@ -49,30 +56,41 @@ class AssessmentController {
     }
 
     @GetMapping("/patients/{patientId}/assessments")
-    List<AssessmentResource> findByPatient(
-            @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
-        return assessments.findByPatient(patientId).stream().map(AssessmentResource::of).toList();
+    List<AssessmentResource> findByPatient(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
+        return assessments.findByPatient(patientId).stream()
+                .map(AssessmentResource::of)
+                .toList();
     }
 
     @PutMapping("/assessments/{assessmentId}")
-    ResponseEntity<AssessmentResource> amend(@PathVariable UUID assessmentId,
+    ResponseEntity<AssessmentResource> amend(
+            @PathVariable UUID assessmentId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AssessmentRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        return respond(assessments.amend(assessmentId, Revisions.fromIfMatch(ifMatch, true), request,
-                RequestContext.caller(), RequestContext.idempotencyKey(idempotencyKey),
+        return respond(assessments.amend(
+                assessmentId,
+                Revisions.fromIfMatch(ifMatch, true),
+                request,
+                RequestContext.caller(),
+                RequestContext.idempotencyKey(idempotencyKey),
                 RequestContext.correlationId(correlationId)));
     }
 
     @DeleteMapping("/assessments/{assessmentId}")
-    ResponseEntity<AssessmentResource> voidAssessment(@PathVariable UUID assessmentId,
+    ResponseEntity<AssessmentResource> voidAssessment(
+            @PathVariable UUID assessmentId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody VoidRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        return respond(assessments.voidAssessment(assessmentId, Revisions.fromIfMatch(ifMatch, false), request.reason(),
-                RequestContext.caller(), RequestContext.idempotencyKey(idempotencyKey),
+        return respond(assessments.voidAssessment(
+                assessmentId,
+                Revisions.fromIfMatch(ifMatch, false),
+                request.reason(),
+                RequestContext.caller(),
+                RequestContext.idempotencyKey(idempotencyKey),
                 RequestContext.correlationId(correlationId)));
     }
 

@@ -48,10 +48,25 @@ class AssessmentKind extends NamedRecordKind<AssessmentRequest> {
 
     static Assessment toContract(AssessmentRequest a) {
         MeasuresRequest m = a.measures();
-        return new Assessment(a.assessedAt(), a.kind(), a.side(),
-                new Measures(m.mrcAnkleDorsiflexion(), m.mrcExtensorHallucisLongus(), m.mrcAnkleEversion(),
-                        m.mrcAnkleInversion(), m.mrcHipAbduction(), m.gaitSpeedComfortable(), m.gaitSpeedFast(),
-                        m.timedUpAndGo(), m.functionalGaitAssessment(), m.lefs(), m.painNrs()),
-                a.gaitAid(), a.steppageGait(), a.footSlap(), a.toeDrag());
+        return new Assessment(
+                a.assessedAt(),
+                a.kind(),
+                a.side(),
+                new Measures(
+                        m.mrcAnkleDorsiflexion(),
+                        m.mrcExtensorHallucisLongus(),
+                        m.mrcAnkleEversion(),
+                        m.mrcAnkleInversion(),
+                        m.mrcHipAbduction(),
+                        m.gaitSpeedComfortable(),
+                        m.gaitSpeedFast(),
+                        m.timedUpAndGo(),
+                        m.functionalGaitAssessment(),
+                        m.lefs(),
+                        m.painNrs()),
+                a.gaitAid(),
+                a.steppageGait(),
+                a.footSlap(),
+                a.toeDrag());
     }
 }

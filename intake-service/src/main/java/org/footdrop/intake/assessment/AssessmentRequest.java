@@ -17,6 +17,7 @@ import org.footdrop.contract.vocabulary.Side;
 public record AssessmentRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must match [A-Za-z0-9._-]{1,64}")
         String patientId,
+
         @NotNull Instant assessedAt,
         @NotNull AssessmentKind kind,
         @NotNull Side side,
@@ -24,5 +25,4 @@ public record AssessmentRequest(
         GaitAid gaitAid,
         Boolean steppageGait,
         Boolean footSlap,
-        Boolean toeDrag) {
-}
+        Boolean toeDrag) {}

@@ -17,7 +17,13 @@ record AssessmentResource(
         @JsonUnwrapped AssessmentRequest assessment) {
 
     static AssessmentResource of(StoredRecord<AssessmentRequest> record) {
-        return new AssessmentResource(record.id(), record.revision(), record.status(), record.recordedAt(),
-                record.amendedAt(), record.voidedAt(), record.state());
+        return new AssessmentResource(
+                record.id(),
+                record.revision(),
+                record.status(),
+                record.recordedAt(),
+                record.amendedAt(),
+                record.voidedAt(),
+                record.state());
     }
 }

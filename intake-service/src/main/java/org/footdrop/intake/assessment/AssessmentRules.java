@@ -15,14 +15,13 @@ final class AssessmentRules {
     /** Clocks of clinical systems drift; a few minutes ahead is not "in the future". */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private AssessmentRules() {
-    }
+    private AssessmentRules() {}
 
     /**
      * @param earliestOnset the earliest symptom onset among the patient's current diagnoses, if any
      */
-    static List<FieldProblem> check(AssessmentRequest a, Instant now, ZoneId clinicZone,
-            Optional<LocalDate> earliestOnset) {
+    static List<FieldProblem> check(
+            AssessmentRequest a, Instant now, ZoneId clinicZone, Optional<LocalDate> earliestOnset) {
         List<FieldProblem> problems = new ArrayList<>();
         if (a.measures() != null && a.measures().isEmpty()) {
             problems.add(new FieldProblem("measures", "at least one measure is required"));
@@ -33,8 +32,8 @@ final class AssessmentRules {
         if (a.assessedAt() != null && earliestOnset.isPresent()) {
             LocalDate day = a.assessedAt().atZone(clinicZone).toLocalDate();
             if (day.isBefore(earliestOnset.get())) {
-                problems.add(new FieldProblem("assessedAt",
-                        "must not be before the symptom onset (" + earliestOnset.get() + ")"));
+                problems.add(new FieldProblem(
+                        "assessedAt", "must not be before the symptom onset (" + earliestOnset.get() + ")"));
             }
         }
         if (a.gaitAid() != null && a.measures() != null && !a.measures().hasGaitTest()) {

@@ -22,7 +22,11 @@ class AssessmentService {
     private final Clock clock;
     private final ZoneId clinicZone;
 
-    AssessmentService(ClinicalRecords records, AssessmentKind kind, SymptomOnsets onsets, Clock clock,
+    AssessmentService(
+            ClinicalRecords records,
+            AssessmentKind kind,
+            SymptomOnsets onsets,
+            Clock clock,
             @Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
         this.records = records;
         this.kind = kind;
@@ -31,8 +35,8 @@ class AssessmentService {
         this.clinicZone = clinicZone;
     }
 
-    ClinicalRecords.Created<AssessmentRequest> record(AssessmentRequest request, String caller,
-            String idempotencyKey, String correlationId) {
+    ClinicalRecords.Created<AssessmentRequest> record(
+            AssessmentRequest request, String caller, String idempotencyKey, String correlationId) {
         check(request);
         return records.create(kind, request, caller, idempotencyKey, correlationId);
     }
@@ -45,20 +49,30 @@ class AssessmentService {
         return records.findByPatient(kind, patientId);
     }
 
-    StoredRecord<AssessmentRequest> amend(UUID id, int expectedRevision, AssessmentRequest request, String caller,
-            String idempotencyKey, String correlationId) {
+    StoredRecord<AssessmentRequest> amend(
+            UUID id,
+            int expectedRevision,
+            AssessmentRequest request,
+            String caller,
+            String idempotencyKey,
+            String correlationId) {
         check(request);
         return records.amend(kind, id, expectedRevision, request, caller, idempotencyKey, correlationId);
     }
 
-    StoredRecord<AssessmentRequest> voidAssessment(UUID id, Integer expectedRevision, String reason, String caller,
-            String idempotencyKey, String correlationId) {
+    StoredRecord<AssessmentRequest> voidAssessment(
+            UUID id,
+            Integer expectedRevision,
+            String reason,
+            String caller,
+            String idempotencyKey,
+            String correlationId) {
         return records.voidRecord(kind, id, expectedRevision, reason, caller, idempotencyKey, correlationId);
     }
 
     private void check(AssessmentRequest request) {
-        List<FieldProblem> problems = AssessmentRules.check(request, clock.instant(), clinicZone,
-                onsets.earliestOnset(request.patientId()));
+        List<FieldProblem> problems =
+                AssessmentRules.check(request, clock.instant(), clinicZone, onsets.earliestOnset(request.patientId()));
         if (!problems.isEmpty()) {
             throw ClinicalProblemException.invalid(problems);
         }

@@ -1,18 +1,18 @@
 package org.footdrop.intake.benchmark;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The benchmark's reference points for ingest (issue 8, P1), mapped only when
@@ -48,12 +48,14 @@ class BenchmarkBaselineController {
     }
 
     @PostMapping("/raw-inserts")
-    ResponseEntity<Void> rawInsert(@RequestBody String body,
+    ResponseEntity<Void> rawInsert(
+            @RequestBody String body,
             @RequestParam(name = "padBytes", defaultValue = "0") int padBytes,
             @RequestParam(name = "inserts", defaultValue = "1") @Min(1) @Max(MAX_INSERTS) int inserts) {
         // the small ones first, as a clinical write's marker and index come before its record
         for (int i = 1; i < inserts; i++) {
-            mongo.insert(new Document("_id", UUID.randomUUID().toString()).append("at", new java.util.Date()),
+            mongo.insert(
+                    new Document("_id", UUID.randomUUID().toString()).append("at", new java.util.Date()),
                     SMALL_COLLECTION);
         }
         Document document = new Document("_id", UUID.randomUUID().toString())

@@ -34,13 +34,20 @@ class DiagnosisController {
     }
 
     @PostMapping("/diagnoses")
-    ResponseEntity<DiagnosisResource> record(@Valid @RequestBody DiagnosisRequest request,
+    ResponseEntity<DiagnosisResource> record(
+            @Valid @RequestBody DiagnosisRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        StoredRecord<DiagnosisRequest> record = diagnoses.record(request, RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey), RequestContext.correlationId(correlationId)).record();
+        StoredRecord<DiagnosisRequest> record = diagnoses
+                .record(
+                        request,
+                        RequestContext.caller(),
+                        RequestContext.idempotencyKey(idempotencyKey),
+                        RequestContext.correlationId(correlationId))
+                .record();
         return ResponseEntity.created(URI.create("/api/v1/diagnoses/" + record.id()))
-                .eTag(record.etag()).body(DiagnosisResource.of(record));
+                .eTag(record.etag())
+                .body(DiagnosisResource.of(record));
     }
 
     @GetMapping("/diagnoses/{diagnosisId}")
@@ -49,30 +56,41 @@ class DiagnosisController {
     }
 
     @GetMapping("/patients/{patientId}/diagnoses")
-    List<DiagnosisResource> findByPatient(
-            @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
-        return diagnoses.findByPatient(patientId).stream().map(DiagnosisResource::of).toList();
+    List<DiagnosisResource> findByPatient(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
+        return diagnoses.findByPatient(patientId).stream()
+                .map(DiagnosisResource::of)
+                .toList();
     }
 
     @PutMapping("/diagnoses/{diagnosisId}")
-    ResponseEntity<DiagnosisResource> amend(@PathVariable UUID diagnosisId,
+    ResponseEntity<DiagnosisResource> amend(
+            @PathVariable UUID diagnosisId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DiagnosisRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        return respond(diagnoses.amend(diagnosisId, Revisions.fromIfMatch(ifMatch, true), request,
-                RequestContext.caller(), RequestContext.idempotencyKey(idempotencyKey),
+        return respond(diagnoses.amend(
+                diagnosisId,
+                Revisions.fromIfMatch(ifMatch, true),
+                request,
+                RequestContext.caller(),
+                RequestContext.idempotencyKey(idempotencyKey),
                 RequestContext.correlationId(correlationId)));
     }
 
     @DeleteMapping("/diagnoses/{diagnosisId}")
-    ResponseEntity<DiagnosisResource> voidDiagnosis(@PathVariable UUID diagnosisId,
+    ResponseEntity<DiagnosisResource> voidDiagnosis(
+            @PathVariable UUID diagnosisId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody VoidRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        return respond(diagnoses.voidDiagnosis(diagnosisId, Revisions.fromIfMatch(ifMatch, false), request.reason(),
-                RequestContext.caller(), RequestContext.idempotencyKey(idempotencyKey),
+        return respond(diagnoses.voidDiagnosis(
+                diagnosisId,
+                Revisions.fromIfMatch(ifMatch, false),
+                request.reason(),
+                RequestContext.caller(),
+                RequestContext.idempotencyKey(idempotencyKey),
                 RequestContext.correlationId(correlationId)));
     }
 

@@ -55,10 +55,23 @@ class DiagnosisKind extends NamedRecordKind<DiagnosisRequest> {
 
     /** The clinical facts on the wire: evaluation notes (free text) stay here. */
     static Diagnosis toContract(DiagnosisRequest r) {
-        List<Evaluation> evaluations = r.evaluations() == null ? List.of() : r.evaluations().stream()
-                .map(e -> new Evaluation(e.kind(), e.modality(), e.finding()))
-                .toList();
-        return new Diagnosis(r.birthYear(), r.sex(), r.side(), r.indexSide(), r.diagnosisDate(), r.symptomOnsetDate(),
-                r.causeCategory(), r.mechanism(), r.nerveRootLevel(), r.spasticity(), r.icd10Codes(), evaluations);
+        List<Evaluation> evaluations = r.evaluations() == null
+                ? List.of()
+                : r.evaluations().stream()
+                        .map(e -> new Evaluation(e.kind(), e.modality(), e.finding()))
+                        .toList();
+        return new Diagnosis(
+                r.birthYear(),
+                r.sex(),
+                r.side(),
+                r.indexSide(),
+                r.diagnosisDate(),
+                r.symptomOnsetDate(),
+                r.causeCategory(),
+                r.mechanism(),
+                r.nerveRootLevel(),
+                r.spasticity(),
+                r.icd10Codes(),
+                evaluations);
     }
 }

@@ -19,6 +19,7 @@ import org.footdrop.contract.vocabulary.Side;
 public record DiagnosisRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must match [A-Za-z0-9._-]{1,64}")
         String patientId,
+
         @Min(1900) @Max(2100) Integer birthYear,
         Sex sex,
         @NotNull Side side,
@@ -29,7 +30,14 @@ public record DiagnosisRequest(
         Mechanism mechanism,
         NerveRootLevel nerveRootLevel,
         Boolean spasticity,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-TV-Z][0-9][0-9AB](\\.[0-9A-TV-Z]{1,4})?",
-                message = "must be an ICD-10-CM code such as M21.372") String> icd10Codes,
-        @Size(max = 20) List<@NotNull @Valid EvaluationRequest> evaluations) {
-}
+
+        @Size(max = 20)
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "[A-TV-Z][0-9][0-9AB](\\.[0-9A-TV-Z]{1,4})?",
+                                message = "must be an ICD-10-CM code such as M21.372")
+                        String>
+                icd10Codes,
+
+        @Size(max = 20) List<@NotNull @Valid EvaluationRequest> evaluations) {}

@@ -2,8 +2,8 @@ package org.footdrop.intake.diagnosis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
@@ -23,7 +23,14 @@ record DiagnosisResource(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
     static DiagnosisResource of(StoredRecord<DiagnosisRequest> record) {
-        return new DiagnosisResource(record.id(), record.revision(), record.status(), record.recordedAt(),
-                record.amendedAt(), record.voidedAt(), record.state(), Icd10Codes.warnings(record.state().icd10Codes()));
+        return new DiagnosisResource(
+                record.id(),
+                record.revision(),
+                record.status(),
+                record.recordedAt(),
+                record.amendedAt(),
+                record.voidedAt(),
+                record.state(),
+                Icd10Codes.warnings(record.state().icd10Codes()));
     }
 }

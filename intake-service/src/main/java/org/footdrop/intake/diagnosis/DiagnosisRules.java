@@ -10,8 +10,7 @@ import org.footdrop.support.web.FieldProblem;
 /** Rules across fields that annotations on single fields cannot say. */
 final class DiagnosisRules {
 
-    private DiagnosisRules() {
-    }
+    private DiagnosisRules() {}
 
     static List<FieldProblem> check(DiagnosisRequest d) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -24,7 +23,8 @@ final class DiagnosisRules {
         if (d.causeCategory() == CauseCategory.LUMBAR_NERVE_ROOT && d.nerveRootLevel() == null) {
             problems.add(new FieldProblem("nerveRootLevel", "required for LUMBAR_NERVE_ROOT (L4, L5 or S1)"));
         }
-        if (d.symptomOnsetDate() != null && d.diagnosisDate() != null
+        if (d.symptomOnsetDate() != null
+                && d.diagnosisDate() != null
                 && d.symptomOnsetDate().isAfter(d.diagnosisDate())) {
             problems.add(new FieldProblem("symptomOnsetDate", "must not be after diagnosisDate"));
         }

@@ -25,8 +25,8 @@ class DiagnosisService {
         this.clock = clock;
     }
 
-    ClinicalRecords.Created<DiagnosisRequest> record(DiagnosisRequest request, String caller, String idempotencyKey,
-            String correlationId) {
+    ClinicalRecords.Created<DiagnosisRequest> record(
+            DiagnosisRequest request, String caller, String idempotencyKey, String correlationId) {
         check(request);
         return records.create(kind, request, caller, idempotencyKey, correlationId);
     }
@@ -39,14 +39,24 @@ class DiagnosisService {
         return records.findByPatient(kind, patientId);
     }
 
-    StoredRecord<DiagnosisRequest> amend(UUID id, int expectedRevision, DiagnosisRequest request, String caller,
-            String idempotencyKey, String correlationId) {
+    StoredRecord<DiagnosisRequest> amend(
+            UUID id,
+            int expectedRevision,
+            DiagnosisRequest request,
+            String caller,
+            String idempotencyKey,
+            String correlationId) {
         check(request);
         return records.amend(kind, id, expectedRevision, request, caller, idempotencyKey, correlationId);
     }
 
-    StoredRecord<DiagnosisRequest> voidDiagnosis(UUID id, Integer expectedRevision, String reason, String caller,
-            String idempotencyKey, String correlationId) {
+    StoredRecord<DiagnosisRequest> voidDiagnosis(
+            UUID id,
+            Integer expectedRevision,
+            String reason,
+            String caller,
+            String idempotencyKey,
+            String correlationId) {
         return records.voidRecord(kind, id, expectedRevision, reason, caller, idempotencyKey, correlationId);
     }
 

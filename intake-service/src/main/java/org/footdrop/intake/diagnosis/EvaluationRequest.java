@@ -13,6 +13,8 @@ import org.footdrop.contract.vocabulary.ImagingModality;
 public record EvaluationRequest(
         @NotNull EvaluationKind kind,
         ImagingModality modality,
-        @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be an UPPER_SNAKE code") String finding,
-        @Size(max = 500) String note) {
-}
+
+        @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be an UPPER_SNAKE code")
+        String finding,
+
+        @Size(max = 500) String note) {}

@@ -10,14 +10,13 @@ import java.util.Set;
 final class Icd10Codes {
 
     static final Set<String> KNOWN = Set.of(
-            "M21.371", "M21.372", "M21.379",        // foot drop, right / left / unspecified
+            "M21.371", "M21.372", "M21.379", // foot drop, right / left / unspecified
             "G57.30", "G57.31", "G57.32", "G57.33", // lesion of the lateral popliteal (fibular) nerve
             "G57.00", "G57.01", "G57.02", "G57.03", // lesion of the sciatic nerve
-            "M54.16", "M54.17",                     // radiculopathy, lumbar / lumbosacral
-            "M51.16");                              // disc disorder with radiculopathy, lumbar
+            "M54.16", "M54.17", // radiculopathy, lumbar / lumbosacral
+            "M51.16"); // disc disorder with radiculopathy, lumbar
 
-    private Icd10Codes() {
-    }
+    private Icd10Codes() {}
 
     static List<String> warnings(List<String> codes) {
         if (codes == null) {

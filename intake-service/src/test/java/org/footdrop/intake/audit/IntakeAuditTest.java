@@ -23,6 +23,7 @@ class IntakeAuditTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MongoTemplate mongo;
 
@@ -33,16 +34,28 @@ class IntakeAuditTest {
         String writerSubject = "ehr-" + run;
         String clinicianSubject = "dr-" + run;
         String analystSubject = "analyst-" + run;
-        Http writer = new Http(port, TestTokens.builder(Role.CLINICAL_WRITER).subject(writerSubject).sign());
-        Http clinician = new Http(port, TestTokens.builder(Role.CLINICIAN).subject(clinicianSubject).sign());
-        Http analyst = new Http(port, TestTokens.builder(Role.ANALYST).subject(analystSubject).sign());
+        Http writer = new Http(
+                port,
+                TestTokens.builder(Role.CLINICAL_WRITER).subject(writerSubject).sign());
+        Http clinician = new Http(
+                port,
+                TestTokens.builder(Role.CLINICIAN).subject(clinicianSubject).sign());
+        Http analyst = new Http(
+                port, TestTokens.builder(Role.ANALYST).subject(analystSubject).sign());
         String patientId = "pt-audit-" + run;
         String body = IntakeRecordApis.DIAGNOSES.validBody().apply(patientId).toString();
 
         // when the writer records, amends and sends one invalid and one oversized body
-        String id = writer.send("POST", "/api/v1/diagnoses", body).getBody().get("diagnosisId").asString();
-        writer.send("PUT", "/api/v1/diagnoses/" + id,
-                IntakeRecordApis.DIAGNOSES.amendedBody().apply(patientId).toString(), "If-Match", "\"1\"");
+        String id = writer.send("POST", "/api/v1/diagnoses", body)
+                .getBody()
+                .get("diagnosisId")
+                .asString();
+        writer.send(
+                "PUT",
+                "/api/v1/diagnoses/" + id,
+                IntakeRecordApis.DIAGNOSES.amendedBody().apply(patientId).toString(),
+                "If-Match",
+                "\"1\"");
         writer.send("POST", "/api/v1/diagnoses", "{\"patientId\":\"" + patientId + "\"}");
         writer.send("POST", "/api/v1/diagnoses", "{\"notes\":\"" + "x".repeat(70_000) + "\"}");
         // and the clinician reads the record and the patient's list, and the analyst tries to
@@ -54,8 +67,9 @@ class IntakeAuditTest {
 
         // then
         List<Document> writes = new AuditProbe(mongo).awaitRecords(writerSubject, 4);
-        assertThat(writes).extracting(d -> d.getString("endpoint"), d -> d.getInteger("status"),
-                d -> d.getString("outcome")).containsExactly(
+        assertThat(writes)
+                .extracting(d -> d.getString("endpoint"), d -> d.getInteger("status"), d -> d.getString("outcome"))
+                .containsExactly(
                         tuple("POST /api/v1/diagnoses", 201, "ALLOWED"),
                         tuple("PUT /api/v1/diagnoses/{diagnosisId}", 200, "ALLOWED"),
                         tuple("POST /api/v1/diagnoses", 400, "REJECTED"),
@@ -69,8 +83,9 @@ class IntakeAuditTest {
         });
 
         List<Document> reads = new AuditProbe(mongo).awaitRecords(clinicianSubject, 2);
-        assertThat(reads).extracting(d -> d.getString("endpoint")).containsExactly(
-                "GET /api/v1/diagnoses/{diagnosisId}", "GET /api/v1/patients/{patientId}/diagnoses");
+        assertThat(reads)
+                .extracting(d -> d.getString("endpoint"))
+                .containsExactly("GET /api/v1/diagnoses/{diagnosisId}", "GET /api/v1/patients/{patientId}/diagnoses");
         assertThat(reads).allSatisfy(d -> {
             assertThat(d.getList("patientIds", String.class)).containsExactly(patientId);
             assertThat(d.getInteger("status")).isEqualTo(200);

@@ -22,44 +22,56 @@ class BenchmarkBaselineTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MongoTemplate mongo;
 
     @Test
     void shouldInsertKDocumentsThePaddedOneLast() {
         // given the counts before
-        long small = mongo.getCollection(BenchmarkBaselineController.SMALL_COLLECTION).countDocuments();
-        long padded = mongo.getCollection(BenchmarkBaselineController.COLLECTION).countDocuments();
+        long small = mongo.getCollection(BenchmarkBaselineController.SMALL_COLLECTION)
+                .countDocuments();
+        long padded =
+                mongo.getCollection(BenchmarkBaselineController.COLLECTION).countDocuments();
 
         // when a request asks for 4 inserts padded by 700 bytes
-        ResponseEntity<JsonNode> response = new Http(port).send("POST",
-                "/api/v1/benchmark/raw-inserts?padBytes=700&inserts=4", BODY);
+        ResponseEntity<JsonNode> response =
+                new Http(port).send("POST", "/api/v1/benchmark/raw-inserts?padBytes=700&inserts=4", BODY);
 
         // then three small documents and one padded one were stored
         assertThat(response.getStatusCode().value()).isEqualTo(201);
-        assertThat(mongo.getCollection(BenchmarkBaselineController.SMALL_COLLECTION).countDocuments())
+        assertThat(mongo.getCollection(BenchmarkBaselineController.SMALL_COLLECTION)
+                        .countDocuments())
                 .isEqualTo(small + 3);
-        assertThat(mongo.getCollection(BenchmarkBaselineController.COLLECTION).countDocuments()).isEqualTo(padded + 1);
-        Document last = mongo.getCollection(BenchmarkBaselineController.COLLECTION).find()
-                .filter(new Document("body.patientId", "pt-bench")).first();
+        assertThat(mongo.getCollection(BenchmarkBaselineController.COLLECTION).countDocuments())
+                .isEqualTo(padded + 1);
+        Document last = mongo.getCollection(BenchmarkBaselineController.COLLECTION)
+                .find()
+                .filter(new Document("body.patientId", "pt-bench"))
+                .first();
         assertThat(last.getString("pad")).hasSize(700);
     }
 
     @Test
     void shouldRefuseAnInsertCountOutOfRangeAsProblemJson() {
-        long small = mongo.getCollection(BenchmarkBaselineController.SMALL_COLLECTION).countDocuments();
-        long padded = mongo.getCollection(BenchmarkBaselineController.COLLECTION).countDocuments();
+        long small = mongo.getCollection(BenchmarkBaselineController.SMALL_COLLECTION)
+                .countDocuments();
+        long padded =
+                mongo.getCollection(BenchmarkBaselineController.COLLECTION).countDocuments();
         // when a request asks for 0 or 17 inserts
         for (String inserts : new String[] {"0", "17"}) {
-            ResponseEntity<JsonNode> response = new Http(port).send("POST",
-                    "/api/v1/benchmark/raw-inserts?inserts=" + inserts, BODY);
+            ResponseEntity<JsonNode> response =
+                    new Http(port).send("POST", "/api/v1/benchmark/raw-inserts?inserts=" + inserts, BODY);
 
             // then it is refused, naming the parameter, and nothing is stored
             assertThat(response.getStatusCode().value()).isEqualTo(400);
             assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
             assertThat(response.getBody().toString()).contains("inserts");
         }
-        assertThat(mongo.getCollection(BenchmarkBaselineController.SMALL_COLLECTION).countDocuments()).isEqualTo(small);
-        assertThat(mongo.getCollection(BenchmarkBaselineController.COLLECTION).countDocuments()).isEqualTo(padded);
+        assertThat(mongo.getCollection(BenchmarkBaselineController.SMALL_COLLECTION)
+                        .countDocuments())
+                .isEqualTo(small);
+        assertThat(mongo.getCollection(BenchmarkBaselineController.COLLECTION).countDocuments())
+                .isEqualTo(padded);
     }
 }

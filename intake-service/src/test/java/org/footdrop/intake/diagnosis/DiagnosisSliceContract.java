@@ -19,6 +19,7 @@ import org.footdrop.contract.Topics;
 import org.footdrop.support.outbox.OutboxEntry;
 import org.footdrop.support.outbox.OutboxSweeper;
 import org.footdrop.support.outbox.PendingEventMarker;
+import org.footdrop.support.testing.Http;
 import org.footdrop.support.testing.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,10 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.footdrop.support.testing.Http;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,10 +41,13 @@ abstract class DiagnosisSliceContract {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     OutboxSweeper sweeper;
+
     @Autowired
     EventCodec codec;
 
@@ -100,10 +102,13 @@ abstract class DiagnosisSliceContract {
         assertThat(event.payload().recordId()).hasToString(id);
 
         // and its marker is gone (no longer pending), the record still holding the event it was written with
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(mongo.findById(eventId, Document.class, PendingEventMarker.COLLECTION)).isNull());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(mongo.findById(eventId, Document.class, PendingEventMarker.COLLECTION))
+                        .isNull());
         Document written = mongo.findById(id, Document.class, DiagnosisKind.COLLECTION);
-        assertThat(written.get("outbox", Document.class).get(eventId, Document.class).getString("payload"))
+        assertThat(written.get("outbox", Document.class)
+                        .get(eventId, Document.class)
+                        .getString("payload"))
                 .isEqualTo(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -122,7 +127,8 @@ abstract class DiagnosisSliceContract {
         // then the same field names everywhere and the same clinical payload
         assertThat(fieldNames(emitted)).isEqualTo(fieldNames(golden));
         assertThat(fieldNames(emitted.get("payload"))).isEqualTo(fieldNames(golden.get("payload")));
-        assertThat(emitted.get("payload").get("diagnosis")).isEqualTo(golden.get("payload").get("diagnosis"));
+        assertThat(emitted.get("payload").get("diagnosis"))
+                .isEqualTo(golden.get("payload").get("diagnosis"));
     }
 
     @Test
@@ -143,7 +149,9 @@ abstract class DiagnosisSliceContract {
         String id = first.getBody().get("diagnosisId").asString();
         String eventId = onlyOutboxEventId(id);
         awaitRecord(eventId);
-        assertThat(topic.poll().stream().filter(r -> header(r, "ce_subject").equals(body.get("patientId").asString())))
+        assertThat(topic.poll().stream()
+                        .filter(r -> header(r, "ce_subject")
+                                .equals(body.get("patientId").asString())))
                 .hasSize(1);
     }
 
@@ -165,13 +173,24 @@ abstract class DiagnosisSliceContract {
         String recordId = UUID.randomUUID().toString();
         String patientId = "pt-crash-" + UUID.randomUUID();
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
-        EventEnvelope event = EventEnvelope.of(new org.footdrop.contract.intake.DiagnosisVoided(
-                UUID.fromString(recordId), 2), patientId, longAgo, longAgo, "intake-service", "crash-test");
+        EventEnvelope event = EventEnvelope.of(
+                new org.footdrop.contract.intake.DiagnosisVoided(UUID.fromString(recordId), 2),
+                patientId,
+                longAgo,
+                longAgo,
+                "intake-service",
+                "crash-test");
         OutboxEntry pending = OutboxEntry.pending(event, codec, longAgo);
-        mongo.insert(new PendingEventMarker(pending.eventId(), DiagnosisKind.COLLECTION, recordId, longAgo),
+        mongo.insert(
+                new PendingEventMarker(pending.eventId(), DiagnosisKind.COLLECTION, recordId, longAgo),
                 PendingEventMarker.COLLECTION);
-        mongo.insert(new Document("_id", recordId).append("patientId", patientId)
-                .append("outbox", new Document(pending.eventId(), mongo.getConverter().convertToMongoType(pending))),
+        mongo.insert(
+                new Document("_id", recordId)
+                        .append("patientId", patientId)
+                        .append(
+                                "outbox",
+                                new Document(
+                                        pending.eventId(), mongo.getConverter().convertToMongoType(pending))),
                 DiagnosisKind.COLLECTION);
 
         // when
@@ -180,21 +199,28 @@ abstract class DiagnosisSliceContract {
         // then it is sent, once, and a sweep under normal operation sends nothing again
         assertThat(requeued).isEqualTo(1);
         awaitRecord(pending.eventId());
-        await().atMost(Duration.ofSeconds(20)).until(
-                () -> mongo.findById(pending.eventId(), Document.class, PendingEventMarker.COLLECTION) == null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> mongo.findById(pending.eventId(), Document.class, PendingEventMarker.COLLECTION) == null);
         assertThat(sweeper.sweep()).isZero();
-        assertThat(topic.poll().stream().filter(r -> header(r, "ce_id").equals(pending.eventId()))).hasSize(1);
+        assertThat(topic.poll().stream().filter(r -> header(r, "ce_id").equals(pending.eventId())))
+                .hasSize(1);
     }
 
     @Test
     void shouldDropAMarkerWhoseRecordWasNeverWritten() {
         String eventId = UUID.randomUUID().toString();
-        mongo.insert(new PendingEventMarker(eventId, DiagnosisKind.COLLECTION, UUID.randomUUID().toString(),
-                Instant.now().minus(Duration.ofMinutes(5))), PendingEventMarker.COLLECTION);
+        mongo.insert(
+                new PendingEventMarker(
+                        eventId,
+                        DiagnosisKind.COLLECTION,
+                        UUID.randomUUID().toString(),
+                        Instant.now().minus(Duration.ofMinutes(5))),
+                PendingEventMarker.COLLECTION);
 
         assertThat(sweeper.sweep()).isZero();
 
-        assertThat(mongo.findById(eventId, Document.class, PendingEventMarker.COLLECTION)).isNull();
+        assertThat(mongo.findById(eventId, Document.class, PendingEventMarker.COLLECTION))
+                .isNull();
     }
 
     @Test
@@ -221,14 +247,18 @@ abstract class DiagnosisSliceContract {
         ResponseEntity<JsonNode> response = post(body, null);
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getBody().get("errors").get(0).get("field").asString()).isEqualTo("patientName");
-        assertThat(response.getBody().get("errors").get(0).get("reason").asString()).isEqualTo("unknown field");
+        assertThat(response.getBody().get("errors").get(0).get("field").asString())
+                .isEqualTo("patientName");
+        assertThat(response.getBody().get("errors").get(0).get("reason").asString())
+                .isEqualTo("unknown field");
     }
 
     @Test
     void shouldAnswerUnknownDiagnosisWith404ProblemJson() {
-        ResponseEntity<JsonNode> response = http.get().uri("/api/v1/diagnoses/{id}", UUID.randomUUID())
-                .retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> response = http.get()
+                .uri("/api/v1/diagnoses/{id}", UUID.randomUUID())
+                .retrieve()
+                .toEntity(JsonNode.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(404);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -244,13 +274,17 @@ abstract class DiagnosisSliceContract {
     }
 
     ResponseEntity<JsonNode> post(JsonNode body, String idempotencyKey) {
-        return http.post().uri("/api/v1/diagnoses").contentType(MediaType.APPLICATION_JSON)
+        return http.post()
+                .uri("/api/v1/diagnoses")
+                .contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> {
                     if (idempotencyKey != null) {
                         h.set("Idempotency-Key", idempotencyKey);
                     }
                 })
-                .body(body.toString()).retrieve().toEntity(JsonNode.class);
+                .body(body.toString())
+                .retrieve()
+                .toEntity(JsonNode.class);
     }
 
     String onlyOutboxEventId(String diagnosisId) {
@@ -259,9 +293,13 @@ abstract class DiagnosisSliceContract {
     }
 
     ConsumerRecord<byte[], byte[]> awaitRecord(String eventId) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> topic.poll().stream().filter(r -> eventId.equals(header(r, "ce_id"))).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topic.poll().stream()
+                                .filter(r -> eventId.equals(header(r, "ce_id")))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     static String header(ConsumerRecord<byte[], byte[]> record, String name) {

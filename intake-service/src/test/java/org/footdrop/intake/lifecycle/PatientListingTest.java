@@ -2,7 +2,6 @@ package org.footdrop.intake.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.UUID;
 import org.footdrop.contract.EventJson;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
@@ -34,8 +33,13 @@ class PatientListingTest {
     @Test
     void shouldListAPatientsRecordsOldestFirstWithVoidedOnesMarked() {
         String patientId = "pt-" + UUID.randomUUID();
-        String first = post("diagnoses", body("diagnoses", patientId), null).getBody().get("diagnosisId").asString();
-        String second = post("diagnoses", amendedBody("diagnoses", patientId), null).getBody().get("diagnosisId")
+        String first = post("diagnoses", body("diagnoses", patientId), null)
+                .getBody()
+                .get("diagnosisId")
+                .asString();
+        String second = post("diagnoses", amendedBody("diagnoses", patientId), null)
+                .getBody()
+                .get("diagnosisId")
                 .asString();
         http.send("DELETE", "/api/v1/diagnoses/" + first, "{\"reason\":\"wrong patient\"}");
 
@@ -45,12 +49,14 @@ class PatientListingTest {
         assertThat(list.get(0).get("diagnosisId").asString()).isEqualTo(first);
         assertThat(list.get(0).get("status").asString()).isEqualTo("VOIDED");
         assertThat(list.get(1).get("diagnosisId").asString()).isEqualTo(second);
-        assertThat(http.get("/api/v1/patients/{p}/diagnoses", "pt-nobody-" + UUID.randomUUID()).getBody()).isEmpty();
+        assertThat(http.get("/api/v1/patients/{p}/diagnoses", "pt-nobody-" + UUID.randomUUID())
+                        .getBody())
+                .isEmpty();
     }
 
     ResponseEntity<JsonNode> post(String records, ObjectNode body, String key) {
-        ResponseEntity<JsonNode> response = http.send("POST", "/api/v1/" + records, body.toString(),
-                "Idempotency-Key", key);
+        ResponseEntity<JsonNode> response =
+                http.send("POST", "/api/v1/" + records, body.toString(), "Idempotency-Key", key);
         assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(201);
         return response;
     }
@@ -73,5 +79,4 @@ class PatientListingTest {
         ((ObjectNode) body.get("measures")).put("mrcAnkleDorsiflexion", "3+");
         return body;
     }
-
 }

@@ -24,25 +24,32 @@ class IntakeMetricsTest {
         String patientId = "pt-metrics-" + UUID.randomUUID();
         double acceptedBefore = http.sample("footdrop_events_accepted_total{application=\"intake-service\","
                 + "source=\"intake-service\",type=\"intake.diagnosis-recorded\"}");
-        double rejectedBefore = http.sample("footdrop_validation_rejections_total{application=\"intake-service\","
-                + "reason=\"validation\"}");
+        double rejectedBefore = http.sample(
+                "footdrop_validation_rejections_total{application=\"intake-service\"," + "reason=\"validation\"}");
         double malformedBefore = http.sample("footdrop_validation_rejections_total{application=\"intake-service\","
                 + "reason=\"malformed-request\"}");
 
-        http.send("POST", "/api/v1/diagnoses", IntakeRecordApis.DIAGNOSES.validBody().apply(patientId).toString());
+        http.send(
+                "POST",
+                "/api/v1/diagnoses",
+                IntakeRecordApis.DIAGNOSES.validBody().apply(patientId).toString());
         http.send("POST", "/api/v1/diagnoses", "{\"patientId\":\"" + patientId + "\"}");
         http.send("POST", "/api/v1/diagnoses", "{not json");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(http.sample("footdrop_events_accepted_total{application=\"intake-service\","
-                    + "source=\"intake-service\",type=\"intake.diagnosis-recorded\"}")).isEqualTo(acceptedBefore + 1);
+                            + "source=\"intake-service\",type=\"intake.diagnosis-recorded\"}"))
+                    .isEqualTo(acceptedBefore + 1);
             assertThat(http.sample("footdrop_validation_rejections_total{application=\"intake-service\","
-                    + "reason=\"validation\"}")).isEqualTo(rejectedBefore + 1);
+                            + "reason=\"validation\"}"))
+                    .isEqualTo(rejectedBefore + 1);
             assertThat(http.sample("footdrop_validation_rejections_total{application=\"intake-service\","
-                    + "reason=\"malformed-request\"}")).isEqualTo(malformedBefore + 1);
+                            + "reason=\"malformed-request\"}"))
+                    .isEqualTo(malformedBefore + 1);
             String scrape = http.scrape();
-            assertThat(scrape).contains("footdrop_events_published_total{application=\"intake-service\","
-                    + "type=\"intake.diagnosis-recorded\"}");
+            assertThat(scrape)
+                    .contains("footdrop_events_published_total{application=\"intake-service\","
+                            + "type=\"intake.diagnosis-recorded\"}");
             assertThat(scrape).contains("footdrop_outbox_pending{application=\"intake-service\"}");
             assertThat(scrape).contains("footdrop_outbox_oldest_age_seconds{application=\"intake-service\"}");
         });

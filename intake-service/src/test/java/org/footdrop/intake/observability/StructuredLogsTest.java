@@ -27,8 +27,7 @@ import tools.jackson.databind.JsonNode;
 class StructuredLogsTest {
 
     @Configuration(proxyBeanMethods = false)
-    static class NothingButConfiguration {
-    }
+    static class NothingButConfiguration {}
 
     @Test
     void shouldLogOneEcsJsonObjectPerLineInTheDockerProfile(CapturedOutput output) {
@@ -36,7 +35,10 @@ class StructuredLogsTest {
             LoggerFactory.getLogger(StructuredLogsTest.class).info("structured log probe");
         }
 
-        List<String> lines = output.getOut().lines().filter(line -> line.contains("structured log probe")).toList();
+        List<String> lines = output.getOut()
+                .lines()
+                .filter(line -> line.contains("structured log probe"))
+                .toList();
         assertThat(lines).hasSize(1);
         JsonNode json = EventJson.mapper().readTree(lines.get(0));
         assertThat(json.has("@timestamp")).isTrue();
@@ -51,7 +53,11 @@ class StructuredLogsTest {
             LoggerFactory.getLogger(StructuredLogsTest.class).info("text log probe");
         }
 
-        String line = output.getOut().lines().filter(l -> l.contains("text log probe")).findFirst().orElseThrow();
+        String line = output.getOut()
+                .lines()
+                .filter(l -> l.contains("text log probe"))
+                .findFirst()
+                .orElseThrow();
         assertThat(line).doesNotStartWith("{").contains(" INFO ").contains("intake-service");
     }
 
@@ -63,12 +69,16 @@ class StructuredLogsTest {
 
     private static ConfigurableApplicationContext start(String... profiles) {
         // Boot hands the format to logback through system properties, which outlive a context.
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.contains("LOG_STRUCTURED"))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.contains("LOG_STRUCTURED"))
                 .forEach(System::clearProperty);
         // and logging configured once stays so (other test contexts in this JVM): let this one configure it
         LoggingSystem.get(StructuredLogsTest.class.getClassLoader()).cleanUp();
         SpringApplication application = new SpringApplicationBuilder(NothingButConfiguration.class)
-                .web(WebApplicationType.NONE).profiles(profiles).logStartupInfo(false).build();
+                .web(WebApplicationType.NONE)
+                .profiles(profiles)
+                .logStartupInfo(false)
+                .build();
         return application.run();
     }
 }

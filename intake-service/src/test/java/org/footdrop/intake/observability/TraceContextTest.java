@@ -24,6 +24,7 @@ class TraceContextTest {
 
     @LocalServerPort
     int port;
+
     @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
 
@@ -36,18 +37,28 @@ class TraceContextTest {
         String patientId = "pt-trace-" + UUID.randomUUID();
         try (TopicProbe topic = new TopicProbe(brokers, Topics.INTAKE_EVENTS)) {
             // when it posts a diagnosis
-            var created = new Http(port).send("POST", "/api/v1/diagnoses",
-                    IntakeRecordApis.DIAGNOSES.validBody().apply(patientId).toString(),
-                    "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+            var created = new Http(port)
+                    .send(
+                            "POST",
+                            "/api/v1/diagnoses",
+                            IntakeRecordApis.DIAGNOSES
+                                    .validBody()
+                                    .apply(patientId)
+                                    .toString(),
+                            "traceparent",
+                            "00-" + traceId + "-00f067aa0ba902b7-01");
             assertThat(created.getStatusCode().value()).isEqualTo(201);
 
             // then the event carries the same trace id, in a span of the service's own
-            ConsumerRecord<byte[], byte[]> record = await().atMost(Duration.ofSeconds(20)).until(
-                    () -> topic.poll().stream()
-                            .filter(r -> patientId.equals(new String(r.key(), StandardCharsets.UTF_8)))
-                            .findFirst().orElse(null),
-                    r -> r != null);
-            String traceparent = new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+            ConsumerRecord<byte[], byte[]> record = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> topic.poll().stream()
+                                    .filter(r -> patientId.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                                    .findFirst()
+                                    .orElse(null),
+                            r -> r != null);
+            String traceparent =
+                    new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
             assertThat(traceparent).startsWith("00-" + traceId + "-");
             assertThat(traceparent).doesNotContain("00f067aa0ba902b7");
         }

@@ -4,5 +4,4 @@ import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.OpenApiExamplesContract;
 
 @EmbeddedInfrastructure
-class OpenApiExamplesTest extends OpenApiExamplesContract {
-}
+class OpenApiExamplesTest extends OpenApiExamplesContract {}

@@ -4,5 +4,4 @@ import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.OperatorInjectionContract;
 
 @EmbeddedInfrastructure
-class IntakeOperatorInjectionTest extends OperatorInjectionContract {
-}
+class IntakeOperatorInjectionTest extends OperatorInjectionContract {}

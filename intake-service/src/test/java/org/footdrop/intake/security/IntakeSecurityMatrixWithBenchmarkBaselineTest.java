@@ -21,10 +21,16 @@ class IntakeSecurityMatrixWithBenchmarkBaselineTest extends SecurityMatrixContra
     @Override
     protected Map<String, Entry> apiMatrix() {
         Map<String, Entry> matrix = new LinkedHashMap<>(new IntakeSecurityMatrixTest().apiMatrix());
-        matrix.put("POST /api/v1/benchmark/raw-inserts", new Entry(Access.role(Role.CLINICAL_WRITER),
-                http -> Call.send("POST", "/api/v1/benchmark/raw-inserts?padBytes=600", BODY, 201)));
-        matrix.put("POST /api/v1/benchmark/no-ops", new Entry(Access.role(Role.CLINICAL_WRITER),
-                http -> Call.send("POST", "/api/v1/benchmark/no-ops", BODY, 204)));
+        matrix.put(
+                "POST /api/v1/benchmark/raw-inserts",
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.send("POST", "/api/v1/benchmark/raw-inserts?padBytes=600", BODY, 201)));
+        matrix.put(
+                "POST /api/v1/benchmark/no-ops",
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.send("POST", "/api/v1/benchmark/no-ops", BODY, 204)));
         return matrix;
     }
 }

@@ -41,7 +41,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TlsInfrastructure
 class IntakeOverTlsTest {
 
-    private static final String ISSUER = ComposeTlsOverride.environment("intake-service").get("FOOTDROP_AUTH_ISSUER");
+    private static final String ISSUER =
+            ComposeTlsOverride.environment("intake-service").get("FOOTDROP_AUTH_ISSUER");
 
     @LocalServerPort
     int port;
@@ -52,12 +53,13 @@ class IntakeOverTlsTest {
         HttpClient client = client(TestCertificates.shared().trustingOnlyTheCa());
 
         // when
-        HttpResponse<String> readiness = client.send(get("/actuator/health/readiness", null),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> readiness =
+                client.send(get("/actuator/health/readiness", null), HttpResponse.BodyHandlers.ofString());
 
         // then ready, which includes the store behind TLS
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
-        assertThat(EventJson.mapper().readTree(readiness.body()).get("status").asString()).isEqualTo("UP");
+        assertThat(EventJson.mapper().readTree(readiness.body()).get("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -73,9 +75,11 @@ class IntakeOverTlsTest {
     @Test
     void shouldNotServePlainHttp() {
         // given
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest plain = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
 
         // when
         int status;
@@ -108,22 +112,32 @@ class IntakeOverTlsTest {
     void shouldPublishARecordedDiagnosisToTheSslListener() throws Exception {
         // given
         String patientId = "pt-tls-" + UUID.randomUUID();
-        String body = EventJson.mapper().createObjectNode().put("patientId", patientId).put("side", "RIGHT")
-                .put("diagnosisDate", "2026-02-10").put("causeCategory", "SCIATIC_NERVE").toString();
+        String body = EventJson.mapper()
+                .createObjectNode()
+                .put("patientId", patientId)
+                .put("side", "RIGHT")
+                .put("diagnosisDate", "2026-02-10")
+                .put("causeCategory", "SCIATIC_NERVE")
+                .toString();
         String token = TestTokens.builder(Role.CLINICAL_WRITER).issuer(ISSUER).sign();
         HttpClient client = client(TestCertificates.shared().trustingOnlyTheCa());
         TlsKafkaBroker broker = TlsKafkaBroker.shared();
 
         try (TopicProbe topic = new TopicProbe(broker.bootstrap(), Topics.INTAKE_EVENTS, broker.clientProperties())) {
             // when
-            HttpResponse<String> created = client.send(HttpRequest.newBuilder(url("/api/v1/diagnoses"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = client.send(
+                    HttpRequest.newBuilder(url("/api/v1/diagnoses"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             // then stored (over TLS) and published (over TLS)
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().stream()
-                    .anyMatch(r -> patientId.equals(new String(r.key(), StandardCharsets.UTF_8))));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.poll().stream()
+                            .anyMatch(r -> patientId.equals(new String(r.key(), StandardCharsets.UTF_8))));
         }
     }
 
@@ -133,12 +147,16 @@ class IntakeOverTlsTest {
         assumeTrue(onPath("bash") && onPath("openssl"), "the probe needs bash and openssl, as in the image");
         List<String> probe = ComposeTlsOverride.healthcheck("intake-service");
         assertThat(probe.subList(0, 3)).containsExactly("CMD", "bash", "-c");
-        String script = probe.get(3).replace("127.0.0.1:8081", "127.0.0.1:" + port)
-                .replace(TlsInfrastructureInitializer.CONTAINER_TLS_DIR, TestCertificates.shared().dir().toString());
+        String script = probe.get(3)
+                .replace("127.0.0.1:8081", "127.0.0.1:" + port)
+                .replace(
+                        TlsInfrastructureInitializer.CONTAINER_TLS_DIR,
+                        TestCertificates.shared().dir().toString());
 
         // when
         int ready = run(script);
-        int withoutTheCa = run(script.replace(TestCertificates.shared().caCertificate().toString(), "/dev/null"));
+        int withoutTheCa =
+                run(script.replace(TestCertificates.shared().caCertificate().toString(), "/dev/null"));
 
         // then
         assertThat(ready).isZero();
@@ -146,7 +164,9 @@ class IntakeOverTlsTest {
     }
 
     private static int run(String script) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("bash", "-c", script)
+                .redirectErrorStream(true)
+                .start();
         process.getInputStream().transferTo(OutputStream.nullOutputStream());
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("probe finished").isTrue();
         return process.exitValue();
@@ -158,7 +178,10 @@ class IntakeOverTlsTest {
     }
 
     private HttpClient client(SSLContext context) {
-        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .sslContext(context)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     private HttpRequest get(String path, String token) {

@@ -29,12 +29,14 @@ final class ChangeLog {
     private static final int LOOKAHEAD = 100;
     /** A number taken by a writer that died before writing its entry is skipped after this long. */
     private static final Duration GAP_PATIENCE = Duration.ofSeconds(10);
+
     private static final long KEEP = 10_000;
 
     private final MongoTemplate mongo;
     private final Clock clock;
     /** The next entry to read; -1 until first followed (the table's load covers what came before). */
     private long next = -1;
+
     private Instant gapSince;
 
     ChangeLog(MongoTemplate mongo, Clock clock) {
@@ -44,13 +46,23 @@ final class ChangeLog {
 
     /** Records that these patients changed; returns the entry's sequence number. */
     long append(Collection<String> patientIds) {
-        long seq = mongo.findAndModify(Query.query(Criteria.where("_id").is("seq")), new Update().inc("value", 1L),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTER)
-                .get("value", Number.class).longValue();
-        mongo.insert(new Document("_id", seq).append("patients", List.copyOf(patientIds))
-                .append("at", java.util.Date.from(clock.instant())), COLLECTION);
+        long seq = mongo.findAndModify(
+                        Query.query(Criteria.where("_id").is("seq")),
+                        new Update().inc("value", 1L),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true),
+                        Document.class,
+                        COUNTER)
+                .get("value", Number.class)
+                .longValue();
+        mongo.insert(
+                new Document("_id", seq)
+                        .append("patients", List.copyOf(patientIds))
+                        .append("at", java.util.Date.from(clock.instant())),
+                COLLECTION);
         if (seq % 1000 == 0 && seq > KEEP) {
-            List<Long> old = LongStream.range(Math.max(1, seq - KEEP - 1000), seq - KEEP).boxed().toList();
+            List<Long> old = LongStream.range(Math.max(1, seq - KEEP - 1000), seq - KEEP)
+                    .boxed()
+                    .toList();
             mongo.remove(Query.query(Criteria.where("_id").in(old)), COLLECTION);
         }
         return seq;

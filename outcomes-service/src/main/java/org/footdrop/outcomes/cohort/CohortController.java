@@ -9,10 +9,10 @@ import org.footdrop.outcomes.derivation.Window;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
 import org.footdrop.support.web.ProblemTypes;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,8 +34,10 @@ class CohortController {
     }
 
     @GetMapping("/api/v1/cohorts/outcomes")
-    CohortQueries.OutcomesAnswer outcomes(@RequestParam(required = false) String measure,
-            @RequestParam(required = false) String window, @RequestParam(required = false) String groupBy,
+    CohortQueries.OutcomesAnswer outcomes(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) String window,
+            @RequestParam(required = false) String groupBy,
             @ParameterObject @ModelAttribute CohortFilter filter) {
         List<FieldProblem> problems = new ArrayList<>();
         Measure m = measure(measure, problems);
@@ -46,7 +48,8 @@ class CohortController {
     }
 
     @GetMapping("/api/v1/cohorts/time-to-response")
-    CohortQueries.TimeToResponseAnswer timeToResponse(@RequestParam(required = false) String measure,
+    CohortQueries.TimeToResponseAnswer timeToResponse(
+            @RequestParam(required = false) String measure,
             @RequestParam(required = false) String groupBy,
             @ParameterObject @ModelAttribute CohortFilter filter) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -70,8 +73,11 @@ class CohortController {
             throw ClinicalProblemException.invalid(problems);
         }
         if (!table.isLoaded()) {
-            throw new ClinicalProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
-                    "The cohort table is still loading; retry shortly", List.of());
+            throw new ClinicalProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemTypes.UNAVAILABLE,
+                    "The cohort table is still loading; retry shortly",
+                    List.of());
         }
     }
 
@@ -109,8 +115,10 @@ class CohortController {
         for (String name : names.split(",")) {
             Dimension dimension = Dimension.fromWireName(name.trim()).orElse(null);
             if (dimension == null) {
-                problems.add(new FieldProblem("groupBy", "unknown dimension " + name.trim().replaceAll("[^A-Za-z]", "")
-                        + "; one or two of " + Dimension.names()));
+                problems.add(new FieldProblem(
+                        "groupBy",
+                        "unknown dimension " + name.trim().replaceAll("[^A-Za-z]", "") + "; one or two of "
+                                + Dimension.names()));
             } else if (!dimensions.contains(dimension)) {
                 dimensions.add(dimension);
             }

@@ -24,7 +24,8 @@ record CohortFilter(
         DurationBand symptomDurationBand,
         FollowUpStatus followUpStatus,
         LocalDate diagnosedFrom,
-        LocalDate diagnosedTo) implements Predicate<CohortRow> {
+        LocalDate diagnosedTo)
+        implements Predicate<CohortRow> {
 
     @Override
     public boolean test(CohortRow row) {
@@ -37,7 +38,9 @@ record CohortFilter(
                 && (therapyType == null || row.therapies().contains(therapyType))
                 && (symptomDurationBand == null || symptomDurationBand == row.symptomDurationBand())
                 && (followUpStatus == null || followUpStatus == row.followUpStatus())
-                && (diagnosedFrom == null || (row.diagnosisDate() != null && !row.diagnosisDate().isBefore(diagnosedFrom)))
-                && (diagnosedTo == null || (row.diagnosisDate() != null && !row.diagnosisDate().isAfter(diagnosedTo)));
+                && (diagnosedFrom == null
+                        || (row.diagnosisDate() != null && !row.diagnosisDate().isBefore(diagnosedFrom)))
+                && (diagnosedTo == null
+                        || (row.diagnosisDate() != null && !row.diagnosisDate().isAfter(diagnosedTo)));
     }
 }

@@ -3,16 +3,16 @@ package org.footdrop.outcomes.cohort;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import org.footdrop.contract.vocabulary.AdverseEventType;
-import org.footdrop.contract.vocabulary.Severity;
-import org.footdrop.contract.vocabulary.Solution;
 import java.util.Set;
 import org.footdrop.contract.intake.Diagnosis;
+import org.footdrop.contract.vocabulary.AdverseEventType;
 import org.footdrop.contract.vocabulary.CauseCategory;
 import org.footdrop.contract.vocabulary.InjectionTechnique;
 import org.footdrop.contract.vocabulary.Mechanism;
+import org.footdrop.contract.vocabulary.Severity;
 import org.footdrop.contract.vocabulary.Sex;
 import org.footdrop.contract.vocabulary.Side;
+import org.footdrop.contract.vocabulary.Solution;
 import org.footdrop.contract.vocabulary.TherapyType;
 import org.footdrop.outcomes.derivation.Measure;
 import org.footdrop.outcomes.derivation.PatientOutcome;
@@ -50,7 +50,12 @@ record CohortRow(
         List<InjectionSafety> injections) {
 
     /** One injection's technique and solution, and its adverse events by severity. */
-    record InjectionSafety(InjectionTechnique technique, Solution solution, int mild, int moderate, int severe,
+    record InjectionSafety(
+            InjectionTechnique technique,
+            Solution solution,
+            int mild,
+            int moderate,
+            int severe,
             Set<AdverseEventType> types) {
 
         int adverseEvents() {
@@ -66,10 +71,17 @@ record CohortRow(
     /** timeToResponse: days, negated (minus one) when censored; this when excluded. */
     static final int EXCLUDED = Integer.MIN_VALUE;
 
-    enum AgeBand { UNDER_40, AGE_40_TO_59, AGE_60_TO_79, AGE_80_AND_OVER }
+    enum AgeBand {
+        UNDER_40,
+        AGE_40_TO_59,
+        AGE_60_TO_79,
+        AGE_80_AND_OVER
+    }
 
     static CohortRow of(PatientOutcome outcome) {
-        Diagnosis d = outcome.currentDiagnosis() == null ? null : outcome.currentDiagnosis().diagnosis();
+        Diagnosis d = outcome.currentDiagnosis() == null
+                ? null
+                : outcome.currentDiagnosis().diagnosis();
         double[] baseline = new double[MEASURES];
         double[] change = new double[MEASURES * WINDOWS];
         byte[] flags = new byte[MEASURES * WINDOWS];
@@ -78,10 +90,14 @@ record CohortRow(
         for (Measure measure : Measure.values()) {
             MeasureOutcome m = outcome.measures().get(measure.wireName());
             int i = measure.ordinal();
-            baseline[i] = m.baseline() == null ? Double.NaN : measure.numeric(m.baseline().value()).doubleValue();
-            ttr[i] = m.timeToResponse() == null ? EXCLUDED
-                    : m.timeToResponse().responded() ? (int) m.timeToResponse().days()
-                    : -(int) m.timeToResponse().days() - 1;
+            baseline[i] = m.baseline() == null
+                    ? Double.NaN
+                    : measure.numeric(m.baseline().value()).doubleValue();
+            ttr[i] = m.timeToResponse() == null
+                    ? EXCLUDED
+                    : m.timeToResponse().responded()
+                            ? (int) m.timeToResponse().days()
+                            : -(int) m.timeToResponse().days() - 1;
             for (Window window : Window.values()) {
                 int slot = slot(measure, window);
                 var w = m.windows().get(window);
@@ -102,12 +118,28 @@ record CohortRow(
         }
         Set<TherapyType> therapies = EnumSet.noneOf(TherapyType.class);
         outcome.therapies().forEach(t -> therapies.add(t.type()));
-        return new CohortRow(d == null ? null : d.causeCategory(), d == null ? null : d.mechanism(),
-                outcome.currentDiagnosis() == null ? null : outcome.currentDiagnosis().indexSide(),
-                outcome.techniqueGroup(), outcome.solutionGroup(), outcome.seriesAdherence(), therapies,
-                outcome.symptomDurationBand(), outcome.symptomDurationDays(), outcome.followUpStatus(),
-                d == null ? null : d.diagnosisDate(), d == null ? null : d.sex(), ageBand(d, outcome.dayZero()),
-                baseline, change, flags, received, ttr, outcome.injections().stream().map(CohortRow::safety).toList());
+        return new CohortRow(
+                d == null ? null : d.causeCategory(),
+                d == null ? null : d.mechanism(),
+                outcome.currentDiagnosis() == null
+                        ? null
+                        : outcome.currentDiagnosis().indexSide(),
+                outcome.techniqueGroup(),
+                outcome.solutionGroup(),
+                outcome.seriesAdherence(),
+                therapies,
+                outcome.symptomDurationBand(),
+                outcome.symptomDurationDays(),
+                outcome.followUpStatus(),
+                d == null ? null : d.diagnosisDate(),
+                d == null ? null : d.sex(),
+                ageBand(d, outcome.dayZero()),
+                baseline,
+                change,
+                flags,
+                received,
+                ttr,
+                outcome.injections().stream().map(CohortRow::safety).toList());
     }
 
     private static InjectionSafety safety(PatientOutcome.SeriesEntry injection) {
@@ -117,8 +149,13 @@ record CohortRow(
             bySeverity[event.severity().ordinal()]++;
             types.add(event.type());
         }
-        return new InjectionSafety(injection.technique(), injection.solution(), bySeverity[Severity.MILD.ordinal()],
-                bySeverity[Severity.MODERATE.ordinal()], bySeverity[Severity.SEVERE.ordinal()], types);
+        return new InjectionSafety(
+                injection.technique(),
+                injection.solution(),
+                bySeverity[Severity.MILD.ordinal()],
+                bySeverity[Severity.MODERATE.ordinal()],
+                bySeverity[Severity.SEVERE.ordinal()],
+                types);
     }
 
     static int slot(Measure measure, Window window) {
@@ -127,7 +164,8 @@ record CohortRow(
 
     /** Injections on or before a day, for patients without a value in the window. */
     private static int countBy(PatientOutcome outcome, int day) {
-        return (int) Math.min(outcome.injections().stream().filter(s -> s.day() <= day).count(), Byte.MAX_VALUE);
+        return (int) Math.min(
+                outcome.injections().stream().filter(s -> s.day() <= day).count(), Byte.MAX_VALUE);
     }
 
     /** Age at day 0 (or at diagnosis before any injection), from the birth year only. */

@@ -23,29 +23,40 @@ final class CohortStatistics {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record GroupOutcome(Map<String, String> group, Object n, Integer nWithBaselineAndWindowValue,
-            Estimate meanChange, Estimate medianChange, Responders responders, BaselineCharacteristics baseline) {
-    }
+    record GroupOutcome(
+            Map<String, String> group,
+            Object n,
+            Integer nWithBaselineAndWindowValue,
+            Estimate meanChange,
+            Estimate medianChange,
+            Responders responders,
+            BaselineCharacteristics baseline) {}
 
     /** @param proportion with its Wilson 95% interval */
-    record Responders(int count, Estimate proportion) {
-    }
+    record Responders(int count, Estimate proportion) {}
 
     /** Category counts under the minimum read "<5" too (see {@link SmallCells}). */
-    record BaselineCharacteristics(Map<String, Object> ageBand, Map<String, Object> sex,
-            Map<String, Object> causeCategory, Estimate symptomDurationDays, Estimate baselineValue) {
-    }
+    record BaselineCharacteristics(
+            Map<String, Object> ageBand,
+            Map<String, Object> sex,
+            Map<String, Object> causeCategory,
+            Estimate symptomDurationDays,
+            Estimate baselineValue) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record GroupCurve(Map<String, String> group, Object n, Integer nIncluded, List<KaplanMeier.Step> steps,
-            Long medianDays, Long medianLower, Long medianUpper) {
-    }
+    record GroupCurve(
+            Map<String, String> group,
+            Object n,
+            Integer nIncluded,
+            List<KaplanMeier.Step> steps,
+            Long medianDays,
+            Long medianLower,
+            Long medianUpper) {}
 
-    private CohortStatistics() {
-    }
+    private CohortStatistics() {}
 
-    static GroupOutcome outcome(Map<String, String> group, List<CohortRow> rows, Measure measure, Window window,
-            int minimum) {
+    static GroupOutcome outcome(
+            Map<String, String> group, List<CohortRow> rows, Measure measure, Window window, int minimum) {
         if (rows.size() < minimum) {
             return new GroupOutcome(group, suppressed(minimum), null, null, null, null, null);
         }
@@ -61,7 +72,10 @@ final class CohortStatistics {
             }
         }
         changes = Arrays.copyOf(changes, withChange);
-        return new GroupOutcome(group, rows.size(), withChange,
+        return new GroupOutcome(
+                group,
+                rows.size(),
+                withChange,
                 measure.scale() == Measure.Scale.MRC ? null : Summaries.meanWithTInterval(changes),
                 Summaries.medianWithInterval(changes),
                 new Responders(responders, Summaries.wilson(responders, withChange)),
@@ -76,13 +90,21 @@ final class CohortStatistics {
         for (CohortRow row : rows) {
             int ttr = row.timeToResponse()[measure.ordinal()];
             if (ttr != CohortRow.EXCLUDED) {
-                observations.add(ttr >= 0 ? new KaplanMeier.Observation(ttr, true)
-                        : new KaplanMeier.Observation(-ttr - 1L, false));
+                observations.add(
+                        ttr >= 0
+                                ? new KaplanMeier.Observation(ttr, true)
+                                : new KaplanMeier.Observation(-ttr - 1L, false));
             }
         }
         KaplanMeier.Curve curve = KaplanMeier.estimate(observations);
-        return new GroupCurve(group, rows.size(), observations.size(), curve.steps(), curve.medianDay(),
-                curve.medianLower(), curve.medianUpper());
+        return new GroupCurve(
+                group,
+                rows.size(),
+                observations.size(),
+                curve.steps(),
+                curve.medianDay(),
+                curve.medianLower(),
+                curve.medianUpper());
     }
 
     private static BaselineCharacteristics baseline(List<CohortRow> rows, Measure measure, int minimum) {
@@ -101,9 +123,11 @@ final class CohortStatistics {
         }
         durations = Arrays.copyOf(durations, d);
         baselines = Arrays.copyOf(baselines, b);
-        return new BaselineCharacteristics(SmallCells.suppress(counts(rows, CohortRow::ageBand), minimum),
+        return new BaselineCharacteristics(
+                SmallCells.suppress(counts(rows, CohortRow::ageBand), minimum),
                 SmallCells.suppress(counts(rows, CohortRow::sex), minimum),
-                SmallCells.suppress(counts(rows, CohortRow::cause), minimum), Summaries.medianWithInterval(durations),
+                SmallCells.suppress(counts(rows, CohortRow::cause), minimum),
+                Summaries.medianWithInterval(durations),
                 Summaries.medianWithInterval(baselines));
     }
 

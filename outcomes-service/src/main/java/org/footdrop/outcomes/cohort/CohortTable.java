@@ -3,25 +3,25 @@ package org.footdrop.outcomes.cohort;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import org.footdrop.outcomes.derivation.PatientOutcome;
-import org.footdrop.outcomes.quality.DataQuality;
-import org.footdrop.outcomes.quality.DataQualityCheck;
-import org.springframework.beans.factory.annotation.Value;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.bson.Document;
 import org.footdrop.outcomes.derivation.OutcomeDefinitions;
 import org.footdrop.outcomes.derivation.OutcomeDeriver;
+import org.footdrop.outcomes.derivation.PatientOutcome;
 import org.footdrop.outcomes.projection.PatientFacts;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
+import org.footdrop.outcomes.quality.DataQuality;
+import org.footdrop.outcomes.quality.DataQualityCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,19 +50,27 @@ public class CohortTable {
     private final ConcurrentHashMap<String, CohortRow> rows = new ConcurrentHashMap<>();
     /** The same rows by export id, in order, for cursor-paged exports. */
     private final ConcurrentSkipListMap<String, CohortRow> byExportId = new ConcurrentSkipListMap<>();
+
     private final ExportIds exportIds;
     private final ChangeLog changeLog;
     /** Failed data-quality checks by patient: for clinicians fixing records, never for analysts. */
     private final ConcurrentHashMap<String, Set<DataQualityCheck>> issues = new ConcurrentHashMap<>();
+
     private final Duration diagnosisGrace;
     private final Duration lateEntry;
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
     private final java.util.concurrent.atomic.AtomicBoolean retryLoad = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public CohortTable(MongoTemplate mongo, PatientOutcomeStore store, OutcomeDefinitions definitions, Clock clock, MeterRegistry meters,
+    public CohortTable(
+            MongoTemplate mongo,
+            PatientOutcomeStore store,
+            OutcomeDefinitions definitions,
+            Clock clock,
+            MeterRegistry meters,
             @Value("${footdrop.quality.diagnosis-grace:7d}") Duration diagnosisGrace,
-            @Value("${footdrop.quality.late-entry:30d}") Duration lateEntry, ExportIds exportIds) {
+            @Value("${footdrop.quality.late-entry:30d}") Duration lateEntry,
+            ExportIds exportIds) {
         this.mongo = mongo;
         this.store = store;
         this.exportIds = exportIds;
@@ -127,7 +135,9 @@ public class CohortTable {
         String collection = store.activeCollection();
         Query idsOnly = new Query();
         idsOnly.fields().include("_id");
-        List<Object> ids = mongo.find(idsOnly, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+        List<Object> ids = mongo.find(idsOnly, Document.class, collection).stream()
+                .map(d -> d.get("_id"))
+                .toList();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Object> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
             mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, collection)

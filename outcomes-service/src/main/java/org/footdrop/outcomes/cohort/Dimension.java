@@ -47,12 +47,16 @@ enum Dimension {
             case TECHNIQUE_GROUP -> row.techniqueGroup();
             case SOLUTION_GROUP -> row.solutionGroup();
             case ADHERENCE -> row.adherence() == null ? "FEWER_THAN_TWO_INJECTIONS" : row.adherence();
-            case ADJUNCT_THERAPY -> row.therapies().isEmpty() ? "NONE"
-                    : row.therapies().stream().map(Enum::name).sorted().collect(Collectors.joining("+"));
+            case ADJUNCT_THERAPY ->
+                row.therapies().isEmpty()
+                        ? "NONE"
+                        : row.therapies().stream().map(Enum::name).sorted().collect(Collectors.joining("+"));
             case SYMPTOM_DURATION_BAND -> row.symptomDurationBand();
             case FOLLOW_UP_STATUS -> row.followUpStatus();
-            case INJECTIONS_RECEIVED -> measure == null || window == null ? null
-                    : Integer.toString(row.injectionsReceived()[CohortRow.slot(measure, window)]);
+            case INJECTIONS_RECEIVED ->
+                measure == null || window == null
+                        ? null
+                        : Integer.toString(row.injectionsReceived()[CohortRow.slot(measure, window)]);
         };
         return value == null ? "UNKNOWN" : value.toString();
     }

@@ -30,8 +30,10 @@ class ExportController {
     }
 
     @GetMapping("/api/v1/exports/patients")
-    ResponseEntity<String> export(@RequestParam(defaultValue = "ndjson") String format,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit) {
+    ResponseEntity<String> export(
+            @RequestParam(defaultValue = "ndjson") String format,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit) {
         if (!format.equals("ndjson") && !format.equals("csv")) {
             throw ClinicalProblemException.invalid(List.of(new FieldProblem("format", "ndjson or csv")));
         }
@@ -39,7 +41,8 @@ class ExportController {
             throw ClinicalProblemException.invalid(List.of(new FieldProblem("limit", "1.." + MAX_PAGE)));
         }
         if (cursor != null && !cursor.matches("[0-9a-f]{24}")) {
-            throw ClinicalProblemException.invalid(List.of(new FieldProblem("cursor", "not a cursor from this export")));
+            throw ClinicalProblemException.invalid(
+                    List.of(new FieldProblem("cursor", "not a cursor from this export")));
         }
         // One row more than asked tells whether a next page exists, so the last page has no next link.
         SortedMap<String, CohortRow> page = table.page(cursor, limit + 1);

@@ -15,13 +15,24 @@ import org.footdrop.outcomes.derivation.Window;
  */
 final class ExportRows {
 
-    private ExportRows() {
-    }
+    private ExportRows() {}
 
     static List<String> columns() {
-        List<String> columns = new ArrayList<>(List.of("exportId", "ageBand", "sex", "causeCategory", "mechanism",
-                "indexSide", "techniqueGroup", "solutionGroup", "adherence", "adjunctTherapy", "symptomDurationBand",
-                "symptomDurationDays", "followUpStatus", "injections"));
+        List<String> columns = new ArrayList<>(List.of(
+                "exportId",
+                "ageBand",
+                "sex",
+                "causeCategory",
+                "mechanism",
+                "indexSide",
+                "techniqueGroup",
+                "solutionGroup",
+                "adherence",
+                "adjunctTherapy",
+                "symptomDurationBand",
+                "symptomDurationDays",
+                "followUpStatus",
+                "injections"));
         for (Measure measure : Measure.values()) {
             columns.add(measure.wireName() + ".baseline");
             for (Window window : Window.values()) {
@@ -44,8 +55,9 @@ final class ExportRows {
         values.put("techniqueGroup", row.techniqueGroup());
         values.put("solutionGroup", row.solutionGroup());
         values.put("adherence", row.adherence());
-        values.put("adjunctTherapy", row.therapies().stream().map(Enum::name).sorted()
-                .collect(Collectors.joining("+")));
+        values.put(
+                "adjunctTherapy",
+                row.therapies().stream().map(Enum::name).sorted().collect(Collectors.joining("+")));
         values.put("symptomDurationBand", row.symptomDurationBand());
         values.put("symptomDurationDays", row.symptomDurationDays());
         values.put("followUpStatus", row.followUpStatus());
@@ -62,7 +74,8 @@ final class ExportRows {
                 values.put(prefix + ".injectionsReceived", row.injectionsReceived()[slot]);
             }
             int ttr = row.timeToResponse()[measure.ordinal()];
-            values.put(measure.wireName() + ".timeToResponseDays",
+            values.put(
+                    measure.wireName() + ".timeToResponseDays",
                     ttr == CohortRow.EXCLUDED ? null : ttr >= 0 ? ttr : -ttr - 1);
             values.put(measure.wireName() + ".responded", ttr == CohortRow.EXCLUDED ? null : ttr >= 0);
         }

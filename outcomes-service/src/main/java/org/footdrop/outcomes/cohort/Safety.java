@@ -20,13 +20,19 @@ import org.footdrop.outcomes.statistics.Summaries;
 final class Safety {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Group(InjectionTechnique technique, Solution solution, Object n, Integer injections,
-            Integer injectionsWithAdverseEvent, Estimate perInjection, Integer patientsWithAdverseEvent,
-            Estimate perPatient, Map<String, Integer> bySeverity, Map<String, Integer> byType) {
-    }
+    record Group(
+            InjectionTechnique technique,
+            Solution solution,
+            Object n,
+            Integer injections,
+            Integer injectionsWithAdverseEvent,
+            Estimate perInjection,
+            Integer patientsWithAdverseEvent,
+            Estimate perPatient,
+            Map<String, Integer> bySeverity,
+            Map<String, Integer> byType) {}
 
-    private Safety() {
-    }
+    private Safety() {}
 
     static List<Group> of(Iterable<CohortRow> rows, int minimum) {
         int solutions = Solution.values().length;
@@ -42,7 +48,8 @@ final class Safety {
         for (CohortRow row : rows) {
             java.util.Arrays.fill(seen, 0);
             for (CohortRow.InjectionSafety injection : row.injections()) {
-                int cell = injection.technique().ordinal() * solutions + injection.solution().ordinal();
+                int cell = injection.technique().ordinal() * solutions
+                        + injection.solution().ordinal();
                 injections[cell]++;
                 boolean adverse = injection.adverseEvents() > 0;
                 injectionsWithEvent[cell] += adverse ? 1 : 0;
@@ -67,8 +74,17 @@ final class Safety {
                     continue;
                 }
                 if (patients[cell] < minimum) {
-                    groups.add(new Group(technique, solution, CohortStatistics.suppressed(minimum), null, null, null,
-                            null, null, null, null));
+                    groups.add(new Group(
+                            technique,
+                            solution,
+                            CohortStatistics.suppressed(minimum),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
                     continue;
                 }
                 Map<String, Integer> severity = new TreeMap<>();
@@ -81,9 +97,17 @@ final class Safety {
                         types.put(type.name(), byType[cell][type.ordinal()]);
                     }
                 }
-                groups.add(new Group(technique, solution, patients[cell], injections[cell], injectionsWithEvent[cell],
-                        Summaries.wilson(injectionsWithEvent[cell], injections[cell]), patientsWithEvent[cell],
-                        Summaries.wilson(patientsWithEvent[cell], patients[cell]), severity, types));
+                groups.add(new Group(
+                        technique,
+                        solution,
+                        patients[cell],
+                        injections[cell],
+                        injectionsWithEvent[cell],
+                        Summaries.wilson(injectionsWithEvent[cell], injections[cell]),
+                        patientsWithEvent[cell],
+                        Summaries.wilson(patientsWithEvent[cell], patients[cell]),
+                        severity,
+                        types));
             }
         }
         return groups;

@@ -12,19 +12,21 @@ import java.util.Map;
  */
 final class SmallCells {
 
-    private SmallCells() {
-    }
+    private SmallCells() {}
 
     static Map<String, Object> suppress(Map<String, Integer> counts, int minimum) {
         String hidden = CohortStatistics.suppressed(minimum);
         Map<String, Object> shown = new LinkedHashMap<>(counts);
-        List<String> small = counts.entrySet().stream().filter(e -> e.getValue() < minimum).map(Map.Entry::getKey)
+        List<String> small = counts.entrySet().stream()
+                .filter(e -> e.getValue() < minimum)
+                .map(Map.Entry::getKey)
                 .toList();
         small.forEach(category -> shown.put(category, hidden));
         if (small.size() == 1) {
             counts.entrySet().stream()
                     .filter(e -> e.getValue() >= minimum)
-                    .min(Comparator.comparingInt(Map.Entry<String, Integer>::getValue).thenComparing(Map.Entry::getKey))
+                    .min(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)
+                            .thenComparing(Map.Entry::getKey))
                     .ifPresent(next -> shown.put(next.getKey(), hidden));
         }
         return shown;

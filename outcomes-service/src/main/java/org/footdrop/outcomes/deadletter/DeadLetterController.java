@@ -45,6 +45,7 @@ class DeadLetterController {
     ResponseEntity<DeadLetter> redrive(@PathVariable int partition, @PathVariable long offset) throws Exception {
         ConsumerRecord<byte[], byte[]> record = topic.at(partition, offset)
                 .orElseThrow(() -> ClinicalProblemException.notFound("dead letter " + partition + "-" + offset));
-        return ResponseEntity.status(HttpStatus.CREATED).body(redrives.redrive(record, Caller.current().client()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(redrives.redrive(record, Caller.current().client()));
     }
 }

@@ -36,7 +36,8 @@ class DeadLetterTopic {
     List<ConsumerRecord<byte[], byte[]>> all(int limit) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.OUTCOMES_DLQ).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -72,10 +73,15 @@ class DeadLetterTopic {
     }
 
     static DeadLetter describe(ConsumerRecord<byte[], byte[]> record, DeadLetter.Redrive redrive) {
-        return new DeadLetter(record.partition(), record.offset(),
+        return new DeadLetter(
+                record.partition(),
+                record.offset(),
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
-                header(record, REASON_HEADER), header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
-                Instant.ofEpochMilli(record.timestamp()), record.value() == null ? 0 : record.value().length, redrive);
+                header(record, REASON_HEADER),
+                header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
+                Instant.ofEpochMilli(record.timestamp()),
+                record.value() == null ? 0 : record.value().length,
+                redrive);
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {

@@ -51,13 +51,19 @@ class Redrives {
     DeadLetter redrive(ConsumerRecord<byte[], byte[]> record, String by) throws Exception {
         String id = record.partition() + "-" + record.offset();
         if (mongo.findById(id, Document.class, COLLECTION) != null) {
-            throw new ClinicalProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT,
-                    "Dead letter " + id + " was already re-driven", List.of());
+            throw new ClinicalProblemException(
+                    HttpStatus.CONFLICT,
+                    ProblemTypes.CONFLICT,
+                    "Dead letter " + id + " was already re-driven",
+                    List.of());
         }
         String topic = DeadLetterTopic.header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
         if (topic == null) {
-            throw new ClinicalProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT,
-                    "Dead letter " + id + " does not say which topic it came from", List.of());
+            throw new ClinicalProblemException(
+                    HttpStatus.CONFLICT,
+                    ProblemTypes.CONFLICT,
+                    "Dead letter " + id + " does not say which topic it came from",
+                    List.of());
         }
         ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(topic, record.key(), record.value());
         for (Header header : record.headers()) {
@@ -69,8 +75,13 @@ class Redrives {
         long offset = dlqTemplate.send(again).get().getRecordMetadata().offset();
         DeadLetter.Redrive redrive = new DeadLetter.Redrive(clock.instant(), by, topic, offset);
         try {
-            mongo.insert(new Document("_id", id).append("at", Date.from(redrive.at())).append("by", by)
-                    .append("topic", topic).append("offset", offset), COLLECTION);
+            mongo.insert(
+                    new Document("_id", id)
+                            .append("at", Date.from(redrive.at()))
+                            .append("by", by)
+                            .append("topic", topic)
+                            .append("offset", offset),
+                    COLLECTION);
         } catch (DuplicateKeyException concurrent) {
             // re-driven twice at once: both events reach the projection, which applies one
         }
@@ -78,7 +89,10 @@ class Redrives {
     }
 
     private static DeadLetter.Redrive redrive(Document document) {
-        return new DeadLetter.Redrive(document.getDate("at").toInstant(), document.getString("by"),
-                document.getString("topic"), document.get("offset", Number.class).longValue());
+        return new DeadLetter.Redrive(
+                document.getDate("at").toInstant(),
+                document.getString("by"),
+                document.getString("topic"),
+                document.get("offset", Number.class).longValue());
     }
 }

@@ -10,7 +10,8 @@ import org.footdrop.contract.intake.Measures;
  */
 public enum Measure {
     MRC_ANKLE_DORSIFLEXION("mrcAnkleDorsiflexion", Scale.MRC, true, "1", Measures::mrcAnkleDorsiflexion),
-    MRC_EXTENSOR_HALLUCIS_LONGUS("mrcExtensorHallucisLongus", Scale.MRC, true, "1", Measures::mrcExtensorHallucisLongus),
+    MRC_EXTENSOR_HALLUCIS_LONGUS(
+            "mrcExtensorHallucisLongus", Scale.MRC, true, "1", Measures::mrcExtensorHallucisLongus),
     MRC_ANKLE_EVERSION("mrcAnkleEversion", Scale.MRC, true, "1", Measures::mrcAnkleEversion),
     MRC_ANKLE_INVERSION("mrcAnkleInversion", Scale.MRC, true, "1", Measures::mrcAnkleInversion),
     MRC_HIP_ABDUCTION("mrcHipAbduction", Scale.MRC, true, "1", Measures::mrcHipAbduction),
@@ -18,13 +19,18 @@ public enum Measure {
     GAIT_SPEED_FAST("gaitSpeedFast", Scale.DECIMAL, true, "0.10", Measures::gaitSpeedFast),
     /** No MCID is published; 1.14 s is a detectable change. Lower is better. */
     TIMED_UP_AND_GO("timedUpAndGo", Scale.DECIMAL, false, "1.14", Measures::timedUpAndGo),
-    FUNCTIONAL_GAIT_ASSESSMENT("functionalGaitAssessment", Scale.INTEGER, true, "4", Measures::functionalGaitAssessment),
+    FUNCTIONAL_GAIT_ASSESSMENT(
+            "functionalGaitAssessment", Scale.INTEGER, true, "4", Measures::functionalGaitAssessment),
     LEFS("lefs", Scale.INTEGER, true, "9", Measures::lefs),
     /** Lower is better. */
     PAIN_NRS("painNrs", Scale.INTEGER, false, "2", Measures::painNrs);
 
     /** MRC grades are ordinal: report medians and proportions, never means. */
-    public enum Scale { MRC, DECIMAL, INTEGER }
+    public enum Scale {
+        MRC,
+        DECIMAL,
+        INTEGER
+    }
 
     private final String wireName;
     private final Scale scale;
@@ -32,7 +38,11 @@ public enum Measure {
     private final BigDecimal defaultThreshold;
     private final Function<Measures, Object> reading;
 
-    Measure(String wireName, Scale scale, boolean higherIsBetter, String defaultThreshold,
+    Measure(
+            String wireName,
+            Scale scale,
+            boolean higherIsBetter,
+            String defaultThreshold,
             Function<Measures, Object> reading) {
         this.wireName = wireName;
         this.scale = scale;

@@ -32,8 +32,11 @@ public record OutcomeDefinitions(
         baselineToDay = baselineToDay == null ? 0 : baselineToDay;
         Map<String, BigDecimal> merged = new java.util.LinkedHashMap<>();
         for (Measure measure : Measure.values()) {
-            merged.put(measure.wireName(), thresholds != null && thresholds.containsKey(measure.wireName())
-                    ? thresholds.get(measure.wireName()) : measure.defaultThreshold());
+            merged.put(
+                    measure.wireName(),
+                    thresholds != null && thresholds.containsKey(measure.wireName())
+                            ? thresholds.get(measure.wireName())
+                            : measure.defaultThreshold());
         }
         thresholds = Map.copyOf(merged);
         lostToFollowUpDays = lostToFollowUpDays == null ? 90 : lostToFollowUpDays;

@@ -64,19 +64,32 @@ public final class OutcomeDeriver {
         List<SeriesEntry> series = series(injections, dayZero);
         Long symptomDays = current.map(c -> c.diagnosis().symptomOnsetDate())
                 .filter(onset -> dayZero != null)
-                .map(onset -> ChronoUnit.DAYS.between(onset, dayZero)).orElse(null);
+                .map(onset -> ChronoUnit.DAYS.between(onset, dayZero))
+                .orElse(null);
         List<Dated<Assessment>> assessments = assessments(facts);
         Side indexSide = current.map(CurrentDiagnosis::indexSide).orElse(null);
         List<Dated<Assessment>> indexAssessments = assessments.stream()
-                .filter(a -> indexSide == null || a.value().side() == indexSide || a.value().side() == Side.BILATERAL)
+                .filter(a -> indexSide == null
+                        || a.value().side() == indexSide
+                        || a.value().side() == Side.BILATERAL)
                 .toList();
         Map<String, MeasureOutcome> measures = new LinkedHashMap<>();
         for (Measure measure : Measure.values()) {
             measures.put(measure.wireName(), measure(measure, indexAssessments, dayZero, series));
         }
-        return new PatientOutcome(facts.patientId(), current.isEmpty(), current.orElse(null), dayZero, symptomDays,
-                band(symptomDays), series, solutionGroup(series), series.isEmpty() ? null : series.get(0).technique(),
-                seriesAdherence(series), therapies(facts), followUp(facts, assessments, injections, current, asOf),
+        return new PatientOutcome(
+                facts.patientId(),
+                current.isEmpty(),
+                current.orElse(null),
+                dayZero,
+                symptomDays,
+                band(symptomDays),
+                series,
+                solutionGroup(series),
+                series.isEmpty() ? null : series.get(0).technique(),
+                seriesAdherence(series),
+                therapies(facts),
+                followUp(facts, assessments, injections, current, asOf),
                 measures);
     }
 
@@ -84,7 +97,8 @@ public final class OutcomeDeriver {
     static Optional<CurrentDiagnosis> currentDiagnosis(List<? extends RecordFacts<?>> diagnoses) {
         return diagnoses.stream()
                 .filter(RecordFacts::counts)
-                .max(Comparator.<RecordFacts<?>, LocalDate>comparing(r -> diagnosis(r).diagnosisDate())
+                .max(Comparator.<RecordFacts<?>, LocalDate>comparing(
+                                r -> diagnosis(r).diagnosisDate())
                         .thenComparing(r -> r.recordedAt() == null ? java.time.Instant.MIN : r.recordedAt())
                         .thenComparing(r -> r.recordId().toString()))
                 .map(r -> {
@@ -94,8 +108,8 @@ public final class OutcomeDeriver {
                 });
     }
 
-    private MeasureOutcome measure(Measure measure, List<Dated<Assessment>> assessments, LocalDate dayZero,
-            List<SeriesEntry> series) {
+    private MeasureOutcome measure(
+            Measure measure, List<Dated<Assessment>> assessments, LocalDate dayZero, List<SeriesEntry> series) {
         if (dayZero == null) {
             return new MeasureOutcome(null, Map.of(), null, "no injection yet: no day 0");
         }
@@ -117,8 +131,10 @@ public final class OutcomeDeriver {
         for (Window window : Window.values()) {
             Observation closest = null;
             for (Observation o : observations) {
-                if (window.contains(o.day()) && (closest == null
-                        || Math.abs(o.day() - window.targetDay()) <= Math.abs(closest.day() - window.targetDay()))) {
+                if (window.contains(o.day())
+                        && (closest == null
+                                || Math.abs(o.day() - window.targetDay())
+                                        <= Math.abs(closest.day() - window.targetDay()))) {
                     closest = o; // on a tie the later one wins: observations are in time order
                 }
             }
@@ -131,8 +147,11 @@ public final class OutcomeDeriver {
             }
         }
         if (baseline == null) {
-            return new MeasureOutcome(null, windows, null, "no baseline on days " + definitions.baselineFromDay()
-                    + ".." + definitions.baselineToDay());
+            return new MeasureOutcome(
+                    null,
+                    windows,
+                    null,
+                    "no baseline on days " + definitions.baselineFromDay() + ".." + definitions.baselineToDay());
         }
         List<Observation> after = observations.stream().filter(o -> o.day() > 0).toList();
         if (after.isEmpty()) {
@@ -143,7 +162,10 @@ public final class OutcomeDeriver {
                 return new MeasureOutcome(baseline, windows, new TimeToResponse(o.day(), true), null);
             }
         }
-        return new MeasureOutcome(baseline, windows, new TimeToResponse(after.get(after.size() - 1).day(), false),
+        return new MeasureOutcome(
+                baseline,
+                windows,
+                new TimeToResponse(after.get(after.size() - 1).day(), false),
                 null);
     }
 
@@ -160,9 +182,15 @@ public final class OutcomeDeriver {
         LocalDate previous = null;
         for (Dated<Injection> injection : injections) {
             Long interval = previous == null ? null : ChronoUnit.DAYS.between(previous, injection.date());
-            series.add(new SeriesEntry(injection.id(), series.size() + 1, injection.date(),
-                    ChronoUnit.DAYS.between(dayZero, injection.date()), injection.value().technique(),
-                    injection.value().solution(), interval, interval == null ? null : Spacing.of(interval),
+            series.add(new SeriesEntry(
+                    injection.id(),
+                    series.size() + 1,
+                    injection.date(),
+                    ChronoUnit.DAYS.between(dayZero, injection.date()),
+                    injection.value().technique(),
+                    injection.value().solution(),
+                    interval,
+                    interval == null ? null : Spacing.of(interval),
                     injection.value().adverseEvents()));
             previous = injection.date();
         }
@@ -184,7 +212,8 @@ public final class OutcomeDeriver {
             return null;
         }
         return series.stream().skip(1).allMatch(s -> s.spacing() == Spacing.IN_WINDOW)
-                ? SeriesAdherence.ADHERENT : SeriesAdherence.NON_ADHERENT;
+                ? SeriesAdherence.ADHERENT
+                : SeriesAdherence.NON_ADHERENT;
     }
 
     private static DurationBand band(Long days) {
@@ -201,17 +230,25 @@ public final class OutcomeDeriver {
      * DISCHARGED with a discharge assessment; LOST_TO_FOLLOW_UP when the last assessment (or, with
      * none, the latest diagnosis or injection) is more than the configured days before the as-of date.
      */
-    private FollowUpStatus followUp(PatientFacts facts, List<Dated<Assessment>> assessments,
-            List<Dated<Injection>> injections, Optional<CurrentDiagnosis> current, LocalDate asOf) {
+    private FollowUpStatus followUp(
+            PatientFacts facts,
+            List<Dated<Assessment>> assessments,
+            List<Dated<Injection>> injections,
+            Optional<CurrentDiagnosis> current,
+            LocalDate asOf) {
         if (assessments.stream().anyMatch(a -> a.value().kind() == AssessmentKind.DISCHARGE)) {
             return FollowUpStatus.DISCHARGED;
         }
         Optional<LocalDate> lastContact = assessments.isEmpty()
-                ? java.util.stream.Stream.concat(injections.stream().map(Dated::date),
-                        current.map(c -> c.diagnosis().diagnosisDate()).stream()).max(LocalDate::compareTo)
+                ? java.util.stream.Stream.concat(
+                                injections.stream().map(Dated::date),
+                                current.map(c -> c.diagnosis().diagnosisDate()).stream())
+                        .max(LocalDate::compareTo)
                 : Optional.of(assessments.get(assessments.size() - 1).date());
-        return lastContact.filter(d -> ChronoUnit.DAYS.between(d, asOf) > definitions.lostToFollowUpDays())
-                .map(d -> FollowUpStatus.LOST_TO_FOLLOW_UP).orElse(FollowUpStatus.ACTIVE);
+        return lastContact
+                .filter(d -> ChronoUnit.DAYS.between(d, asOf) > definitions.lostToFollowUpDays())
+                .map(d -> FollowUpStatus.LOST_TO_FOLLOW_UP)
+                .orElse(FollowUpStatus.ACTIVE);
     }
 
     private static List<TherapyExposure> therapies(PatientFacts facts) {
@@ -220,15 +257,21 @@ public final class OutcomeDeriver {
             if (!record.counts()) {
                 continue;
             }
-            Therapy therapy = record.latest() instanceof TherapyPrescribed p ? p.therapy()
+            Therapy therapy = record.latest() instanceof TherapyPrescribed p
+                    ? p.therapy()
                     : ((TherapyAmended) record.latest()).therapy();
             int attended = (int) facts.therapySessions().stream()
                     .filter(RecordFacts::counts)
                     .map(s -> (TherapySessionLogged) s.latest())
-                    .filter(s -> s.therapyId().equals(record.recordId()) && Boolean.TRUE.equals(s.session().attended()))
+                    .filter(s -> s.therapyId().equals(record.recordId())
+                            && Boolean.TRUE.equals(s.session().attended()))
                     .count();
             int planned = therapy.plannedSessions();
-            exposures.add(new TherapyExposure(record.recordId(), therapy.type(), planned, attended,
+            exposures.add(new TherapyExposure(
+                    record.recordId(),
+                    therapy.type(),
+                    planned,
+                    attended,
                     BigDecimal.valueOf(attended).divide(BigDecimal.valueOf(planned), 3, RoundingMode.HALF_UP)));
         }
         return exposures;
@@ -238,10 +281,17 @@ public final class OutcomeDeriver {
         List<Dated<Injection>> injections = new ArrayList<>();
         for (RecordFacts<?> record : facts.injections()) {
             if (record.counts()) {
-                Injection injection = record.latest() instanceof InjectionAdministered a ? a.injection()
+                Injection injection = record.latest() instanceof InjectionAdministered a
+                        ? a.injection()
                         : ((InjectionAmended) record.latest()).injection();
-                injections.add(new Dated<>(record.recordId(), injection.administeredAt(),
-                        injection.administeredAt().atZone(definitions.clinicZone()).toLocalDate(), injection));
+                injections.add(new Dated<>(
+                        record.recordId(),
+                        injection.administeredAt(),
+                        injection
+                                .administeredAt()
+                                .atZone(definitions.clinicZone())
+                                .toLocalDate(),
+                        injection));
             }
         }
         injections.sort(Dated.ORDER);
@@ -252,10 +302,14 @@ public final class OutcomeDeriver {
         List<Dated<Assessment>> assessments = new ArrayList<>();
         for (RecordFacts<?> record : facts.assessments()) {
             if (record.counts()) {
-                Assessment assessment = record.latest() instanceof AssessmentRecorded r ? r.assessment()
+                Assessment assessment = record.latest() instanceof AssessmentRecorded r
+                        ? r.assessment()
                         : ((AssessmentAmended) record.latest()).assessment();
-                assessments.add(new Dated<>(record.recordId(), assessment.assessedAt(),
-                        assessment.assessedAt().atZone(definitions.clinicZone()).toLocalDate(), assessment));
+                assessments.add(new Dated<>(
+                        record.recordId(),
+                        assessment.assessedAt(),
+                        assessment.assessedAt().atZone(definitions.clinicZone()).toLocalDate(),
+                        assessment));
             }
         }
         assessments.sort(Dated.ORDER);
@@ -264,13 +318,14 @@ public final class OutcomeDeriver {
 
     private static Diagnosis diagnosis(RecordFacts<?> record) {
         EventPayload payload = record.latest();
-        return payload instanceof DiagnosisRecorded recorded ? recorded.diagnosis()
+        return payload instanceof DiagnosisRecorded recorded
+                ? recorded.diagnosis()
                 : ((DiagnosisAmended) payload).diagnosis();
     }
 
     /** A record's value with its clinical time and calendar date; ordered by time, then id. */
     private record Dated<T>(UUID id, java.time.Instant at, LocalDate date, T value) {
-        static final Comparator<Dated<?>> ORDER = Comparator.<Dated<?>, java.time.Instant>comparing(Dated::at)
-                .thenComparing(d -> d.id().toString());
+        static final Comparator<Dated<?>> ORDER =
+                Comparator.<Dated<?>, java.time.Instant>comparing(Dated::at).thenComparing(d -> d.id().toString());
     }
 }

@@ -38,28 +38,48 @@ public record PatientOutcome(
         Map<String, MeasureOutcome> measures) {
 
     /** @param indexSide the side whose assessments the statistics use */
-    public record CurrentDiagnosis(UUID diagnosisId, int revision, Side indexSide, Diagnosis diagnosis) {
-    }
+    public record CurrentDiagnosis(UUID diagnosisId, int revision, Side indexSide, Diagnosis diagnosis) {}
 
     /** @param day days from day 0; intervalDays and spacing from the 2nd injection on */
-    public record SeriesEntry(UUID injectionId, int nth, LocalDate date, long day, InjectionTechnique technique,
-            Solution solution, Long intervalDays, Spacing spacing, List<AdverseEvent> adverseEvents) {
-    }
+    public record SeriesEntry(
+            UUID injectionId,
+            int nth,
+            LocalDate date,
+            long day,
+            InjectionTechnique technique,
+            Solution solution,
+            Long intervalDays,
+            Spacing spacing,
+            List<AdverseEvent> adverseEvents) {}
 
-    public enum SolutionGroup { DEXTROSE_5, PRP, MIXED }
+    public enum SolutionGroup {
+        DEXTROSE_5,
+        PRP,
+        MIXED
+    }
 
     /** ADHERENT when every interval is IN_WINDOW. */
-    public enum SeriesAdherence { ADHERENT, NON_ADHERENT }
+    public enum SeriesAdherence {
+        ADHERENT,
+        NON_ADHERENT
+    }
 
-    public enum FollowUpStatus { ACTIVE, DISCHARGED, LOST_TO_FOLLOW_UP }
+    public enum FollowUpStatus {
+        ACTIVE,
+        DISCHARGED,
+        LOST_TO_FOLLOW_UP
+    }
 
     /** Symptom duration at the first injection: a known prognostic factor. */
-    public enum DurationBand { UNDER_90_DAYS, DAYS_90_TO_365, OVER_365_DAYS }
+    public enum DurationBand {
+        UNDER_90_DAYS,
+        DAYS_90_TO_365,
+        OVER_365_DAYS
+    }
 
     /** @param adherence attended / planned sessions */
-    public record TherapyExposure(UUID therapyId, TherapyType type, int plannedSessions, int attendedSessions,
-            BigDecimal adherence) {
-    }
+    public record TherapyExposure(
+            UUID therapyId, TherapyType type, int plannedSessions, int attendedSessions, BigDecimal adherence) {}
 
     /**
      * @param baseline the latest value on days -28..0, or null (then no change, responder or time)
@@ -67,23 +87,22 @@ public record PatientOutcome(
      * @param timeToResponse null when excluded, with the reason in {@code excludedBecause}
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record MeasureOutcome(Observation baseline, Map<Window, WindowOutcome> windows,
-            TimeToResponse timeToResponse, String excludedBecause) {
-    }
+    public record MeasureOutcome(
+            Observation baseline,
+            Map<Window, WindowOutcome> windows,
+            TimeToResponse timeToResponse,
+            String excludedBecause) {}
 
     /** One assessed value: as recorded, and the day (relative to day 0) it was taken. */
-    public record Observation(Object value, long day, UUID assessmentId) {
-    }
+    public record Observation(Object value, long day, UUID assessmentId) {}
 
     /**
      * @param change window value minus baseline (MRC: integer grades), null without a baseline
      * @param responder improvement of at least the threshold, null without a baseline
      * @param injectionsReceived injections given on or before the day of this value
      */
-    public record WindowOutcome(Observation value, BigDecimal change, Boolean responder, int injectionsReceived) {
-    }
+    public record WindowOutcome(Observation value, BigDecimal change, Boolean responder, int injectionsReceived) {}
 
     /** @param responded false: censored at {@code days} (the last assessment after day 0) */
-    public record TimeToResponse(long days, boolean responded) {
-    }
+    public record TimeToResponse(long days, boolean responded) {}
 }

@@ -2,8 +2,8 @@ package org.footdrop.outcomes.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +14,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.footdrop.contract.PoisonEventException;
 import org.footdrop.contract.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +27,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Poison records go to {@code outcomes.dlq.v1} at once, with the reason in headers. Every other
@@ -42,23 +42,27 @@ class DeadLetterRouting {
 
     /** Publishes a poison record to the DLQ with its reason, and counts it. */
     @Bean
-    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<byte[], byte[]> dlqTemplate, EventReader reader,
-            MeterRegistry meters) {
+    DeadLetterPublishingRecoverer deadLetterRecoverer(
+            KafkaTemplate<byte[], byte[]> dlqTemplate, EventReader reader, MeterRegistry meters) {
         // Every series exists from the start at 0, so increase() sees the first dead letter.
         for (PoisonEventException.Reason reason : PoisonEventException.Reason.values()) {
             for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS)) {
                 meters.counter("footdrop.dlq.records", "reason", reason.name(), "topic", topic);
             }
         }
-        var recoverer = new DeadLetterPublishingRecoverer(dlqTemplate,
-                (record, failure) -> new TopicPartition(Topics.OUTCOMES_DLQ, -1));
+        var recoverer = new DeadLetterPublishingRecoverer(
+                dlqTemplate, (record, failure) -> new TopicPartition(Topics.OUTCOMES_DLQ, -1));
         recoverer.setHeadersFunction((record, failure) -> {
             // the projection hands over the reason it already read; anything else is read again
-            String reason = failure instanceof PoisonEventException poison ? poison.reason().name()
-                    : reader.poisonReason(record.key(), record.value()).map(Enum::name).orElse("UNKNOWN");
-            meters.counter("footdrop.dlq.records", "reason", reason, "topic", record.topic()).increment();
-            return new RecordHeaders(new RecordHeader[] {
-                    new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))});
+            String reason = failure instanceof PoisonEventException poison
+                    ? poison.reason().name()
+                    : reader.poisonReason(record.key(), record.value())
+                            .map(Enum::name)
+                            .orElse("UNKNOWN");
+            meters.counter("footdrop.dlq.records", "reason", reason, "topic", record.topic())
+                    .increment();
+            return new RecordHeaders(
+                    new RecordHeader[] {new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))});
         });
         return recoverer;
     }
@@ -68,8 +72,11 @@ class DeadLetterRouting {
         return new ListenerContainerWithDlqAndRetryCustomizer() {
 
             @Override
-            public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
-                    String group, BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+            public void configure(
+                    AbstractMessageListenerContainer<?, ?> container,
+                    String destinationName,
+                    String group,
+                    BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
                     BackOff backOff) {
                 var infinite = new ExponentialBackOff(500, 2.0);
                 infinite.setMaxInterval(10_000);
@@ -91,7 +98,7 @@ class DeadLetterRouting {
     KafkaTemplate<byte[], byte[]> dlqTemplate(KafkaProperties kafkaProperties) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer()));
+        return new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
     }
 }

@@ -42,8 +42,14 @@ class EventProjection {
     private final Clock clock;
     private final Timer freshness;
 
-    EventProjection(EventReader reader, PatientOutcomeStore store, CohortTable cohort,
-            DeadLetterPublishingRecoverer deadLetters, ProjectionTrace trace, MeterRegistry meters, Clock clock) {
+    EventProjection(
+            EventReader reader,
+            PatientOutcomeStore store,
+            CohortTable cohort,
+            DeadLetterPublishingRecoverer deadLetters,
+            ProjectionTrace trace,
+            MeterRegistry meters,
+            Clock clock) {
         this.reader = reader;
         this.store = store;
         this.cohort = cohort;
@@ -60,8 +66,7 @@ class EventProjection {
                 .register(meters);
     }
 
-    private record Read(ConsumerRecord<byte[], byte[]> record, EventEnvelope event) {
-    }
+    private record Read(ConsumerRecord<byte[], byte[]> record, EventEnvelope event) {}
 
     void project(List<ConsumerRecord<byte[], byte[]>> records) {
         List<Read> reads = new ArrayList<>(records.size());
@@ -90,8 +95,10 @@ class EventProjection {
                 freshness.record(Duration.between(event.recordedAt(), clock.instant()));
             }
             // ids only: the line carries the trace id of the request that accepted the write
-            trace.inTraceOf(read.record(), () -> log.debug("Projected {} {} for {}: {}", event.type(), event.eventId(),
-                    event.patientId(), result));
+            trace.inTraceOf(
+                    read.record(),
+                    () -> log.debug(
+                            "Projected {} {} for {}: {}", event.type(), event.eventId(), event.patientId(), result));
         }
         // waits for each send: a failure retries the batch, whose good events are then duplicates
         poison.forEach((record, why) -> deadLetters.accept(record, null, why));

@@ -41,8 +41,8 @@ class ProjectionConsumers {
     private static List<ConsumerRecord<byte[], byte[]>> records(Message<?> batch) {
         Object records = batch.getHeaders().get(KafkaHeaders.RAW_DATA);
         if (!(records instanceof List<?>)) {
-            throw new IllegalStateException("No " + KafkaHeaders.RAW_DATA + " header: is the binding's converter-bean-name "
-                    + RAW_RECORD_BATCHES + "?");
+            throw new IllegalStateException("No " + KafkaHeaders.RAW_DATA
+                    + " header: is the binding's converter-bean-name " + RAW_RECORD_BATCHES + "?");
         }
         return (List<ConsumerRecord<byte[], byte[]>>) records;
     }

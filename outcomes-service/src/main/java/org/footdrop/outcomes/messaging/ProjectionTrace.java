@@ -27,8 +27,11 @@ class ProjectionTrace {
     }
 
     void inTraceOf(ConsumerRecord<?, ?> record, Runnable work) {
-        Span span = propagator.extract(record.headers(), ProjectionTrace::header)
-                .name(record.topic() + " project").kind(Span.Kind.CONSUMER).start();
+        Span span = propagator
+                .extract(record.headers(), ProjectionTrace::header)
+                .name(record.topic() + " project")
+                .kind(Span.Kind.CONSUMER)
+                .start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             work.run();
         } finally {

@@ -19,8 +19,7 @@ final class BsonTrees {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private BsonTrees() {
-    }
+    private BsonTrees() {}
 
     static Object toBson(JsonNode node) {
         if (node == null || node.isNull()) {

@@ -35,7 +35,8 @@ public record PatientFacts(
 
     public static PatientFacts from(Document document) {
         Document applied = document.get(PatientProjector.APPLIED_EVENTS, Document.class);
-        return new PatientFacts(String.valueOf(document.get("_id")),
+        return new PatientFacts(
+                String.valueOf(document.get("_id")),
                 records(document, RecordKind.DIAGNOSIS, IntakePayload.class),
                 records(document, RecordKind.ASSESSMENT, IntakePayload.class),
                 records(document, RecordKind.INJECTION, TreatmentPayload.class),
@@ -44,8 +45,8 @@ public record PatientFacts(
                 applied == null ? 0 : applied.size());
     }
 
-    private static <P extends EventPayload> List<RecordFacts<P>> records(Document document, RecordKind kind,
-            Class<P> family) {
+    private static <P extends EventPayload> List<RecordFacts<P>> records(
+            Document document, RecordKind kind, Class<P> family) {
         Document records = document.get(kind.field(), Document.class);
         List<RecordFacts<P>> result = new ArrayList<>();
         if (records == null) {
@@ -73,11 +74,12 @@ public record PatientFacts(
                 }
             }
         }
-        P payload = latest == null ? null : EventJson.mapper().treeToValue(
-                BsonTrees.toJson(latest.get("payload")), payloadType(latest, family));
+        P payload = latest == null
+                ? null
+                : EventJson.mapper().treeToValue(BsonTrees.toJson(latest.get("payload")), payloadType(latest, family));
         int revision = voided != null ? Math.max(voided.getInteger("revision"), latestRevision) : latestRevision;
-        return new RecordFacts<>(id, revision, payload, instant(latest, "occurredAt"), instant(latest, "recordedAt"),
-                voided != null);
+        return new RecordFacts<>(
+                id, revision, payload, instant(latest, "occurredAt"), instant(latest, "recordedAt"), voided != null);
     }
 
     /** The payload's own type: a record's first and later revisions are different event types. */

@@ -25,7 +25,10 @@ public class PatientOutcomeStore {
     /** The collection before any rebuild; rebuilds create new ones (see {@link ProjectionCollections}). */
     public static final String COLLECTION = "patient_outcomes";
 
-    public enum Result { APPLIED, DUPLICATE }
+    public enum Result {
+        APPLIED,
+        DUPLICATE
+    }
 
     private final MongoTemplate mongo;
     private final ProjectionCollections collections;
@@ -93,8 +96,9 @@ public class PatientOutcomeStore {
         Map<String, Map<String, Object>> byPatient = new LinkedHashMap<>();
         for (EventEnvelope event : events) {
             Map<String, Object> fields = byPatient.computeIfAbsent(event.patientId(), p -> new LinkedHashMap<>());
-            PatientProjector.fieldsFor(event).forEach((path, value) -> fields.merge(path, value,
-                    (kept, offered) -> revision(offered) > revision(kept) ? offered : kept));
+            PatientProjector.fieldsFor(event)
+                    .forEach((path, value) -> fields.merge(
+                            path, value, (kept, offered) -> revision(offered) > revision(kept) ? offered : kept));
         }
         if (byPatient.isEmpty()) {
             return;
@@ -109,7 +113,9 @@ public class PatientOutcomeStore {
     }
 
     private static int revision(Object value) {
-        return value instanceof Document document && document.get("revision") instanceof Integer revision ? revision : 0;
+        return value instanceof Document document && document.get("revision") instanceof Integer revision
+                ? revision
+                : 0;
     }
 
     /** The stored document as it is, facts only. */

@@ -2,11 +2,11 @@ package org.footdrop.outcomes.projection;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bson.Document;
 import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventType;
 import org.footdrop.contract.treatment.TherapySessionLogged;
-import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,8 +20,7 @@ public final class PatientProjector {
 
     public static final String APPLIED_EVENTS = "appliedEvents";
 
-    private PatientProjector() {
-    }
+    private PatientProjector() {}
 
     /** Field path to value, for one {@code $set}. */
     public static Map<String, Object> fieldsFor(EventEnvelope event) {
@@ -29,16 +28,28 @@ public final class PatientProjector {
         String record = RecordKind.of(type).field() + "." + event.payload().recordId();
         Map<String, Object> fields = new LinkedHashMap<>();
         if (isVoid(event)) {
-            fields.put(record + ".voided", new Document("revision", event.payload().revision())
-                    .append("eventId", event.eventId().toString()));
+            fields.put(
+                    record + ".voided",
+                    new Document("revision", event.payload().revision())
+                            .append("eventId", event.eventId().toString()));
         } else {
             JsonNode payload = EventJson.mapper().valueToTree(event.payload());
-            fields.put(record + ".revisions.r" + event.payload().revision(), new Document()
-                    .append("eventId", event.eventId().toString())
-                    .append("type", event.type())
-                    .append("occurredAt", event.occurredAt() == null ? null : event.occurredAt().toString())
-                    .append("recordedAt", event.recordedAt() == null ? null : event.recordedAt().toString())
-                    .append("payload", BsonTrees.toBson(payload)));
+            fields.put(
+                    record + ".revisions.r" + event.payload().revision(),
+                    new Document()
+                            .append("eventId", event.eventId().toString())
+                            .append("type", event.type())
+                            .append(
+                                    "occurredAt",
+                                    event.occurredAt() == null
+                                            ? null
+                                            : event.occurredAt().toString())
+                            .append(
+                                    "recordedAt",
+                                    event.recordedAt() == null
+                                            ? null
+                                            : event.recordedAt().toString())
+                            .append("payload", BsonTrees.toBson(payload)));
         }
         fields.put(APPLIED_EVENTS + "." + event.eventId(), type.wireName());
         return fields;

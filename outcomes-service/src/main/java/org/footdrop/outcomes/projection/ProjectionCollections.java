@@ -70,7 +70,11 @@ public class ProjectionCollections {
     }
 
     private void write(Update update) {
-        mongo.findAndModify(Query.query(Criteria.where("_id").is(ID)), update,
-                FindAndModifyOptions.options().upsert(true), Document.class, SETTINGS);
+        mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(ID)),
+                update,
+                FindAndModifyOptions.options().upsert(true),
+                Document.class,
+                SETTINGS);
     }
 }

@@ -10,8 +10,8 @@ import org.footdrop.contract.EventPayload;
  *
  * @param latest the payload of the highest non-void revision seen (null if only the void arrived)
  */
-public record RecordFacts<P extends EventPayload>(UUID recordId, int revision, P latest, Instant occurredAt,
-        Instant recordedAt, boolean voided) {
+public record RecordFacts<P extends EventPayload>(
+        UUID recordId, int revision, P latest, Instant occurredAt, Instant recordedAt, boolean voided) {
 
     public boolean counts() {
         return !voided && latest != null;

@@ -17,19 +17,23 @@ import org.footdrop.outcomes.projection.RecordFacts;
 /** Which checks one patient's records fail; a pure function of the facts and the outcome. */
 public final class DataQuality {
 
-    private DataQuality() {
-    }
+    private DataQuality() {}
 
     /**
      * @param diagnosisGrace how long events may wait for their diagnosis
      * @param lateEntry how long after it happened a record may be entered
      */
-    public static Set<DataQualityCheck> of(PatientFacts facts, PatientOutcome outcome, Instant now,
-            Duration diagnosisGrace, Duration lateEntry) {
+    public static Set<DataQualityCheck> of(
+            PatientFacts facts, PatientOutcome outcome, Instant now, Duration diagnosisGrace, Duration lateEntry) {
         Set<DataQualityCheck> failed = EnumSet.noneOf(DataQualityCheck.class);
-        Instant firstRecorded = facts.all().stream().map(RecordFacts::recordedAt)
-                .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
-        if (outcome.diagnosisPending() && firstRecorded != null && firstRecorded.plus(diagnosisGrace).isBefore(now)) {
+        Instant firstRecorded = facts.all().stream()
+                .map(RecordFacts::recordedAt)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
+        if (outcome.diagnosisPending()
+                && firstRecorded != null
+                && firstRecorded.plus(diagnosisGrace).isBefore(now)) {
             failed.add(DataQualityCheck.DIAGNOSIS_MISSING);
         }
         if (outcome.currentDiagnosis() != null) {
@@ -39,7 +43,8 @@ public final class DataQuality {
                 if (!record.counts()) {
                     continue;
                 }
-                Injection injection = record.latest() instanceof InjectionAdministered a ? a.injection()
+                Injection injection = record.latest() instanceof InjectionAdministered a
+                        ? a.injection()
                         : ((InjectionAmended) record.latest()).injection();
                 if (side != Side.BILATERAL && injection.side() != Side.BILATERAL && injection.side() != side) {
                     failed.add(DataQualityCheck.INJECTION_SIDE_MISMATCH);
@@ -54,8 +59,10 @@ public final class DataQuality {
         if (outcome.dayZero() != null && outcome.measures().values().stream().allMatch(m -> m.baseline() == null)) {
             failed.add(DataQualityCheck.MISSING_BASELINE);
         }
-        boolean late = facts.all().stream().anyMatch(r -> r.occurredAt() != null && r.recordedAt() != null
-                && Duration.between(r.occurredAt(), r.recordedAt()).compareTo(lateEntry) > 0);
+        boolean late = facts.all().stream()
+                .anyMatch(r -> r.occurredAt() != null
+                        && r.recordedAt() != null
+                        && Duration.between(r.occurredAt(), r.recordedAt()).compareTo(lateEntry) > 0);
         if (late) {
             failed.add(DataQualityCheck.LATE_ENTERED);
         }

@@ -26,11 +26,9 @@ class DataQualityController {
         this.clock = clock;
     }
 
-    record Check(DataQualityCheck check, String meaning, int count, List<String> patientIds, boolean truncated) {
-    }
+    record Check(DataQualityCheck check, String meaning, int count, List<String> patientIds, boolean truncated) {}
 
-    record Report(Instant asOf, List<Check> checks) {
-    }
+    record Report(Instant asOf, List<Check> checks) {}
 
     @GetMapping("/api/v1/data-quality")
     Report report() {

@@ -24,18 +24,19 @@ public record DefinitionsInForce(
         int minimumGroupSize,
         String caveat) {
 
-    record WindowDefinition(Window window, int targetDay, int firstDay, int lastDay) {
-    }
+    record WindowDefinition(Window window, int targetDay, int firstDay, int lastDay) {}
 
     static final String CAVEAT = "Observational and unadjusted: these figures describe the patients treated here "
             + "and are not evidence that a treatment caused a change; groups differ in ways not adjusted for.";
 
     public static DefinitionsInForce of(OutcomeDefinitions d) {
-        return new DefinitionsInForce(d.clinicZone().getId(),
+        return new DefinitionsInForce(
+                d.clinicZone().getId(),
                 "the calendar date of the patient's first non-voided injection",
                 "the latest value on days " + d.baselineFromDay() + ".." + d.baselineToDay() + " (inclusive)",
                 Arrays.stream(Window.values())
-                        .map(w -> new WindowDefinition(w, w.targetDay(), w.firstDay(), w.lastDay())).toList(),
+                        .map(w -> new WindowDefinition(w, w.targetDay(), w.firstDay(), w.lastDay()))
+                        .toList(),
                 d.thresholds(),
                 "window value minus baseline; MRC as integer grades (modifiers dropped); responder when the "
                         + "improvement is at least the threshold, compared exactly (inclusive)",
@@ -45,6 +46,7 @@ public record DefinitionsInForce(
                 "DISCHARGED with a discharge assessment; LOST_TO_FOLLOW_UP when the last assessment (or, with none, "
                         + "the latest diagnosis or injection) is more than " + d.lostToFollowUpDays()
                         + " days before the as-of date; otherwise ACTIVE",
-                d.minimumGroupSize(), CAVEAT);
+                d.minimumGroupSize(),
+                CAVEAT);
     }
 }

@@ -34,8 +34,11 @@ class PatientOutcomesController {
     PatientOutcomesView outcomes(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
         Instant asOf = clock.instant();
         return store.find(patientId)
-                .map(facts -> PatientOutcomesView.of(facts,
-                        deriver.derive(facts, asOf.atZone(definitions.clinicZone()).toLocalDate()), asOf,
+                .map(facts -> PatientOutcomesView.of(
+                        facts,
+                        deriver.derive(
+                                facts, asOf.atZone(definitions.clinicZone()).toLocalDate()),
+                        asOf,
                         definitionsInForce))
                 .orElseThrow(() -> ClinicalProblemException.notFound("Outcomes of patient " + patientId));
     }

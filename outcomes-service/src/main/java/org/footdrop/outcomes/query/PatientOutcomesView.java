@@ -20,11 +20,10 @@ record PatientOutcomesView(
         Instant asOf,
         DefinitionsInForce definitions) {
 
-    record RecordSummary(String kind, UUID recordId, int revision, boolean voided) {
-    }
+    record RecordSummary(String kind, UUID recordId, int revision, boolean voided) {}
 
-    static PatientOutcomesView of(PatientFacts facts, PatientOutcome outcome, Instant asOf,
-            DefinitionsInForce definitions) {
+    static PatientOutcomesView of(
+            PatientFacts facts, PatientOutcome outcome, Instant asOf, DefinitionsInForce definitions) {
         List<RecordSummary> records = Stream.of(
                         summaries("DIAGNOSIS", facts.diagnoses()),
                         summaries("ASSESSMENT", facts.assessments()),

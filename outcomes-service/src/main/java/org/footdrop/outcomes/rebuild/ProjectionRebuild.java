@@ -40,9 +40,16 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
-    public record Status(String state, String target, String previous, long replayed, long total, long poison,
-            Instant startedAt, Instant finishedAt, String error) {
-    }
+    public record Status(
+            String state,
+            String target,
+            String previous,
+            long replayed,
+            long total,
+            long poison,
+            Instant startedAt,
+            Instant finishedAt,
+            String error) {}
 
     private final ProjectionCollections collections;
     private final PatientOutcomeStore store;
@@ -55,8 +62,14 @@ public class ProjectionRebuild {
     private final AtomicLong total = new AtomicLong();
     private volatile Status status = new Status("IDLE", null, null, 0, 0, 0, null, null, null);
 
-    public ProjectionRebuild(ProjectionCollections collections, PatientOutcomeStore store, EventReader reader,
-            CohortTable cohort, KafkaProperties kafka, Clock clock, MeterRegistry meters,
+    public ProjectionRebuild(
+            ProjectionCollections collections,
+            PatientOutcomeStore store,
+            EventReader reader,
+            CohortTable cohort,
+            KafkaProperties kafka,
+            Clock clock,
+            MeterRegistry meters,
             @Value("${footdrop.rebuild.follow-delay:2500ms}") Duration followDelay) {
         this.collections = collections;
         this.store = store;
@@ -65,15 +78,26 @@ public class ProjectionRebuild {
         this.kafka = kafka;
         this.clock = clock;
         this.followDelay = followDelay;
-        Gauge.builder("footdrop.rebuild.progress", this, r -> r.total.get() == 0 ? 0
-                        : (double) r.replayed.get() / r.total.get())
-                .description("Share of the topics' events replayed by the running (or last) rebuild").register(meters);
+        Gauge.builder(
+                        "footdrop.rebuild.progress",
+                        this,
+                        r -> r.total.get() == 0 ? 0 : (double) r.replayed.get() / r.total.get())
+                .description("Share of the topics' events replayed by the running (or last) rebuild")
+                .register(meters);
     }
 
     public Status status() {
         Status s = status;
-        return new Status(s.state(), s.target(), s.previous(), replayed.get(), total.get(), s.poison(),
-                s.startedAt(), s.finishedAt(), s.error());
+        return new Status(
+                s.state(),
+                s.target(),
+                s.previous(),
+                replayed.get(),
+                total.get(),
+                s.poison(),
+                s.startedAt(),
+                s.finishedAt(),
+                s.error());
     }
 
     /** Starts a rebuild in the background; false when one is already running. */
@@ -102,7 +126,8 @@ public class ProjectionRebuild {
             try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS)) {
-                    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                    consumer.partitionsFor(topic)
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
                 }
                 consumer.assign(partitions);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -130,10 +155,21 @@ public class ProjectionRebuild {
             }
             collections.switchTo(target);
             cohort.reload();
-            status = new Status("SWITCHED", target, previous, replayed.get(), total.get(), poison,
-                    status.startedAt(), clock.instant(), null);
-            log.info("Projections rebuilt into {} from {} events ({} poison skipped); queries now read it",
-                    target, replayed.get(), poison);
+            status = new Status(
+                    "SWITCHED",
+                    target,
+                    previous,
+                    replayed.get(),
+                    total.get(),
+                    poison,
+                    status.startedAt(),
+                    clock.instant(),
+                    null);
+            log.info(
+                    "Projections rebuilt into {} from {} events ({} poison skipped); queries now read it",
+                    target,
+                    replayed.get(),
+                    poison);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(target, previous, poison, e);
@@ -144,8 +180,16 @@ public class ProjectionRebuild {
 
     private void fail(String target, String previous, long poison, Exception e) {
         collections.abandonRebuild();
-        status = new Status("FAILED", target, previous, replayed.get(), total.get(), poison, status.startedAt(),
-                clock.instant(), e.getClass().getSimpleName());
+        status = new Status(
+                "FAILED",
+                target,
+                previous,
+                replayed.get(),
+                total.get(),
+                poison,
+                status.startedAt(),
+                clock.instant(),
+                e.getClass().getSimpleName());
         log.warn("Projection rebuild into {} failed; queries keep reading {}", target, previous, e);
     }
 

@@ -24,8 +24,11 @@ class RebuildController {
     @PostMapping("/api/v1/admin/projection-rebuilds")
     ResponseEntity<ProjectionRebuild.Status> start() {
         if (!rebuild.start()) {
-            throw new ClinicalProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT,
-                    "A rebuild is already running; follow it at " + CURRENT, List.of());
+            throw new ClinicalProblemException(
+                    HttpStatus.CONFLICT,
+                    ProblemTypes.CONFLICT,
+                    "A rebuild is already running; follow it at " + CURRENT,
+                    List.of());
         }
         return ResponseEntity.accepted().location(URI.create(CURRENT)).body(rebuild.status());
     }

@@ -13,18 +13,14 @@ import java.util.TreeMap;
 public final class KaplanMeier {
 
     /** One patient: the day of the response (event) or of censoring. */
-    public record Observation(long day, boolean event) {
-    }
+    public record Observation(long day, boolean event) {}
 
     /** A row per day with an event or a censoring. */
-    public record Step(long day, int atRisk, int events, int censored, double survival, double standardError) {
-    }
+    public record Step(long day, int atRisk, int events, int censored, double survival, double standardError) {}
 
-    public record Curve(List<Step> steps, Long medianDay, Long medianLower, Long medianUpper) {
-    }
+    public record Curve(List<Step> steps, Long medianDay, Long medianLower, Long medianUpper) {}
 
-    private KaplanMeier() {
-    }
+    private KaplanMeier() {}
 
     public static Curve estimate(List<Observation> observations) {
         TreeMap<Long, int[]> byDay = new TreeMap<>();

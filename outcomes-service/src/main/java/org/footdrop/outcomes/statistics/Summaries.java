@@ -12,8 +12,7 @@ public final class Summaries {
     /** z for a two-sided 95% interval, as DESIGN.md fixes it. */
     public static final double Z = 1.959963985;
 
-    private Summaries() {
-    }
+    private Summaries() {}
 
     /** Mean with a t-based 95% interval (Hipparchus' t distribution); null for no values. */
     public static Estimate meanWithTInterval(double[] values) {
@@ -60,8 +59,8 @@ public final class Summaries {
      */
     static int medianRankK(int m) {
         BinomialDistribution binomial = new BinomialDistribution(m, 0.5);
-        int low = -1;      // P(X <= -1) = 0 <= 0.025
-        int high = m / 2;  // P(X <= m/2) >= 0.5 > 0.025
+        int low = -1; // P(X <= -1) = 0 <= 0.025
+        int high = m / 2; // P(X <= m/2) >= 0.5 > 0.025
         while (high - low > 1) {
             int mid = (low + high) >>> 1;
             if (binomial.cumulativeProbability(mid) <= 0.025) {
@@ -78,8 +77,8 @@ public final class Summaries {
         if (trials == 0) {
             return null;
         }
-        ConfidenceInterval interval = BinomialProportion.getWilsonScoreInterval(trials,
-                (double) successes / trials, 0.95);
+        ConfidenceInterval interval =
+                BinomialProportion.getWilsonScoreInterval(trials, (double) successes / trials, 0.95);
         return Estimate.of((double) successes / trials, interval.getLowerBound(), interval.getUpperBound());
     }
 }

@@ -22,6 +22,7 @@ class OutcomesAuditTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MongoTemplate mongo;
 
@@ -31,8 +32,11 @@ class OutcomesAuditTest {
         String run = UUID.randomUUID().toString();
         String analystSubject = "analyst-" + run;
         String clinicianSubject = "dr-" + run;
-        Http analyst = new Http(port, TestTokens.builder(Role.ANALYST).subject(analystSubject).sign());
-        Http clinician = new Http(port, TestTokens.builder(Role.CLINICIAN).subject(clinicianSubject).sign());
+        Http analyst = new Http(
+                port, TestTokens.builder(Role.ANALYST).subject(analystSubject).sign());
+        Http clinician = new Http(
+                port,
+                TestTokens.builder(Role.CLINICIAN).subject(clinicianSubject).sign());
         String patientId = "pt-audit-" + run;
 
         // when
@@ -45,19 +49,25 @@ class OutcomesAuditTest {
 
         // then
         List<Document> analystRecords = new AuditProbe(mongo).awaitRecords(analystSubject, 4);
-        assertThat(analystRecords).extracting(d -> d.getString("endpoint"), d -> d.getString("query"),
-                d -> d.getInteger("status")).containsExactly(
-                        tuple("GET /api/v1/cohorts/outcomes", "measure=lefs&window=WEEK_6&groupBy=solutionGroup&side=LEFT", 200),
+        assertThat(analystRecords)
+                .extracting(d -> d.getString("endpoint"), d -> d.getString("query"), d -> d.getInteger("status"))
+                .containsExactly(
+                        tuple(
+                                "GET /api/v1/cohorts/outcomes",
+                                "measure=lefs&window=WEEK_6&groupBy=solutionGroup&side=LEFT",
+                                200),
                         tuple("GET /api/v1/cohorts/time-to-response", "measure=lefs", 200),
                         tuple("GET /api/v1/exports/patients", "format=csv", 200),
                         tuple("GET (unmatched)", null, 403));
         assertThat(analystRecords.get(3).getString("path")).isEqualTo("/api/v1/patients/" + patientId + "/outcomes");
 
         List<Document> clinicianRecords = new AuditProbe(mongo).awaitRecords(clinicianSubject, 2);
-        assertThat(clinicianRecords).extracting(d -> d.getString("endpoint"), d -> d.getList("patientIds", String.class))
+        assertThat(clinicianRecords)
+                .extracting(d -> d.getString("endpoint"), d -> d.getList("patientIds", String.class))
                 .containsExactly(
                         tuple("GET /api/v1/patients/{patientId}/outcomes", List.of(patientId)),
                         tuple("GET /api/v1/data-quality", List.of()));
-        assertThat(clinicianRecords).allSatisfy(d -> assertThat(d.getString("service")).isEqualTo("outcomes-service"));
+        assertThat(clinicianRecords)
+                .allSatisfy(d -> assertThat(d.getString("service")).isEqualTo("outcomes-service"));
     }
 }

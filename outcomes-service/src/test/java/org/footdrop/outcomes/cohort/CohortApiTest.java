@@ -22,16 +22,16 @@ import org.footdrop.contract.intake.AssessmentRecorded;
 import org.footdrop.contract.intake.Diagnosis;
 import org.footdrop.contract.intake.DiagnosisRecorded;
 import org.footdrop.contract.intake.Measures;
-import org.footdrop.contract.treatment.Injection;
 import org.footdrop.contract.treatment.AdverseEvent;
+import org.footdrop.contract.treatment.Injection;
 import org.footdrop.contract.treatment.InjectionAdministered;
 import org.footdrop.contract.vocabulary.AdverseEventType;
-import org.footdrop.contract.vocabulary.Severity;
 import org.footdrop.contract.vocabulary.AssessmentKind;
 import org.footdrop.contract.vocabulary.CauseCategory;
 import org.footdrop.contract.vocabulary.Guidance;
 import org.footdrop.contract.vocabulary.InjectionTarget;
 import org.footdrop.contract.vocabulary.InjectionTechnique;
+import org.footdrop.contract.vocabulary.Severity;
 import org.footdrop.contract.vocabulary.Sex;
 import org.footdrop.contract.vocabulary.Side;
 import org.footdrop.contract.vocabulary.Solution;
@@ -57,10 +57,13 @@ class CohortApiTest {
 
     @LocalServerPort
     int port;
+
     @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
+
     @Autowired
     EventCodec codec;
+
     Http http;
 
     @BeforeEach
@@ -81,12 +84,27 @@ class CohortApiTest {
         patients.add(patient(Solution.PRP, new BigDecimal("0.61")));
 
         // when
-        JsonNode answer = await().atMost(Duration.ofSeconds(30)).until(() -> http.get(
-                "/api/v1/cohorts/outcomes?measure=gaitSpeedComfortable&window=WEEK_6&groupBy=solutionGroup"
-                        + "&diagnosedFrom={d}&diagnosedTo={d}", DIAGNOSED, DIAGNOSED).getBody(),
-                body -> body.has("groups") && body.get("groups").size() == 2
-                        && body.get("groups").get(0).path("nWithBaselineAndWindowValue").asInt() == 7
-                        && body.get("groups").get(1).get("group").get("solutionGroup").asString().equals("PRP"));
+        JsonNode answer = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.get(
+                                        "/api/v1/cohorts/outcomes?measure=gaitSpeedComfortable&window=WEEK_6&groupBy=solutionGroup"
+                                                + "&diagnosedFrom={d}&diagnosedTo={d}",
+                                        DIAGNOSED,
+                                        DIAGNOSED)
+                                .getBody(),
+                        body -> body.has("groups")
+                                && body.get("groups").size() == 2
+                                && body.get("groups")
+                                                .get(0)
+                                                .path("nWithBaselineAndWindowValue")
+                                                .asInt()
+                                        == 7
+                                && body.get("groups")
+                                        .get(1)
+                                        .get("group")
+                                        .get("solutionGroup")
+                                        .asString()
+                                        .equals("PRP"));
 
         // then the D5W group: changes 0.05, 0.08, 0.10, 0.12, 0.15, 0.20, 0.35; median 0.12 (4th of 7);
         // responders 0.10, 0.12, 0.15, 0.20, 0.35 = 5 of 7
@@ -106,7 +124,10 @@ class CohortApiTest {
         // no patientId anywhere, and the definitions and caveat are stated
         assertThat(answer.toString()).doesNotContain(patients.get(0)).doesNotContain("pt-");
         assertThat(answer.get("definitions").get("caveat").asString()).contains("Observational and unadjusted");
-        assertThat(answer.get("definitions").get("responderThresholds").get("gaitSpeedComfortable").asDouble())
+        assertThat(answer.get("definitions")
+                        .get("responderThresholds")
+                        .get("gaitSpeedComfortable")
+                        .asDouble())
                 .isEqualTo(0.10);
     }
 
@@ -116,11 +137,16 @@ class CohortApiTest {
             patient(Solution.DEXTROSE_5, new BigDecimal("0.75"), "2019-08-01");
         }
 
-        JsonNode answer = await().atMost(Duration.ofSeconds(30)).until(() -> http.get(
-                "/api/v1/cohorts/time-to-response?measure=gaitSpeedComfortable&diagnosedFrom={d}&diagnosedTo={d}",
-                "2019-08-01", "2019-08-01").getBody(),
-                body -> body.has("groups") && body.get("groups").size() == 1
-                        && body.get("groups").get(0).path("nIncluded").asInt() == 5);
+        JsonNode answer = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.get(
+                                        "/api/v1/cohorts/time-to-response?measure=gaitSpeedComfortable&diagnosedFrom={d}&diagnosedTo={d}",
+                                        "2019-08-01",
+                                        "2019-08-01")
+                                .getBody(),
+                        body -> body.has("groups")
+                                && body.get("groups").size() == 1
+                                && body.get("groups").get(0).path("nIncluded").asInt() == 5);
 
         // all five respond on day 42: one step, 5 at risk, 5 events, S = 0; median day 42
         JsonNode curve = answer.get("groups").get(0);
@@ -135,22 +161,57 @@ class CohortApiTest {
         // given 6 PRP transforaminal-free patients (hydrodissection), 2 of whom had transient numbness
         for (int i = 0; i < 6; i++) {
             String patientId = "pt-" + UUID.randomUUID();
-            publish(patientId, new DiagnosisRecorded(UUID.randomUUID(), 1, new Diagnosis(1975, Sex.MALE, Side.RIGHT,
-                    null, LocalDate.parse("2018-03-03"), null, CauseCategory.SCIATIC_NERVE, null, null, false,
-                    List.of(), List.of())));
+            publish(
+                    patientId,
+                    new DiagnosisRecorded(
+                            UUID.randomUUID(),
+                            1,
+                            new Diagnosis(
+                                    1975,
+                                    Sex.MALE,
+                                    Side.RIGHT,
+                                    null,
+                                    LocalDate.parse("2018-03-03"),
+                                    null,
+                                    CauseCategory.SCIATIC_NERVE,
+                                    null,
+                                    null,
+                                    false,
+                                    List.of(),
+                                    List.of())));
             List<AdverseEvent> events = i < 2
                     ? List.of(new AdverseEvent(AdverseEventType.TRANSIENT_NUMBNESS, Severity.MILD, true))
                     : List.of();
-            publish(patientId, new InjectionAdministered(UUID.randomUUID(), 1, new Injection(
-                    Instant.parse("2018-04-02T10:00:00Z"), InjectionTechnique.NERVE_HYDRODISSECTION,
-                    InjectionTarget.SCIATIC_NERVE, null, Side.RIGHT, Guidance.ULTRASOUND, Solution.PRP, null,
-                    new BigDecimal("10"), 30, events, List.of())));
+            publish(
+                    patientId,
+                    new InjectionAdministered(
+                            UUID.randomUUID(),
+                            1,
+                            new Injection(
+                                    Instant.parse("2018-04-02T10:00:00Z"),
+                                    InjectionTechnique.NERVE_HYDRODISSECTION,
+                                    InjectionTarget.SCIATIC_NERVE,
+                                    null,
+                                    Side.RIGHT,
+                                    Guidance.ULTRASOUND,
+                                    Solution.PRP,
+                                    null,
+                                    new BigDecimal("10"),
+                                    30,
+                                    events,
+                                    List.of())));
         }
 
-        JsonNode answer = await().atMost(Duration.ofSeconds(30)).until(() -> http.get(
-                "/api/v1/cohorts/safety?diagnosedFrom={d}&diagnosedTo={d}", "2018-03-03", "2018-03-03").getBody(),
-                body -> body.has("groups") && body.get("groups").size() == 1
-                        && body.get("groups").get(0).path("injections").asInt() == 6);
+        JsonNode answer = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.get(
+                                        "/api/v1/cohorts/safety?diagnosedFrom={d}&diagnosedTo={d}",
+                                        "2018-03-03",
+                                        "2018-03-03")
+                                .getBody(),
+                        body -> body.has("groups")
+                                && body.get("groups").size() == 1
+                                && body.get("groups").get(0).path("injections").asInt() == 6);
 
         // 2 of 6 injections and 2 of 6 patients: 0.3333, Wilson 0.0968 .. 0.7000
         JsonNode group = answer.get("groups").get(0);
@@ -171,9 +232,15 @@ class CohortApiTest {
         for (int i = 0; i < 5; i++) {
             patients.add(patient(Solution.DEXTROSE_5, new BigDecimal("0.70"), "2017-01-01"));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get(
-                "/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_2&diagnosedFrom={d}&diagnosedTo={d}",
-                "2017-01-01", "2017-01-01").getBody().get("groups").size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get(
+                                        "/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_2&diagnosedFrom={d}&diagnosedTo={d}",
+                                        "2017-01-01",
+                                        "2017-01-01")
+                                .getBody()
+                                .get("groups")
+                                .size()
+                        == 1);
 
         // when the whole export is read two rows at a time
         List<String> lines = new ArrayList<>();
@@ -187,8 +254,9 @@ class CohortApiTest {
         }
 
         // then every row once, none naming a patient or a date
-        List<String> ids = lines.stream().map(l -> l.substring(l.indexOf("\"exportId\":\"") + 12,
-                l.indexOf("\"exportId\":\"") + 36)).toList();
+        List<String> ids = lines.stream()
+                .map(l -> l.substring(l.indexOf("\"exportId\":\"") + 12, l.indexOf("\"exportId\":\"") + 36))
+                .toList();
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(lines.size()).isGreaterThanOrEqualTo(5);
         String all = String.join("\n", lines);
@@ -198,15 +266,24 @@ class CohortApiTest {
 
     @Test
     void shouldExportCsvWithAHeaderAndCapThePageSize() {
-        var csv = http.client().get().uri("/api/v1/exports/patients?format=csv&limit=3").retrieve().toEntity(String.class);
+        var csv = http.client()
+                .get()
+                .uri("/api/v1/exports/patients?format=csv&limit=3")
+                .retrieve()
+                .toEntity(String.class);
         List<String> lines = csv.getBody().lines().toList();
         int columns = lines.get(0).split(",", -1).length;
 
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(lines.get(0)).startsWith("exportId,ageBand,sex,causeCategory");
         assertThat(lines.stream().skip(1)).allMatch(line -> line.split(",", -1).length == columns);
-        assertThat(http.get("/api/v1/exports/patients?limit=5000").getStatusCode().value()).isEqualTo(400);
-        assertThat(http.get("/api/v1/exports/patients?cursor=%7B%24ne%3Anull%7D").getStatusCode().value())
+        assertThat(http.get("/api/v1/exports/patients?limit=5000")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(http.get("/api/v1/exports/patients?cursor=%7B%24ne%3Anull%7D")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(400);
     }
 
@@ -214,45 +291,85 @@ class CohortApiTest {
     void shouldListPatientsWhoseRecordsNeedAttentionByCheck() {
         // given a patient with an injection on the RIGHT for a LEFT diagnosis, and no baseline
         String patientId = patient(Solution.DEXTROSE_5, new BigDecimal("0.70"), "2016-05-05");
-        publish(patientId, new InjectionAdministered(UUID.randomUUID(), 1, new Injection(
-                Instant.parse("2019-09-30T10:00:00Z"), InjectionTechnique.NERVE_HYDRODISSECTION,
-                InjectionTarget.FIBULAR_NERVE, null, Side.RIGHT, Guidance.ULTRASOUND, Solution.DEXTROSE_5, null,
-                new BigDecimal("10"), 30, List.of(), List.of())));
+        publish(
+                patientId,
+                new InjectionAdministered(
+                        UUID.randomUUID(),
+                        1,
+                        new Injection(
+                                Instant.parse("2019-09-30T10:00:00Z"),
+                                InjectionTechnique.NERVE_HYDRODISSECTION,
+                                InjectionTarget.FIBULAR_NERVE,
+                                null,
+                                Side.RIGHT,
+                                Guidance.ULTRASOUND,
+                                Solution.DEXTROSE_5,
+                                null,
+                                new BigDecimal("10"),
+                                30,
+                                List.of(),
+                                List.of())));
 
         // the patient may show under another check first, while the injection is still on its way
-        JsonNode report = await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/data-quality").getBody(),
-                body -> body.get("checks").valueStream()
-                        .filter(c -> c.get("check").asString().equals("INJECTION_SIDE_MISMATCH"))
-                        .anyMatch(c -> c.get("patientIds").toString().contains(patientId)));
+        JsonNode report = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.get("/api/v1/data-quality").getBody(),
+                        body -> body.get("checks")
+                                .valueStream()
+                                .filter(c -> c.get("check").asString().equals("INJECTION_SIDE_MISMATCH"))
+                                .anyMatch(c -> c.get("patientIds").toString().contains(patientId)));
 
         assertThat(report.get("checks")).hasSize(5);
-        JsonNode mismatch = report.get("checks").valueStream()
-                .filter(c -> c.get("check").asString().equals("INJECTION_SIDE_MISMATCH")).findFirst().orElseThrow();
+        JsonNode mismatch = report.get("checks")
+                .valueStream()
+                .filter(c -> c.get("check").asString().equals("INJECTION_SIDE_MISMATCH"))
+                .findFirst()
+                .orElseThrow();
         assertThat(mismatch.get("patientIds").toString()).contains(patientId);
         assertThat(mismatch.get("meaning").asString()).isNotBlank();
     }
 
     @Autowired
     CohortTable table;
+
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @Autowired
     org.footdrop.outcomes.projection.PatientOutcomeStore store;
+
     @Autowired
     org.footdrop.outcomes.derivation.OutcomeDefinitions definitions;
+
     @Autowired
     ExportIds exportIds;
 
     @Test
     void shouldGiveASecondInstanceTheSameAnswersThroughTheChangeLog() {
         // given a second instance's table, loaded before these patients existed; it applies no events
-        CohortTable second = new CohortTable(mongo, store, definitions, java.time.Clock.systemUTC(),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Duration.ofDays(7), Duration.ofDays(30),
+        CohortTable second = new CohortTable(
+                mongo,
+                store,
+                definitions,
+                java.time.Clock.systemUTC(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                Duration.ofDays(7),
+                Duration.ofDays(30),
                 exportIds);
         second.reload();
         second.followOthers();
-        CohortFilter filter = new CohortFilter(null, null, null, null, null, null, null, null, null,
-                LocalDate.parse("2015-02-02"), LocalDate.parse("2015-02-02"));
+        CohortFilter filter = new CohortFilter(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                LocalDate.parse("2015-02-02"),
+                LocalDate.parse("2015-02-02"));
 
         // when this instance applies events for 6 new patients
         for (int i = 0; i < 6; i++) {
@@ -264,14 +381,24 @@ class CohortApiTest {
         CohortQueries there = new CohortQueries(second, definitions);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             second.followOthers();
-            var expected = here.outcomes(filter, List.of(Dimension.SOLUTION_GROUP),
+            var expected = here.outcomes(
+                    filter,
+                    List.of(Dimension.SOLUTION_GROUP),
                     org.footdrop.outcomes.derivation.Measure.GAIT_SPEED_COMFORTABLE,
-                    org.footdrop.outcomes.derivation.Window.WEEK_6, Instant.EPOCH);
-            assertThat(expected.groups()).singleElement().satisfies(g -> assertThat(g.n()).isEqualTo(6));
-            assertThat(g(expected.groups().get(0)).nWithBaselineAndWindowValue()).isEqualTo(6);
-            assertThat(there.outcomes(filter, List.of(Dimension.SOLUTION_GROUP),
-                    org.footdrop.outcomes.derivation.Measure.GAIT_SPEED_COMFORTABLE,
-                    org.footdrop.outcomes.derivation.Window.WEEK_6, Instant.EPOCH)).isEqualTo(expected);
+                    org.footdrop.outcomes.derivation.Window.WEEK_6,
+                    Instant.EPOCH);
+            assertThat(expected.groups())
+                    .singleElement()
+                    .satisfies(g -> assertThat(g.n()).isEqualTo(6));
+            assertThat(g(expected.groups().get(0)).nWithBaselineAndWindowValue())
+                    .isEqualTo(6);
+            assertThat(there.outcomes(
+                            filter,
+                            List.of(Dimension.SOLUTION_GROUP),
+                            org.footdrop.outcomes.derivation.Measure.GAIT_SPEED_COMFORTABLE,
+                            org.footdrop.outcomes.derivation.Window.WEEK_6,
+                            Instant.EPOCH))
+                    .isEqualTo(expected);
         });
     }
 
@@ -281,14 +408,17 @@ class CohortApiTest {
 
     @Test
     void shouldRefuseAnUnknownMeasureWindowOrDimensionNamingTheField() {
-        ResponseEntity<JsonNode> response = http.get(
-                "/api/v1/cohorts/outcomes?measure=height&window=WEEK_7&groupBy=favouriteColour,side,cause");
+        ResponseEntity<JsonNode> response =
+                http.get("/api/v1/cohorts/outcomes?measure=height&window=WEEK_7&groupBy=favouriteColour,side,cause");
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().get("errors").findValuesAsString("field"))
                 .contains("measure", "window", "groupBy");
         assertThat(http.get("/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_2&solutionGroup=SALINE")
-                .getBody().get("errors").findValuesAsString("field")).containsExactly("solutionGroup");
+                        .getBody()
+                        .get("errors")
+                        .findValuesAsString("field"))
+                .containsExactly("solutionGroup");
     }
 
     private String patient(Solution solution, BigDecimal week6GaitSpeed) {
@@ -297,22 +427,60 @@ class CohortApiTest {
 
     private String patient(Solution solution, BigDecimal week6GaitSpeed, String diagnosed) {
         String patientId = "pt-" + UUID.randomUUID();
-        publish(patientId, new DiagnosisRecorded(UUID.randomUUID(), 1, new Diagnosis(1960, Sex.FEMALE, Side.LEFT, null,
-                LocalDate.parse(diagnosed), LocalDate.parse("2019-01-01"), CauseCategory.FIBULAR_NERVE_AT_KNEE, null,
-                null, false, List.of(), List.of())));
-        publish(patientId, new InjectionAdministered(UUID.randomUUID(), 1, new Injection(
-                Instant.parse("2019-09-02T10:00:00Z"), InjectionTechnique.NERVE_HYDRODISSECTION,
-                InjectionTarget.FIBULAR_NERVE, null, Side.LEFT, Guidance.ULTRASOUND, solution, null,
-                new BigDecimal("10"), 30, List.of(), List.of())));
+        publish(
+                patientId,
+                new DiagnosisRecorded(
+                        UUID.randomUUID(),
+                        1,
+                        new Diagnosis(
+                                1960,
+                                Sex.FEMALE,
+                                Side.LEFT,
+                                null,
+                                LocalDate.parse(diagnosed),
+                                LocalDate.parse("2019-01-01"),
+                                CauseCategory.FIBULAR_NERVE_AT_KNEE,
+                                null,
+                                null,
+                                false,
+                                List.of(),
+                                List.of())));
+        publish(
+                patientId,
+                new InjectionAdministered(
+                        UUID.randomUUID(),
+                        1,
+                        new Injection(
+                                Instant.parse("2019-09-02T10:00:00Z"),
+                                InjectionTechnique.NERVE_HYDRODISSECTION,
+                                InjectionTarget.FIBULAR_NERVE,
+                                null,
+                                Side.LEFT,
+                                Guidance.ULTRASOUND,
+                                solution,
+                                null,
+                                new BigDecimal("10"),
+                                30,
+                                List.of(),
+                                List.of())));
         publish(patientId, assessment("2019-09-01T09:00:00Z", new BigDecimal("0.60")));
-        publish(patientId, assessment("2019-10-14T09:00:00Z", week6GaitSpeed));   // day 42
+        publish(patientId, assessment("2019-10-14T09:00:00Z", week6GaitSpeed)); // day 42
         return patientId;
     }
 
     private static AssessmentRecorded assessment(String at, BigDecimal gaitSpeed) {
-        return new AssessmentRecorded(UUID.randomUUID(), 1, new Assessment(Instant.parse(at), AssessmentKind.FOLLOW_UP,
-                Side.LEFT, new Measures(null, null, null, null, null, gaitSpeed, null, null, null, null, null),
-                null, null, null, null));
+        return new AssessmentRecorded(
+                UUID.randomUUID(),
+                1,
+                new Assessment(
+                        Instant.parse(at),
+                        AssessmentKind.FOLLOW_UP,
+                        Side.LEFT,
+                        new Measures(null, null, null, null, null, gaitSpeed, null, null, null, null, null),
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     private void publish(String patientId, EventPayload payload) {
@@ -321,7 +489,11 @@ class CohortApiTest {
         EventEnvelope event = EventEnvelope.of(payload, patientId, now, now, source, null);
         Map<String, byte[]> headers = new LinkedHashMap<>();
         CloudEventHeaders.of(event).forEach((k, v) -> headers.put(k, v.getBytes(StandardCharsets.UTF_8)));
-        TopicProbe.send(brokers, event.eventType().topic(), patientId.getBytes(StandardCharsets.UTF_8),
-                codec.encode(event), headers);
+        TopicProbe.send(
+                brokers,
+                event.eventType().topic(),
+                patientId.getBytes(StandardCharsets.UTF_8),
+                codec.encode(event),
+                headers);
     }
 }

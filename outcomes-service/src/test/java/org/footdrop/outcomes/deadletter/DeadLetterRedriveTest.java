@@ -18,16 +18,19 @@ class DeadLetterRedriveTest {
 
     @LocalServerPort
     int port;
+
     @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
 
     @Test
     void shouldRedriveADeadLetterOnceAndRememberIt() {
-        Http admin = new Http(port, TestTokens.builder(Role.ADMIN).subject("ops-oncall").sign());
+        Http admin = new Http(
+                port, TestTokens.builder(Role.ADMIN).subject("ops-oncall").sign());
         JsonNode letter = PoisonRecords.deadLetter(brokers, admin);
         assertThat(letter.path("reason").asString()).isEqualTo("UNPARSEABLE");
         assertThat(letter.path("originalTopic").asString()).isEqualTo("intake.events.v1");
-        assertThat(letter.path("redrive").isNull() || letter.path("redrive").isMissingNode()).isTrue();
+        assertThat(letter.path("redrive").isNull() || letter.path("redrive").isMissingNode())
+                .isTrue();
         String path = "/api/v1/admin/dead-letters/" + letter.get("partition").asInt() + "/"
                 + letter.get("offset").asLong() + "/redrives";
 

@@ -39,18 +39,27 @@ class OutcomeDeriverTest {
         patient.amendInjection(third, 2, "2026-05-20T10:00:00Z", Solution.DEXTROSE_5);
         UUID mistaken = patient.injection("2026-03-10T10:00:00Z", Solution.PRP);
         patient.voidInjection(mistaken, 2);
-        patient.assessment("2026-02-25T09:00:00Z", Side.LEFT, AssessmentKind.BASELINE,
-                measures("3+", "0.62", "14.3", 6));                                    // day -5
-        patient.assessment("2026-02-28T09:00:00Z", Side.LEFT, AssessmentKind.BASELINE,
-                measures(null, null, null, 7));                                         // day -2
-        patient.assessment("2026-03-15T09:00:00Z", Side.LEFT, AssessmentKind.FOLLOW_UP,
-                measures(null, "0.70", null, 6));                                       // day 13
-        patient.assessment("2026-03-17T09:00:00Z", Side.LEFT, AssessmentKind.FOLLOW_UP,
-                measures("4-", "0.72", null, null));                                    // day 15
-        patient.assessment("2026-04-13T09:00:00Z", Side.LEFT, AssessmentKind.FOLLOW_UP,
-                measures(null, "0.66", null, 4));                                       // day 42
-        patient.assessment("2026-04-14T09:00:00Z", Side.RIGHT, AssessmentKind.FOLLOW_UP,
-                measures(null, "1.50", null, null));                                    // day 43, other side
+        patient.assessment(
+                "2026-02-25T09:00:00Z",
+                Side.LEFT,
+                AssessmentKind.BASELINE,
+                measures("3+", "0.62", "14.3", 6)); // day -5
+        patient.assessment(
+                "2026-02-28T09:00:00Z", Side.LEFT, AssessmentKind.BASELINE, measures(null, null, null, 7)); // day -2
+        patient.assessment(
+                "2026-03-15T09:00:00Z", Side.LEFT, AssessmentKind.FOLLOW_UP, measures(null, "0.70", null, 6)); // day 13
+        patient.assessment(
+                "2026-03-17T09:00:00Z",
+                Side.LEFT,
+                AssessmentKind.FOLLOW_UP,
+                measures("4-", "0.72", null, null)); // day 15
+        patient.assessment(
+                "2026-04-13T09:00:00Z", Side.LEFT, AssessmentKind.FOLLOW_UP, measures(null, "0.66", null, 4)); // day 42
+        patient.assessment(
+                "2026-04-14T09:00:00Z",
+                Side.RIGHT,
+                AssessmentKind.FOLLOW_UP,
+                measures(null, "1.50", null, null)); // day 43, other side
         therapy = patient.therapy("2026-03-09", 2, 8);
         patient.session(therapy, "2026-03-09", true, false);
         patient.session(therapy, "2026-03-11", false, false);
@@ -64,14 +73,20 @@ class OutcomeDeriverTest {
 
         // Mar 2 -> Mar 30 = 28 days (14..42: IN_WINDOW); Mar 30 -> May 20 = 1 + 30 + 20 = 51 days (LATE)
         assertThat(outcome.dayZero()).isEqualTo("2026-03-02");
-        assertThat(outcome.injections()).extracting(PatientOutcome.SeriesEntry::nth).containsExactly(1, 2, 3);
-        assertThat(outcome.injections()).extracting(PatientOutcome.SeriesEntry::day).containsExactly(0L, 28L, 79L);
-        assertThat(outcome.injections()).extracting(PatientOutcome.SeriesEntry::intervalDays)
+        assertThat(outcome.injections())
+                .extracting(PatientOutcome.SeriesEntry::nth)
+                .containsExactly(1, 2, 3);
+        assertThat(outcome.injections())
+                .extracting(PatientOutcome.SeriesEntry::day)
+                .containsExactly(0L, 28L, 79L);
+        assertThat(outcome.injections())
+                .extracting(PatientOutcome.SeriesEntry::intervalDays)
                 .containsExactly(null, 28L, 51L);
-        assertThat(outcome.injections()).extracting(PatientOutcome.SeriesEntry::spacing)
+        assertThat(outcome.injections())
+                .extracting(PatientOutcome.SeriesEntry::spacing)
                 .containsExactly(null, Spacing.IN_WINDOW, Spacing.LATE);
         assertThat(outcome.seriesAdherence()).isEqualTo(SeriesAdherence.NON_ADHERENT);
-        assertThat(outcome.solutionGroup()).isEqualTo(SolutionGroup.MIXED);     // D5W, PRP, D5W
+        assertThat(outcome.solutionGroup()).isEqualTo(SolutionGroup.MIXED); // D5W, PRP, D5W
         assertThat(outcome.techniqueGroup()).isEqualTo(InjectionTechnique.NERVE_HYDRODISSECTION);
     }
 
@@ -89,7 +104,8 @@ class OutcomeDeriverTest {
     @Test
     void shouldCountAGaitSpeedChangeOfExactlyTheThresholdAsAResponse() {
         MeasureOutcome gait = deriver.derive(patient.facts(), LocalDate.parse("2026-06-01"))
-                .measures().get("gaitSpeedComfortable");
+                .measures()
+                .get("gaitSpeedComfortable");
 
         // baseline: the latest value on days -28..0 -> day -5, 0.62 (day -2 measured no gait speed)
         assertThat(gait.baseline().value()).isEqualTo(new java.math.BigDecimal("0.62"));
@@ -116,7 +132,8 @@ class OutcomeDeriverTest {
 
     @Test
     void shouldCountPainImprovingDownwardsAndMrcInWholeGrades() {
-        var measures = deriver.derive(patient.facts(), LocalDate.parse("2026-06-01")).measures();
+        var measures =
+                deriver.derive(patient.facts(), LocalDate.parse("2026-06-01")).measures();
 
         // pain baseline: day -2 (7, the latest with a pain value); WEEK_2: day 13 (6; day 15 has none)
         // -> change -1, improvement 1 < 2; WEEK_6: day 42 (4) -> -3, improvement 3 >= 2
@@ -135,7 +152,8 @@ class OutcomeDeriverTest {
 
     @Test
     void shouldExcludeFromTimeToResponseWithoutBaselineOrLaterAssessment() {
-        var measures = deriver.derive(patient.facts(), LocalDate.parse("2026-06-01")).measures();
+        var measures =
+                deriver.derive(patient.facts(), LocalDate.parse("2026-06-01")).measures();
 
         // TUG: baseline 14.3 on day -5 but never measured again
         assertThat(measures.get("timedUpAndGo").timeToResponse()).isNull();
@@ -150,10 +168,14 @@ class OutcomeDeriverTest {
         PatientHistory slow = new PatientHistory().diagnosis(Side.LEFT, null, "2026-02-20", null);
         slow.injection("2026-03-02T10:00:00Z", Solution.PRP);
         slow.assessment("2026-03-01T09:00:00Z", Side.LEFT, AssessmentKind.BASELINE, measures(null, "0.50", null, null));
-        slow.assessment("2026-03-20T09:00:00Z", Side.LEFT, AssessmentKind.FOLLOW_UP, measures(null, "0.55", null, null));
-        slow.assessment("2026-04-20T09:00:00Z", Side.LEFT, AssessmentKind.FOLLOW_UP, measures(null, "0.59", null, null));
+        slow.assessment(
+                "2026-03-20T09:00:00Z", Side.LEFT, AssessmentKind.FOLLOW_UP, measures(null, "0.55", null, null));
+        slow.assessment(
+                "2026-04-20T09:00:00Z", Side.LEFT, AssessmentKind.FOLLOW_UP, measures(null, "0.59", null, null));
 
-        var gait = deriver.derive(slow.facts(), LocalDate.parse("2026-05-01")).measures().get("gaitSpeedComfortable");
+        var gait = deriver.derive(slow.facts(), LocalDate.parse("2026-05-01"))
+                .measures()
+                .get("gaitSpeedComfortable");
 
         // +0.05 on day 18, +0.09 on day 49: never 0.10 -> censored at day 49
         assertThat(gait.timeToResponse().responded()).isFalse();
@@ -162,7 +184,8 @@ class OutcomeDeriverTest {
 
     @Test
     void shouldComputeTherapyAdherenceFromAttendedSessionsOverPlanned() {
-        var therapies = deriver.derive(patient.facts(), LocalDate.parse("2026-06-01")).therapies();
+        var therapies =
+                deriver.derive(patient.facts(), LocalDate.parse("2026-06-01")).therapies();
 
         // 2 a week for 8 weeks = 16 planned; attended: Mar 9 and Mar 16 (Mar 18 was voided) = 2; 2/16
         assertThat(therapies).singleElement().satisfies(t -> {
@@ -175,12 +198,16 @@ class OutcomeDeriverTest {
     @Test
     void shouldTellFollowUpStatusFromTheLastAssessmentOrADischarge() {
         // last assessment Apr 14: on Jun 1 that is 48 days ago (ACTIVE); on Aug 1, 109 > 90 (LOST)
-        assertThat(deriver.derive(patient.facts(), LocalDate.parse("2026-06-01")).followUpStatus())
+        assertThat(deriver.derive(patient.facts(), LocalDate.parse("2026-06-01"))
+                        .followUpStatus())
                 .isEqualTo(FollowUpStatus.ACTIVE);
-        assertThat(deriver.derive(patient.facts(), LocalDate.parse("2026-08-01")).followUpStatus())
+        assertThat(deriver.derive(patient.facts(), LocalDate.parse("2026-08-01"))
+                        .followUpStatus())
                 .isEqualTo(FollowUpStatus.LOST_TO_FOLLOW_UP);
-        patient.assessment("2026-05-25T09:00:00Z", Side.LEFT, AssessmentKind.DISCHARGE, measures("5-", null, null, null));
-        assertThat(deriver.derive(patient.facts(), LocalDate.parse("2026-12-01")).followUpStatus())
+        patient.assessment(
+                "2026-05-25T09:00:00Z", Side.LEFT, AssessmentKind.DISCHARGE, measures("5-", null, null, null));
+        assertThat(deriver.derive(patient.facts(), LocalDate.parse("2026-12-01"))
+                        .followUpStatus())
                 .isEqualTo(FollowUpStatus.DISCHARGED);
     }
 
@@ -188,8 +215,10 @@ class OutcomeDeriverTest {
     void shouldUseTheIndexSideOfABilateralDiagnosis() {
         PatientHistory bilateral = new PatientHistory().diagnosis(Side.BILATERAL, Side.RIGHT, "2026-02-20", null);
         bilateral.injection("2026-03-02T10:00:00Z", Solution.PRP);
-        bilateral.assessment("2026-03-01T09:00:00Z", Side.LEFT, AssessmentKind.BASELINE, measures(null, "0.40", null, null));
-        bilateral.assessment("2026-03-01T10:00:00Z", Side.RIGHT, AssessmentKind.BASELINE, measures(null, "0.50", null, null));
+        bilateral.assessment(
+                "2026-03-01T09:00:00Z", Side.LEFT, AssessmentKind.BASELINE, measures(null, "0.40", null, null));
+        bilateral.assessment(
+                "2026-03-01T10:00:00Z", Side.RIGHT, AssessmentKind.BASELINE, measures(null, "0.50", null, null));
 
         var outcome = deriver.derive(bilateral.facts(), LocalDate.parse("2026-04-01"));
 
@@ -197,7 +226,7 @@ class OutcomeDeriverTest {
         assertThat(outcome.measures().get("gaitSpeedComfortable").baseline().value())
                 .isEqualTo(new java.math.BigDecimal("0.50"));
         assertThat(outcome.solutionGroup()).isEqualTo(SolutionGroup.PRP);
-        assertThat(outcome.seriesAdherence()).isNull();  // one injection: in no adherence group
+        assertThat(outcome.seriesAdherence()).isNull(); // one injection: in no adherence group
     }
 
     @Test
@@ -208,6 +237,7 @@ class OutcomeDeriverTest {
 
         assertThat(outcome.dayZero()).isNull();
         assertThat(outcome.symptomDurationDays()).isNull();
-        assertThat(outcome.measures().get("gaitSpeedComfortable").excludedBecause()).startsWith("no injection");
+        assertThat(outcome.measures().get("gaitSpeedComfortable").excludedBecause())
+                .startsWith("no injection");
     }
 }

@@ -44,9 +44,22 @@ public final class PatientHistory {
     final List<EventEnvelope> events = new ArrayList<>();
 
     public PatientHistory diagnosis(Side side, Side indexSide, String diagnosisDate, String onset) {
-        return add(new DiagnosisRecorded(UUID.randomUUID(), 1, new Diagnosis(1968, null, side, indexSide,
-                LocalDate.parse(diagnosisDate), onset == null ? null : LocalDate.parse(onset),
-                CauseCategory.FIBULAR_NERVE_AT_KNEE, null, null, false, null, null)));
+        return add(new DiagnosisRecorded(
+                UUID.randomUUID(),
+                1,
+                new Diagnosis(
+                        1968,
+                        null,
+                        side,
+                        indexSide,
+                        LocalDate.parse(diagnosisDate),
+                        onset == null ? null : LocalDate.parse(onset),
+                        CauseCategory.FIBULAR_NERVE_AT_KNEE,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null)));
     }
 
     public UUID injection(String at, Solution solution) {
@@ -64,20 +77,24 @@ public final class PatientHistory {
     }
 
     public PatientHistory assessment(String at, Side side, AssessmentKind kind, Measures measures) {
-        return add(new AssessmentRecorded(UUID.randomUUID(), 1,
-                new Assessment(Instant.parse(at), kind, side, measures, null, null, null, null)));
+        return add(new AssessmentRecorded(
+                UUID.randomUUID(), 1, new Assessment(Instant.parse(at), kind, side, measures, null, null, null, null)));
     }
 
     public UUID therapy(String start, int perWeek, int weeks) {
         UUID id = UUID.randomUUID();
-        add(new TherapyPrescribed(id, 1, new Therapy(TherapyType.PHYSICAL_THERAPY, null, LocalDate.parse(start),
-                perWeek, weeks, null)));
+        add(new TherapyPrescribed(
+                id, 1, new Therapy(TherapyType.PHYSICAL_THERAPY, null, LocalDate.parse(start), perWeek, weeks, null)));
         return id;
     }
 
     public PatientHistory session(UUID therapy, String date, boolean attended, boolean voided) {
-        return add(new TherapySessionLogged(UUID.randomUUID(), voided ? 2 : 1, therapy,
-                new TherapySession(LocalDate.parse(date), attended), voided));
+        return add(new TherapySessionLogged(
+                UUID.randomUUID(),
+                voided ? 2 : 1,
+                therapy,
+                new TherapySession(LocalDate.parse(date), attended),
+                voided));
     }
 
     public PatientHistory add(EventPayload payload) {
@@ -98,7 +115,8 @@ public final class PatientHistory {
     static PatientFacts factsOf(String patientId, List<EventEnvelope> events) {
         Document document = new Document("_id", patientId);
         for (EventEnvelope event : events) {
-            for (Map.Entry<String, Object> field : PatientProjector.fieldsFor(event).entrySet()) {
+            for (Map.Entry<String, Object> field :
+                    PatientProjector.fieldsFor(event).entrySet()) {
                 set(document, field.getKey(), field.getValue());
             }
         }
@@ -120,12 +138,33 @@ public final class PatientHistory {
     }
 
     public static Measures measures(String mrcDorsiflexion, String gaitSpeed, String tug, Integer pain) {
-        return new Measures(mrcDorsiflexion, null, null, null, null, gaitSpeed == null ? null : new BigDecimal(gaitSpeed),
-                null, tug == null ? null : new BigDecimal(tug), null, null, pain);
+        return new Measures(
+                mrcDorsiflexion,
+                null,
+                null,
+                null,
+                null,
+                gaitSpeed == null ? null : new BigDecimal(gaitSpeed),
+                null,
+                tug == null ? null : new BigDecimal(tug),
+                null,
+                null,
+                pain);
     }
 
     private static Injection injectionAt(String at, Solution solution) {
-        return new Injection(Instant.parse(at), InjectionTechnique.NERVE_HYDRODISSECTION, InjectionTarget.FIBULAR_NERVE,
-                null, Side.LEFT, Guidance.ULTRASOUND, solution, null, new BigDecimal("10"), 30, null, null);
+        return new Injection(
+                Instant.parse(at),
+                InjectionTechnique.NERVE_HYDRODISSECTION,
+                InjectionTarget.FIBULAR_NERVE,
+                null,
+                Side.LEFT,
+                Guidance.ULTRASOUND,
+                solution,
+                null,
+                new BigDecimal("10"),
+                30,
+                null,
+                null);
     }
 }

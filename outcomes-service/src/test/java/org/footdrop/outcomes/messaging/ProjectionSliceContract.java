@@ -17,6 +17,7 @@ import org.footdrop.contract.EventType;
 import org.footdrop.contract.GoldenSamples;
 import org.footdrop.contract.Topics;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
+import org.footdrop.support.testing.Http;
 import org.footdrop.support.testing.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.footdrop.support.testing.Http;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,10 +39,13 @@ abstract class ProjectionSliceContract {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     EventCodec codec;
 
@@ -70,7 +73,10 @@ abstract class ProjectionSliceContract {
         assertThat(outcomes.get("currentDiagnosis").get("diagnosisId").asString())
                 .isEqualTo(event.payload().recordId().toString());
         assertThat(outcomes.get("currentDiagnosis").get("indexSide").asString()).isEqualTo("LEFT");
-        assertThat(outcomes.get("currentDiagnosis").get("diagnosis").get("causeCategory").asString())
+        assertThat(outcomes.get("currentDiagnosis")
+                        .get("diagnosis")
+                        .get("causeCategory")
+                        .asString())
                 .isEqualTo("FIBULAR_NERVE_AT_KNEE");
     }
 
@@ -89,7 +95,8 @@ abstract class ProjectionSliceContract {
 
         // then it is counted as a duplicate and the document is unchanged
         await().atMost(Duration.ofSeconds(30)).until(() -> duplicates(event.type()) > duplicatesBefore);
-        assertThat(mongo.findById(patientId, Document.class, PatientOutcomeStore.COLLECTION)).isEqualTo(before);
+        assertThat(mongo.findById(patientId, Document.class, PatientOutcomeStore.COLLECTION))
+                .isEqualTo(before);
         JsonNode outcomes = outcomes(patientId).getBody();
         assertThat(outcomes.get("diagnosisPending").asBoolean()).isTrue();
         assertThat(outcomes.get("appliedEvents").asInt()).isEqualTo(1);
@@ -108,35 +115,59 @@ abstract class ProjectionSliceContract {
             publish(goldenFor(EventType.DIAGNOSIS_RECORDED, patientId));
 
             // then the poison is on the DLQ with its reason, and the good record was projected
-            var deadLetter = await().atMost(Duration.ofSeconds(30)).until(() -> dlq.poll().stream()
-                    .filter(r -> java.util.Arrays.equals(r.key(), key)).findFirst(),
-                    java.util.Optional::isPresent).orElseThrow();
+            var deadLetter = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> dlq.poll().stream()
+                                    .filter(r -> java.util.Arrays.equals(r.key(), key))
+                                    .findFirst(),
+                            java.util.Optional::isPresent)
+                    .orElseThrow();
             assertThat(deadLetter.value()).isEqualTo(poison);
-            assertThat(new String(deadLetter.headers().lastHeader(DeadLetterRouting.REASON_HEADER).value(),
-                    StandardCharsets.UTF_8)).isEqualTo("UNPARSEABLE");
-            assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-topic")).isNotNull();
+            assertThat(new String(
+                            deadLetter
+                                    .headers()
+                                    .lastHeader(DeadLetterRouting.REASON_HEADER)
+                                    .value(),
+                            StandardCharsets.UTF_8))
+                    .isEqualTo("UNPARSEABLE");
+            assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-topic"))
+                    .isNotNull();
             awaitOutcomes(patientId, 1);
-            assertThat(meters.counter("footdrop.dlq.records", "reason", "UNPARSEABLE",
-                    "topic", Topics.INTAKE_EVENTS).count()).isGreaterThanOrEqualTo(1);
+            assertThat(meters.counter("footdrop.dlq.records", "reason", "UNPARSEABLE", "topic", Topics.INTAKE_EVENTS)
+                            .count())
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 
     @Test
     void shouldDeadLetterAnUnknownEventTypeOnTheTreatmentTopic() {
         String patientId = "pt-" + UUID.randomUUID();
-        ObjectNode unknown = (ObjectNode) EventJson.mapper().readTree(
-                GoldenSamples.read(EventType.INJECTION_ADMINISTERED, 1));
+        ObjectNode unknown =
+                (ObjectNode) EventJson.mapper().readTree(GoldenSamples.read(EventType.INJECTION_ADMINISTERED, 1));
         unknown.put("patientId", patientId);
         unknown.put("type", "treatment.acupuncture-given");
         try (TopicProbe dlq = new TopicProbe(kafkaBootstrap(), Topics.OUTCOMES_DLQ)) {
-            TopicProbe.send(kafkaBootstrap(), Topics.TREATMENT_EVENTS, patientId.getBytes(StandardCharsets.UTF_8),
-                    unknown.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+            TopicProbe.send(
+                    kafkaBootstrap(),
+                    Topics.TREATMENT_EVENTS,
+                    patientId.getBytes(StandardCharsets.UTF_8),
+                    unknown.toString().getBytes(StandardCharsets.UTF_8),
+                    Map.of());
 
-            var deadLetter = await().atMost(Duration.ofSeconds(30)).until(() -> dlq.poll().stream()
-                    .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(patientId)).findFirst(),
-                    java.util.Optional::isPresent).orElseThrow();
-            assertThat(new String(deadLetter.headers().lastHeader(DeadLetterRouting.REASON_HEADER).value(),
-                    StandardCharsets.UTF_8)).isEqualTo("UNKNOWN_TYPE");
+            var deadLetter = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> dlq.poll().stream()
+                                    .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(patientId))
+                                    .findFirst(),
+                            java.util.Optional::isPresent)
+                    .orElseThrow();
+            assertThat(new String(
+                            deadLetter
+                                    .headers()
+                                    .lastHeader(DeadLetterRouting.REASON_HEADER)
+                                    .value(),
+                            StandardCharsets.UTF_8))
+                    .isEqualTo("UNKNOWN_TYPE");
         }
         assertThat(outcomes(patientId).getStatusCode().value()).isEqualTo(404);
     }
@@ -163,21 +194,32 @@ abstract class ProjectionSliceContract {
     void publish(EventEnvelope event) {
         Map<String, byte[]> headers = new java.util.LinkedHashMap<>();
         CloudEventHeaders.of(event).forEach((name, value) -> headers.put(name, value.getBytes(StandardCharsets.UTF_8)));
-        TopicProbe.send(kafkaBootstrap(), event.eventType().topic(),
-                event.patientId().getBytes(StandardCharsets.UTF_8), codec.encode(event), headers);
+        TopicProbe.send(
+                kafkaBootstrap(),
+                event.eventType().topic(),
+                event.patientId().getBytes(StandardCharsets.UTF_8),
+                codec.encode(event),
+                headers);
     }
 
     ResponseEntity<JsonNode> outcomes(String patientId) {
-        return http.get().uri("/api/v1/patients/{id}/outcomes", patientId).retrieve().toEntity(JsonNode.class);
+        return http.get()
+                .uri("/api/v1/patients/{id}/outcomes", patientId)
+                .retrieve()
+                .toEntity(JsonNode.class);
     }
 
     JsonNode awaitOutcomes(String patientId, int appliedEvents) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> outcomes(patientId),
-                r -> r.getStatusCode().value() == 200
-                        && r.getBody().get("appliedEvents").asInt() >= appliedEvents).getBody();
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> outcomes(patientId),
+                        r -> r.getStatusCode().value() == 200
+                                && r.getBody().get("appliedEvents").asInt() >= appliedEvents)
+                .getBody();
     }
 
     double duplicates(String type) {
-        return meters.counter(EventProjection.PROJECTED, "type", type, "result", "duplicate").count();
+        return meters.counter(EventProjection.PROJECTED, "type", type, "result", "duplicate")
+                .count();
     }
 }

@@ -21,13 +21,15 @@ class OutcomesMetricsTest {
 
     private static final String APPLIED = "footdrop_events_projected_total{application=\"outcomes-service\","
             + "result=\"applied\",type=\"intake.diagnosis-recorded\"}";
-    private static final String FRESHNESS_COUNT = "footdrop_projection_freshness_seconds_count"
-            + "{application=\"outcomes-service\"}";
+    private static final String FRESHNESS_COUNT =
+            "footdrop_projection_freshness_seconds_count" + "{application=\"outcomes-service\"}";
 
     @LocalServerPort
     int port;
+
     @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
+
     @Autowired
     EventCodec codec;
 
@@ -44,7 +46,8 @@ class OutcomesMetricsTest {
             assertThat(http.sample(FRESHNESS_COUNT)).isEqualTo(freshnessBefore + 1);
         });
         String scrape = http.scrape();
-        assertThat(scrape).contains("footdrop_projection_freshness_seconds_bucket{application=\"outcomes-service\",le=");
+        assertThat(scrape)
+                .contains("footdrop_projection_freshness_seconds_bucket{application=\"outcomes-service\",le=");
         assertThat(scrape).contains("footdrop_rebuild_progress{application=\"outcomes-service\"}");
         assertThat(scrape).contains("footdrop_cohort_patients{application=\"outcomes-service\"}");
         // consumer lag: the binder's own gauge, per group and topic

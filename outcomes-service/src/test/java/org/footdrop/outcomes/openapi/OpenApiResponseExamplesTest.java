@@ -1,6 +1,5 @@
 package org.footdrop.outcomes.openapi;
 
-import org.footdrop.outcomes.testing.GoldenEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventType;
+import org.footdrop.outcomes.testing.GoldenEvents;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.Http;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,10 @@ class OpenApiResponseExamplesTest {
 
     @LocalServerPort
     int port;
+
     @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
+
     @Autowired
     EventCodec codec;
 
@@ -36,12 +38,21 @@ class OpenApiResponseExamplesTest {
         // given a patient with every kind of event, so that the real answer is as full as it gets
         Http http = new Http(port);
         String patientId = "pt-openapi-" + UUID.randomUUID();
-        for (EventType type : new EventType[] {EventType.DIAGNOSIS_RECORDED, EventType.ASSESSMENT_RECORDED,
-                EventType.INJECTION_ADMINISTERED, EventType.THERAPY_PRESCRIBED, EventType.THERAPY_SESSION_LOGGED}) {
+        for (EventType type : new EventType[] {
+            EventType.DIAGNOSIS_RECORDED,
+            EventType.ASSESSMENT_RECORDED,
+            EventType.INJECTION_ADMINISTERED,
+            EventType.THERAPY_PRESCRIBED,
+            EventType.THERAPY_SESSION_LOGGED
+        }) {
             publish(patientId, type);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/patients/{p}/outcomes", patientId)
-                .getBody().path("appliedEvents").asInt() == 5);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/v1/patients/{p}/outcomes", patientId)
+                                .getBody()
+                                .path("appliedEvents")
+                                .asInt()
+                        == 5);
         JsonNode paths = http.get("/v3/api-docs").getBody().get("paths");
         Map<String, String> reads = Map.of(
                 "/api/v1/patients/{patientId}/outcomes", "/api/v1/patients/" + patientId + "/outcomes",
@@ -53,15 +64,21 @@ class OpenApiResponseExamplesTest {
 
         // then
         reads.forEach((path, call) -> {
-            JsonNode content = paths.path(path).path("get").path("responses").path("200").path("content");
-            assertThat(content.isObject()).as("GET %s in the document: %s", path, paths.path(path)).isTrue();
+            JsonNode content =
+                    paths.path(path).path("get").path("responses").path("200").path("content");
+            assertThat(content.isObject())
+                    .as("GET %s in the document: %s", path, paths.path(path))
+                    .isTrue();
             // springdoc announces reads as */* or application/json: the example sits under each
-            JsonNode example = content.valueStream().findFirst().orElseThrow()
-                    .path("examples").path("realistic").path("value");
+            JsonNode example = content.valueStream()
+                    .findFirst()
+                    .orElseThrow()
+                    .path("examples")
+                    .path("realistic")
+                    .path("value");
             assertThat(example.isObject()).as("example for GET %s", path).isTrue();
             JsonNode real = http.get(call).getBody();
-            assertThat(example.propertyNames()).as("fields of GET %s", path)
-                    .containsAll(real.propertyNames());
+            assertThat(example.propertyNames()).as("fields of GET %s", path).containsAll(real.propertyNames());
         });
     }
 

@@ -18,9 +18,9 @@ import java.util.Random;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.constraints.IntRange;
 import org.bson.Document;
 import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventPayload;
@@ -90,8 +90,10 @@ class ProjectionOrderPropertyTest {
         List<EventEnvelope> delivered = given.delivered();
 
         // when
-        PatientOutcomeStore inOrder = store("ordered_" + UUID.randomUUID().toString().substring(0, 8));
-        PatientOutcomeStore shuffled = store("shuffled_" + UUID.randomUUID().toString().substring(0, 8));
+        PatientOutcomeStore inOrder =
+                store("ordered_" + UUID.randomUUID().toString().substring(0, 8));
+        PatientOutcomeStore shuffled =
+                store("shuffled_" + UUID.randomUUID().toString().substring(0, 8));
         ordered.forEach(event -> inOrder.apply(List.of(event)));
         // the live consumers' polls: batches of random sizes, duplicates within a batch included
         Map<UUID, Integer> appliedTimes = new HashMap<>();
@@ -111,7 +113,9 @@ class ProjectionOrderPropertyTest {
         }
 
         // then each event counted as applied exactly once, every other answer a duplicate
-        assertThat(appliedTimes).hasSize(ordered.size()).allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+        assertThat(appliedTimes)
+                .hasSize(ordered.size())
+                .allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
         assertThat(duplicates).isEqualTo(answers - ordered.size());
         // and the whole documents, and what is derived from them, are equal
         OutcomeDeriver deriver = new OutcomeDeriver(OutcomeDefinitions.defaults());
@@ -134,8 +138,10 @@ class ProjectionOrderPropertyTest {
         List<EventEnvelope> delivered = given.delivered();
 
         // when one store gets them one by one in order, the other in bulk writes of random sizes (a replay's polls)
-        PatientOutcomeStore oneByOne = store("single_" + UUID.randomUUID().toString().substring(0, 8));
-        PatientOutcomeStore batched = store("batched_" + UUID.randomUUID().toString().substring(0, 8));
+        PatientOutcomeStore oneByOne =
+                store("single_" + UUID.randomUUID().toString().substring(0, 8));
+        PatientOutcomeStore batched =
+                store("batched_" + UUID.randomUUID().toString().substring(0, 8));
         ordered.forEach(event -> oneByOne.apply(List.of(event)));
         for (int from = 0; from < delivered.size(); ) {
             int to = Math.min(delivered.size(), from + 1 + random.nextInt(8));
@@ -196,9 +202,10 @@ class ProjectionOrderPropertyTest {
             Solution solution = random.nextBoolean() ? Solution.DEXTROSE_5 : Solution.PRP;
             add(events, patientId, new InjectionAdministered(id, 1, injection(at, solution)));
             switch (random.nextInt(4)) {
-                case 0 -> add(events, patientId, new InjectionAmended(id, 2, injection(at.plusSeconds(86_400), solution)));
+                case 0 ->
+                    add(events, patientId, new InjectionAmended(id, 2, injection(at.plusSeconds(86_400), solution)));
                 case 1 -> add(events, patientId, new InjectionVoided(id, 2));
-                default -> { }
+                default -> {}
             }
         }
         int assessments = 1 + random.nextInt(5);
@@ -209,19 +216,31 @@ class ProjectionOrderPropertyTest {
             switch (random.nextInt(4)) {
                 case 0 -> add(events, patientId, new AssessmentAmended(id, 2, assessment(at, "0.80")));
                 case 1 -> add(events, patientId, new AssessmentVoided(id, 2));
-                default -> { }
+                default -> {}
             }
         }
         UUID therapy = UUID.randomUUID();
-        add(events, patientId, new TherapyPrescribed(therapy, 1, new Therapy(TherapyType.PHYSICAL_THERAPY, null,
-                LocalDate.parse("2026-03-09"), 2, 8, null)));
+        add(
+                events,
+                patientId,
+                new TherapyPrescribed(
+                        therapy,
+                        1,
+                        new Therapy(TherapyType.PHYSICAL_THERAPY, null, LocalDate.parse("2026-03-09"), 2, 8, null)));
         if (random.nextBoolean()) {
-            add(events, patientId, new TherapyAmended(therapy, 2, new Therapy(TherapyType.PHYSICAL_THERAPY, null,
-                    LocalDate.parse("2026-03-09"), 3, 6, null)));
+            add(
+                    events,
+                    patientId,
+                    new TherapyAmended(
+                            therapy,
+                            2,
+                            new Therapy(
+                                    TherapyType.PHYSICAL_THERAPY, null, LocalDate.parse("2026-03-09"), 3, 6, null)));
         }
         for (int s = 0; s < random.nextInt(4); s++) {
             UUID session = UUID.randomUUID();
-            TherapySession logged = new TherapySession(LocalDate.parse("2026-03-09").plusDays(s * 3L), random.nextBoolean());
+            TherapySession logged =
+                    new TherapySession(LocalDate.parse("2026-03-09").plusDays(s * 3L), random.nextBoolean());
             add(events, patientId, new TherapySessionLogged(session, 1, therapy, logged, false));
             if (random.nextInt(3) == 0) {
                 add(events, patientId, new TherapySessionLogged(session, 2, therapy, logged, true));
@@ -239,18 +258,46 @@ class ProjectionOrderPropertyTest {
     }
 
     private static Diagnosis diagnosis(Side side) {
-        return new Diagnosis(1970, null, side, side == Side.BILATERAL ? Side.LEFT : null, LocalDate.parse("2026-02-20"),
-                LocalDate.parse("2025-10-01"), CauseCategory.SCIATIC_NERVE, null, null, false, List.of("M21.372"),
+        return new Diagnosis(
+                1970,
+                null,
+                side,
+                side == Side.BILATERAL ? Side.LEFT : null,
+                LocalDate.parse("2026-02-20"),
+                LocalDate.parse("2025-10-01"),
+                CauseCategory.SCIATIC_NERVE,
+                null,
+                null,
+                false,
+                List.of("M21.372"),
                 List.of());
     }
 
     private static Injection injection(Instant at, Solution solution) {
-        return new Injection(at, InjectionTechnique.NERVE_HYDRODISSECTION, InjectionTarget.SCIATIC_NERVE, null, Side.LEFT,
-                Guidance.ULTRASOUND, solution, null, new BigDecimal("12.5"), 35, List.of(), List.of("64450"));
+        return new Injection(
+                at,
+                InjectionTechnique.NERVE_HYDRODISSECTION,
+                InjectionTarget.SCIATIC_NERVE,
+                null,
+                Side.LEFT,
+                Guidance.ULTRASOUND,
+                solution,
+                null,
+                new BigDecimal("12.5"),
+                35,
+                List.of(),
+                List.of("64450"));
     }
 
     private static Assessment assessment(Instant at, String gaitSpeed) {
-        return new Assessment(at, AssessmentKind.FOLLOW_UP, Side.LEFT, new Measures("3", null, null, null, null,
-                new BigDecimal(gaitSpeed), null, null, null, 40, 5), null, null, null, null);
+        return new Assessment(
+                at,
+                AssessmentKind.FOLLOW_UP,
+                Side.LEFT,
+                new Measures("3", null, null, null, null, new BigDecimal(gaitSpeed), null, null, null, 40, 5),
+                null,
+                null,
+                null,
+                null);
     }
 }

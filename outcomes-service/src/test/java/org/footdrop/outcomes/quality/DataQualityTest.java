@@ -31,7 +31,7 @@ class DataQualityTest {
     @Test
     void shouldFlagEventsWaitingForTheirDiagnosisPastTheGracePeriodOnly() {
         PatientHistory undiagnosed = new PatientHistory();
-        undiagnosed.injection("2026-05-20T10:00:00Z", Solution.PRP);   // recorded 2026-06-01
+        undiagnosed.injection("2026-05-20T10:00:00Z", Solution.PRP); // recorded 2026-06-01
 
         assertThat(checks(undiagnosed, NOW, LATE_ENTRY)).contains(DataQualityCheck.DIAGNOSIS_MISSING);
         assertThat(checks(undiagnosed, Instant.parse("2026-06-05T00:00:00Z"), LATE_ENTRY))
@@ -41,19 +41,38 @@ class DataQualityTest {
     @Test
     void shouldFlagAnInjectionOnTheOtherSideAndAnEpiduralForAFibularInjury() {
         PatientHistory patient = new PatientHistory().diagnosis(Side.LEFT, null, "2026-02-20", null);
-        patient.add(new InjectionAdministered(UUID.randomUUID(), 1, new Injection(Instant.parse("2026-03-02T10:00:00Z"),
-                InjectionTechnique.CAUDAL_EPIDURAL, InjectionTarget.NERVE_ROOT, null, Side.RIGHT, Guidance.FLUOROSCOPY,
-                Solution.DEXTROSE_5, null, new BigDecimal("20"), 30, List.of(), List.of())));
+        patient.add(new InjectionAdministered(
+                UUID.randomUUID(),
+                1,
+                new Injection(
+                        Instant.parse("2026-03-02T10:00:00Z"),
+                        InjectionTechnique.CAUDAL_EPIDURAL,
+                        InjectionTarget.NERVE_ROOT,
+                        null,
+                        Side.RIGHT,
+                        Guidance.FLUOROSCOPY,
+                        Solution.DEXTROSE_5,
+                        null,
+                        new BigDecimal("20"),
+                        30,
+                        List.of(),
+                        List.of())));
 
-        assertThat(checks(patient, NOW, LATE_ENTRY)).contains(DataQualityCheck.INJECTION_SIDE_MISMATCH,
-                DataQualityCheck.TECHNIQUE_INCONSISTENT_WITH_CAUSE, DataQualityCheck.MISSING_BASELINE);
+        assertThat(checks(patient, NOW, LATE_ENTRY))
+                .contains(
+                        DataQualityCheck.INJECTION_SIDE_MISMATCH,
+                        DataQualityCheck.TECHNIQUE_INCONSISTENT_WITH_CAUSE,
+                        DataQualityCheck.MISSING_BASELINE);
     }
 
     @Test
     void shouldPassAConsistentPatientWithABaseline() {
         PatientHistory patient = new PatientHistory().diagnosis(Side.LEFT, null, "2026-02-20", null);
         patient.injection("2026-03-02T10:00:00Z", Solution.DEXTROSE_5);
-        patient.assessment("2026-03-01T09:00:00Z", Side.LEFT, AssessmentKind.BASELINE,
+        patient.assessment(
+                "2026-03-01T09:00:00Z",
+                Side.LEFT,
+                AssessmentKind.BASELINE,
                 PatientHistory.measures("3", null, null, null));
 
         assertThat(checks(patient, NOW, LATE_ENTRY)).isEmpty();
@@ -63,10 +82,25 @@ class DataQualityTest {
     void shouldFlagARecordEnteredMoreThanTheAllowedDaysAfterItHappened() {
         PatientHistory patient = new PatientHistory().diagnosis(Side.LEFT, null, "2026-02-20", null);
         // an injection given on Mar 2 entered on Apr 15: 44 days > 30
-        patient.addAt(new InjectionAdministered(UUID.randomUUID(), 1, new Injection(Instant.parse("2026-03-02T10:00:00Z"),
-                InjectionTechnique.NERVE_HYDRODISSECTION, InjectionTarget.FIBULAR_NERVE, null, Side.LEFT,
-                Guidance.ULTRASOUND, Solution.PRP, null, new BigDecimal("10"), 30, List.of(), List.of())),
-                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-04-15T10:00:00Z"));
+        patient.addAt(
+                new InjectionAdministered(
+                        UUID.randomUUID(),
+                        1,
+                        new Injection(
+                                Instant.parse("2026-03-02T10:00:00Z"),
+                                InjectionTechnique.NERVE_HYDRODISSECTION,
+                                InjectionTarget.FIBULAR_NERVE,
+                                null,
+                                Side.LEFT,
+                                Guidance.ULTRASOUND,
+                                Solution.PRP,
+                                null,
+                                new BigDecimal("10"),
+                                30,
+                                List.of(),
+                                List.of())),
+                Instant.parse("2026-03-02T10:00:00Z"),
+                Instant.parse("2026-04-15T10:00:00Z"));
 
         assertThat(checks(patient, NOW, LATE_ENTRY)).contains(DataQualityCheck.LATE_ENTERED);
         assertThat(checks(patient, NOW, Duration.ofDays(60))).doesNotContain(DataQualityCheck.LATE_ENTERED);

@@ -1,6 +1,5 @@
 package org.footdrop.outcomes.rebuild;
 
-import org.footdrop.outcomes.testing.GoldenEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,7 @@ import org.bson.Document;
 import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventType;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
+import org.footdrop.outcomes.testing.GoldenEvents;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.Http;
 import org.junit.jupiter.api.Test;
@@ -31,10 +31,13 @@ class ProjectionRebuildTest {
 
     @LocalServerPort
     int port;
+
     @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
+
     @Autowired
     EventCodec codec;
+
     @Autowired
     PatientOutcomeStore store;
 
@@ -51,8 +54,12 @@ class ProjectionRebuildTest {
             }
         }
         for (String patientId : patients) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/patients/{p}/outcomes", patientId)
-                    .getBody().path("appliedEvents").asInt() == EventType.values().length);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/api/v1/patients/{p}/outcomes", patientId)
+                                    .getBody()
+                                    .path("appliedEvents")
+                                    .asInt()
+                            == EventType.values().length);
         }
         Map<String, Document> before = new LinkedHashMap<>();
         patients.forEach(p -> before.put(p, store.raw(p)));
@@ -65,7 +72,9 @@ class ProjectionRebuildTest {
         Thread load = new Thread(() -> {
             while (reading.get()) {
                 for (String patientId : patients) {
-                    int status = http.get("/api/v1/patients/{p}/outcomes", patientId).getStatusCode().value();
+                    int status = http.get("/api/v1/patients/{p}/outcomes", patientId)
+                            .getStatusCode()
+                            .value();
                     answered.incrementAndGet();
                     if (status != 200) {
                         failures.add(status);
@@ -75,13 +84,19 @@ class ProjectionRebuildTest {
         });
         load.start();
         // a security test sharing this context may have started one
-        await().atMost(Duration.ofSeconds(60)).until(() -> !http.get("/api/v1/admin/projection-rebuilds/current")
-                .getBody().path("state").asString().equals("REPLAYING"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !http.get("/api/v1/admin/projection-rebuilds/current")
+                        .getBody()
+                        .path("state")
+                        .asString()
+                        .equals("REPLAYING"));
         var started = http.send("POST", "/api/v1/admin/projection-rebuilds", "");
         var again = http.send("POST", "/api/v1/admin/projection-rebuilds", "");
-        JsonNode status = await().atMost(Duration.ofSeconds(60)).until(
-                () -> http.get("/api/v1/admin/projection-rebuilds/current").getBody(),
-                s -> !s.get("state").asString().equals("REPLAYING"));
+        JsonNode status = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> http.get("/api/v1/admin/projection-rebuilds/current")
+                                .getBody(),
+                        s -> !s.get("state").asString().equals("REPLAYING"));
         reading.set(false);
         load.join();
 
@@ -89,7 +104,8 @@ class ProjectionRebuildTest {
         assertThat(started.getStatusCode().value()).isEqualTo(202);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         assertThat(status.get("state").asString()).isEqualTo("SWITCHED");
-        assertThat(status.get("replayed").asLong()).isEqualTo(status.get("total").asLong());
+        assertThat(status.get("replayed").asLong())
+                .isEqualTo(status.get("total").asLong());
         assertThat(store.activeCollection()).isNotEqualTo(previous);
         assertThat(failures).isEmpty();
         assertThat(answered.get()).isPositive();

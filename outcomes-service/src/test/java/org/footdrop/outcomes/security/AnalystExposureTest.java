@@ -28,14 +28,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @EmbeddedInfrastructure
 class AnalystExposureTest {
 
-    private static final EventType[] HISTORY = {EventType.DIAGNOSIS_RECORDED, EventType.ASSESSMENT_RECORDED,
-            EventType.INJECTION_ADMINISTERED, EventType.THERAPY_PRESCRIBED};
+    private static final EventType[] HISTORY = {
+        EventType.DIAGNOSIS_RECORDED,
+        EventType.ASSESSMENT_RECORDED,
+        EventType.INJECTION_ADMINISTERED,
+        EventType.THERAPY_PRESCRIBED
+    };
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     @LocalServerPort
     int port;
+
     @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
+
     @Autowired
     EventCodec codec;
 
@@ -52,8 +58,13 @@ class AnalystExposureTest {
                 new GoldenEvents(brokers, codec).publish(patientId, type);
             }
         }
-        patients.forEach(p -> await().atMost(Duration.ofSeconds(30)).until(() -> clinician
-                .get("/api/v1/patients/{p}/outcomes", p).getBody().path("appliedEvents").asInt() == HISTORY.length));
+        patients.forEach(p -> await().atMost(Duration.ofSeconds(30))
+                .until(() -> clinician
+                                .get("/api/v1/patients/{p}/outcomes", p)
+                                .getBody()
+                                .path("appliedEvents")
+                                .asInt()
+                        == HISTORY.length));
         Set<String> recordDates = new TreeSet<>();
         for (EventType type : HISTORY) {
             Matcher dates = DATE.matcher(GoldenSamples.read(type, 1));
@@ -85,7 +96,10 @@ class AnalystExposureTest {
             recordDates.forEach(d -> assertThat(answer).doesNotContain(d));
         });
         // and the export really held the patients' rows (six at least), each under an export id
-        assertThat(answers.get(4).lines().filter(line -> line.contains("\"exportId\"")).count())
+        assertThat(answers.get(4)
+                        .lines()
+                        .filter(line -> line.contains("\"exportId\""))
+                        .count())
                 .isGreaterThanOrEqualTo(patients.size());
     }
 }

@@ -56,10 +56,11 @@ class PublishedValuesTest {
         assertThat(Summaries.medianRankK(100)).isEqualTo(40);
 
         Estimate median = Summaries.medianWithInterval(new double[] {9, 1, 8, 2, 7, 3, 6, 4, 5, 10});
-        assertThat(median.value()).isEqualTo(5.5);       // even count: (5 + 6) / 2
-        assertThat(median.lower()).isEqualTo(2.0);       // x(2)
-        assertThat(median.upper()).isEqualTo(9.0);       // x(9)
-        assertThat(Summaries.medianWithInterval(new double[] {1, 2, 3, 4, 5}).lower()).isNull();
+        assertThat(median.value()).isEqualTo(5.5); // even count: (5 + 6) / 2
+        assertThat(median.lower()).isEqualTo(2.0); // x(2)
+        assertThat(median.upper()).isEqualTo(9.0); // x(9)
+        assertThat(Summaries.medianWithInterval(new double[] {1, 2, 3, 4, 5}).lower())
+                .isNull();
     }
 
     @Test
@@ -68,8 +69,10 @@ class PublishedValuesTest {
         // Klein, Survival Analysis, ch. 2, and Klein & Moeschberger, Table 4.1A:
         // 6,6,6,6*,7,9*,10,10*,11*,13,16,17*,19*,20*,22,23,25*,32*,32*,34*,35*
         long[] days = {6, 6, 6, 6, 7, 9, 10, 10, 11, 13, 16, 17, 19, 20, 22, 23, 25, 32, 32, 34, 35};
-        boolean[] event = {true, true, true, false, true, false, true, false, false, true, true, false, false,
-                false, true, true, false, false, false, false, false};
+        boolean[] event = {
+            true, true, true, false, true, false, true, false, false, true, true, false, false, false, true, true,
+            false, false, false, false, false
+        };
         List<KaplanMeier.Observation> observations = new ArrayList<>();
         for (int i = 0; i < days.length; i++) {
             observations.add(new KaplanMeier.Observation(days[i], event[i]));
@@ -92,9 +95,10 @@ class PublishedValuesTest {
         assertThat(curve.medianLower()).isEqualTo(13);
     }
 
-    private static void assertStep(KaplanMeier.Curve curve, long day, int atRisk, int events, int censored,
-            double survival, double se) {
-        KaplanMeier.Step step = curve.steps().stream().filter(s -> s.day() == day).findFirst().orElseThrow();
+    private static void assertStep(
+            KaplanMeier.Curve curve, long day, int atRisk, int events, int censored, double survival, double se) {
+        KaplanMeier.Step step =
+                curve.steps().stream().filter(s -> s.day() == day).findFirst().orElseThrow();
         assertThat(step.atRisk()).isEqualTo(atRisk);
         assertThat(step.events()).isEqualTo(events);
         assertThat(step.censored()).isEqualTo(censored);

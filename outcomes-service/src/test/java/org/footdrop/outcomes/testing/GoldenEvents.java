@@ -31,6 +31,7 @@ public final class GoldenEvents {
         EventEnvelope event = codec.decode(sample.toString().getBytes(StandardCharsets.UTF_8));
         Map<String, byte[]> headers = new LinkedHashMap<>();
         CloudEventHeaders.of(event).forEach((k, v) -> headers.put(k, v.getBytes(StandardCharsets.UTF_8)));
-        TopicProbe.send(brokers, type.topic(), patientId.getBytes(StandardCharsets.UTF_8), codec.encode(event), headers);
+        TopicProbe.send(
+                brokers, type.topic(), patientId.getBytes(StandardCharsets.UTF_8), codec.encode(event), headers);
     }
 }

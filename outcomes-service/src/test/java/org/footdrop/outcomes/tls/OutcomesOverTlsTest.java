@@ -40,22 +40,26 @@ import tools.jackson.databind.node.ObjectNode;
 @TlsInfrastructure
 class OutcomesOverTlsTest {
 
-    private static final String ISSUER = ComposeTlsOverride.environment("outcomes-service").get("FOOTDROP_AUTH_ISSUER");
+    private static final String ISSUER =
+            ComposeTlsOverride.environment("outcomes-service").get("FOOTDROP_AUTH_ISSUER");
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventCodec codec;
 
     private final HttpClient client = HttpClient.newBuilder()
-            .sslContext(TestCertificates.shared().trustingOnlyTheCa()).connectTimeout(Duration.ofSeconds(5)).build();
+            .sslContext(TestCertificates.shared().trustingOnlyTheCa())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @Test
     void shouldBeReadyOverHttpsWithTheBinderAndTheStoreReachedOverTls() {
         // when / then: readiness includes the binder's broker check and the store
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            HttpResponse<String> readiness = client.send(get("/actuator/health/readiness", null),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> readiness =
+                    client.send(get("/actuator/health/readiness", null), HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
         });
     }
@@ -71,10 +75,14 @@ class OutcomesOverTlsTest {
 
         // then
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            HttpResponse<String> outcomes = client.send(get("/api/v1/patients/" + patientId + "/outcomes", token),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> outcomes = client.send(
+                    get("/api/v1/patients/" + patientId + "/outcomes", token), HttpResponse.BodyHandlers.ofString());
             assertThat(outcomes.statusCode()).as(outcomes.body()).isEqualTo(200);
-            assertThat(EventJson.mapper().readTree(outcomes.body()).get("appliedEvents").asInt()).isEqualTo(1);
+            assertThat(EventJson.mapper()
+                            .readTree(outcomes.body())
+                            .get("appliedEvents")
+                            .asInt())
+                    .isEqualTo(1);
         });
     }
 
@@ -87,12 +95,17 @@ class OutcomesOverTlsTest {
 
         try (TopicProbe dlq = new TopicProbe(broker.bootstrap(), Topics.OUTCOMES_DLQ, broker.clientProperties())) {
             // when
-            TopicProbe.send(broker.bootstrap(), broker.clientProperties(), Topics.INTAKE_EVENTS, key,
-                    "{\"eventId\": \"not json".getBytes(StandardCharsets.UTF_8), Map.of());
+            TopicProbe.send(
+                    broker.bootstrap(),
+                    broker.clientProperties(),
+                    Topics.INTAKE_EVENTS,
+                    key,
+                    "{\"eventId\": \"not json".getBytes(StandardCharsets.UTF_8),
+                    Map.of());
 
             // then the binder's dead-letter producer wrote it to the SSL listener
-            await().atMost(Duration.ofSeconds(60)).until(() -> dlq.poll().stream()
-                    .anyMatch(record -> java.util.Arrays.equals(record.key(), key)));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> dlq.poll().stream().anyMatch(record -> java.util.Arrays.equals(record.key(), key)));
         }
     }
 
@@ -107,8 +120,13 @@ class OutcomesOverTlsTest {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         CloudEventHeaders.of(event).forEach((name, value) -> headers.put(name, value.getBytes(StandardCharsets.UTF_8)));
         TlsKafkaBroker broker = TlsKafkaBroker.shared();
-        TopicProbe.send(broker.bootstrap(), broker.clientProperties(), event.eventType().topic(),
-                event.patientId().getBytes(StandardCharsets.UTF_8), codec.encode(event), headers);
+        TopicProbe.send(
+                broker.bootstrap(),
+                broker.clientProperties(),
+                event.eventType().topic(),
+                event.patientId().getBytes(StandardCharsets.UTF_8),
+                codec.encode(event),
+                headers);
     }
 
     private HttpRequest get(String path, String token) {

@@ -15,15 +15,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class AuditConfiguration {
 
     @Bean
-    AuditLog auditLog(MongoTemplate mongo, MeterRegistry meters,
-            @Value("${footdrop.audit.queue-capacity:10000}") int capacity) {
+    AuditLog auditLog(
+            MongoTemplate mongo, MeterRegistry meters, @Value("${footdrop.audit.queue-capacity:10000}") int capacity) {
         return new AuditLog(mongo, meters, capacity);
     }
 
     /** Outermost, ahead of the size limit and security, so what they turn away is audited too. */
     @Bean
-    FilterRegistrationBean<AuditFilter> auditFilter(AuditLog auditLog, ObjectProvider<Clock> clock,
-            @Value("${spring.application.name}") String service) {
+    FilterRegistrationBean<AuditFilter> auditFilter(
+            AuditLog auditLog, ObjectProvider<Clock> clock, @Value("${spring.application.name}") String service) {
         var registration = new FilterRegistrationBean<>(
                 new AuditFilter(auditLog, service, clock.getIfAvailable(Clock::systemUTC)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);

@@ -62,9 +62,19 @@ public class AuditFilter extends OncePerRequestFilter {
             patients.add(patientId);
         }
         String correlation = request.getHeader(RequestContext.CORRELATION_HEADER);
-        return new AuditRecord(UUID.randomUUID().toString(), clock.instant(), service, caller.client(),
-                caller.subject(), endpoint, cap(request.getRequestURI()), cap(request.getQueryString()),
-                new ArrayList<>(patients), status, AuditRecord.outcomeOf(status), cap(correlation));
+        return new AuditRecord(
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                service,
+                caller.client(),
+                caller.subject(),
+                endpoint,
+                cap(request.getRequestURI()),
+                cap(request.getQueryString()),
+                new ArrayList<>(patients),
+                status,
+                AuditRecord.outcomeOf(status),
+                cap(correlation));
     }
 
     private static String cap(String text) {

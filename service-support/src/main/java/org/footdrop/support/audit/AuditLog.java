@@ -42,11 +42,15 @@ public class AuditLog implements SmartLifecycle {
     public AuditLog(MongoTemplate mongo, MeterRegistry meters, int capacity) {
         this.mongo = mongo;
         this.queue = new LinkedBlockingQueue<>(capacity);
-        this.written = Counter.builder("footdrop.audit.records").description("Audit records stored").register(meters);
+        this.written = Counter.builder("footdrop.audit.records")
+                .description("Audit records stored")
+                .register(meters);
         this.writeFailures = Counter.builder("footdrop.audit.write.failures")
-                .description("Audit batch writes that failed and were retried").register(meters);
+                .description("Audit batch writes that failed and were retried")
+                .register(meters);
         Gauge.builder("footdrop.audit.pending", queue, BlockingQueue::size)
-                .description("Audit records accepted but not yet stored").register(meters);
+                .description("Audit records accepted but not yet stored")
+                .register(meters);
     }
 
     /** Queues a record; blocks while the queue is full, so a record is never dropped. */
@@ -124,7 +128,10 @@ public class AuditLog implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 writeFailures.increment();
-                log.warn("could not store {} audit records, retrying in {} ms: {}", batch.size(), backoffMillis,
+                log.warn(
+                        "could not store {} audit records, retrying in {} ms: {}",
+                        batch.size(),
+                        backoffMillis,
                         e.getClass().getSimpleName());
                 Thread.sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 5_000);

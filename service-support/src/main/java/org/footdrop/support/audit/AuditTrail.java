@@ -1,12 +1,12 @@
 package org.footdrop.support.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.footdrop.support.security.Caller;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * What the current request touched, noted by the code that knows it (a record's patient is in its
@@ -17,8 +17,7 @@ public final class AuditTrail {
     static final String PATIENTS = AuditTrail.class.getName() + ".patients";
     static final String CALLER = AuditTrail.class.getName() + ".caller";
 
-    private AuditTrail() {
-    }
+    private AuditTrail() {}
 
     /** Notes that the current request reads or writes this patient's data; harmless outside a request. */
     public static void patient(String patientId) {

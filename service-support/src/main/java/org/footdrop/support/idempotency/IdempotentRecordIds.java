@@ -15,16 +15,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class IdempotentRecordIds {
 
-    private IdempotentRecordIds() {
-    }
+    private IdempotentRecordIds() {}
 
     /** A new random id without a key, else the id the key always maps to. */
     public static UUID recordId(String caller, String endpoint, String idempotencyKey) {
         if (idempotencyKey == null) {
             return UUID.randomUUID();
         }
-        return UUID.nameUUIDFromBytes((caller + '\n' + endpoint + '\n' + idempotencyKey)
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                (caller + '\n' + endpoint + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -32,8 +32,7 @@ public class PayloadLogGuard extends TurboFilter {
             "org.springframework.cloud.function");
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-            Throwable t) {
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         if (level == null || level.isGreaterOrEqual(Level.INFO)) {
             return FilterReply.NEUTRAL;
         }

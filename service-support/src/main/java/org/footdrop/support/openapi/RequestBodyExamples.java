@@ -9,6 +9,5 @@ import java.util.Map;
 public record RequestBodyExamples(Map<String, String> resourceByOperation) {
 
     /** Examples of 200 responses, keyed and stored the same way; a test compares them with real ones. */
-    public record Responses(Map<String, String> resourceByOperation) {
-    }
+    public record Responses(Map<String, String> resourceByOperation) {}
 }

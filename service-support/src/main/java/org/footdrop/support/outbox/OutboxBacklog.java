@@ -32,7 +32,8 @@ public class OutboxBacklog {
         this.mongo = mongo;
         this.clock = clock;
         Gauge.builder("footdrop.outbox.pending", pending, AtomicLong::get)
-                .description("Events accepted but not yet confirmed published").register(meters);
+                .description("Events accepted but not yet confirmed published")
+                .register(meters);
         Gauge.builder("footdrop.outbox.oldest.age", this, OutboxBacklog::oldestAgeSeconds)
                 .baseUnit("seconds")
                 .description("Age of the oldest event accepted but not yet confirmed published; 0 when none")
@@ -43,8 +44,10 @@ public class OutboxBacklog {
     public void measure() {
         try {
             pending.set(mongo.getCollection(PendingEventMarker.COLLECTION).estimatedDocumentCount());
-            PendingEventMarker first = mongo.findOne(new Query().with(Sort.by("createdAt")).limit(1),
-                    PendingEventMarker.class, PendingEventMarker.COLLECTION);
+            PendingEventMarker first = mongo.findOne(
+                    new Query().with(Sort.by("createdAt")).limit(1),
+                    PendingEventMarker.class,
+                    PendingEventMarker.COLLECTION);
             oldest.set(first == null ? null : first.createdAt());
         } catch (RuntimeException e) {
             // The store is away: the last measurement stands (the oldest age keeps growing with the
@@ -55,6 +58,8 @@ public class OutboxBacklog {
 
     double oldestAgeSeconds() {
         Instant first = oldest.get();
-        return first == null ? 0 : Math.max(0, Duration.between(first, clock.instant()).toMillis() / 1000.0);
+        return first == null
+                ? 0
+                : Math.max(0, Duration.between(first, clock.instant()).toMillis() / 1000.0);
     }
 }

@@ -4,26 +4,26 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.data.domain.Sort;
 
 /**
  * The outbox for services that own clinical records (intake, treatment). Enabled with
@@ -61,11 +61,15 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxPublisher outboxPublisher(KafkaTemplate<String, byte[]> outboxKafkaTemplate, MongoTemplate mongo,
-            MeterRegistry meters, OutboxProperties properties) {
+    OutboxPublisher outboxPublisher(
+            KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+            MongoTemplate mongo,
+            MeterRegistry meters,
+            OutboxProperties properties) {
         OutboxPublisher publisher = new OutboxPublisher(outboxKafkaTemplate, mongo, meters, properties);
         Gauge.builder("footdrop.outbox.queued", publisher, OutboxPublisher::queued)
-                .description("Events waiting in memory to be sent").register(meters);
+                .description("Events waiting in memory to be sent")
+                .register(meters);
         return publisher;
     }
 
@@ -88,15 +92,19 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    org.footdrop.support.record.ClinicalRecords clinicalRecords(MongoTemplate mongo, OutboxWriter outboxWriter,
-            org.footdrop.contract.EventCodec codec, tools.jackson.databind.json.JsonMapper json, Clock clock,
+    org.footdrop.support.record.ClinicalRecords clinicalRecords(
+            MongoTemplate mongo,
+            OutboxWriter outboxWriter,
+            org.footdrop.contract.EventCodec codec,
+            tools.jackson.databind.json.JsonMapper json,
+            Clock clock,
             TraceHeaders traceHeaders) {
         return new org.footdrop.support.record.ClinicalRecords(mongo, outboxWriter, codec, json, clock, traceHeaders);
     }
 
     @Bean
-    OutboxSweeper outboxSweeper(MongoTemplate mongo, OutboxPublisher publisher, OutboxProperties properties,
-            Clock clock) {
+    OutboxSweeper outboxSweeper(
+            MongoTemplate mongo, OutboxPublisher publisher, OutboxProperties properties, Clock clock) {
         return new OutboxSweeper(mongo, publisher, properties, clock);
     }
 }

@@ -26,8 +26,14 @@ public record OutboxEntry(
         Instant createdAt) {
 
     public static OutboxEntry pending(EventEnvelope event, EventCodec codec, Instant now) {
-        return new OutboxEntry(event.eventId().toString(), event.type(), event.eventType().topic(),
-                event.patientId(), codec.encodeToString(event), CloudEventHeaders.of(event), now);
+        return new OutboxEntry(
+                event.eventId().toString(),
+                event.type(),
+                event.eventType().topic(),
+                event.patientId(),
+                codec.encodeToString(event),
+                CloudEventHeaders.of(event),
+                now);
     }
 
     /** The same entry with these headers added (the trace context), the CloudEvents ones kept. */

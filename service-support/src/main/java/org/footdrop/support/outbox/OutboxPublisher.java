@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,14 +42,18 @@ public class OutboxPublisher implements SmartLifecycle {
     private Thread sender;
     private Thread marker;
 
-    public OutboxPublisher(KafkaTemplate<String, byte[]> kafka, MongoTemplate mongo, MeterRegistry meters,
+    public OutboxPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            MongoTemplate mongo,
+            MeterRegistry meters,
             OutboxProperties properties) {
         this.kafka = kafka;
         this.mongo = mongo;
         this.meters = meters;
         this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
         this.sendFailures = Counter.builder("footdrop.outbox.send.failures")
-                .description("Event sends that failed and were left pending for the sweep").register(meters);
+                .description("Event sends that failed and were left pending for the sweep")
+                .register(meters);
     }
 
     /** Queues events that were just stored; never blocks the request thread. */
@@ -93,12 +96,15 @@ public class OutboxPublisher implements SmartLifecycle {
     private void send(PendingEvent event) {
         OutboxEntry entry = event.entry();
         try {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), entry.key(), entry.payloadBytes());
-            entry.headers().forEach((name, value) ->
-                    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(entry.topic(), entry.key(), entry.payloadBytes());
+            entry.headers()
+                    .forEach((name, value) ->
+                            record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
             kafka.send(record).whenComplete((result, failure) -> {
                 if (failure == null) {
-                    meters.counter("footdrop.events.published", "type", entry.type()).increment();
+                    meters.counter("footdrop.events.published", "type", entry.type())
+                            .increment();
                     sent.add(event);
                 } else {
                     failed(entry, failure);
@@ -112,7 +118,10 @@ public class OutboxPublisher implements SmartLifecycle {
     private void failed(OutboxEntry entry, Throwable failure) {
         sendFailures.increment();
         inFlight.remove(entry.eventId());
-        log.warn("Event {} of type {} not sent, left pending for the sweep: {}", entry.eventId(), entry.type(),
+        log.warn(
+                "Event {} of type {} not sent, left pending for the sweep: {}",
+                entry.eventId(),
+                entry.type(),
                 failure.toString());
     }
 

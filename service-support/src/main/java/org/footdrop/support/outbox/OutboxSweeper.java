@@ -36,7 +36,8 @@ public class OutboxSweeper {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${footdrop.outbox.sweep-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${footdrop.outbox.sweep-interval:5s}",
             initialDelayString = "${footdrop.outbox.sweep-interval:5s}")
     public void scheduledSweep() {
         try {
@@ -51,8 +52,10 @@ public class OutboxSweeper {
         Instant cutoff = clock.instant().minus(properties.sweepGrace());
         List<PendingEventMarker> markers = mongo.find(
                 Query.query(Criteria.where("createdAt").lt(cutoff))
-                        .with(Sort.by("createdAt")).limit(properties.sweepBatch()),
-                PendingEventMarker.class, PendingEventMarker.COLLECTION);
+                        .with(Sort.by("createdAt"))
+                        .limit(properties.sweepBatch()),
+                PendingEventMarker.class,
+                PendingEventMarker.COLLECTION);
         int requeued = 0;
         Map<String, List<PendingEventMarker>> byCollection = markers.stream()
                 .filter(marker -> !publisher.isInFlight(marker.eventId()))
@@ -64,10 +67,11 @@ public class OutboxSweeper {
     }
 
     private int sweep(String collection, List<PendingEventMarker> markers) {
-        List<String> recordIds = markers.stream().map(PendingEventMarker::recordId).distinct().toList();
-        Map<String, Document> records = mongo.find(Query.query(Criteria.where("_id").in(recordIds)),
-                        Document.class, collection).stream()
-                .collect(Collectors.toMap(d -> String.valueOf(d.get("_id")), Function.identity()));
+        List<String> recordIds =
+                markers.stream().map(PendingEventMarker::recordId).distinct().toList();
+        Map<String, Document> records =
+                mongo.find(Query.query(Criteria.where("_id").in(recordIds)), Document.class, collection).stream()
+                        .collect(Collectors.toMap(d -> String.valueOf(d.get("_id")), Function.identity()));
         int requeued = 0;
         for (PendingEventMarker marker : markers) {
             OutboxEntry entry = entryOf(records.get(marker.recordId()), marker.eventId());
@@ -86,7 +90,8 @@ public class OutboxSweeper {
     }
 
     private OutboxEntry entryOf(Document record, String eventId) {
-        if (record == null || !(record.get("outbox") instanceof Document outbox)
+        if (record == null
+                || !(record.get("outbox") instanceof Document outbox)
                 || !(outbox.get(eventId) instanceof Document entry)) {
             return null;
         }

@@ -2,8 +2,8 @@ package org.footdrop.support.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.footdrop.contract.CloudEventHeaders;
 import java.util.List;
+import org.footdrop.contract.CloudEventHeaders;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -72,8 +72,13 @@ public class OutboxWriter {
     /** Counted once durable: an accepted event is one the clinic was told is safe. */
     private void accepted(List<OutboxEntry> events) {
         for (OutboxEntry event : events) {
-            meters.counter("footdrop.events.accepted", "type", event.type(),
-                    "source", event.headers().getOrDefault(CloudEventHeaders.SOURCE, "unknown")).increment();
+            meters.counter(
+                            "footdrop.events.accepted",
+                            "type",
+                            event.type(),
+                            "source",
+                            event.headers().getOrDefault(CloudEventHeaders.SOURCE, "unknown"))
+                    .increment();
         }
     }
 

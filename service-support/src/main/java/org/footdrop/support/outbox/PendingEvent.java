@@ -1,5 +1,4 @@
 package org.footdrop.support.outbox;
 
 /** An outbox entry and the record document that holds it. */
-record PendingEvent(String collection, String recordId, OutboxEntry entry) {
-}
+record PendingEvent(String collection, String recordId, OutboxEntry entry) {}

@@ -17,11 +17,11 @@ import org.bson.Document;
 import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventPayload;
-import org.footdrop.support.idempotency.IdempotentRecordIds;
 import org.footdrop.support.audit.AuditTrail;
-import org.footdrop.support.outbox.TraceHeaders;
+import org.footdrop.support.idempotency.IdempotentRecordIds;
 import org.footdrop.support.outbox.OutboxEntry;
 import org.footdrop.support.outbox.OutboxWriter;
+import org.footdrop.support.outbox.TraceHeaders;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
 import org.footdrop.support.web.ProblemTypes;
@@ -54,7 +54,12 @@ public class ClinicalRecords {
     private final TraceHeaders trace;
     private final Set<String> indexedCollections = ConcurrentHashMap.newKeySet();
 
-    public ClinicalRecords(MongoTemplate mongo, OutboxWriter outbox, EventCodec codec, JsonMapper json, Clock clock,
+    public ClinicalRecords(
+            MongoTemplate mongo,
+            OutboxWriter outbox,
+            EventCodec codec,
+            JsonMapper json,
+            Clock clock,
             TraceHeaders trace) {
         this.mongo = mongo;
         this.outbox = outbox;
@@ -65,12 +70,11 @@ public class ClinicalRecords {
     }
 
     /** @param created false when an earlier request with the same Idempotency-Key created it */
-    public record Created<S>(StoredRecord<S> record, boolean created) {
-    }
+    public record Created<S>(StoredRecord<S> record, boolean created) {}
 
     /** Creates revision 1, or replays what an earlier request with the same key and body created. */
-    public <S> Created<S> create(RecordKind<S> kind, S state, String caller, String idempotencyKey,
-            String correlationId) {
+    public <S> Created<S> create(
+            RecordKind<S> kind, S state, String caller, String idempotencyKey, String correlationId) {
         ensureIndexes(kind);
         UUID id = IdempotentRecordIds.recordId(caller, kind.createEndpoint(), idempotencyKey);
         String requestHash = IdempotentRecordIds.requestHash(json, state);
@@ -88,7 +92,9 @@ public class ClinicalRecords {
                 .append("requestHash", requestHash)
                 .append("recordedAt", Date.from(now))
                 .append("history", List.of(history(1, RecordStatus.ACTIVE, stateDocument, now, caller)))
-                .append("outbox", new Document(event.eventId(), mongo.getConverter().convertToMongoType(event)));
+                .append(
+                        "outbox",
+                        new Document(event.eventId(), mongo.getConverter().convertToMongoType(event)));
         // The patient's index first: a listing may point at a record whose write then failed (and skips
         // it), but never misses one that was stored.
         indexPatient(kind, patientId, id);
@@ -122,13 +128,19 @@ public class ClinicalRecords {
     }
 
     /** The full new state as the next revision; {@code expectedRevision} from If-Match. */
-    public <S> StoredRecord<S> amend(RecordKind<S> kind, UUID id, int expectedRevision, S state, String caller,
-            String idempotencyKey, String correlationId) {
+    public <S> StoredRecord<S> amend(
+            RecordKind<S> kind,
+            UUID id,
+            int expectedRevision,
+            S state,
+            String caller,
+            String idempotencyKey,
+            String correlationId) {
         Document current = load(kind, id);
         requireActive(kind, current);
         if (!current.getString("patientId").equals(kind.patientId(state))) {
-            throw ClinicalProblemException.invalid(List.of(new FieldProblem("patientId",
-                    "cannot change on amend; void this record and record it for the right patient")));
+            throw ClinicalProblemException.invalid(List.of(new FieldProblem(
+                    "patientId", "cannot change on amend; void this record and record it for the right patient")));
         }
         String requestHash = IdempotentRecordIds.requestHash(json, state);
         String keyField = keyField(caller, "PUT", idempotencyKey);
@@ -147,14 +159,24 @@ public class ClinicalRecords {
                 .set("amendedAt", Date.from(now))
                 .push("history", history(next, RecordStatus.ACTIVE, stateDocument, now, caller));
         remember(update, keyField, requestHash, next);
-        write(kind, id, expectedRevision, update,
+        write(
+                kind,
+                id,
+                expectedRevision,
+                update,
                 event(kind, kind.amended(id, next, state), kind.patientId(state), state, now, correlationId));
         return find(kind, id);
     }
 
     /** Marks the record entered in error: the next revision, final. The reason stays in this service. */
-    public <S> StoredRecord<S> voidRecord(RecordKind<S> kind, UUID id, Integer expectedRevision, String reason,
-            String caller, String idempotencyKey, String correlationId) {
+    public <S> StoredRecord<S> voidRecord(
+            RecordKind<S> kind,
+            UUID id,
+            Integer expectedRevision,
+            String reason,
+            String caller,
+            String idempotencyKey,
+            String correlationId) {
         Document current = load(kind, id);
         String keyField = keyField(caller, "DELETE", idempotencyKey);
         String requestHash = sha256(reason == null ? "" : reason);
@@ -178,7 +200,11 @@ public class ClinicalRecords {
                 .set("voidReason", reason)
                 .push("history", history(next, RecordStatus.VOIDED, current.get("state", Document.class), now, caller));
         remember(update, keyField, requestHash, next);
-        write(kind, id, revision, update,
+        write(
+                kind,
+                id,
+                revision,
+                update,
                 event(kind, kind.voided(id, next, state), current.getString("patientId"), state, now, correlationId));
         return find(kind, id);
     }
@@ -186,8 +212,12 @@ public class ClinicalRecords {
     private <S> void write(RecordKind<S> kind, UUID id, int expectedRevision, Update update, OutboxEntry event) {
         // Compare-and-set on the unique revisionKey: exactly one of two concurrent writers of the same
         // revision matches; the other gets 412 instead of silently overwriting.
-        boolean written = outbox.update(Query.query(Criteria.where("revisionKey").is(revisionKey(id, expectedRevision))),
-                update, kind.collection(), id.toString(), List.of(event));
+        boolean written = outbox.update(
+                Query.query(Criteria.where("revisionKey").is(revisionKey(id, expectedRevision))),
+                update,
+                kind.collection(),
+                id.toString(),
+                List.of(event));
         if (!written) {
             requireRevision(load(kind, id), expectedRevision);
             throw stale(expectedRevision);
@@ -195,7 +225,8 @@ public class ClinicalRecords {
     }
 
     private <S> StoredRecord<S> replay(RecordKind<S> kind, Document current, String keyField, String requestHash) {
-        if (keyField == null || !(current.get("idempotencyKeys") instanceof Document keys)
+        if (keyField == null
+                || !(current.get("idempotencyKeys") instanceof Document keys)
                 || !(keys.get(keyField) instanceof Document used)) {
             return null;
         }
@@ -207,15 +238,16 @@ public class ClinicalRecords {
 
     private static void remember(Update update, String keyField, String requestHash, int revision) {
         if (keyField != null) {
-            update.set("idempotencyKeys." + keyField, new Document("requestHash", requestHash)
-                    .append("revision", revision));
+            update.set(
+                    "idempotencyKeys." + keyField,
+                    new Document("requestHash", requestHash).append("revision", revision));
         }
     }
 
-    private <S> OutboxEntry event(RecordKind<S> kind, EventPayload payload, String patientId, S state, Instant now,
-            String correlationId) {
-        EventEnvelope envelope = EventEnvelope.of(payload, patientId, kind.occurredAt(state), now, kind.source(),
-                correlationId);
+    private <S> OutboxEntry event(
+            RecordKind<S> kind, EventPayload payload, String patientId, S state, Instant now, String correlationId) {
+        EventEnvelope envelope =
+                EventEnvelope.of(payload, patientId, kind.occurredAt(state), now, kind.source(), correlationId);
         return OutboxEntry.pending(envelope, codec, now).withHeaders(trace.current());
     }
 
@@ -229,9 +261,14 @@ public class ClinicalRecords {
     }
 
     private <S> StoredRecord<S> read(RecordKind<S> kind, Document document) {
-        return new StoredRecord<>(UUID.fromString(document.getString("_id")), document.getString("patientId"),
-                document.getInteger("revision"), RecordStatus.valueOf(document.getString("status")),
-                stateOf(kind, document), instant(document, "recordedAt"), instant(document, "amendedAt"),
+        return new StoredRecord<>(
+                UUID.fromString(document.getString("_id")),
+                document.getString("patientId"),
+                document.getInteger("revision"),
+                RecordStatus.valueOf(document.getString("status")),
+                stateOf(kind, document),
+                instant(document, "recordedAt"),
+                instant(document, "amendedAt"),
                 instant(document, "voidedAt"));
     }
 
@@ -239,12 +276,18 @@ public class ClinicalRecords {
     private <S> StoredRecord<S> atRevision(RecordKind<S> kind, Document document, int revision) {
         Document entry = document.getList("history", Document.class).stream()
                 .filter(h -> h.getInteger("revision") == revision)
-                .findFirst().orElseThrow(() -> new IllegalStateException("no history for revision " + revision));
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no history for revision " + revision));
         RecordStatus status = RecordStatus.valueOf(entry.getString("status"));
         Instant at = entry.getDate("at").toInstant();
-        return new StoredRecord<>(UUID.fromString(document.getString("_id")), document.getString("patientId"),
-                revision, status, mongo.getConverter().read(kind.stateType(), entry.get("state", Document.class)),
-                instant(document, "recordedAt"), revision == 1 || status == RecordStatus.VOIDED ? null : at,
+        return new StoredRecord<>(
+                UUID.fromString(document.getString("_id")),
+                document.getString("patientId"),
+                revision,
+                status,
+                mongo.getConverter().read(kind.stateType(), entry.get("state", Document.class)),
+                instant(document, "recordedAt"),
+                revision == 1 || status == RecordStatus.VOIDED ? null : at,
                 status == RecordStatus.VOIDED ? at : null);
     }
 
@@ -261,8 +304,11 @@ public class ClinicalRecords {
 
     /** Each revision keeps who wrote it, durably with the record, beside the audit log's account. */
     private static Document history(int revision, RecordStatus status, Document state, Instant at, String by) {
-        return new Document("revision", revision).append("status", status.name()).append("state", state)
-                .append("at", Date.from(at)).append("by", by);
+        return new Document("revision", revision)
+                .append("status", status.name())
+                .append("state", state)
+                .append("at", Date.from(at))
+                .append("by", by);
     }
 
     private <S> void requireActive(RecordKind<S> kind, Document current) {
@@ -279,14 +325,20 @@ public class ClinicalRecords {
     }
 
     private static ClinicalProblemException stale(int expected) {
-        return new ClinicalProblemException(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_REVISION,
-                "Revision " + expected + " is no longer current; read the record again", List.of());
+        return new ClinicalProblemException(
+                HttpStatus.PRECONDITION_FAILED,
+                ProblemTypes.STALE_REVISION,
+                "Revision " + expected + " is no longer current; read the record again",
+                List.of());
     }
 
     private static ClinicalProblemException stale(int expected, int current) {
-        return new ClinicalProblemException(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_REVISION,
+        return new ClinicalProblemException(
+                HttpStatus.PRECONDITION_FAILED,
+                ProblemTypes.STALE_REVISION,
                 "If-Match names revision " + expected + " but the record is at revision " + current
-                        + "; read it again before correcting it", List.of());
+                        + "; read it again before correcting it",
+                List.of());
     }
 
     private static ClinicalProblemException conflict(String detail) {
@@ -294,9 +346,12 @@ public class ClinicalRecords {
     }
 
     private <S> void indexPatient(RecordKind<S> kind, String patientId, UUID id) {
-        mongo.findAndModify(Query.query(Criteria.where("_id").is(indexId(kind, patientId))),
+        mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(indexId(kind, patientId))),
                 new Update().addToSet("ids", id.toString()),
-                FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, PATIENT_INDEX);
+                FindAndModifyOptions.options().upsert(true).returnNew(false),
+                Document.class,
+                PATIENT_INDEX);
     }
 
     private <S> void ensureIndexes(RecordKind<S> kind) {
@@ -320,8 +375,8 @@ public class ClinicalRecords {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

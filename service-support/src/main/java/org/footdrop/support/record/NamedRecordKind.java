@@ -12,8 +12,8 @@ public abstract class NamedRecordKind<S> implements RecordKind<S> {
     private final String source;
     private final Class<S> stateType;
 
-    protected NamedRecordKind(String collection, String label, String createEndpoint, String source,
-            Class<S> stateType) {
+    protected NamedRecordKind(
+            String collection, String label, String createEndpoint, String source, Class<S> stateType) {
         this.collection = collection;
         this.label = label;
         this.createEndpoint = createEndpoint;

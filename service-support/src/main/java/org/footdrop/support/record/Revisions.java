@@ -13,14 +13,15 @@ public final class Revisions {
 
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([1-9][0-9]{0,8})\"?");
 
-    private Revisions() {
-    }
+    private Revisions() {}
 
     /** The expected revision; 428 when required and absent, 400 when not a revision. */
     public static Integer fromIfMatch(String ifMatch, boolean required) {
         if (ifMatch == null || ifMatch.isBlank()) {
             if (required) {
-                throw new ClinicalProblemException(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.STALE_REVISION,
+                throw new ClinicalProblemException(
+                        HttpStatus.PRECONDITION_REQUIRED,
+                        ProblemTypes.STALE_REVISION,
                         "Send If-Match with the revision you are correcting (its ETag)",
                         List.of(new FieldProblem("If-Match", "required")));
             }
@@ -28,8 +29,8 @@ public final class Revisions {
         }
         Matcher matcher = ETAG.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw ClinicalProblemException.invalid(List.of(new FieldProblem("If-Match",
-                    "must be the record's ETag, a revision number such as \"2\"")));
+            throw ClinicalProblemException.invalid(List.of(
+                    new FieldProblem("If-Match", "must be the record's ETag, a revision number such as \"2\"")));
         }
         return Integer.parseInt(matcher.group(1));
     }

@@ -21,8 +21,8 @@ import org.springframework.web.client.RestTemplate;
 public class JwksTlsConfiguration {
 
     @Bean
-    JwkSetUriJwtDecoderBuilderCustomizer jwkSetOverTls(SslBundles bundles,
-            @Value("${footdrop.auth.jwks.ssl.bundle}") String bundle) {
+    JwkSetUriJwtDecoderBuilderCustomizer jwkSetOverTls(
+            SslBundles bundles, @Value("${footdrop.auth.jwks.ssl.bundle}") String bundle) {
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(bundles.getBundle(bundle).createSslContext())
                 .build();

@@ -15,14 +15,16 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static AuthenticationEntryPoint unauthorized() {
         var bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
-            write(response, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+            write(
+                    response,
+                    ProblemTypes.UNAUTHORIZED,
+                    "Unauthorized",
                     "A valid bearer token from the authorization server is required");
         };
     }
@@ -31,8 +33,7 @@ final class ProblemResponses {
         var bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, exception) -> {
             bearer.handle(request, response, exception);
-            write(response, ProblemTypes.FORBIDDEN, "Forbidden",
-                    "The token's role does not allow this request");
+            write(response, ProblemTypes.FORBIDDEN, "Forbidden", "The token's role does not allow this request");
         };
     }
 
@@ -40,7 +41,8 @@ final class ProblemResponses {
             throws IOException {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":"
-                + response.getStatus() + ",\"detail\":\"" + detail + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + response.getStatus()
+                        + ",\"detail\":\"" + detail + "\"}");
     }
 }

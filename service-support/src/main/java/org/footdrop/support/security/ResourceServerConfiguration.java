@@ -31,28 +31,34 @@ public class ResourceServerConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .oauth2ResourceServer(server -> server
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                .oauth2ResourceServer(server -> server.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden())
-                        .jwt(jwt -> { }))
+                        .jwt(jwt -> {}))
                 .addFilterAfter(new CallerCaptureFilter(), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     // Error dispatches carry the original request's outcome; they are not a way in.
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-                    requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                            .permitAll();
                     requests.requestMatchers("/actuator/**").hasAuthority(Role.OPS.authority());
-                    policies.orderedStream().flatMap(policy -> policy.rules().stream()).forEach(rule -> {
-                        var matcher = rule.method() == null
-                                ? requests.requestMatchers(rule.pattern())
-                                : requests.requestMatchers(rule.method(), rule.pattern());
-                        matcher.hasAuthority(rule.role().authority());
-                    });
+                    policies.orderedStream()
+                            .flatMap(policy -> policy.rules().stream())
+                            .forEach(rule -> {
+                                var matcher = rule.method() == null
+                                        ? requests.requestMatchers(rule.pattern())
+                                        : requests.requestMatchers(rule.method(), rule.pattern());
+                                matcher.hasAuthority(rule.role().authority());
+                            });
                     // The API description is for any authenticated caller.
-                    requests.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
-                            "/swagger-ui/**").authenticated();
+                    requests.requestMatchers(
+                                    "/v3/api-docs",
+                                    "/v3/api-docs.yaml",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**")
+                            .authenticated();
                     requests.anyRequest().denyAll();
                 });
         return http.build();

@@ -22,12 +22,13 @@ public class ClinicalProblemException extends RuntimeException {
     }
 
     public static ClinicalProblemException notFound(String what) {
-        return new ClinicalProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, what + " not found", List.of());
+        return new ClinicalProblemException(
+                HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, what + " not found", List.of());
     }
 
     public static ClinicalProblemException invalid(List<FieldProblem> fields) {
-        return new ClinicalProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
-                "The request has invalid fields", fields);
+        return new ClinicalProblemException(
+                HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "The request has invalid fields", fields);
     }
 
     public HttpStatus status() {

@@ -47,8 +47,8 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
         List<FieldProblem> fields = e.getConstraintViolations().stream()
-                .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
+                .map(violation ->
+                        new FieldProblem(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
                 .toList();
         return clinicalProblem(ClinicalProblemException.invalid(fields));
@@ -65,7 +65,9 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("Store unavailable: {}", e.getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemTypes.UNAVAILABLE,
                         "The record store is unavailable; nothing was stored. Retry later."));
     }
 
@@ -77,8 +79,8 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
@@ -87,12 +89,15 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
-                        ProblemTypes.PAYLOAD_TOO_LARGE, "The request body is too large"));
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(problem(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                ProblemTypes.PAYLOAD_TOO_LARGE,
+                                "The request body is too large"));
             }
         }
         // The outermost binding error knows the field's path; its cause may be a plain parse error.
@@ -101,20 +106,27 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
                 break;
             }
             if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-                return clinicalProblem(ClinicalProblemException.invalid(List.of(
-                        new FieldProblem(path(jackson), reason(jackson)))));
+                return clinicalProblem(
+                        ClinicalProblemException.invalid(List.of(new FieldProblem(path(jackson), reason(jackson)))));
             }
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
-                "The request body is not well-formed JSON"));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        ProblemTypes.MALFORMED_REQUEST,
+                        "The request body is not well-formed JSON"));
     }
 
     /** A query or path parameter of the wrong type or value names itself. */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         String field = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
-                ? m.getName() : String.valueOf(e.getPropertyName());
+                ? m.getName()
+                : String.valueOf(e.getPropertyName());
         Class<?> type = e.getRequiredType();
         String reason = type != null && type.isEnum()
                 ? "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
@@ -123,10 +135,11 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // Framework-raised errors (405, 415, missing header...) keep Spring's detail but get a type.
-        if (body instanceof ProblemDetail problem && problem.getType() != null
+        if (body instanceof ProblemDetail problem
+                && problem.getType() != null
                 && "about:blank".equals(problem.getType().toString())) {
             problem.setType(status.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED_REQUEST);
         }
@@ -136,7 +149,8 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
     private static String path(JacksonException e) {
         String path = e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         return path.isEmpty() ? "$" : path;
     }
 
@@ -155,8 +169,17 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String simpleTypeName(Class<?> type) {
-        Map<String, String> names = Map.of("LocalDate", "date (yyyy-MM-dd)", "Instant",
-                "instant (ISO-8601 with Z)", "BigDecimal", "number", "Integer", "integer", "UUID", "UUID");
+        Map<String, String> names = Map.of(
+                "LocalDate",
+                "date (yyyy-MM-dd)",
+                "Instant",
+                "instant (ISO-8601 with Z)",
+                "BigDecimal",
+                "number",
+                "Integer",
+                "integer",
+                "UUID",
+                "UUID");
         return names.getOrDefault(type.getSimpleName(), type.getSimpleName());
     }
 

@@ -1,5 +1,4 @@
 package org.footdrop.support.web;
 
 /** One bad field of a request: its JSON path and why it was rejected. */
-public record FieldProblem(String field, String reason) {
-}
+public record FieldProblem(String field, String reason) {}

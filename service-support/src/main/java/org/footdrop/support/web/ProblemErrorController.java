@@ -21,11 +21,15 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = status(request);
-        ProblemDetail problem = ClinicalProblemHandler.problem(status,
+        ProblemDetail problem = ClinicalProblemHandler.problem(
+                status,
                 status.is4xxClientError() ? ProblemTypes.MALFORMED_REQUEST : ProblemTypes.INTERNAL,
-                status.is4xxClientError() ? "The request was refused before it reached the API: "
-                        + status.getReasonPhrase() : "Internal error");
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                status.is4xxClientError()
+                        ? "The request was refused before it reached the API: " + status.getReasonPhrase()
+                        : "Internal error");
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static HttpStatus status(HttpServletRequest request) {

@@ -17,6 +17,5 @@ public final class ProblemTypes {
     public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal");
 
-    private ProblemTypes() {
-    }
+    private ProblemTypes() {}
 }

@@ -21,8 +21,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 public class RejectionMetrics implements ResponseBodyAdvice<Object> {
 
     public static final String METER = "footdrop.validation.rejections";
-    private static final Set<URI> INPUT_PROBLEMS = Set.of(ProblemTypes.VALIDATION, ProblemTypes.MALFORMED_REQUEST,
-            ProblemTypes.PAYLOAD_TOO_LARGE, ProblemTypes.CONFLICT, ProblemTypes.STALE_REVISION);
+    private static final Set<URI> INPUT_PROBLEMS = Set.of(
+            ProblemTypes.VALIDATION,
+            ProblemTypes.MALFORMED_REQUEST,
+            ProblemTypes.PAYLOAD_TOO_LARGE,
+            ProblemTypes.CONFLICT,
+            ProblemTypes.STALE_REVISION);
 
     private final MeterRegistry meters;
 
@@ -36,8 +40,12 @@ public class RejectionMetrics implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-            Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
             ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem && problem.getType() != null) {
             count(meters, problem.getType());

@@ -11,8 +11,7 @@ public final class RequestContext {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private RequestContext() {
-    }
+    private RequestContext() {}
 
     /** The authenticated OAuth2 client, from the validated token; it scopes idempotency keys. */
     public static String caller() {
@@ -36,8 +35,8 @@ public final class RequestContext {
 
     private static void requireSafe(String name, String value) {
         if (!SAFE_TOKEN.matcher(value).matches()) {
-            throw ClinicalProblemException.invalid(List.of(new FieldProblem(name,
-                    "header must match [A-Za-z0-9._:-]{1,128}")));
+            throw ClinicalProblemException.invalid(
+                    List.of(new FieldProblem(name, "header must match [A-Za-z0-9._:-]{1,128}")));
         }
     }
 }

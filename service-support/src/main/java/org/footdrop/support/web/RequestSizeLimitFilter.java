@@ -1,5 +1,6 @@
 package org.footdrop.support.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -7,7 +8,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,12 +45,14 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.getWriter().write(tooLargeProblem(request.getRequestURI()));
             return;
         }
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public ServletInputStream getInputStream() throws IOException {
-                return new LimitedInputStream(super.getInputStream(), maxBytes);
-            }
-        }, response);
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public ServletInputStream getInputStream() throws IOException {
+                        return new LimitedInputStream(super.getInputStream(), maxBytes);
+                    }
+                },
+                response);
     }
 
     String tooLargeProblem(String path) {

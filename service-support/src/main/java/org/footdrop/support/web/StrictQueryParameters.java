@@ -27,15 +27,19 @@ public class StrictQueryParameters implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !request.getRequestURI().startsWith("/api/")) {
+        if (!(handler instanceof HandlerMethod method)
+                || !request.getRequestURI().startsWith("/api/")) {
             return true;
         }
         Set<String> names = accepted.computeIfAbsent(method, StrictQueryParameters::acceptedNames);
-        List<FieldProblem> unknown = new TreeSet<>(request.getParameterMap().keySet()).stream()
-                .filter(name -> !names.contains(name))
-                .map(name -> new FieldProblem(printable(name), "unknown query parameter; this endpoint takes "
-                        + (names.isEmpty() ? "none" : String.join(", ", new TreeSet<>(names)))))
-                .toList();
+        List<FieldProblem> unknown = new TreeSet<>(request.getParameterMap().keySet())
+                .stream()
+                        .filter(name -> !names.contains(name))
+                        .map(name -> new FieldProblem(
+                                printable(name),
+                                "unknown query parameter; this endpoint takes "
+                                        + (names.isEmpty() ? "none" : String.join(", ", new TreeSet<>(names)))))
+                        .toList();
         if (!unknown.isEmpty()) {
             throw ClinicalProblemException.invalid(unknown);
         }
@@ -51,7 +55,8 @@ public class StrictQueryParameters implements HandlerInterceptor {
             if (param != null) {
                 String name = !param.name().isEmpty() ? param.name() : parameter.getParameterName();
                 names.add(name);
-            } else if (parameter.hasParameterAnnotation(ModelAttribute.class) && parameter.getParameterType().isRecord()) {
+            } else if (parameter.hasParameterAnnotation(ModelAttribute.class)
+                    && parameter.getParameterType().isRecord()) {
                 for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
                     names.add(component.getName());
                 }

@@ -16,15 +16,19 @@ import org.junit.jupiter.api.Test;
 class AuditAppendOnlyTest {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.footdrop");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.footdrop");
 
     private static final Pattern CHANGING = Pattern.compile(
             "(update|upsert|remove|delete|replace|drop|findAndModify|findAndRemove|findAndReplace|findOneAnd|bulkOps|bulkWrite|rename).*");
 
     @Test
     void shouldNeverChangeOrDeleteAuditRecords() {
-        noClasses().that().resideInAPackage("org.footdrop.support.audit..")
-                .should().callMethodWhere(changesTheStore())
+        noClasses()
+                .that()
+                .resideInAPackage("org.footdrop.support.audit..")
+                .should()
+                .callMethodWhere(changesTheStore())
                 .check(CLASSES);
     }
 
@@ -42,15 +46,24 @@ class AuditAppendOnlyTest {
     /** Only the audit package may hold the audit log; everything else notes patients through AuditTrail. */
     @Test
     void shouldKeepTheAuditLogToTheAuditPackage() {
-        noClasses().that().resideOutsideOfPackage("org.footdrop.support.audit..")
-                .should().dependOnClassesThat().belongToAnyOf(AuditLog.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.footdrop.support.audit..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(AuditLog.class)
                 .check(CLASSES);
     }
 
     /** The rule above is not vacuous: the record store, which amends, breaks it. */
     @Test
     void shouldCatchAStoreThatChangesDocuments() {
-        assertThatThrownBy(() -> noClasses().that().belongToAnyOf(ClinicalRecords.class)
-                .should().callMethodWhere(changesTheStore()).check(CLASSES)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> noClasses()
+                        .that()
+                        .belongToAnyOf(ClinicalRecords.class)
+                        .should()
+                        .callMethodWhere(changesTheStore())
+                        .check(CLASSES))
+                .isInstanceOf(AssertionError.class);
     }
 }

@@ -34,13 +34,15 @@ class AuditLogRetryTest {
         first.bind("127.0.0.1", port);
         MongoServer second = null;
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=300")) {
+        try (MongoClient client =
+                MongoClients.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=300")) {
             AuditLog audit = new AuditLog(new MongoTemplate(client, "audit"), meters, 100);
             audit.start();
             try {
                 // given one record stored while the store is up
                 audit.append(record("pt-before"));
-                await().atMost(Duration.ofSeconds(10)).until(() -> meters.counter("footdrop.audit.records").count() == 1);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> meters.counter("footdrop.audit.records").count() == 1);
 
                 // when the store goes away and two more requests are audited
                 first.shutdownNow();
@@ -49,15 +51,18 @@ class AuditLogRetryTest {
 
                 // then the writer fails and retries, keeping them
                 await().atMost(Duration.ofSeconds(10))
-                        .until(() -> meters.counter("footdrop.audit.write.failures").count() >= 2);
+                        .until(() ->
+                                meters.counter("footdrop.audit.write.failures").count() >= 2);
                 assertThat(meters.counter("footdrop.audit.records").count()).isEqualTo(1);
 
                 // and once a store is back on the same address, both are stored, each once
                 second = new MongoServer(new MemoryBackend());
                 second.bind("127.0.0.1", port);
-                await().atMost(Duration.ofSeconds(15)).until(() -> meters.counter("footdrop.audit.records").count() == 3);
+                await().atMost(Duration.ofSeconds(15))
+                        .until(() -> meters.counter("footdrop.audit.records").count() == 3);
                 List<Document> stored = new MongoTemplate(client, "audit").findAll(Document.class, AuditLog.COLLECTION);
-                assertThat(stored).extracting(d -> d.getList("patientIds", String.class).get(0))
+                assertThat(stored)
+                        .extracting(d -> d.getList("patientIds", String.class).get(0))
                         .containsExactlyInAnyOrder("pt-during-1", "pt-during-2");
             } finally {
                 audit.stop();
@@ -71,8 +76,18 @@ class AuditLogRetryTest {
     }
 
     private static AuditRecord record(String patientId) {
-        return new AuditRecord(UUID.randomUUID().toString(), Instant.now(), "intake-service", "clinical-writer",
-                "clinical-writer", "POST /api/v1/diagnoses", "/api/v1/diagnoses", null, List.of(patientId), 201,
-                "ACCEPTED", UUID.randomUUID().toString());
+        return new AuditRecord(
+                UUID.randomUUID().toString(),
+                Instant.now(),
+                "intake-service",
+                "clinical-writer",
+                "clinical-writer",
+                "POST /api/v1/diagnoses",
+                "/api/v1/diagnoses",
+                null,
+                List.of(patientId),
+                201,
+                "ACCEPTED",
+                UUID.randomUUID().toString());
     }
 }

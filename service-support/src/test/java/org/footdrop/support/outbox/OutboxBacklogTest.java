@@ -19,10 +19,15 @@ class OutboxBacklogTest {
 
     @Test
     void shouldCountPendingEventsAndAgeTheOldest() {
-        try (EmbeddedMongo store = new EmbeddedMongo(); MongoClient client = MongoClients.create(store.uri("backlog"))) {
+        try (EmbeddedMongo store = new EmbeddedMongo();
+                MongoClient client = MongoClients.create(store.uri("backlog"))) {
             MongoTemplate mongo = new MongoTemplate(client, "backlog");
-            mongo.insert(new PendingEventMarker("e1", "diagnoses", "r1", NOW.minusSeconds(90)), PendingEventMarker.COLLECTION);
-            mongo.insert(new PendingEventMarker("e2", "diagnoses", "r2", NOW.minusSeconds(5)), PendingEventMarker.COLLECTION);
+            mongo.insert(
+                    new PendingEventMarker("e1", "diagnoses", "r1", NOW.minusSeconds(90)),
+                    PendingEventMarker.COLLECTION);
+            mongo.insert(
+                    new PendingEventMarker("e2", "diagnoses", "r2", NOW.minusSeconds(5)),
+                    PendingEventMarker.COLLECTION);
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             OutboxBacklog backlog = new OutboxBacklog(mongo, Clock.fixed(NOW, ZoneOffset.UTC), meters);
 
@@ -37,8 +42,8 @@ class OutboxBacklogTest {
     void shouldKeepTheLastMeasurementWhileTheStoreIsAway() {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200")) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            OutboxBacklog backlog = new OutboxBacklog(new MongoTemplate(client, "gone"), Clock.fixed(NOW, ZoneOffset.UTC),
-                    meters);
+            OutboxBacklog backlog =
+                    new OutboxBacklog(new MongoTemplate(client, "gone"), Clock.fixed(NOW, ZoneOffset.UTC), meters);
 
             backlog.measure();
 

@@ -23,7 +23,8 @@ class JwksTlsConfigurationTest {
 
     @Test
     void shouldFetchTheJwkSetWithTheNamedBundle() {
-        runner.withPropertyValues("footdrop.auth.jwks.ssl.bundle=client",
+        runner.withPropertyValues(
+                        "footdrop.auth.jwks.ssl.bundle=client",
                         "spring.ssl.bundle.pem.client.truststore.certificate=file:"
                                 + TestCertificates.shared().caCertificate())
                 .run(context -> assertThat(context).hasSingleBean(JwkSetUriJwtDecoderBuilderCustomizer.class));
@@ -32,6 +33,7 @@ class JwksTlsConfigurationTest {
     @Test
     void shouldRefuseToStartWhenTheBundleDoesNotExist() {
         runner.withPropertyValues("footdrop.auth.jwks.ssl.bundle=missing")
-                .run(context -> assertThat(context).getFailure().hasRootCauseInstanceOf(NoSuchSslBundleException.class));
+                .run(context ->
+                        assertThat(context).getFailure().hasRootCauseInstanceOf(NoSuchSslBundleException.class));
     }
 }

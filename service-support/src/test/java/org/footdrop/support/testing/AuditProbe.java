@@ -25,7 +25,9 @@ public final class AuditProbe {
     }
 
     public List<Document> records(String subject) {
-        return mongo.find(Query.query(Criteria.where("subject").is(subject)).with(
-                org.springframework.data.domain.Sort.by("at")), Document.class, AuditLog.COLLECTION);
+        return mongo.find(
+                Query.query(Criteria.where("subject").is(subject)).with(org.springframework.data.domain.Sort.by("at")),
+                Document.class,
+                AuditLog.COLLECTION);
     }
 }

@@ -18,8 +18,7 @@ public final class ComposeTlsOverride {
 
     public static final String FILE = "docker-compose.tls.yml";
 
-    private ComposeTlsOverride() {
-    }
+    private ComposeTlsOverride() {}
 
     /** NAME -> value as written in the override for this compose service. */
     public static Map<String, String> environment(String service) {
@@ -74,7 +73,8 @@ public final class ComposeTlsOverride {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no " + FILE + " above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no " + FILE + " above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

@@ -16,8 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = Topics.PARTITIONS,
+@EmbeddedKafka(
+        partitions = Topics.PARTITIONS,
         topics = {Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS, Topics.OUTCOMES_DLQ})
 @ContextConfiguration(initializers = {EmbeddedMongoInitializer.class, TestAuthInitializer.class})
-public @interface EmbeddedInfrastructure {
-}
+public @interface EmbeddedInfrastructure {}

@@ -14,12 +14,14 @@ public class EmbeddedMongoInitializer implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String database = "footdrop_" + context.getEnvironment().getProperty("spring.application.name", "test")
-                .replace("-service", "");
+        String database = "footdrop_"
+                + context.getEnvironment()
+                        .getProperty("spring.application.name", "test")
+                        .replace("-service", "");
         TestPropertyValues.of(
-                "spring.mongodb.uri=" + MONGO.uri(database),
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}"
-        ).applyTo(context);
+                        "spring.mongodb.uri=" + MONGO.uri(database),
+                        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+                .applyTo(context);
     }
 }

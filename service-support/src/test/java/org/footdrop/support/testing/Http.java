@@ -19,13 +19,14 @@ public final class Http {
     /** A client sending this bearer token, or none when it is null. */
     public Http(int port, String token) {
         base = "http://localhost:" + port;
-        client = RestClient.builder().baseUrl(base)
+        client = RestClient.builder()
+                .baseUrl(base)
                 .defaultHeaders(h -> {
                     if (token != null) {
                         h.setBearerAuth(token);
                     }
                 })
-                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();
     }
 
@@ -53,27 +54,40 @@ public final class Http {
 
     /** One series' value from {@link #scrape()}, 0 when the series does not exist yet. */
     public double sample(String series) {
-        return scrape().lines().filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
-                .findFirst().orElse(0);
+        return scrape().lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst()
+                .orElse(0);
     }
 
     /** Sends a path that is already percent-encoded exactly as given, without template expansion. */
     public ResponseEntity<String> sendEncoded(String method, String encodedPath, String body, String... headers) {
-        return request(method, java.net.URI.create(base + encodedPath), body, headers).retrieve().toEntity(String.class);
+        return request(method, java.net.URI.create(base + encodedPath), body, headers)
+                .retrieve()
+                .toEntity(String.class);
     }
 
     private RestClient.RequestBodySpec request(String method, String path, String body, String... headers) {
-        return withBody(client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path), body, headers);
+        return withBody(
+                client.method(org.springframework.http.HttpMethod.valueOf(method))
+                        .uri(path),
+                body,
+                headers);
     }
 
     private RestClient.RequestBodySpec request(String method, java.net.URI uri, String body, String... headers) {
-        return withBody(client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri), body, headers);
+        return withBody(
+                client.method(org.springframework.http.HttpMethod.valueOf(method))
+                        .uri(uri),
+                body,
+                headers);
     }
 
-    private static RestClient.RequestBodySpec withBody(RestClient.RequestBodySpec spec, String body, String... headers) {
-        return spec
-                .contentType(MediaType.APPLICATION_JSON)
+    private static RestClient.RequestBodySpec withBody(
+            RestClient.RequestBodySpec spec, String body, String... headers) {
+        return spec.contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> {
                     for (int i = 0; i + 1 < headers.length; i += 2) {
                         if (headers[i + 1] != null) {

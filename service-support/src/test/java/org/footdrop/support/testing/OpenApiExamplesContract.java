@@ -19,6 +19,7 @@ public abstract class OpenApiExamplesContract {
 
     @LocalServerPort
     int port;
+
     protected Http http;
     protected JsonNode paths;
 
@@ -34,8 +35,12 @@ public abstract class OpenApiExamplesContract {
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 JsonNode body = operation.getValue().path("requestBody");
-                if (!body.isMissingNode() && body.path("content").path("application/json").path("examples")
-                        .path("realistic").isMissingNode()) {
+                if (!body.isMissingNode()
+                        && body.path("content")
+                                .path("application/json")
+                                .path("examples")
+                                .path("realistic")
+                                .isMissingNode()) {
                     missing.add(operation.getKey() + " " + path.getKey());
                 }
             }
@@ -52,18 +57,22 @@ public abstract class OpenApiExamplesContract {
         for (String collection : collections) {
             String location = create(collection);
             String item = paths.propertyNames().stream()
-                    .filter(p -> p.matches(collection + "/\\{[A-Za-z]+\\}")).findFirst().orElseThrow();
-            ResponseEntity<JsonNode> amended = http.send("PUT", location, example(item, "put").toString(),
-                    "If-Match", "1");
+                    .filter(p -> p.matches(collection + "/\\{[A-Za-z]+\\}"))
+                    .findFirst()
+                    .orElseThrow();
+            ResponseEntity<JsonNode> amended =
+                    http.send("PUT", location, example(item, "put").toString(), "If-Match", "1");
             assertThat(amended.getStatusCode().value()).as(amended.toString()).isEqualTo(200);
-            ResponseEntity<JsonNode> voided = http.send("DELETE", location, example(item, "delete").toString());
+            ResponseEntity<JsonNode> voided =
+                    http.send("DELETE", location, example(item, "delete").toString());
             assertThat(voided.getStatusCode().value()).as(voided.toString()).isEqualTo(200);
         }
     }
 
     @Test
     void shouldServeSwaggerUi() {
-        var response = http.client().get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class);
+        var response =
+                http.client().get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getBody()).contains("swagger-ui");
@@ -71,13 +80,20 @@ public abstract class OpenApiExamplesContract {
 
     /** Posts the collection's create example; returns the new record's location. */
     protected String create(String collection) {
-        ResponseEntity<JsonNode> created = http.send("POST", collection, example(collection, "post").toString());
+        ResponseEntity<JsonNode> created =
+                http.send("POST", collection, example(collection, "post").toString());
         assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
         return created.getHeaders().getLocation().toString();
     }
 
     protected JsonNode example(String path, String method) {
-        return paths.get(path).get(method).get("requestBody").get("content").get("application/json")
-                .get("examples").get("realistic").get("value");
+        return paths.get(path)
+                .get(method)
+                .get("requestBody")
+                .get("content")
+                .get("application/json")
+                .get("examples")
+                .get("realistic")
+                .get("value");
     }
 }

@@ -26,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public abstract class OperatorInjectionContract {
 
-    static final List<String> HOSTILE = List.of("{\"$ne\":null}", "$where", "{\"$gt\":\"\"}",
-            "{\"$where\":\"sleep(100)\"}", "$regex", "x' || '1'=='1");
+    static final List<String> HOSTILE = List.of(
+            "{\"$ne\":null}", "$where", "{\"$gt\":\"\"}", "{\"$where\":\"sleep(100)\"}", "$regex", "x' || '1'=='1");
 
     @LocalServerPort
     int port;
@@ -54,24 +54,40 @@ public abstract class OperatorInjectionContract {
                         continue;
                     }
                     for (String value : HOSTILE) {
-                        tests.add(DynamicTest.dynamicTest(method + " " + path.getKey() + " " + in + " " + name + "=" + value,
-                                () -> assertRefused(http.sendEncoded(method,
-                                        uri(path.getKey(), baseQuery, in, name, value), body))));
+                        tests.add(DynamicTest.dynamicTest(
+                                method + " " + path.getKey() + " " + in + " " + name + "=" + value,
+                                () -> assertRefused(http.sendEncoded(
+                                        method, uri(path.getKey(), baseQuery, in, name, value), body))));
                     }
                 }
-                tests.add(DynamicTest.dynamicTest(method + " " + path.getKey() + " with an operator as a parameter name",
-                        () -> assertRefused(http.sendEncoded(method, uri(path.getKey(), baseQuery, "query", "$where",
-                                "1"), body, "If-Match", "\"1\""))));
+                tests.add(DynamicTest.dynamicTest(
+                        method + " " + path.getKey() + " with an operator as a parameter name",
+                        () -> assertRefused(http.sendEncoded(
+                                method,
+                                uri(path.getKey(), baseQuery, "query", "$where", "1"),
+                                body,
+                                "If-Match",
+                                "\"1\""))));
                 if (body != null && body.contains("\"patientId\"")) {
                     for (String value : HOSTILE) {
-                        tests.add(DynamicTest.dynamicTest(method + " " + path.getKey() + " body patientId=" + value,
-                                () -> assertRefused(http.sendEncoded(method, uri(path.getKey(), "", "", "", ""),
-                                        withPatientId(body, value), "If-Match", "\"1\""))));
+                        tests.add(DynamicTest.dynamicTest(
+                                method + " " + path.getKey() + " body patientId=" + value,
+                                () -> assertRefused(http.sendEncoded(
+                                        method,
+                                        uri(path.getKey(), "", "", "", ""),
+                                        withPatientId(body, value),
+                                        "If-Match",
+                                        "\"1\""))));
                     }
-                    tests.add(DynamicTest.dynamicTest(method + " " + path.getKey() + " body patientId as an operator object",
-                            () -> assertRefused(http.sendEncoded(method, uri(path.getKey(), "", "", "", ""),
-                                    body.replaceFirst("\"patientId\"\\s*:\\s*\"[^\"]*\"", "\"patientId\":{\"\\$ne\":null}"),
-                                    "If-Match", "\"1\""))));
+                    tests.add(DynamicTest.dynamicTest(
+                            method + " " + path.getKey() + " body patientId as an operator object",
+                            () -> assertRefused(http.sendEncoded(
+                                    method,
+                                    uri(path.getKey(), "", "", "", ""),
+                                    body.replaceFirst(
+                                            "\"patientId\"\\s*:\\s*\"[^\"]*\"", "\"patientId\":{\"\\$ne\":null}"),
+                                    "If-Match",
+                                    "\"1\""))));
                 }
             }
         }
@@ -80,9 +96,12 @@ public abstract class OperatorInjectionContract {
     }
 
     private static void assertRefused(ResponseEntity<String> response) {
-        assertThat(response.getStatusCode().is4xxClientError()).as("%s", response).isTrue();
+        assertThat(response.getStatusCode().is4xxClientError())
+                .as("%s", response)
+                .isTrue();
         assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .as("%s", response).isTrue();
+                .as("%s", response)
+                .isTrue();
     }
 
     /** The path with benign values for its variables, except {@code name} which gets {@code value}. */
@@ -91,8 +110,11 @@ public abstract class OperatorInjectionContract {
         StringBuilder path = new StringBuilder();
         while (variables.find()) {
             String variable = variables.group(1);
-            String concrete = in.equals("path") && variable.equals(name) ? encode(value)
-                    : variable.equals("patientId") ? "pt-injection" : UUID.randomUUID().toString();
+            String concrete = in.equals("path") && variable.equals(name)
+                    ? encode(value)
+                    : variable.equals("patientId")
+                            ? "pt-injection"
+                            : UUID.randomUUID().toString();
             variables.appendReplacement(path, Matcher.quoteReplacement(concrete));
         }
         variables.appendTail(path);
@@ -108,13 +130,19 @@ public abstract class OperatorInjectionContract {
     }
 
     private static String example(JsonNode operation) {
-        JsonNode example = operation.path("requestBody").path("content").path("application/json").path("examples")
-                .path("realistic").path("value");
+        JsonNode example = operation
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("examples")
+                .path("realistic")
+                .path("value");
         return example.isMissingNode() ? null : example.toString();
     }
 
     private static String withPatientId(String body, String patientId) {
-        ObjectNode node = (ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+        ObjectNode node = (ObjectNode)
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
         node.put("patientId", patientId);
         return node.toString();
     }

@@ -17,17 +17,17 @@ import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventType;
 import org.footdrop.contract.GoldenSamples;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Corrections and retries of one kind of clinical record, as clinical integrations use them, with
@@ -38,8 +38,10 @@ public abstract class RecordLifecycleContract {
 
     @LocalServerPort
     int port;
+
     @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
+
     @Autowired
     EventCodec codec;
 
@@ -66,10 +68,10 @@ public abstract class RecordLifecycleContract {
         String id = create(patientId, null);
 
         // when amended, then voided
-        ResponseEntity<JsonNode> amended = http.send("PUT", item(id), api().amendedBody().apply(patientId).toString(),
-                "If-Match", "\"1\"");
-        ResponseEntity<JsonNode> voided = http.send("DELETE", item(id), "{\"reason\":\"entered for the wrong visit\"}",
-                "If-Match", "\"2\"");
+        ResponseEntity<JsonNode> amended =
+                http.send("PUT", item(id), api().amendedBody().apply(patientId).toString(), "If-Match", "\"1\"");
+        ResponseEntity<JsonNode> voided =
+                http.send("DELETE", item(id), "{\"reason\":\"entered for the wrong visit\"}", "If-Match", "\"2\"");
 
         // then
         assertThat(amended.getStatusCode().value()).as(amended.toString()).isEqualTo(200);
@@ -80,8 +82,12 @@ public abstract class RecordLifecycleContract {
         assertThat(voided.getBody().toString()).doesNotContain("entered for the wrong visit");
         List<EventEnvelope> events = awaitEvents(patientId, 3);
         assertThat(events).extracting(e -> e.payload().revision()).containsExactly(1, 2, 3);
-        assertThat(events).extracting(EventEnvelope::type).containsExactly(api().eventPrefix() + api().recordedSuffix(),
-                api().eventPrefix() + "-amended", api().eventPrefix() + "-voided");
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .containsExactly(
+                        api().eventPrefix() + api().recordedSuffix(),
+                        api().eventPrefix() + "-amended",
+                        api().eventPrefix() + "-voided");
         assertThat(events).allMatch(e -> e.payload().recordId().toString().equals(id));
     }
 
@@ -91,8 +97,8 @@ public abstract class RecordLifecycleContract {
         String id = create(patientId, null);
         http.send("PUT", item(id), api().amendedBody().apply(patientId).toString(), "If-Match", "1");
 
-        ResponseEntity<JsonNode> stale = http.send("PUT", item(id), api().validBody().apply(patientId).toString(),
-                "If-Match", "1");
+        ResponseEntity<JsonNode> stale =
+                http.send("PUT", item(id), api().validBody().apply(patientId).toString(), "If-Match", "1");
 
         assertThat(stale.getStatusCode().value()).isEqualTo(412);
         assertThat(stale.getBody().get("type").asString()).isEqualTo("https://footdrop.org/problems/stale-revision");
@@ -104,7 +110,8 @@ public abstract class RecordLifecycleContract {
         String patientId = "pt-" + UUID.randomUUID();
         String id = create(patientId, null);
 
-        ResponseEntity<JsonNode> response = http.send("PUT", item(id), api().amendedBody().apply(patientId).toString());
+        ResponseEntity<JsonNode> response =
+                http.send("PUT", item(id), api().amendedBody().apply(patientId).toString());
 
         assertThat(response.getStatusCode().value()).isEqualTo(428);
     }
@@ -116,7 +123,9 @@ public abstract class RecordLifecycleContract {
         String amended = api().amendedBody().apply(patientId).toString();
         List<Callable<Integer>> amends = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            amends.add(() -> http.send("PUT", item(id), amended, "If-Match", "1").getStatusCode().value());
+            amends.add(() -> http.send("PUT", item(id), amended, "If-Match", "1")
+                    .getStatusCode()
+                    .value());
         }
 
         List<Integer> statuses = new ArrayList<>();
@@ -126,22 +135,44 @@ public abstract class RecordLifecycleContract {
 
         assertThat(statuses).containsOnly(200, 412).filteredOn(s -> s == 200).hasSize(1);
         assertThat(http.get(item(id)).getBody().get("revision").asInt()).isEqualTo(2);
-        assertThat(awaitEvents(patientId, 2)).extracting(e -> e.payload().revision()).containsExactly(1, 2);
+        assertThat(awaitEvents(patientId, 2))
+                .extracting(e -> e.payload().revision())
+                .containsExactly(1, 2);
     }
 
     @Test
     void shouldAnswer404ForAnUnknownRecordAnd409ForAVoidedOne() {
         String patientId = "pt-" + UUID.randomUUID();
         String unknown = UUID.randomUUID().toString();
-        assertThat(http.send("PUT", item(unknown), api().validBody().apply(patientId).toString(), "If-Match", "1")
-                .getStatusCode().value()).isEqualTo(404);
-        assertThat(http.send("DELETE", item(unknown), "{\"reason\":\"x\"}").getStatusCode().value()).isEqualTo(404);
+        assertThat(http.send(
+                                "PUT",
+                                item(unknown),
+                                api().validBody().apply(patientId).toString(),
+                                "If-Match",
+                                "1")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(http.send("DELETE", item(unknown), "{\"reason\":\"x\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
         String id = create(patientId, null);
         http.send("DELETE", item(id), "{\"reason\":\"duplicate entry\"}");
 
-        assertThat(http.send("PUT", item(id), api().amendedBody().apply(patientId).toString(), "If-Match", "2")
-                .getStatusCode().value()).isEqualTo(409);
-        assertThat(http.send("DELETE", item(id), "{\"reason\":\"again\"}").getStatusCode().value()).isEqualTo(409);
+        assertThat(http.send(
+                                "PUT",
+                                item(id),
+                                api().amendedBody().apply(patientId).toString(),
+                                "If-Match",
+                                "2")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
+        assertThat(http.send("DELETE", item(id), "{\"reason\":\"again\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
     }
 
     @Test
@@ -163,7 +194,8 @@ public abstract class RecordLifecycleContract {
 
         // then every caller sees the one record, and one event was published
         assertThat(responses).allMatch(r -> r.getStatusCode().value() == 201);
-        assertThat(responses).extracting(r -> r.getBody().get(api().idField()).asString())
+        assertThat(responses)
+                .extracting(r -> r.getBody().get(api().idField()).asString())
                 .containsOnly(responses.get(0).getBody().get(api().idField()).asString());
         awaitEvents(patientId, 1);
         assertNoMoreEventsThan(patientId, 1);
@@ -177,8 +209,14 @@ public abstract class RecordLifecycleContract {
 
         ResponseEntity<JsonNode> first = http.send("PUT", item(id), amended, "If-Match", "1", "Idempotency-Key", "a-1");
         ResponseEntity<JsonNode> retry = http.send("PUT", item(id), amended, "If-Match", "1", "Idempotency-Key", "a-1");
-        ResponseEntity<JsonNode> other = http.send("PUT", item(id), api().validBody().apply(patientId).toString(),
-                "If-Match", "2", "Idempotency-Key", "a-1");
+        ResponseEntity<JsonNode> other = http.send(
+                "PUT",
+                item(id),
+                api().validBody().apply(patientId).toString(),
+                "If-Match",
+                "2",
+                "Idempotency-Key",
+                "a-1");
 
         assertThat(retry.getStatusCode().value()).isEqualTo(200);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
@@ -191,13 +229,13 @@ public abstract class RecordLifecycleContract {
     void shouldReplayACreateRetriedWithTheSameKeyAndRefuseADifferentBody() {
         String patientId = "pt-" + UUID.randomUUID();
         String key = "create-" + UUID.randomUUID();
-        ResponseEntity<JsonNode> first = http.send("POST", api().path(), api().validBody().apply(patientId).toString(),
-                "Idempotency-Key", key);
+        ResponseEntity<JsonNode> first = http.send(
+                "POST", api().path(), api().validBody().apply(patientId).toString(), "Idempotency-Key", key);
 
-        ResponseEntity<JsonNode> retry = http.send("POST", api().path(), api().validBody().apply(patientId).toString(),
-                "Idempotency-Key", key);
-        ResponseEntity<JsonNode> other = http.send("POST", api().path(),
-                api().amendedBody().apply(patientId).toString(), "Idempotency-Key", key);
+        ResponseEntity<JsonNode> retry = http.send(
+                "POST", api().path(), api().validBody().apply(patientId).toString(), "Idempotency-Key", key);
+        ResponseEntity<JsonNode> other = http.send(
+                "POST", api().path(), api().amendedBody().apply(patientId).toString(), "Idempotency-Key", key);
 
         assertThat(retry.getStatusCode().value()).isEqualTo(201);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
@@ -228,8 +266,10 @@ public abstract class RecordLifecycleContract {
 
         // when
         JsonNode emitted = awaitEvents(patientId, stage + 1).stream()
-                .filter(e -> e.type().equals(type.wireName())).findFirst()
-                .map(e -> EventJson.mapper().readTree(codec.encode(e))).orElseThrow();
+                .filter(e -> e.type().equals(type.wireName()))
+                .findFirst()
+                .map(e -> EventJson.mapper().readTree(codec.encode(e)))
+                .orElseThrow();
 
         // then the same field names and, for states, the same clinical payload
         assertThat(names(emitted)).isEqualTo(names(golden));
@@ -244,8 +284,8 @@ public abstract class RecordLifecycleContract {
     }
 
     protected String create(String patientId, String key) {
-        ResponseEntity<JsonNode> response = http.send("POST", api().path(),
-                api().validBody().apply(patientId).toString(), "Idempotency-Key", key);
+        ResponseEntity<JsonNode> response = http.send(
+                "POST", api().path(), api().validBody().apply(patientId).toString(), "Idempotency-Key", key);
         assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(201);
         return response.getBody().get(api().idField()).asString();
     }
@@ -259,14 +299,17 @@ public abstract class RecordLifecycleContract {
     }
 
     void assertNoMoreEventsThan(String patientId, int count) {
-        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+        await().pollDelay(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(eventsOf(patientId)).hasSize(count));
     }
 
     protected List<EventEnvelope> eventsOf(String patientId) {
         return topic.poll().stream()
                 .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(patientId))
-                .map(ConsumerRecord::value).map(codec::decode).toList();
+                .map(ConsumerRecord::value)
+                .map(codec::decode)
+                .toList();
     }
 
     static <T> List<Future<T>> all(List<Callable<T>> tasks) throws InterruptedException {

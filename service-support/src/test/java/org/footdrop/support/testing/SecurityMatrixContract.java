@@ -33,6 +33,7 @@ public abstract class SecurityMatrixContract {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     ApplicationContext context;
 
@@ -74,8 +75,7 @@ public abstract class SecurityMatrixContract {
     }
 
     /** How to reach an endpoint: its access and how to build a successful call (setup client given). */
-    public record Entry(Access access, Function<Http, Call> call) {
-    }
+    public record Entry(Access access, Function<Http, Call> call) {}
 
     /** The service's own API endpoints, keyed {@code "METHOD /pattern"} as the handler mappings name them. */
     protected abstract Map<String, Entry> apiMatrix();
@@ -84,16 +84,18 @@ public abstract class SecurityMatrixContract {
         Map<String, Entry> matrix = new LinkedHashMap<>();
         matrix.put("GET /actuator", new Entry(Access.role(Role.OPS), http -> Call.get("/actuator")));
         matrix.put("GET /actuator/health", new Entry(Access.everyone(), http -> Call.get("/actuator/health")));
-        matrix.put("GET /actuator/health/**",
-                new Entry(Access.everyone(), http -> Call.get("/actuator/health/liveness")));
+        matrix.put(
+                "GET /actuator/health/**", new Entry(Access.everyone(), http -> Call.get("/actuator/health/liveness")));
         matrix.put("GET /actuator/info", new Entry(Access.role(Role.OPS), http -> Call.get("/actuator/info")));
-        matrix.put("GET /actuator/prometheus",
-                new Entry(Access.role(Role.OPS), http -> Call.get("/actuator/prometheus")));
+        matrix.put(
+                "GET /actuator/prometheus", new Entry(Access.role(Role.OPS), http -> Call.get("/actuator/prometheus")));
         matrix.put("GET /v3/api-docs", new Entry(Access.anyRole(), http -> Call.get("/v3/api-docs")));
         matrix.put("GET /v3/api-docs.yaml", new Entry(Access.anyRole(), http -> Call.get("/v3/api-docs.yaml")));
-        matrix.put("GET /v3/api-docs/swagger-config",
+        matrix.put(
+                "GET /v3/api-docs/swagger-config",
                 new Entry(Access.anyRole(), http -> Call.get("/v3/api-docs/swagger-config")));
-        matrix.put("GET /swagger-ui.html",
+        matrix.put(
+                "GET /swagger-ui.html",
                 new Entry(Access.anyRole(), http -> Call.send("GET", "/swagger-ui.html", null, 302)));
         matrix.put("ANY /error", new Entry(Access.nobody(), http -> Call.get("/error")));
         matrix.putAll(apiMatrix());
@@ -103,10 +105,12 @@ public abstract class SecurityMatrixContract {
     @Test
     void shouldCoverEveryMappedEndpoint() {
         Set<String> mapped = new TreeSet<>();
-        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()
                 .forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> mapped.addAll(keys(info))));
 
-        assertThat(mapped).as("endpoints the application maps vs the security matrix")
+        assertThat(mapped)
+                .as("endpoints the application maps vs the security matrix")
                 .isEqualTo(new TreeSet<>(matrix().keySet()));
     }
 
@@ -119,14 +123,16 @@ public abstract class SecurityMatrixContract {
                 tests.add(DynamicTest.dynamicTest(endpoint + " as " + role.scope(), () -> {
                     Call call = entry.call().apply(setup);
                     var response = call.on(new Http(port, TestTokens.forRoles(role)));
-                    assertThat(response.getStatusCode().value()).as("%s %s as %s: %s", call.method(), call.path(),
-                            role.scope(), response.getBody()).isEqualTo(call.expectedStatus());
+                    assertThat(response.getStatusCode().value())
+                            .as("%s %s as %s: %s", call.method(), call.path(), role.scope(), response.getBody())
+                            .isEqualTo(call.expectedStatus());
                 }));
             }
             if (entry.access().open()) {
                 tests.add(DynamicTest.dynamicTest(endpoint + " without a token", () -> {
                     Call call = entry.call().apply(setup);
-                    assertThat(call.on(new Http(port, null)).getStatusCode().value()).isEqualTo(call.expectedStatus());
+                    assertThat(call.on(new Http(port, null)).getStatusCode().value())
+                            .isEqualTo(call.expectedStatus());
                 }));
             }
         });
@@ -138,14 +144,20 @@ public abstract class SecurityMatrixContract {
         Http setup = new Http(port);
         List<DynamicTest> tests = new ArrayList<>();
         matrix().forEach((endpoint, entry) -> {
-            for (Role role : EnumSet.complementOf(entry.access().roles().isEmpty()
-                    ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(entry.access().roles()))) {
+            for (Role role : EnumSet.complementOf(
+                    entry.access().roles().isEmpty()
+                            ? EnumSet.noneOf(Role.class)
+                            : EnumSet.copyOf(entry.access().roles()))) {
                 tests.add(DynamicTest.dynamicTest(endpoint + " as " + role.scope(), () -> {
                     Call call = entry.call().apply(setup);
                     var response = call.on(new Http(port, TestTokens.forRoles(role)));
-                    assertThat(response.getStatusCode()).as("%s %s as %s", call.method(), call.path(), role.scope())
+                    assertThat(response.getStatusCode())
+                            .as("%s %s as %s", call.method(), call.path(), role.scope())
                             .isEqualTo(HttpStatus.FORBIDDEN);
-                    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+                    assertThat(response.getHeaders()
+                                    .getContentType()
+                                    .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                            .isTrue();
                     assertThat(response.getBody()).contains("\"status\":403");
                 }));
             }
@@ -157,10 +169,19 @@ public abstract class SecurityMatrixContract {
     Stream<DynamicTest> shouldTurnAwayMissingExpiredAndForeignTokens() {
         Map<String, String> badTokens = new LinkedHashMap<>();
         badTokens.put("no token", null);
-        badTokens.put("an expired token", TestTokens.builder(Role.values()).expired().sign());
-        badTokens.put("a foreign issuer's token", TestTokens.builder(Role.values()).issuer("https://idp.example.org").sign());
-        badTokens.put("a token for another audience", TestTokens.builder(Role.values()).audiences("billing-service").sign());
-        badTokens.put("a token signed by another key", TestTokens.builder(Role.values()).signedByForeignKey().sign());
+        badTokens.put(
+                "an expired token", TestTokens.builder(Role.values()).expired().sign());
+        badTokens.put(
+                "a foreign issuer's token",
+                TestTokens.builder(Role.values())
+                        .issuer("https://idp.example.org")
+                        .sign());
+        badTokens.put(
+                "a token for another audience",
+                TestTokens.builder(Role.values()).audiences("billing-service").sign());
+        badTokens.put(
+                "a token signed by another key",
+                TestTokens.builder(Role.values()).signedByForeignKey().sign());
         badTokens.put("a malformed token", "not.a.jwt");
         Http setup = new Http(port);
         List<DynamicTest> tests = new ArrayList<>();
@@ -171,10 +192,12 @@ public abstract class SecurityMatrixContract {
             badTokens.forEach((kind, token) -> tests.add(DynamicTest.dynamicTest(endpoint + " with " + kind, () -> {
                 Call call = entry.call().apply(setup);
                 var response = call.on(new Http(port, token));
-                assertThat(response.getStatusCode()).as("%s %s with %s", call.method(), call.path(), kind)
+                assertThat(response.getStatusCode())
+                        .as("%s %s with %s", call.method(), call.path(), kind)
                         .isEqualTo(HttpStatus.UNAUTHORIZED);
                 assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
-                assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+                assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                        .isTrue();
             })));
         });
         return tests.stream();
@@ -199,20 +222,46 @@ public abstract class SecurityMatrixContract {
     protected static Map<String, Entry> recordEndpoints(RecordApi api) {
         String item = api.path() + "/{" + api.idField() + "}";
         Map<String, Entry> entries = new LinkedHashMap<>();
-        entries.put("POST " + api.path(), new Entry(Access.role(Role.CLINICAL_WRITER),
-                http -> Call.send("POST", api.path(), api.validBody().apply(newPatient()).toString(), 201)));
-        entries.put("GET " + item, new Entry(Access.role(Role.CLINICIAN),
-                http -> Call.get(api.path() + "/" + create(http, api, newPatient()))));
-        entries.put("GET /api/v1/patients/{patientId}/" + api.collection(), new Entry(Access.role(Role.CLINICIAN),
-                http -> Call.get("/api/v1/patients/" + newPatient() + "/" + api.collection())));
+        entries.put(
+                "POST " + api.path(),
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.send(
+                                "POST",
+                                api.path(),
+                                api.validBody().apply(newPatient()).toString(),
+                                201)));
+        entries.put(
+                "GET " + item,
+                new Entry(
+                        Access.role(Role.CLINICIAN),
+                        http -> Call.get(api.path() + "/" + create(http, api, newPatient()))));
+        entries.put(
+                "GET /api/v1/patients/{patientId}/" + api.collection(),
+                new Entry(
+                        Access.role(Role.CLINICIAN),
+                        http -> Call.get("/api/v1/patients/" + newPatient() + "/" + api.collection())));
         entries.put("PUT " + item, new Entry(Access.role(Role.CLINICAL_WRITER), http -> {
             String patientId = newPatient();
-            return Call.send("PUT", api.path() + "/" + create(http, api, patientId),
-                    api.amendedBody().apply(patientId).toString(), 200, "If-Match", "\"1\"");
+            return Call.send(
+                    "PUT",
+                    api.path() + "/" + create(http, api, patientId),
+                    api.amendedBody().apply(patientId).toString(),
+                    200,
+                    "If-Match",
+                    "\"1\"");
         }));
-        entries.put("DELETE " + item, new Entry(Access.role(Role.CLINICAL_WRITER),
-                http -> Call.send("DELETE", api.path() + "/" + create(http, api, newPatient()),
-                        "{\"reason\":\"entered for the wrong patient\"}", 200, "If-Match", "\"1\"")));
+        entries.put(
+                "DELETE " + item,
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.send(
+                                "DELETE",
+                                api.path() + "/" + create(http, api, newPatient()),
+                                "{\"reason\":\"entered for the wrong patient\"}",
+                                200,
+                                "If-Match",
+                                "\"1\"")));
         return entries;
     }
 
@@ -221,8 +270,11 @@ public abstract class SecurityMatrixContract {
     }
 
     protected static String create(Http http, RecordApi api, String patientId) {
-        var created = http.send("POST", api.path(), api.validBody().apply(patientId).toString());
-        assertThat(created.getStatusCode().value()).as("setup: %s", created.getBody()).isEqualTo(201);
+        var created =
+                http.send("POST", api.path(), api.validBody().apply(patientId).toString());
+        assertThat(created.getStatusCode().value())
+                .as("setup: %s", created.getBody())
+                .isEqualTo(201);
         return created.getBody().get(api.idField()).asString();
     }
 }

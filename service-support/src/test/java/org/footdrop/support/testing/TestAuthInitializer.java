@@ -10,8 +10,8 @@ public class TestAuthInitializer implements ApplicationContextInitializer<Config
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwksUri(),
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER
-        ).applyTo(context);
+                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwksUri(),
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER)
+                .applyTo(context);
     }
 }

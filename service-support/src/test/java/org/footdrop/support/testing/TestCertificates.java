@@ -97,8 +97,10 @@ public final class TestCertificates {
                 trustManagers.init(trust);
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers == null ? null : keyManagers.getKeyManagers(),
-                    trustManagers == null ? null : trustManagers.getTrustManagers(), null);
+            context.init(
+                    keyManagers == null ? null : keyManagers.getKeyManagers(),
+                    trustManagers == null ? null : trustManagers.getTrustManagers(),
+                    null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -110,20 +112,91 @@ public final class TestCertificates {
             Path dir = Files.createTempDirectory("footdrop-tls-");
             dir.toFile().deleteOnExit();
             String password = new String(PASSWORD);
-            keytool(dir, "-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048",
-                    "-dname", "CN=Foot Drop Outcomes test CA", "-ext", "bc:c", "-validity", "2",
-                    "-keystore", "ca.p12", "-storetype", "PKCS12", "-storepass", password);
-            keytool(dir, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
-                    "-dname", "CN=localhost", "-validity", "2",
-                    "-keystore", "server.p12", "-storetype", "PKCS12", "-storepass", password);
-            keytool(dir, "-certreq", "-alias", "server", "-keystore", "server.p12", "-storepass", password,
-                    "-file", "server.csr");
-            keytool(dir, "-gencert", "-alias", "ca", "-keystore", "ca.p12", "-storepass", password,
-                    "-infile", "server.csr", "-outfile", "tls.crt", "-rfc", "-validity", "2",
-                    "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-ext", "KU=digitalSignature,keyEncipherment",
-                    "-ext", "EKU=serverAuth,clientAuth");
-            keytool(dir, "-exportcert", "-alias", "ca", "-keystore", "ca.p12", "-storepass", password,
-                    "-rfc", "-file", "ca.crt");
+            keytool(
+                    dir,
+                    "-genkeypair",
+                    "-alias",
+                    "ca",
+                    "-keyalg",
+                    "RSA",
+                    "-keysize",
+                    "2048",
+                    "-dname",
+                    "CN=Foot Drop Outcomes test CA",
+                    "-ext",
+                    "bc:c",
+                    "-validity",
+                    "2",
+                    "-keystore",
+                    "ca.p12",
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    password);
+            keytool(
+                    dir,
+                    "-genkeypair",
+                    "-alias",
+                    "server",
+                    "-keyalg",
+                    "RSA",
+                    "-keysize",
+                    "2048",
+                    "-dname",
+                    "CN=localhost",
+                    "-validity",
+                    "2",
+                    "-keystore",
+                    "server.p12",
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    password);
+            keytool(
+                    dir,
+                    "-certreq",
+                    "-alias",
+                    "server",
+                    "-keystore",
+                    "server.p12",
+                    "-storepass",
+                    password,
+                    "-file",
+                    "server.csr");
+            keytool(
+                    dir,
+                    "-gencert",
+                    "-alias",
+                    "ca",
+                    "-keystore",
+                    "ca.p12",
+                    "-storepass",
+                    password,
+                    "-infile",
+                    "server.csr",
+                    "-outfile",
+                    "tls.crt",
+                    "-rfc",
+                    "-validity",
+                    "2",
+                    "-ext",
+                    "SAN=dns:localhost,ip:127.0.0.1",
+                    "-ext",
+                    "KU=digitalSignature,keyEncipherment",
+                    "-ext",
+                    "EKU=serverAuth,clientAuth");
+            keytool(
+                    dir,
+                    "-exportcert",
+                    "-alias",
+                    "ca",
+                    "-keystore",
+                    "ca.p12",
+                    "-storepass",
+                    password,
+                    "-rfc",
+                    "-file",
+                    "ca.crt");
 
             KeyStore generated = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
@@ -135,7 +208,8 @@ public final class TestCertificates {
 
             // keytool cannot write a private key as PEM; the JDK encodes RSA private keys as PKCS#8.
             String keyPem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(key.getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
             Files.writeString(dir.resolve("tls.key"), keyPem);
             Files.writeString(dir.resolve("tls.pem"), keyPem + Files.readString(dir.resolve("tls.crt")));
@@ -167,7 +241,10 @@ public final class TestCertificates {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -37,10 +37,10 @@ public final class TestTokens {
     private static final RSAKey KEY = generate("footdrop-test");
     /** Same key id as the real one, so only the signature gives it away. */
     private static final RSAKey FOREIGN_KEY = generate("footdrop-test");
+
     private static final HttpServer JWKS = serveJwks();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String jwksUri() {
         return "http://localhost:" + JWKS.getAddress().getPort() + "/oauth2/jwks";
@@ -118,7 +118,10 @@ public final class TestTokens {
                     .jwtID(UUID.randomUUID().toString())
                     .build();
             try {
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                SignedJWT jwt = new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .keyID(key.getKeyID())
+                                .build(),
                         claims);
                 jwt.sign(new RSASSASigner(key));
                 return jwt.serialize();

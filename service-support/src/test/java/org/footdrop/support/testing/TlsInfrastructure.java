@@ -17,5 +17,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TlsInfrastructureInitializer.class)
-public @interface TlsInfrastructure {
-}
+public @interface TlsInfrastructure {}

@@ -37,28 +37,40 @@ public class TlsInfrastructureInitializer implements ApplicationContextInitializ
         var environment = context.getEnvironment();
         String service = environment.getRequiredProperty("spring.application.name");
         TestCertificates certificates = TestCertificates.shared();
-        Map<String, String> variables = new LinkedHashMap<>(
-                ComposeTlsOverride.environment(service, CONTAINER_TLS_DIR, certificates.dir()));
+        Map<String, String> variables =
+                new LinkedHashMap<>(ComposeTlsOverride.environment(service, CONTAINER_TLS_DIR, certificates.dir()));
         variables.put("KAFKA_BOOTSTRAP_SERVERS", TlsKafkaBroker.shared().bootstrap());
-        variables.put("MONGODB_URI", "mongodb://localhost:" + mongoOverTls(certificates).port()
-                + "/footdrop_" + service.replace("-service", ""));
-        variables.computeIfPresent("FOOTDROP_AUTH_JWKS_URI", (name, uri) -> "https://localhost:"
-                + jwks(certificates).getAddress().getPort() + URI.create(uri).getPath());
+        variables.put(
+                "MONGODB_URI",
+                "mongodb://localhost:" + mongoOverTls(certificates).port() + "/footdrop_"
+                        + service.replace("-service", ""));
+        variables.computeIfPresent(
+                "FOOTDROP_AUTH_JWKS_URI",
+                (name, uri) ->
+                        "https://localhost:" + jwks(certificates).getAddress().getPort()
+                                + URI.create(uri).getPath());
         var sources = environment.getPropertySources();
-        sources.addBefore(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+        sources.addBefore(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource("compose-tls-systemEnvironment", new LinkedHashMap<>(variables)));
         // @EmbeddedKafka leaves spring.kafka.bootstrap-servers behind as a JVM-wide system property, which
         // would outrank application.yml's ${KAFKA_BOOTSTRAP_SERVERS} in every later context of this JVM.
         // A container has no such property: give application.yml's mapping back its say.
-        sources.addBefore(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new MapPropertySource(
-                "no-embedded-kafka-leftover", Map.of("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS}")));
+        sources.addBefore(
+                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+                new MapPropertySource(
+                        "no-embedded-kafka-leftover",
+                        Map.of("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS}")));
     }
 
     private static synchronized TlsTerminatingProxy mongoOverTls(TestCertificates certificates) {
         if (mongoOverTls == null) {
             mongo = new EmbeddedMongo();
-            mongoOverTls = new TlsTerminatingProxy(certificates.serverContext(),
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), URI.create(mongo.uri("x")).getPort()));
+            mongoOverTls = new TlsTerminatingProxy(
+                    certificates.serverContext(),
+                    new InetSocketAddress(
+                            InetAddress.getLoopbackAddress(),
+                            URI.create(mongo.uri("x")).getPort()));
         }
         return mongoOverTls;
     }

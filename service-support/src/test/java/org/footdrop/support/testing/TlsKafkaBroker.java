@@ -59,7 +59,8 @@ public final class TlsKafkaBroker implements AutoCloseable {
             Path logDir = Files.createTempDirectory("footdrop-kafka-tls-");
             int port = freePort();
             int controllerPort = freePort();
-            Map<String, String> compose = ComposeTlsOverride.environment("kafka", CONTAINER_TLS_DIR, certificates.dir());
+            Map<String, String> compose =
+                    ComposeTlsOverride.environment("kafka", CONTAINER_TLS_DIR, certificates.dir());
             String listener = compose.get("KAFKA_INTER_BROKER_LISTENER_NAME");
 
             Properties p = new Properties();
@@ -73,7 +74,11 @@ public final class TlsKafkaBroker implements AutoCloseable {
             p.put("listener.security.protocol.map", compose.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"));
             compose.forEach((name, value) -> {
                 if (name.startsWith("KAFKA_SSL_")) {
-                    p.put(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+                    p.put(
+                            name.substring("KAFKA_".length())
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace('_', '.'),
+                            value);
                 }
             });
             p.put("log.dirs", logDir.toString());
@@ -126,8 +131,11 @@ public final class TlsKafkaBroker implements AutoCloseable {
         Map<String, Object> props = new HashMap<>(clientProperties());
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
-            admin.createTopics(topics.stream().map(name -> new NewTopic(name, Topics.PARTITIONS, (short) 1)).toList())
-                    .all().get();
+            admin.createTopics(topics.stream()
+                            .map(name -> new NewTopic(name, Topics.PARTITIONS, (short) 1))
+                            .toList())
+                    .all()
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException("could not create topics over TLS", e);
         }

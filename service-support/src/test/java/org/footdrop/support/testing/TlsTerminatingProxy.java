@@ -55,7 +55,8 @@ public final class TlsTerminatingProxy implements AutoCloseable {
     }
 
     private static void relay(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             in.transferTo(out);
         } catch (IOException e) {
             // the other side went away

@@ -45,14 +45,18 @@ public final class TopicProbe implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    public static void send(String bootstrap, String topic, byte[] key, byte[] value,
-            Map<String, byte[]> headers) {
+    public static void send(String bootstrap, String topic, byte[] key, byte[] value, Map<String, byte[]> headers) {
         send(bootstrap, Map.of(), topic, key, value, headers);
     }
 
     /** With extra client settings, e.g. SSL for a TLS listener. */
-    public static void send(String bootstrap, Map<String, Object> clientProperties, String topic, byte[] key,
-            byte[] value, Map<String, byte[]> headers) {
+    public static void send(
+            String bootstrap,
+            Map<String, Object> clientProperties,
+            String topic,
+            byte[] key,
+            byte[] value,
+            Map<String, byte[]> headers) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

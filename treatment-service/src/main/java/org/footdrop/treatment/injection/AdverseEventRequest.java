@@ -10,5 +10,4 @@ public record AdverseEventRequest(
         @NotNull AdverseEventType type,
         @NotNull Severity severity,
         @NotNull Boolean resolved,
-        @Size(max = 200) String note) {
-}
+        @Size(max = 200) String note) {}

@@ -34,14 +34,19 @@ class InjectionController {
     }
 
     @PostMapping("/injections")
-    ResponseEntity<InjectionResource> administer(@Valid @RequestBody InjectionRequest request,
+    ResponseEntity<InjectionResource> administer(
+            @Valid @RequestBody InjectionRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        var result = injections.administer(request, RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey), RequestContext.correlationId(correlationId));
+        var result = injections.administer(
+                request,
+                RequestContext.caller(),
+                RequestContext.idempotencyKey(idempotencyKey),
+                RequestContext.correlationId(correlationId));
         StoredRecord<InjectionRequest> record = result.injection();
         return ResponseEntity.created(URI.create("/api/v1/injections/" + record.id()))
-                .eTag(record.etag()).body(InjectionResource.of(record, result.warnings()));
+                .eTag(record.etag())
+                .body(InjectionResource.of(record, result.warnings()));
     }
 
     @GetMapping("/injections/{injectionId}")
@@ -57,27 +62,38 @@ class InjectionController {
     }
 
     @PutMapping("/injections/{injectionId}")
-    ResponseEntity<InjectionResource> amend(@PathVariable UUID injectionId,
+    ResponseEntity<InjectionResource> amend(
+            @PathVariable UUID injectionId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody InjectionRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        var result = injections.amend(injectionId, Revisions.fromIfMatch(ifMatch, true), request,
-                RequestContext.caller(), RequestContext.idempotencyKey(idempotencyKey),
+        var result = injections.amend(
+                injectionId,
+                Revisions.fromIfMatch(ifMatch, true),
+                request,
+                RequestContext.caller(),
+                RequestContext.idempotencyKey(idempotencyKey),
                 RequestContext.correlationId(correlationId));
-        return ResponseEntity.ok().eTag(result.injection().etag())
+        return ResponseEntity.ok()
+                .eTag(result.injection().etag())
                 .body(InjectionResource.of(result.injection(), result.warnings()));
     }
 
     @DeleteMapping("/injections/{injectionId}")
-    ResponseEntity<InjectionResource> voidInjection(@PathVariable UUID injectionId,
+    ResponseEntity<InjectionResource> voidInjection(
+            @PathVariable UUID injectionId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody VoidRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        StoredRecord<InjectionRequest> record = injections.voidInjection(injectionId,
-                Revisions.fromIfMatch(ifMatch, false), request.reason(), RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey), RequestContext.correlationId(correlationId));
+        StoredRecord<InjectionRequest> record = injections.voidInjection(
+                injectionId,
+                Revisions.fromIfMatch(ifMatch, false),
+                request.reason(),
+                RequestContext.caller(),
+                RequestContext.idempotencyKey(idempotencyKey),
+                RequestContext.correlationId(correlationId));
         return ResponseEntity.ok().eTag(record.etag()).body(InjectionResource.of(record, List.of()));
     }
 }

@@ -48,9 +48,20 @@ class InjectionKind extends NamedRecordKind<InjectionRequest> {
 
     /** The facts on the wire; adverse-event notes (free text) stay here. */
     static Injection toContract(InjectionRequest i) {
-        return new Injection(i.administeredAt(), i.technique(), i.target(), i.targetLevel(), i.side(), i.guidance(),
-                i.solution(), i.prpLeukocytes(), i.volumeMl(), i.durationMinutes(),
-                i.adverseEvents().stream().map(a -> new AdverseEvent(a.type(), a.severity(), a.resolved())).toList(),
+        return new Injection(
+                i.administeredAt(),
+                i.technique(),
+                i.target(),
+                i.targetLevel(),
+                i.side(),
+                i.guidance(),
+                i.solution(),
+                i.prpLeukocytes(),
+                i.volumeMl(),
+                i.durationMinutes(),
+                i.adverseEvents().stream()
+                        .map(a -> new AdverseEvent(a.type(), a.severity(), a.resolved()))
+                        .toList(),
                 i.cptCodes());
     }
 }

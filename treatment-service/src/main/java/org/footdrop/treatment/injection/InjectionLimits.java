@@ -26,7 +26,8 @@ public record InjectionLimits(
 
         @Override
         public String toString() {
-            return min.stripTrailingZeros().toPlainString() + "-" + max.stripTrailingZeros().toPlainString();
+            return min.stripTrailingZeros().toPlainString() + "-"
+                    + max.stripTrailingZeros().toPlainString();
         }
     }
 

@@ -29,6 +29,7 @@ import org.footdrop.contract.vocabulary.Solution;
 public record InjectionRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must match [A-Za-z0-9._-]{1,64}")
         String patientId,
+
         @NotNull Instant administeredAt,
         @NotNull InjectionTechnique technique,
         @NotNull InjectionTarget target,
@@ -37,12 +38,22 @@ public record InjectionRequest(
         @NotNull Guidance guidance,
         @NotNull Solution solution,
         PrpLeukocytes prpLeukocytes,
-        @NotNull @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("100.0")
-        @Digits(integer = 3, fraction = 1, message = "mL to 0.1 mL resolution") BigDecimal volumeMl,
+
+        @NotNull
+        @DecimalMin(value = "0.0", inclusive = false)
+        @DecimalMax("100.0")
+        @Digits(integer = 3, fraction = 1, message = "mL to 0.1 mL resolution")
+        BigDecimal volumeMl,
+
         @NotNull Integer durationMinutes,
         @Size(max = 20) List<@NotNull @Valid AdverseEventRequest> adverseEvents,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = "[0-9]{4}[0-9FTU]",
-                message = "must be a CPT code such as 64450 or 0232T") String> cptCodes) {
+
+        @Size(max = 20)
+        List<
+                        @NotNull
+                        @Pattern(regexp = "[0-9]{4}[0-9FTU]", message = "must be a CPT code such as 64450 or 0232T")
+                        String>
+                cptCodes) {
 
     public InjectionRequest {
         adverseEvents = adverseEvents == null ? List.of() : adverseEvents;

@@ -27,13 +27,33 @@ record InjectionResource(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
     static InjectionResource of(StoredRecord<InjectionRequest> r, List<String> warnings) {
-        return new InjectionResource(r.id(), r.revision(), r.status(), r.recordedAt(), r.amendedAt(), r.voidedAt(),
-                null, null, null, r.state(), warnings);
+        return new InjectionResource(
+                r.id(),
+                r.revision(),
+                r.status(),
+                r.recordedAt(),
+                r.amendedAt(),
+                r.voidedAt(),
+                null,
+                null,
+                null,
+                r.state(),
+                warnings);
     }
 
     static InjectionResource of(InjectionSeries.Entry e) {
         StoredRecord<InjectionRequest> r = e.injection();
-        return new InjectionResource(r.id(), r.revision(), r.status(), r.recordedAt(), r.amendedAt(), r.voidedAt(),
-                e.nth(), e.intervalDays(), e.spacing(), r.state(), List.of());
+        return new InjectionResource(
+                r.id(),
+                r.revision(),
+                r.status(),
+                r.recordedAt(),
+                r.amendedAt(),
+                r.voidedAt(),
+                e.nth(),
+                e.intervalDays(),
+                e.spacing(),
+                r.state(),
+                List.of());
     }
 }

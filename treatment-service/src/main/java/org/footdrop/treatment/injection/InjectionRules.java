@@ -26,8 +26,7 @@ final class InjectionRules {
 
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private InjectionRules() {
-    }
+    private InjectionRules() {}
 
     static List<FieldProblem> check(InjectionRequest i, InjectionLimits limits, Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -45,8 +44,8 @@ final class InjectionRules {
         }
         if (i.durationMinutes() != null
                 && !limits.durationMinutes().contains(BigDecimal.valueOf(i.durationMinutes()))) {
-            problems.add(new FieldProblem("durationMinutes",
-                    "must be within " + limits.durationMinutes() + " minutes"));
+            problems.add(
+                    new FieldProblem("durationMinutes", "must be within " + limits.durationMinutes() + " minutes"));
         }
         if (i.adverseEvents() != null) {
             for (int n = 0; n < i.adverseEvents().size(); n++) {
@@ -54,7 +53,8 @@ final class InjectionRules {
                 if (event == null) {
                     continue;
                 }
-                if (event.type() == AdverseEventType.OTHER && (event.note() == null || event.note().isBlank())) {
+                if (event.type() == AdverseEventType.OTHER
+                        && (event.note() == null || event.note().isBlank())) {
                     problems.add(new FieldProblem("adverseEvents[" + n + "].note", "required for OTHER"));
                 }
                 if (event.type() != AdverseEventType.OTHER && event.note() != null) {
@@ -68,24 +68,43 @@ final class InjectionRules {
     private static void checkTechnique(InjectionRequest i, InjectionLimits limits, List<FieldProblem> problems) {
         switch (i.technique()) {
             case NERVE_HYDRODISSECTION -> {
-                require(i.guidance() == null || i.guidance() == Guidance.ULTRASOUND, problems, "guidance",
+                require(
+                        i.guidance() == null || i.guidance() == Guidance.ULTRASOUND,
+                        problems,
+                        "guidance",
                         "nerve hydrodissection must be ULTRASOUND-guided");
-                require(i.target() == null || i.target() == InjectionTarget.FIBULAR_NERVE
-                                || i.target() == InjectionTarget.SCIATIC_NERVE, problems, "target",
+                require(
+                        i.target() == null
+                                || i.target() == InjectionTarget.FIBULAR_NERVE
+                                || i.target() == InjectionTarget.SCIATIC_NERVE,
+                        problems,
+                        "target",
                         "nerve hydrodissection targets the FIBULAR_NERVE or SCIATIC_NERVE");
                 volume(i, limits.hydrodissectionVolumeMl(), problems);
             }
             case TRANSFORAMINAL_EPIDURAL -> {
-                require(i.guidance() == null || i.guidance() == Guidance.FLUOROSCOPY, problems, "guidance",
+                require(
+                        i.guidance() == null || i.guidance() == Guidance.FLUOROSCOPY,
+                        problems,
+                        "guidance",
                         "a transforaminal epidural must be FLUOROSCOPY-guided");
-                require(i.target() == null || i.target() == InjectionTarget.NERVE_ROOT, problems, "target",
+                require(
+                        i.target() == null || i.target() == InjectionTarget.NERVE_ROOT,
+                        problems,
+                        "target",
                         "a transforaminal epidural targets a NERVE_ROOT");
-                require(i.target() != InjectionTarget.NERVE_ROOT || i.targetLevel() != null, problems,
-                        "targetLevel", "a transforaminal epidural names the nerve root level (L4, L5 or S1)");
+                require(
+                        i.target() != InjectionTarget.NERVE_ROOT || i.targetLevel() != null,
+                        problems,
+                        "targetLevel",
+                        "a transforaminal epidural names the nerve root level (L4, L5 or S1)");
                 volume(i, limits.transforaminalVolumeMl(), problems);
             }
             case CAUDAL_EPIDURAL -> {
-                require(i.target() == null || i.target() == InjectionTarget.NERVE_ROOT, problems, "target",
+                require(
+                        i.target() == null || i.target() == InjectionTarget.NERVE_ROOT,
+                        problems,
+                        "target",
                         "a caudal epidural targets the NERVE_ROOT(s)");
                 volume(i, limits.caudalVolumeMl(), problems);
             }
@@ -105,6 +124,7 @@ final class InjectionRules {
     }
 
     static boolean isEpidural(InjectionTechnique technique) {
-        return technique == InjectionTechnique.CAUDAL_EPIDURAL || technique == InjectionTechnique.TRANSFORAMINAL_EPIDURAL;
+        return technique == InjectionTechnique.CAUDAL_EPIDURAL
+                || technique == InjectionTechnique.TRANSFORAMINAL_EPIDURAL;
     }
 }

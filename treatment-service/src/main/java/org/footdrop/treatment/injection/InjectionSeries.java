@@ -16,12 +16,10 @@ import org.footdrop.support.record.StoredRecord;
  */
 final class InjectionSeries {
 
-    private InjectionSeries() {
-    }
+    private InjectionSeries() {}
 
     /** @param nth null for a voided injection, which counts nowhere */
-    record Entry(StoredRecord<InjectionRequest> injection, Integer nth, Long intervalDays, Spacing spacing) {
-    }
+    record Entry(StoredRecord<InjectionRequest> injection, Integer nth, Long intervalDays, Spacing spacing) {}
 
     static List<Entry> of(List<StoredRecord<InjectionRequest>> injections, ZoneId clinicZone) {
         List<StoredRecord<InjectionRequest>> ordered = injections.stream()
@@ -39,9 +37,15 @@ final class InjectionSeries {
                 continue;
             }
             nth++;
-            Long interval = previous == null ? null : ChronoUnit.DAYS.between(
-                    previous.state().administeredAt().atZone(clinicZone).toLocalDate(),
-                    injection.state().administeredAt().atZone(clinicZone).toLocalDate());
+            Long interval = previous == null
+                    ? null
+                    : ChronoUnit.DAYS.between(
+                            previous.state().administeredAt().atZone(clinicZone).toLocalDate(),
+                            injection
+                                    .state()
+                                    .administeredAt()
+                                    .atZone(clinicZone)
+                                    .toLocalDate());
             series.add(new Entry(injection, nth, interval, interval == null ? null : Spacing.of(interval)));
             previous = injection;
         }

@@ -22,7 +22,11 @@ class InjectionService {
     private final Clock clock;
     private final ZoneId clinicZone;
 
-    InjectionService(ClinicalRecords records, InjectionKind kind, InjectionLimits limits, Clock clock,
+    InjectionService(
+            ClinicalRecords records,
+            InjectionKind kind,
+            InjectionLimits limits,
+            Clock clock,
             @Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
         this.records = records;
         this.kind = kind;
@@ -32,8 +36,7 @@ class InjectionService {
     }
 
     /** A stored injection and the warnings its values earned. */
-    record Result(StoredRecord<InjectionRequest> injection, List<String> warnings) {
-    }
+    record Result(StoredRecord<InjectionRequest> injection, List<String> warnings) {}
 
     Result administer(InjectionRequest request, String caller, String idempotencyKey, String correlationId) {
         check(request);
@@ -51,16 +54,26 @@ class InjectionService {
         return InjectionSeries.of(records.findByPatient(kind, patientId), clinicZone);
     }
 
-    Result amend(UUID id, int expectedRevision, InjectionRequest request, String caller, String idempotencyKey,
+    Result amend(
+            UUID id,
+            int expectedRevision,
+            InjectionRequest request,
+            String caller,
+            String idempotencyKey,
             String correlationId) {
         check(request);
         List<String> warnings = warnings(request, id);
-        return new Result(records.amend(kind, id, expectedRevision, request, caller, idempotencyKey, correlationId),
-                warnings);
+        return new Result(
+                records.amend(kind, id, expectedRevision, request, caller, idempotencyKey, correlationId), warnings);
     }
 
-    StoredRecord<InjectionRequest> voidInjection(UUID id, Integer expectedRevision, String reason, String caller,
-            String idempotencyKey, String correlationId) {
+    StoredRecord<InjectionRequest> voidInjection(
+            UUID id,
+            Integer expectedRevision,
+            String reason,
+            String caller,
+            String idempotencyKey,
+            String correlationId) {
         return records.voidRecord(kind, id, expectedRevision, reason, caller, idempotencyKey, correlationId);
     }
 

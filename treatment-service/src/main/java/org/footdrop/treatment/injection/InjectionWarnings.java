@@ -12,14 +12,13 @@ import java.util.List;
  */
 final class InjectionWarnings {
 
-    private InjectionWarnings() {
-    }
+    private InjectionWarnings() {}
 
     /**
      * @param others the patient's other non-voided injections (not this one)
      */
-    static List<String> of(InjectionRequest injection, List<InjectionRequest> others, InjectionLimits limits,
-            ZoneId clinicZone) {
+    static List<String> of(
+            InjectionRequest injection, List<InjectionRequest> others, InjectionLimits limits, ZoneId clinicZone) {
         List<String> warnings = new ArrayList<>();
         if (!limits.typicalDurationMinutes().contains(BigDecimal.valueOf(injection.durationMinutes()))) {
             warnings.add("durationMinutes: " + injection.durationMinutes() + " minutes is outside the typical "
@@ -27,8 +26,8 @@ final class InjectionWarnings {
         }
         var day = injection.administeredAt().atZone(clinicZone).toLocalDate();
         others.stream()
-                .mapToLong(other -> Math.abs(ChronoUnit.DAYS.between(day,
-                        other.administeredAt().atZone(clinicZone).toLocalDate())))
+                .mapToLong(other -> Math.abs(ChronoUnit.DAYS.between(
+                        day, other.administeredAt().atZone(clinicZone).toLocalDate())))
                 .min()
                 .stream()
                 .filter(days -> days < limits.minimumTypicalIntervalDays())
@@ -37,17 +36,20 @@ final class InjectionWarnings {
                         + " days apart"));
         if (InjectionRules.isEpidural(injection.technique())) {
             var windowStart = day.minusDays(limits.epiduralWindowDays());
-            long epidurals = 1 + others.stream()
-                    .filter(other -> InjectionRules.isEpidural(other.technique()))
-                    .map(other -> other.administeredAt().atZone(clinicZone).toLocalDate())
-                    .filter(d -> d.isAfter(windowStart) && !d.isAfter(day))
-                    .count();
+            long epidurals = 1
+                    + others.stream()
+                            .filter(other -> InjectionRules.isEpidural(other.technique()))
+                            .map(other ->
+                                    other.administeredAt().atZone(clinicZone).toLocalDate())
+                            .filter(d -> d.isAfter(windowStart) && !d.isAfter(day))
+                            .count();
             if (epidurals > limits.maximumEpiduralsPerWindow()) {
                 warnings.add("technique: " + epidurals + " epidural sessions within " + limits.epiduralWindowDays()
                         + " days; typically at most " + limits.maximumEpiduralsPerWindow());
             }
         }
-        injection.cptCodes().stream().filter(code -> !InjectionRules.KNOWN_CPT.contains(code))
+        injection.cptCodes().stream()
+                .filter(code -> !InjectionRules.KNOWN_CPT.contains(code))
                 .forEach(code -> warnings.add("cptCodes: " + code + " is well-formed but not a procedure code "
                         + "this service knows; it was accepted as given"));
         return warnings;

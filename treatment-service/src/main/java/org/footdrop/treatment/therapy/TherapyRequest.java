@@ -16,10 +16,10 @@ import org.footdrop.contract.vocabulary.TherapyType;
 public record TherapyRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must match [A-Za-z0-9._-]{1,64}")
         String patientId,
+
         @NotNull TherapyType type,
         EnergyModality modality,
         @NotNull LocalDate startDate,
         @NotNull @Min(1) @Max(21) Integer sessionsPerWeek,
         @Min(1) @Max(104) Integer plannedWeeks,
-        LocalDate endDate) {
-}
+        LocalDate endDate) {}

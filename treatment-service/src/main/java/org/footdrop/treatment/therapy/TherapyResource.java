@@ -22,7 +22,17 @@ record TherapyResource(
         BigDecimal adherence) {
 
     static TherapyResource of(StoredRecord<TherapyRequest> r, TherapyService.Adherence a) {
-        return new TherapyResource(r.id(), r.revision(), r.status(), r.recordedAt(), r.amendedAt(), r.voidedAt(),
-                r.state(), a.plannedSessions(), a.loggedSessions(), a.attendedSessions(), a.adherence());
+        return new TherapyResource(
+                r.id(),
+                r.revision(),
+                r.status(),
+                r.recordedAt(),
+                r.amendedAt(),
+                r.voidedAt(),
+                r.state(),
+                a.plannedSessions(),
+                a.loggedSessions(),
+                a.attendedSessions(),
+                a.adherence());
     }
 }

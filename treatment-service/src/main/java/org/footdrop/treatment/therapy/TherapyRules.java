@@ -10,8 +10,7 @@ import org.footdrop.support.web.FieldProblem;
 /** Rules of a prescription that single-field annotations cannot say, and its planned sessions. */
 final class TherapyRules {
 
-    private TherapyRules() {
-    }
+    private TherapyRules() {}
 
     static List<FieldProblem> check(TherapyRequest t) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -27,7 +26,8 @@ final class TherapyRules {
         if (t.endDate() != null && t.startDate() != null && t.endDate().isBefore(t.startDate())) {
             problems.add(new FieldProblem("endDate", "must not be before startDate"));
         }
-        if (t.endDate() != null && t.startDate() != null
+        if (t.endDate() != null
+                && t.startDate() != null
                 && ChronoUnit.DAYS.between(t.startDate(), t.endDate()) > 7 * 104) {
             problems.add(new FieldProblem("endDate", "at most 104 weeks after startDate"));
         }

@@ -29,8 +29,7 @@ class TherapyService {
     }
 
     /** A prescription with what was logged against it. */
-    record Adherence(int plannedSessions, int loggedSessions, int attendedSessions, BigDecimal adherence) {
-    }
+    record Adherence(int plannedSessions, int loggedSessions, int attendedSessions, BigDecimal adherence) {}
 
     StoredRecord<TherapyRequest> prescribe(TherapyRequest request, String caller, String key, String correlationId) {
         check(TherapyRules.check(request));
@@ -45,19 +44,19 @@ class TherapyService {
         return records.findByPatient(therapies, patientId);
     }
 
-    StoredRecord<TherapyRequest> amend(UUID id, int expectedRevision, TherapyRequest request, String caller,
-            String key, String correlationId) {
+    StoredRecord<TherapyRequest> amend(
+            UUID id, int expectedRevision, TherapyRequest request, String caller, String key, String correlationId) {
         check(TherapyRules.check(request));
         return records.amend(therapies, id, expectedRevision, request, caller, key, correlationId);
     }
 
-    StoredRecord<TherapyRequest> voidTherapy(UUID id, Integer expectedRevision, String reason, String caller,
-            String key, String correlationId) {
+    StoredRecord<TherapyRequest> voidTherapy(
+            UUID id, Integer expectedRevision, String reason, String caller, String key, String correlationId) {
         return records.voidRecord(therapies, id, expectedRevision, reason, caller, key, correlationId);
     }
 
-    StoredRecord<TherapySession> logSession(UUID therapyId, TherapySessionRequest request, String caller, String key,
-            String correlationId) {
+    StoredRecord<TherapySession> logSession(
+            UUID therapyId, TherapySessionRequest request, String caller, String key, String correlationId) {
         StoredRecord<TherapyRequest> therapy = activeTherapy(therapyId);
         check(TherapyRules.checkSession(request, therapy.state()));
         var session = new TherapySession(therapy.patientId(), therapyId, request.date(), request.attended());
@@ -71,8 +70,14 @@ class TherapyService {
                 .toList();
     }
 
-    StoredRecord<TherapySession> amendSession(UUID therapyId, UUID sessionId, int expectedRevision,
-            TherapySessionRequest request, String caller, String key, String correlationId) {
+    StoredRecord<TherapySession> amendSession(
+            UUID therapyId,
+            UUID sessionId,
+            int expectedRevision,
+            TherapySessionRequest request,
+            String caller,
+            String key,
+            String correlationId) {
         StoredRecord<TherapyRequest> therapy = activeTherapy(therapyId);
         requireSessionOf(therapyId, sessionId);
         check(TherapyRules.checkSession(request, therapy.state()));
@@ -80,8 +85,14 @@ class TherapyService {
         return records.amend(sessions, sessionId, expectedRevision, session, caller, key, correlationId);
     }
 
-    StoredRecord<TherapySession> voidSession(UUID therapyId, UUID sessionId, Integer expectedRevision, String reason,
-            String caller, String key, String correlationId) {
+    StoredRecord<TherapySession> voidSession(
+            UUID therapyId,
+            UUID sessionId,
+            Integer expectedRevision,
+            String reason,
+            String caller,
+            String key,
+            String correlationId) {
         requireSessionOf(therapyId, sessionId);
         return records.voidRecord(sessions, sessionId, expectedRevision, reason, caller, key, correlationId);
     }
@@ -89,8 +100,11 @@ class TherapyService {
     Adherence adherence(StoredRecord<TherapyRequest> therapy) {
         int planned = TherapyRules.plannedSessions(therapy.state());
         List<StoredRecord<TherapySession>> logged = sessionsOf(therapy.id()).stream()
-                .filter(s -> s.status() == RecordStatus.ACTIVE).toList();
-        int attended = (int) logged.stream().filter(s -> Boolean.TRUE.equals(s.state().attended())).count();
+                .filter(s -> s.status() == RecordStatus.ACTIVE)
+                .toList();
+        int attended = (int) logged.stream()
+                .filter(s -> Boolean.TRUE.equals(s.state().attended()))
+                .count();
         BigDecimal ratio = BigDecimal.valueOf(attended).divide(BigDecimal.valueOf(planned), 3, RoundingMode.HALF_UP);
         return new Adherence(planned, logged.size(), attended, ratio);
     }
@@ -98,8 +112,11 @@ class TherapyService {
     private StoredRecord<TherapyRequest> activeTherapy(UUID therapyId) {
         StoredRecord<TherapyRequest> therapy = find(therapyId);
         if (therapy.status() == RecordStatus.VOIDED) {
-            throw new ClinicalProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT,
-                    "Therapy " + therapyId + " was voided; its sessions count nowhere", List.of());
+            throw new ClinicalProblemException(
+                    HttpStatus.CONFLICT,
+                    ProblemTypes.CONFLICT,
+                    "Therapy " + therapyId + " was voided; its sessions count nowhere",
+                    List.of());
         }
         return therapy;
     }

@@ -19,7 +19,11 @@ class TherapySessionKind extends NamedRecordKind<TherapySession> {
     private final ZoneId clinicZone;
 
     TherapySessionKind(@Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
-        super("therapy_sessions", "Therapy session", "POST /api/v1/therapies/{therapyId}/sessions", "treatment-service",
+        super(
+                "therapy_sessions",
+                "Therapy session",
+                "POST /api/v1/therapies/{therapyId}/sessions",
+                "treatment-service",
                 TherapySession.class);
         this.clinicZone = clinicZone;
     }
@@ -50,7 +54,11 @@ class TherapySessionKind extends NamedRecordKind<TherapySession> {
     }
 
     private static EventPayload logged(UUID id, int revision, TherapySession s, boolean voided) {
-        return new TherapySessionLogged(id, revision, s.therapyId(),
-                new org.footdrop.contract.treatment.TherapySession(s.date(), s.attended()), voided);
+        return new TherapySessionLogged(
+                id,
+                revision,
+                s.therapyId(),
+                new org.footdrop.contract.treatment.TherapySession(s.date(), s.attended()),
+                voided);
     }
 }

@@ -6,11 +6,27 @@ import java.util.UUID;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 
-record TherapySessionResource(UUID sessionId, UUID therapyId, int revision, RecordStatus status, LocalDate date,
-        Boolean attended, Instant recordedAt, Instant amendedAt, Instant voidedAt) {
+record TherapySessionResource(
+        UUID sessionId,
+        UUID therapyId,
+        int revision,
+        RecordStatus status,
+        LocalDate date,
+        Boolean attended,
+        Instant recordedAt,
+        Instant amendedAt,
+        Instant voidedAt) {
 
     static TherapySessionResource of(StoredRecord<TherapySession> r) {
-        return new TherapySessionResource(r.id(), r.state().therapyId(), r.revision(), r.status(), r.state().date(),
-                r.state().attended(), r.recordedAt(), r.amendedAt(), r.voidedAt());
+        return new TherapySessionResource(
+                r.id(),
+                r.state().therapyId(),
+                r.revision(),
+                r.status(),
+                r.state().date(),
+                r.state().attended(),
+                r.recordedAt(),
+                r.amendedAt(),
+                r.voidedAt());
     }
 }

@@ -17,6 +17,7 @@ class InjectionSeriesApiTest {
 
     @LocalServerPort
     int port;
+
     Http http;
 
     @BeforeEach
@@ -33,8 +34,12 @@ class InjectionSeriesApiTest {
         String backdated = post(patientId, "2026-03-16T10:00:00Z");
 
         // when one is moved by an amend and another voided
-        http.send("PUT", "/api/v1/injections/" + april,
-                TreatmentBodies.injection(patientId, "2026-05-11T10:00:00Z").toString(), "If-Match", "1");
+        http.send(
+                "PUT",
+                "/api/v1/injections/" + april,
+                TreatmentBodies.injection(patientId, "2026-05-11T10:00:00Z").toString(),
+                "If-Match",
+                "1");
         http.send("DELETE", "/api/v1/injections/" + backdated, "{\"reason\":\"recorded twice\"}");
         JsonNode series = http.get("/api/v1/patients/{p}/injections", patientId).getBody();
 
@@ -53,7 +58,12 @@ class InjectionSeriesApiTest {
     }
 
     private String post(String patientId, String at) {
-        return http.send("POST", "/api/v1/injections", TreatmentBodies.injection(patientId, at).toString())
-                .getBody().get("injectionId").asString();
+        return http.send(
+                        "POST",
+                        "/api/v1/injections",
+                        TreatmentBodies.injection(patientId, at).toString())
+                .getBody()
+                .get("injectionId")
+                .asString();
     }
 }

@@ -16,13 +16,13 @@ class OpenApiExamplesTest extends OpenApiExamplesContract {
         String therapy = create("/api/v1/therapies");
         String sessions = "/api/v1/therapies/{therapyId}/sessions";
 
-        ResponseEntity<JsonNode> logged = http.send("POST", therapy + "/sessions",
-                example(sessions, "post").toString());
+        ResponseEntity<JsonNode> logged = http.send(
+                "POST", therapy + "/sessions", example(sessions, "post").toString());
         String session = logged.getHeaders().getLocation().toString();
-        ResponseEntity<JsonNode> amended = http.send("PUT", session,
-                example(sessions + "/{sessionId}", "put").toString(), "If-Match", "1");
-        ResponseEntity<JsonNode> voided = http.send("DELETE", session,
-                example(sessions + "/{sessionId}", "delete").toString());
+        ResponseEntity<JsonNode> amended = http.send(
+                "PUT", session, example(sessions + "/{sessionId}", "put").toString(), "If-Match", "1");
+        ResponseEntity<JsonNode> voided = http.send(
+                "DELETE", session, example(sessions + "/{sessionId}", "delete").toString());
 
         assertThat(logged.getStatusCode().value()).as(logged.toString()).isEqualTo(201);
         assertThat(amended.getStatusCode().value()).as(amended.toString()).isEqualTo(200);

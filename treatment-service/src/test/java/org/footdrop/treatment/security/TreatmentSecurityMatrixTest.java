@@ -20,15 +20,30 @@ class TreatmentSecurityMatrixTest extends SecurityMatrixContract {
         Map<String, Entry> matrix = new LinkedHashMap<>();
         matrix.putAll(recordEndpoints(TreatmentBodies.INJECTIONS));
         matrix.putAll(recordEndpoints(TreatmentBodies.THERAPIES));
-        matrix.put("POST " + SESSIONS, new Entry(Access.role(Role.CLINICAL_WRITER),
-                http -> Call.send("POST", sessions(therapy(http)), ATTENDED, 201)));
-        matrix.put("GET " + SESSIONS, new Entry(Access.role(Role.CLINICIAN),
-                http -> Call.get(sessions(therapy(http)))));
-        matrix.put("PUT " + SESSION, new Entry(Access.role(Role.CLINICAL_WRITER),
-                http -> Call.send("PUT", session(http), "{\"date\":\"2026-03-09\",\"attended\":false}", 200,
-                        "If-Match", "\"1\"")));
-        matrix.put("DELETE " + SESSION, new Entry(Access.role(Role.CLINICAL_WRITER),
-                http -> Call.send("DELETE", session(http), "{\"reason\":\"logged twice\"}", 200, "If-Match", "\"1\"")));
+        matrix.put(
+                "POST " + SESSIONS,
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.send("POST", sessions(therapy(http)), ATTENDED, 201)));
+        matrix.put(
+                "GET " + SESSIONS, new Entry(Access.role(Role.CLINICIAN), http -> Call.get(sessions(therapy(http)))));
+        matrix.put(
+                "PUT " + SESSION,
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.send(
+                                "PUT",
+                                session(http),
+                                "{\"date\":\"2026-03-09\",\"attended\":false}",
+                                200,
+                                "If-Match",
+                                "\"1\"")));
+        matrix.put(
+                "DELETE " + SESSION,
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.send(
+                                "DELETE", session(http), "{\"reason\":\"logged twice\"}", 200, "If-Match", "\"1\"")));
         return matrix;
     }
 

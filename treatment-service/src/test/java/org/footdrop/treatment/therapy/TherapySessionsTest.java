@@ -33,10 +33,13 @@ class TherapySessionsTest {
 
     @LocalServerPort
     int port;
+
     @Value("#{@embeddedKafka.brokersAsString}") // this context's broker: the global property names the last one started
     String brokers;
+
     @Autowired
     EventCodec codec;
+
     Http http;
     TopicProbe topic;
 
@@ -69,17 +72,24 @@ class TherapySessionsTest {
         assertThat(view.get("loggedSessions").asInt()).isEqualTo(2);
         assertThat(view.get("attendedSessions").asInt()).isEqualTo(1);
         assertThat(view.get("adherence").decimalValue()).isEqualByComparingTo("0.063");
-        assertThat(http.get("/api/v1/therapies/{id}/sessions", therapy).getBody()).hasSize(3);
+        assertThat(http.get("/api/v1/therapies/{id}/sessions", therapy).getBody())
+                .hasSize(3);
     }
 
     @Test
     void shouldPlanSessionsUntilAnEndDateCountingPartWeeks() {
         // 2026-03-09 .. 2026-03-24 is 16 days: 3 weeks (a part week counts), at 2 a week: 6
         String patientId = "pt-" + UUID.randomUUID();
-        String therapy = prescribe(TreatmentBodies.therapy(patientId).without("plannedWeeks")
-                .put("endDate", "2026-03-24").toString());
+        String therapy = prescribe(TreatmentBodies.therapy(patientId)
+                .without("plannedWeeks")
+                .put("endDate", "2026-03-24")
+                .toString());
 
-        assertThat(http.get("/api/v1/therapies/{id}", therapy).getBody().get("plannedSessions").asInt()).isEqualTo(6);
+        assertThat(http.get("/api/v1/therapies/{id}", therapy)
+                        .getBody()
+                        .get("plannedSessions")
+                        .asInt())
+                .isEqualTo(6);
     }
 
     @Test
@@ -88,24 +98,35 @@ class TherapySessionsTest {
         String therapy = prescribe(TreatmentBodies.therapy(patientId).toString());
         String session = log(therapy, "2026-03-09", false);
 
-        http.send("PUT", "/api/v1/therapies/" + therapy + "/sessions/" + session,
-                "{\"date\":\"2026-03-09\",\"attended\":true}", "If-Match", "1");
+        http.send(
+                "PUT",
+                "/api/v1/therapies/" + therapy + "/sessions/" + session,
+                "{\"date\":\"2026-03-09\",\"attended\":true}",
+                "If-Match",
+                "1");
         http.send("DELETE", "/api/v1/therapies/" + therapy + "/sessions/" + session, "{\"reason\":\"duplicate\"}");
 
-        List<TherapySessionLogged> logged = await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().stream()
-                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(patientId))
-                .map(r -> codec.decode(r.value())).map(EventEnvelope::payload)
-                .filter(TherapySessionLogged.class::isInstance).map(TherapySessionLogged.class::cast).toList(),
-                l -> l.size() >= 3);
+        List<TherapySessionLogged> logged = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topic.poll().stream()
+                                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(patientId))
+                                .map(r -> codec.decode(r.value()))
+                                .map(EventEnvelope::payload)
+                                .filter(TherapySessionLogged.class::isInstance)
+                                .map(TherapySessionLogged.class::cast)
+                                .toList(),
+                        l -> l.size() >= 3);
         assertThat(logged).extracting(TherapySessionLogged::revision).containsExactly(1, 2, 3);
         assertThat(logged).extracting(l -> l.session().attended()).containsExactly(false, true, true);
         assertThat(logged).extracting(TherapySessionLogged::voided).containsExactly(false, false, true);
         assertThat(logged).allMatch(l -> l.therapyId().toString().equals(therapy));
         JsonNode golden = EventJson.mapper().readTree(GoldenSamples.read(EventType.THERAPY_SESSION_LOGGED, 1));
         JsonNode first = EventJson.mapper().valueToTree(logged.get(0));
-        assertThat(first.propertyNames()).containsExactlyInAnyOrderElementsOf(golden.get("payload").propertyNames());
+        assertThat(first.propertyNames())
+                .containsExactlyInAnyOrderElementsOf(golden.get("payload").propertyNames());
         assertThat(first.get("session").propertyNames())
-                .containsExactlyInAnyOrderElementsOf(golden.get("payload").get("session").propertyNames());
+                .containsExactlyInAnyOrderElementsOf(
+                        golden.get("payload").get("session").propertyNames());
     }
 
     @Test
@@ -113,12 +134,14 @@ class TherapySessionsTest {
         String patientId = "pt-" + UUID.randomUUID();
         String therapy = prescribe(TreatmentBodies.therapy(patientId).toString());
 
-        ResponseEntity<JsonNode> early = http.send("POST", "/api/v1/therapies/" + therapy + "/sessions",
-                "{\"date\":\"2026-03-08\",\"attended\":true}");
+        ResponseEntity<JsonNode> early = http.send(
+                "POST", "/api/v1/therapies/" + therapy + "/sessions", "{\"date\":\"2026-03-08\",\"attended\":true}");
         http.send("DELETE", "/api/v1/therapies/" + therapy, "{\"reason\":\"prescribed in error\"}");
-        ResponseEntity<JsonNode> afterVoid = http.send("POST", "/api/v1/therapies/" + therapy + "/sessions",
-                "{\"date\":\"2026-03-10\",\"attended\":true}");
-        ResponseEntity<JsonNode> unknown = http.send("POST", "/api/v1/therapies/" + UUID.randomUUID() + "/sessions",
+        ResponseEntity<JsonNode> afterVoid = http.send(
+                "POST", "/api/v1/therapies/" + therapy + "/sessions", "{\"date\":\"2026-03-10\",\"attended\":true}");
+        ResponseEntity<JsonNode> unknown = http.send(
+                "POST",
+                "/api/v1/therapies/" + UUID.randomUUID() + "/sessions",
                 "{\"date\":\"2026-03-10\",\"attended\":true}");
 
         assertThat(early.getStatusCode().value()).isEqualTo(400);
@@ -131,17 +154,27 @@ class TherapySessionsTest {
     void shouldRefuseAPrescriptionWithoutItsModalityOrWithBothWeeksAndEndDate() {
         String patientId = "pt-" + UUID.randomUUID();
 
-        ResponseEntity<JsonNode> energy = http.send("POST", "/api/v1/therapies",
-                TreatmentBodies.therapy(patientId).put("type", "ENERGY_MODALITY").toString());
-        ResponseEntity<JsonNode> both = http.send("POST", "/api/v1/therapies",
+        ResponseEntity<JsonNode> energy = http.send(
+                "POST",
+                "/api/v1/therapies",
+                TreatmentBodies.therapy(patientId)
+                        .put("type", "ENERGY_MODALITY")
+                        .toString());
+        ResponseEntity<JsonNode> both = http.send(
+                "POST",
+                "/api/v1/therapies",
                 TreatmentBodies.therapy(patientId).put("endDate", "2026-05-01").toString());
-        ResponseEntity<JsonNode> ptWithModality = http.send("POST", "/api/v1/therapies",
+        ResponseEntity<JsonNode> ptWithModality = http.send(
+                "POST",
+                "/api/v1/therapies",
                 TreatmentBodies.therapy(patientId).put("modality", "LASER").toString());
 
         assertThat(energy.getBody().get("errors").findValuesAsString("field")).contains("modality");
         assertThat(both.getBody().get("errors").findValuesAsString("field")).contains("plannedWeeks");
-        assertThat(ptWithModality.getBody().get("errors").findValuesAsString("field")).contains("modality");
-        assertThat(List.of(energy, both, ptWithModality)).allMatch(r -> r.getStatusCode().value() == 400);
+        assertThat(ptWithModality.getBody().get("errors").findValuesAsString("field"))
+                .contains("modality");
+        assertThat(List.of(energy, both, ptWithModality))
+                .allMatch(r -> r.getStatusCode().value() == 400);
     }
 
     private String prescribe(String body) {
@@ -151,7 +184,9 @@ class TherapySessionsTest {
     }
 
     private String log(String therapy, String date, boolean attended) {
-        ResponseEntity<JsonNode> response = http.send("POST", "/api/v1/therapies/" + therapy + "/sessions",
+        ResponseEntity<JsonNode> response = http.send(
+                "POST",
+                "/api/v1/therapies/" + therapy + "/sessions",
                 "{\"date\":\"" + date + "\",\"attended\":" + attended + "}");
         assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(201);
         return response.getBody().get("sessionId").asString();
