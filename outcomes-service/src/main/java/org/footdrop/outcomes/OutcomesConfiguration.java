@@ -19,13 +19,15 @@ class OutcomesConfiguration {
 
     /**
      * Clinicians see named patients (their outcomes and the data-quality list that names whom to
-     * fix); analysts only suppressed cohort figures and de-identified exports; admins rebuild.
+     * fix); analysts only suppressed cohort figures, de-identified exports and data-quality counts;
+     * admins rebuild.
      */
     @Bean
     AccessPolicy accessPolicy() {
         return AccessPolicy.of(
                 AccessRule.get("/api/v1/patients/*/outcomes", Role.CLINICIAN),
                 AccessRule.get("/api/v1/data-quality", Role.CLINICIAN),
+                AccessRule.get("/api/v1/data-quality/summary", Role.ANALYST),
                 AccessRule.get("/api/v1/cohorts/**", Role.ANALYST),
                 AccessRule.get("/api/v1/exports/**", Role.ANALYST),
                 AccessRule.any("/api/v1/admin/**", Role.ADMIN));
@@ -38,6 +40,8 @@ class OutcomesConfiguration {
                 "GET /api/v1/cohorts/outcomes", "openapi/examples/cohort-outcomes.json",
                 "GET /api/v1/cohorts/time-to-response", "openapi/examples/time-to-response.json",
                 "GET /api/v1/cohorts/safety", "openapi/examples/safety.json",
+                "GET /api/v1/cohorts/report", "openapi/examples/cohort-report.json",
+                "GET /api/v1/data-quality/summary", "openapi/examples/data-quality-summary.json",
                 "GET /api/v1/data-quality", "openapi/examples/data-quality.json",
                 "GET /api/v1/admin/projection-rebuilds/current", "openapi/examples/rebuild-status.json"));
     }

@@ -1,5 +1,8 @@
 package org.footdrop.outcomes.cohort;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +14,7 @@ import org.footdrop.support.web.FieldProblem;
 import org.footdrop.support.web.ProblemTypes;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Analysts' cohort statistics (filters bound from query parameters into {@link CohortFilter}): no patientId, no exact dates, no free text; groups smaller than the
- * minimum report n as "<5" and nothing else.
+ * minimum are suppressed, with no counts and no figures.
  */
 @RestController
 class CohortController {
@@ -54,12 +58,40 @@ class CohortController {
             @ParameterObject @ModelAttribute CohortFilter filter) {
         List<FieldProblem> problems = new ArrayList<>();
         Measure m = measure(measure, problems);
-        List<Dimension> dimensions = groupBy(groupBy, problems);
-        if (dimensions.contains(Dimension.INJECTIONS_RECEIVED)) {
-            problems.add(new FieldProblem("groupBy", "injectionsReceived needs a window; use cohorts/outcomes"));
-        }
+        List<Dimension> dimensions = windowFreeGroupBy(groupBy, problems);
         requireValid(problems);
         return queries.timeToResponse(filter, dimensions, m, clock.instant());
+    }
+
+    /** Every measure at every window and every time to response, per group, in one answer (JSON or CSV). */
+    @GetMapping("/api/v1/cohorts/report")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the report: JSON by default, one CSV table with format=csv",
+            content = {
+                @Content(
+                        mediaType = "application/json",
+                        schema = @Schema(implementation = CohortQueries.ReportAnswer.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    ResponseEntity<?> report(
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(required = false) String groupBy,
+            @ParameterObject @ModelAttribute CohortFilter filter) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!format.equals("json") && !format.equals("csv")) {
+            problems.add(new FieldProblem("format", "must be one of [json, csv]"));
+        }
+        List<Dimension> dimensions = windowFreeGroupBy(groupBy, problems);
+        requireValid(problems);
+        CohortQueries.ReportAnswer answer = queries.report(filter, dimensions, clock.instant());
+        if (format.equals("csv")) {
+            return ResponseEntity.ok()
+                    .contentType(ExportController.CSV)
+                    .header("Content-Disposition", "attachment; filename=\"cohort-report.csv\"")
+                    .body(ReportCsv.of(answer));
+        }
+        return ResponseEntity.ok(answer);
     }
 
     @GetMapping("/api/v1/cohorts/safety")
@@ -105,6 +137,15 @@ class CohortController {
             problems.add(new FieldProblem("window", "must be one of " + Arrays.toString(Window.values())));
             return null;
         }
+    }
+
+    /** Groups that stay the same at every window: injectionsReceived is counted per window. */
+    private static List<Dimension> windowFreeGroupBy(String names, List<FieldProblem> problems) {
+        List<Dimension> dimensions = groupBy(names, problems);
+        if (dimensions.contains(Dimension.INJECTIONS_RECEIVED)) {
+            problems.add(new FieldProblem("groupBy", "injectionsReceived needs a window; use cohorts/outcomes"));
+        }
+        return dimensions;
     }
 
     private static List<Dimension> groupBy(String names, List<FieldProblem> problems) {

@@ -1,11 +1,9 @@
 package org.footdrop.outcomes.cohort;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.footdrop.outcomes.derivation.Measure;
 import org.footdrop.outcomes.derivation.OutcomeDefinitions;
 import org.footdrop.outcomes.derivation.Window;
@@ -32,6 +30,7 @@ class CohortQueries {
             Window window,
             List<String> groupBy,
             CohortFilter filters,
+            @JsonUnwrapped Population.Beside beside,
             List<CohortStatistics.GroupOutcome> groups,
             DefinitionsInForce definitions) {}
 
@@ -40,7 +39,16 @@ class CohortQueries {
             String measure,
             List<String> groupBy,
             CohortFilter filters,
+            @JsonUnwrapped Population.Beside beside,
             List<CohortStatistics.GroupCurve> groups,
+            DefinitionsInForce definitions) {}
+
+    record ReportAnswer(
+            Instant asOf,
+            List<String> groupBy,
+            CohortFilter filters,
+            @JsonUnwrapped Population.Beside beside,
+            List<GroupCells.ReportGroup> groups,
             DefinitionsInForce definitions) {}
 
     record SafetyAnswer(
@@ -53,40 +61,63 @@ class CohortQueries {
 
     OutcomesAnswer outcomes(
             CohortFilter filter, List<Dimension> groupBy, Measure measure, Window window, Instant asOf) {
-        Map<List<String>, List<CohortRow>> groups = group(filter, groupBy, measure, window);
+        Population<List<CohortRow>> population = rowsByGroup(filter, groupBy, measure, window);
         List<CohortStatistics.GroupOutcome> answers = new ArrayList<>();
-        groups.forEach((key, rows) -> answers.add(CohortStatistics.outcome(
-                CohortStatistics.label(groupBy, key), rows, measure, window, definitions.minimumGroupSize())));
+        population
+                .groups()
+                .forEach((key, rows) -> answers.add(CohortStatistics.outcome(
+                        CohortStatistics.label(groupBy, key), rows, measure, window, minimum())));
         return new OutcomesAnswer(
-                asOf, measure.wireName(), window, names(groupBy), filter, answers, definitionsInForce);
+                asOf,
+                measure.wireName(),
+                window,
+                names(groupBy),
+                filter,
+                population.beside(groupBy, minimum()),
+                answers,
+                definitionsInForce);
     }
 
     TimeToResponseAnswer timeToResponse(CohortFilter filter, List<Dimension> groupBy, Measure measure, Instant asOf) {
-        Map<List<String>, List<CohortRow>> groups = group(filter, groupBy, measure, null);
+        Population<List<CohortRow>> population = rowsByGroup(filter, groupBy, measure, null);
         List<CohortStatistics.GroupCurve> answers = new ArrayList<>();
-        groups.forEach((key, rows) -> answers.add(CohortStatistics.timeToResponse(
-                CohortStatistics.label(groupBy, key), rows, measure, definitions.minimumGroupSize())));
-        return new TimeToResponseAnswer(asOf, measure.wireName(), names(groupBy), filter, answers, definitionsInForce);
+        population
+                .groups()
+                .forEach((key, rows) -> answers.add(CohortStatistics.timeToResponse(
+                        CohortStatistics.label(groupBy, key), rows, measure, minimum())));
+        return new TimeToResponseAnswer(
+                asOf,
+                measure.wireName(),
+                names(groupBy),
+                filter,
+                population.beside(groupBy, minimum()),
+                answers,
+                definitionsInForce);
     }
 
     /**
-     * Groups in a stable order (by their labels), so the same question gives the same answer.
-     * Hashed while scanning, sorted once: there are few groups and many rows.
+     * Every measure at every window and every measure's time to response, per group: the table is
+     * read once, each group gathering its cells' values, then each cell is computed from those.
+     * Grouping must not depend on the window (the controller refuses injectionsReceived).
      */
-    private Map<List<String>, List<CohortRow>> group(
+    ReportAnswer report(CohortFilter filter, List<Dimension> groupBy, Instant asOf) {
+        Population<GroupCells> population =
+                Population.of(table.rows(), filter, groupBy, null, null, GroupCells::new, GroupCells::add);
+        List<GroupCells.ReportGroup> groups = new ArrayList<>();
+        population
+                .groups()
+                .forEach((key, cells) -> groups.add(cells.report(CohortStatistics.label(groupBy, key), minimum())));
+        return new ReportAnswer(
+                asOf, names(groupBy), filter, population.beside(groupBy, minimum()), groups, definitionsInForce);
+    }
+
+    private Population<List<CohortRow>> rowsByGroup(
             CohortFilter filter, List<Dimension> groupBy, Measure measure, Window window) {
-        Map<List<String>, List<CohortRow>> groups = new java.util.HashMap<>();
-        for (CohortRow row : table.rows()) {
-            if (filter.test(row)) {
-                groups.computeIfAbsent(CohortStatistics.key(row, groupBy, measure, window), k -> new ArrayList<>())
-                        .add(row);
-            }
-        }
-        Map<List<String>, List<CohortRow>> ordered = new LinkedHashMap<>();
-        groups.keySet().stream()
-                .sorted(Comparator.comparing((List<String> key) -> String.join("\u0000", key)))
-                .forEach(key -> ordered.put(key, groups.get(key)));
-        return ordered;
+        return Population.of(table.rows(), filter, groupBy, measure, window, ArrayList::new, List::add);
+    }
+
+    private int minimum() {
+        return definitions.minimumGroupSize();
     }
 
     private static List<String> names(List<Dimension> dimensions) {

@@ -78,6 +78,11 @@ record CohortRow(
         AGE_80_AND_OVER
     }
 
+    /** Has a day 0: the technique group is the first non-voided injection's technique. */
+    boolean treated() {
+        return techniqueGroup != null;
+    }
+
     static CohortRow of(PatientOutcome outcome) {
         Diagnosis d = outcome.currentDiagnosis() == null
                 ? null

@@ -204,7 +204,8 @@ public class CohortTable {
         CohortRow row = CohortRow.of(outcome);
         rows.put(facts.patientId(), row);
         byExportId.put(exportIds.of(facts.patientId()), row);
-        Set<DataQualityCheck> failed = DataQuality.of(facts, outcome, clock.instant(), diagnosisGrace, lateEntry);
+        Set<DataQualityCheck> failed =
+                DataQuality.of(facts, outcome, clock.instant(), diagnosisGrace, lateEntry, definitions.clinicZone());
         if (failed.isEmpty()) {
             issues.remove(facts.patientId());
         } else {

@@ -46,7 +46,7 @@ enum Dimension {
             case SIDE -> row.indexSide();
             case TECHNIQUE_GROUP -> row.techniqueGroup();
             case SOLUTION_GROUP -> row.solutionGroup();
-            case ADHERENCE -> row.adherence() == null ? "FEWER_THAN_TWO_INJECTIONS" : row.adherence();
+            case ADHERENCE -> row.adherence(); // patients with one injection are counted beside the groups
             case ADJUNCT_THERAPY ->
                 row.therapies().isEmpty()
                         ? "NONE"

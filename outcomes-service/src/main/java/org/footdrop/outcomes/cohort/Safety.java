@@ -15,7 +15,7 @@ import org.footdrop.outcomes.statistics.Summaries;
  * Adverse events by technique and solution: per injection (injections with at least one adverse
  * event / injections) and per patient (patients with at least one / patients who had that technique
  * and solution), each with its Wilson 95% interval, and the events by severity and type. Groups
- * with fewer patients than the minimum report n only.
+ * with fewer patients than the minimum are suppressed: no counts, no figures.
  */
 final class Safety {
 
@@ -23,7 +23,8 @@ final class Safety {
     record Group(
             InjectionTechnique technique,
             Solution solution,
-            Object n,
+            boolean suppressed,
+            Integer n,
             Integer injections,
             Integer injectionsWithAdverseEvent,
             Estimate perInjection,
@@ -74,17 +75,7 @@ final class Safety {
                     continue;
                 }
                 if (patients[cell] < minimum) {
-                    groups.add(new Group(
-                            technique,
-                            solution,
-                            CohortStatistics.suppressed(minimum),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null));
+                    groups.add(new Group(technique, solution, true, null, null, null, null, null, null, null, null));
                     continue;
                 }
                 Map<String, Integer> severity = new TreeMap<>();
@@ -100,6 +91,7 @@ final class Safety {
                 groups.add(new Group(
                         technique,
                         solution,
+                        false,
                         patients[cell],
                         injections[cell],
                         injectionsWithEvent[cell],

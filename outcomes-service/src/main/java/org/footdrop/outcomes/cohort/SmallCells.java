@@ -7,27 +7,27 @@ import java.util.Map;
 
 /**
  * Small-cell suppression of a category breakdown inside a reported group. A count under the
- * minimum reads "<5" (primary). When that would leave exactly one cell hidden, the group's n minus
- * the shown cells would give it away, so the next smallest cell is hidden too (complementary).
+ * minimum is suppressed (primary). When that would leave exactly one cell hidden, the group's n
+ * minus the shown cells would give it away, so the next smallest cell is hidden too
+ * (complementary).
  */
 final class SmallCells {
 
     private SmallCells() {}
 
-    static Map<String, Object> suppress(Map<String, Integer> counts, int minimum) {
-        String hidden = CohortStatistics.suppressed(minimum);
-        Map<String, Object> shown = new LinkedHashMap<>(counts);
+    static Map<String, Count> suppress(Map<String, Integer> counts, int minimum) {
+        Map<String, Count> shown = new LinkedHashMap<>();
+        counts.forEach((category, n) -> shown.put(category, Count.of(n, minimum)));
         List<String> small = counts.entrySet().stream()
                 .filter(e -> e.getValue() < minimum)
                 .map(Map.Entry::getKey)
                 .toList();
-        small.forEach(category -> shown.put(category, hidden));
         if (small.size() == 1) {
             counts.entrySet().stream()
                     .filter(e -> e.getValue() >= minimum)
                     .min(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)
                             .thenComparing(Map.Entry::getKey))
-                    .ifPresent(next -> shown.put(next.getKey(), hidden));
+                    .ifPresent(next -> shown.put(next.getKey(), Count.HIDDEN));
         }
         return shown;
     }

@@ -32,6 +32,8 @@ import org.footdrop.contract.vocabulary.Solution;
 import org.footdrop.contract.vocabulary.Spacing;
 import org.footdrop.outcomes.derivation.PatientOutcome.CurrentDiagnosis;
 import org.footdrop.outcomes.derivation.PatientOutcome.DurationBand;
+import org.footdrop.outcomes.derivation.PatientOutcome.Exclusion;
+import org.footdrop.outcomes.derivation.PatientOutcome.ExclusionCode;
 import org.footdrop.outcomes.derivation.PatientOutcome.FollowUpStatus;
 import org.footdrop.outcomes.derivation.PatientOutcome.MeasureOutcome;
 import org.footdrop.outcomes.derivation.PatientOutcome.Observation;
@@ -45,8 +47,8 @@ import org.footdrop.outcomes.projection.PatientFacts;
 import org.footdrop.outcomes.projection.RecordFacts;
 
 /**
- * Derives a patient's outcome from the projected facts, exactly as "Outcome definitions" in
- * DESIGN.md says. A pure function: same facts, same definitions, same as-of date, same result.
+ * Derives a patient's outcome from the projected facts, exactly as the outcome definitions
+ * say. A pure function: same facts, same definitions, same as-of date, same result.
  * Decimals are compared exactly (0.72 - 0.62 is 0.10 and counts).
  */
 public final class OutcomeDeriver {
@@ -111,7 +113,12 @@ public final class OutcomeDeriver {
     private MeasureOutcome measure(
             Measure measure, List<Dated<Assessment>> assessments, LocalDate dayZero, List<SeriesEntry> series) {
         if (dayZero == null) {
-            return new MeasureOutcome(null, Map.of(), null, "no injection yet: no day 0");
+            return new MeasureOutcome(
+                    null,
+                    Map.of(),
+                    null,
+                    new Exclusion(ExclusionCode.NO_DAY_0, "no injection yet: no day 0"),
+                    List.of());
         }
         List<Observation> observations = new ArrayList<>();
         for (Dated<Assessment> a : assessments) {
@@ -151,22 +158,32 @@ public final class OutcomeDeriver {
                     null,
                     windows,
                     null,
-                    "no baseline on days " + definitions.baselineFromDay() + ".." + definitions.baselineToDay());
+                    new Exclusion(
+                            ExclusionCode.NO_BASELINE,
+                            "no baseline on days " + definitions.baselineFromDay() + ".."
+                                    + definitions.baselineToDay()),
+                    observations);
         }
         List<Observation> after = observations.stream().filter(o -> o.day() > 0).toList();
         if (after.isEmpty()) {
-            return new MeasureOutcome(baseline, windows, null, "no assessment after day 0");
+            return new MeasureOutcome(
+                    baseline,
+                    windows,
+                    null,
+                    new Exclusion(ExclusionCode.NO_ASSESSMENT_AFTER_DAY_0, "no assessment after day 0"),
+                    observations);
         }
         for (Observation o : after) {
             if (responds(measure, change(measure, baseline, o))) {
-                return new MeasureOutcome(baseline, windows, new TimeToResponse(o.day(), true), null);
+                return new MeasureOutcome(baseline, windows, new TimeToResponse(o.day(), true), null, observations);
             }
         }
         return new MeasureOutcome(
                 baseline,
                 windows,
                 new TimeToResponse(after.get(after.size() - 1).day(), false),
-                null);
+                null,
+                observations);
     }
 
     private static BigDecimal change(Measure measure, Observation baseline, Observation later) {

@@ -84,14 +84,29 @@ public record PatientOutcome(
     /**
      * @param baseline the latest value on days -28..0, or null (then no change, responder or time)
      * @param windows each window's value closest to its target day
-     * @param timeToResponse null when excluded, with the reason in {@code excludedBecause}
+     * @param timeToResponse null when excluded, with the reason in {@code exclusion}
+     * @param values every assessed value of the measure (index side) by day from day 0, in time
+     *     order; empty without a day 0
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record MeasureOutcome(
             Observation baseline,
             Map<Window, WindowOutcome> windows,
             TimeToResponse timeToResponse,
-            String excludedBecause) {}
+            Exclusion exclusion,
+            List<Observation> values) {}
+
+    /** Why a measure has no change, responder status or time to response: a code to branch on, and words. */
+    public record Exclusion(ExclusionCode code, String reason) {}
+
+    public enum ExclusionCode {
+        /** No non-voided injection: no day 0. */
+        NO_DAY_0,
+        /** No value on the baseline days. */
+        NO_BASELINE,
+        /** A baseline, but no value after day 0 (excluded from time to response only). */
+        NO_ASSESSMENT_AFTER_DAY_0
+    }
 
     /** One assessed value: as recorded, and the day (relative to day 0) it was taken. */
     public record Observation(Object value, long day, UUID assessmentId) {}

@@ -2,8 +2,12 @@ package org.footdrop.outcomes.quality;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
+import org.footdrop.contract.intake.AssessmentAmended;
+import org.footdrop.contract.intake.AssessmentRecorded;
 import org.footdrop.contract.treatment.Injection;
 import org.footdrop.contract.treatment.InjectionAdministered;
 import org.footdrop.contract.treatment.InjectionAmended;
@@ -22,9 +26,15 @@ public final class DataQuality {
     /**
      * @param diagnosisGrace how long events may wait for their diagnosis
      * @param lateEntry how long after it happened a record may be entered
+     * @param clinicZone where assessment times become calendar dates, as in the outcomes
      */
     public static Set<DataQualityCheck> of(
-            PatientFacts facts, PatientOutcome outcome, Instant now, Duration diagnosisGrace, Duration lateEntry) {
+            PatientFacts facts,
+            PatientOutcome outcome,
+            Instant now,
+            Duration diagnosisGrace,
+            Duration lateEntry,
+            ZoneId clinicZone) {
         Set<DataQualityCheck> failed = EnumSet.noneOf(DataQualityCheck.class);
         Instant firstRecorded = facts.all().stream()
                 .map(RecordFacts::recordedAt)
@@ -59,6 +69,9 @@ public final class DataQuality {
         if (outcome.dayZero() != null && outcome.measures().values().stream().allMatch(m -> m.baseline() == null)) {
             failed.add(DataQualityCheck.MISSING_BASELINE);
         }
+        if (assessedBeforeOnset(facts, outcome, clinicZone)) {
+            failed.add(DataQualityCheck.ASSESSMENT_BEFORE_ONSET);
+        }
         boolean late = facts.all().stream()
                 .anyMatch(r -> r.occurredAt() != null
                         && r.recordedAt() != null
@@ -67,5 +80,24 @@ public final class DataQuality {
             failed.add(DataQualityCheck.LATE_ENTERED);
         }
         return failed;
+    }
+
+    /**
+     * The write side refuses such an assessment only when the diagnosis is already there; one that
+     * arrived first was accepted, so the check flags either order.
+     */
+    private static boolean assessedBeforeOnset(PatientFacts facts, PatientOutcome outcome, ZoneId clinicZone) {
+        LocalDate onset = outcome.currentDiagnosis() == null
+                ? null
+                : outcome.currentDiagnosis().diagnosis().symptomOnsetDate();
+        if (onset == null) {
+            return false;
+        }
+        return facts.assessments().stream()
+                .filter(RecordFacts::counts)
+                .map(record -> record.latest() instanceof AssessmentRecorded r
+                        ? r.assessment()
+                        : ((AssessmentAmended) record.latest()).assessment())
+                .anyMatch(a -> a.assessedAt().atZone(clinicZone).toLocalDate().isBefore(onset));
     }
 }

@@ -3,6 +3,7 @@ package org.footdrop.outcomes.quality;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,27 @@ class DataQualityController {
     record Check(DataQualityCheck check, String meaning, int count, List<String> patientIds, boolean truncated) {}
 
     record Report(Instant asOf, List<Check> checks) {}
+
+    record CheckCount(DataQualityCheck check, String meaning, int count) {}
+
+    record Summary(Instant asOf, List<CheckCount> checks) {}
+
+    /**
+     * For analysts: how many patients fail each check, naming none (clinicians, who fix the
+     * records, read the lists).
+     */
+    @GetMapping("/api/v1/data-quality/summary")
+    Summary summary() {
+        Map<DataQualityCheck, int[]> counts = new EnumMap<>(DataQualityCheck.class);
+        table.issues()
+                .values()
+                .forEach(failed -> failed.forEach(check -> counts.computeIfAbsent(check, c -> new int[1])[0]++));
+        List<CheckCount> checks = new ArrayList<>();
+        for (DataQualityCheck check : DataQualityCheck.values()) {
+            checks.add(new CheckCount(check, check.meaning(), counts.getOrDefault(check, new int[1])[0]));
+        }
+        return new Summary(clock.instant(), checks);
+    }
 
     @GetMapping("/api/v1/data-quality")
     Report report() {

@@ -8,17 +8,32 @@ import java.util.TreeMap;
  * Kaplan-Meier estimate of "not yet responded", with Greenwood's variance; events come before
  * censorings at tied times. The median is the first day with S(t) <= 0.5 (no averaging), its 95%
  * interval by Brookmeyer-Crowley on the linear scale: the first days with S - z*se <= 0.5 and with
- * S + z*se <= 0.5, null where not reached. Written here: Hipparchus has no survival analysis.
+ * S + z*se <= 0.5, null where not reached. Every comparison with 1/2 is exact ({@link
+ * ExactSurvival}). Each step's pointwise 95% limits are S -/+ z*se, clipped to [0, 1]. Written
+ * here: Hipparchus has no survival analysis.
  */
 public final class KaplanMeier {
 
     /** One patient: the day of the response (event) or of censoring. */
     public record Observation(long day, boolean event) {}
 
-    /** A row per day with an event or a censoring. */
-    public record Step(long day, int atRisk, int events, int censored, double survival, double standardError) {}
+    /** A row per day with an event or a censoring; survival and its limits at full precision. */
+    public record Step(
+            long day,
+            int atRisk,
+            int events,
+            int censored,
+            double survival,
+            double standardError,
+            double lower,
+            double upper) {}
 
-    public record Curve(List<Step> steps, Long medianDay, Long medianLower, Long medianUpper) {}
+    /**
+     * @param events patients who responded
+     * @param censored patients censored without a response
+     */
+    public record Curve(
+            List<Step> steps, int events, int censored, Long medianDay, Long medianLower, Long medianUpper) {}
 
     private KaplanMeier() {}
 
@@ -29,9 +44,11 @@ public final class KaplanMeier {
             counts[o.event() ? 0 : 1]++;
         }
         List<Step> steps = new ArrayList<>();
+        ExactSurvival exact = new ExactSurvival();
         int atRisk = observations.size();
         double survival = 1;
         double greenwood = 0;
+        int totalEvents = 0;
         Long median = null;
         Long lower = null;
         Long upper = null;
@@ -39,25 +56,35 @@ public final class KaplanMeier {
             int events = entry.getValue()[0];
             int censored = entry.getValue()[1];
             if (events > 0) {
-                survival *= 1 - (double) events / atRisk;
+                exact.events(atRisk, events);
+                survival = exact.survival();
                 greenwood += atRisk > events ? (double) events / ((double) atRisk * (atRisk - events)) : 0;
+                totalEvents += events;
             }
             double se = survival * Math.sqrt(greenwood);
             long day = entry.getKey();
-            steps.add(new Step(day, atRisk, events, censored, Estimate.round(survival), Estimate.round(se)));
+            steps.add(new Step(
+                    day,
+                    atRisk,
+                    events,
+                    censored,
+                    survival,
+                    se,
+                    Math.max(0, survival - Summaries.Z * se),
+                    Math.min(1, survival + Summaries.Z * se)));
             if (events > 0) {
-                if (median == null && survival <= 0.5) {
+                if (median == null && exact.atOrBelowHalf()) {
                     median = day;
                 }
-                if (lower == null && survival - Summaries.Z * se <= 0.5) {
+                if (lower == null && exact.lowerLimitAtOrBelowHalf(survival, se)) {
                     lower = day;
                 }
-                if (upper == null && survival + Summaries.Z * se <= 0.5) {
+                if (upper == null && exact.upperLimitAtOrBelowHalf(survival, se)) {
                     upper = day;
                 }
             }
             atRisk -= events + censored;
         }
-        return new Curve(steps, median, lower, upper);
+        return new Curve(steps, totalEvents, observations.size() - totalEvents, median, lower, upper);
     }
 }

@@ -1,6 +1,7 @@
 package org.footdrop.outcomes.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Cohort statistics over real HTTP from events on the real topics: seven Dextrose 5% patients (a
- * reported group) and two PRP patients (suppressed to "<5"), diagnosed on a date no other test uses.
+ * reported group) and two PRP patients (suppressed), diagnosed on a date no other test uses.
  */
 @EmbeddedInfrastructure
 class CohortApiTest {
@@ -94,11 +95,7 @@ class CohortApiTest {
                                 .getBody(),
                         body -> body.has("groups")
                                 && body.get("groups").size() == 2
-                                && body.get("groups")
-                                                .get(0)
-                                                .path("nWithBaselineAndWindowValue")
-                                                .asInt()
-                                        == 7
+                                && body.get("groups").get(0).path("m").asInt() == 7
                                 && body.get("groups")
                                         .get(1)
                                         .get("group")
@@ -110,15 +107,20 @@ class CohortApiTest {
         // responders 0.10, 0.12, 0.15, 0.20, 0.35 = 5 of 7
         JsonNode dextrose = answer.get("groups").get(0);
         assertThat(dextrose.get("group").get("solutionGroup").asString()).isEqualTo("DEXTROSE_5");
-        assertThat(dextrose.get("nWithBaselineAndWindowValue").asInt()).isEqualTo(7);
+        assertThat(dextrose.get("m").asInt()).isEqualTo(7);
         assertThat(dextrose.get("medianChange").get("value").asDouble()).isEqualTo(0.12);
         assertThat(dextrose.get("responders").get("count").asInt()).isEqualTo(5);
-        assertThat(dextrose.get("meanChange").get("value").asDouble()).isEqualTo(0.15);
-        assertThat(dextrose.get("baseline").get("sex").get("FEMALE").asInt()).isEqualTo(7);
-        // the PRP group reports its n as "<5" and nothing else
+        assertThat(dextrose.get("meanChange").get("value").asDouble()).isCloseTo(0.15, within(1e-12));
+        assertThat(dextrose.get("baseline").get("sex").get("FEMALE").get("n").asInt())
+                .isEqualTo(7);
+        // the PRP group answers suppressed, with no count and no figure
         JsonNode prp = answer.get("groups").get(1);
         assertThat(prp.get("group").get("solutionGroup").asString()).isEqualTo("PRP");
-        assertThat(prp.get("n").asString()).isEqualTo("<5");
+        assertThat(prp.get("suppressed").asBoolean()).isTrue();
+        assertThat(dextrose.get("suppressed").asBoolean()).isFalse();
+        assertThat(dextrose.get("n").isInt()).isTrue();
+        assertThat(prp.has("n")).isFalse();
+        assertThat(prp.has("m")).isFalse();
         assertThat(prp.has("medianChange")).isFalse();
         assertThat(prp.has("responders")).isFalse();
         // no patientId anywhere, and the definitions and caveat are stated
@@ -154,6 +156,96 @@ class CohortApiTest {
         assertThat(curve.get("steps").get(0).get("atRisk").asInt()).isEqualTo(5);
         assertThat(curve.get("steps").get(0).get("events").asInt()).isEqualTo(5);
         assertThat(curve.get("medianDays").asInt()).isEqualTo(42);
+    }
+
+    @Test
+    void shouldReportTheMedianTimeToResponseOnTheDaySurvivalIsExactlyOneHalf() {
+        // given ten patients, gait speed 0.50 on day 0: five respond (0.70) on days 10, 20, 20, 30, 40,
+        // five are censored (0.50 on day 100); and five untreated patients (a diagnosis, no injection)
+        String diagnosed = "2014-04-04";
+        for (int day : new int[] {10, 20, 20, 30, 40}) {
+            treatedPatient(diagnosed, day, new BigDecimal("0.70"));
+        }
+        for (int i = 0; i < 5; i++) {
+            treatedPatient(diagnosed, 100, new BigDecimal("0.50"));
+            untreatedPatient(diagnosed);
+        }
+        String filter = "&diagnosedFrom=" + diagnosed + "&diagnosedTo=" + diagnosed;
+
+        // when
+        JsonNode answer = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.get("/api/v1/cohorts/time-to-response?measure=gaitSpeedComfortable" + filter)
+                                .getBody(),
+                        body -> body.path("groups").path(0).path("nIncluded").asInt() == 10
+                                && body.path("untreated").path("n").asInt() == 5);
+
+        // then S(40) = 9/10 x 7/9 x 6/7 x 5/6 = 1/2: the median is day 40, and the curve's row agrees
+        JsonNode curve = answer.get("groups").get(0);
+        assertThat(curve.get("n").asInt()).isEqualTo(10); // the untreated are beside the group, not in it
+        assertThat(curve.get("medianDays").asLong()).isEqualTo(40);
+        assertThat(curve.get("medianLower").asLong()).isEqualTo(20);
+        assertThat(curve.has("medianUpper")).isFalse();
+        assertThat(curve.get("events").asInt()).isEqualTo(5);
+        assertThat(curve.get("censored").asInt()).isEqualTo(5);
+        JsonNode day40 = curve.get("steps")
+                .valueStream()
+                .filter(step -> step.get("day").asLong() == 40)
+                .findFirst()
+                .orElseThrow();
+        assertThat(day40.get("survival").asDouble()).isEqualTo(0.5);
+        assertThat(day40.get("lower").asDouble()).isLessThan(0.5);
+        assertThat(day40.get("upper").asDouble()).isGreaterThan(0.5);
+
+        // and the report answers the same figures in one call, as JSON and as CSV
+        JsonNode report = http.get("/api/v1/cohorts/report?groupBy=solutionGroup" + filter)
+                .getBody();
+        assertThat(report.get("untreated").get("n").asInt()).isEqualTo(5);
+        JsonNode group = report.get("groups").get(0);
+        assertThat(group.get("n").asInt()).isEqualTo(10);
+        JsonNode gait = group.get("measures").get("gaitSpeedComfortable");
+        assertThat(gait.get("timeToResponse").get("medianDays").asLong()).isEqualTo(40);
+        assertThat(gait.get("timeToResponse").get("nIncluded").asInt()).isEqualTo(10);
+        // WEEK_2 (days 10..18) holds the day-10 responder alone: +0.20
+        assertThat(gait.get("windows").get("WEEK_2").get("m").asInt()).isEqualTo(1);
+        assertThat(gait.get("windows")
+                        .get("WEEK_2")
+                        .get("responders")
+                        .get("count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(group.get("measures").propertyNames()).hasSize(11);
+        assertThat(gait.get("windows").propertyNames()).hasSize(5);
+        assertThat(report.get("definitions").get("caveat").asString()).contains("Observational");
+        String csv = http.sendForText("GET", "/api/v1/cohorts/report?format=csv&groupBy=solutionGroup" + filter, null)
+                .getBody();
+        List<String> lines = csv.lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        assertThat(header).startsWith("solutionGroup", "population", "suppressed", "n", "measure", "window");
+        assertThat(lines)
+                .contains("DEXTROSE_5,GROUP,false,10,gaitSpeedComfortable,TIME_TO_RESPONSE"
+                        + ",".repeat(header.indexOf("nIncluded") - 5) + "10,5,5,40,20,");
+        assertThat(lines.get(1)).startsWith(",UNTREATED,false,5,");
+        // 11 measures x (5 windows + time to response) + the header + the untreated row
+        assertThat(lines).hasSize(11 * 6 + 2);
+
+        // grouped by adherence, patients with one injection are counted beside the groups too
+        JsonNode byAdherence =
+                http.get("/api/v1/cohorts/report?groupBy=adherence" + filter).getBody();
+        assertThat(byAdherence.get("groups")).isEmpty();
+        assertThat(byAdherence.get("singleInjection").get("n").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldRefuseAReportGroupedByAWindowDependentDimensionOrInAnUnknownFormat() {
+        var byInjections = http.get("/api/v1/cohorts/report?groupBy=injectionsReceived");
+        var xml = http.get("/api/v1/cohorts/report?format=xml");
+
+        assertThat(byInjections.getStatusCode().value()).isEqualTo(400);
+        assertThat(byInjections.getBody().get("errors").findValuesAsString("field"))
+                .containsExactly("groupBy");
+        assertThat(xml.getStatusCode().value()).isEqualTo(400);
+        assertThat(xml.getBody().get("errors").findValuesAsString("field")).containsExactly("format");
     }
 
     @Test
@@ -213,14 +305,14 @@ class CohortApiTest {
                                 && body.get("groups").size() == 1
                                 && body.get("groups").get(0).path("injections").asInt() == 6);
 
-        // 2 of 6 injections and 2 of 6 patients: 0.3333, Wilson 0.0968 .. 0.7000
+        // 2 of 6 injections and 2 of 6 patients: 1/3 at full precision, Wilson 0.0968 .. 0.7000
         JsonNode group = answer.get("groups").get(0);
         assertThat(group.get("technique").asString()).isEqualTo("NERVE_HYDRODISSECTION");
         assertThat(group.get("solution").asString()).isEqualTo("PRP");
         assertThat(group.get("injectionsWithAdverseEvent").asInt()).isEqualTo(2);
-        assertThat(group.get("perInjection").get("value").asDouble()).isEqualTo(0.3333);
-        assertThat(group.get("perPatient").get("lower").asDouble()).isEqualTo(0.0968);
-        assertThat(group.get("perPatient").get("upper").asDouble()).isEqualTo(0.7);
+        assertThat(group.get("perInjection").get("value").asDouble()).isEqualTo(2.0 / 6);
+        assertThat(group.get("perPatient").get("lower").asDouble()).isCloseTo(0.0968, within(0.00005));
+        assertThat(group.get("perPatient").get("upper").asDouble()).isCloseTo(0.7, within(0.00005));
         assertThat(group.get("bySeverity").get("MILD").asInt()).isEqualTo(2);
         assertThat(group.get("byType").get("TRANSIENT_NUMBNESS").asInt()).isEqualTo(2);
     }
@@ -319,7 +411,7 @@ class CohortApiTest {
                                 .filter(c -> c.get("check").asString().equals("INJECTION_SIDE_MISMATCH"))
                                 .anyMatch(c -> c.get("patientIds").toString().contains(patientId)));
 
-        assertThat(report.get("checks")).hasSize(5);
+        assertThat(report.get("checks")).hasSize(DataQualityCheckCount.ALL);
         JsonNode mismatch = report.get("checks")
                 .valueStream()
                 .filter(c -> c.get("check").asString().equals("INJECTION_SIDE_MISMATCH"))
@@ -327,6 +419,23 @@ class CohortApiTest {
                 .orElseThrow();
         assertThat(mismatch.get("patientIds").toString()).contains(patientId);
         assertThat(mismatch.get("meaning").asString()).isNotBlank();
+        // analysts read the counts per check, naming no one
+        JsonNode summary = http.get("/api/v1/data-quality/summary").getBody();
+        assertThat(summary.get("checks")).hasSize(DataQualityCheckCount.ALL);
+        assertThat(summary.get("checks")
+                        .valueStream()
+                        .filter(c -> c.get("check").asString().equals("INJECTION_SIDE_MISMATCH"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("count")
+                        .asInt())
+                .isPositive();
+        assertThat(summary.toString()).doesNotContain("pt-").doesNotContain("patientIds");
+    }
+
+    /** Every check is listed, failed by anyone or not. */
+    private static final class DataQualityCheckCount {
+        static final int ALL = org.footdrop.outcomes.quality.DataQualityCheck.values().length;
     }
 
     @Autowired
@@ -390,8 +499,7 @@ class CohortApiTest {
             assertThat(expected.groups())
                     .singleElement()
                     .satisfies(g -> assertThat(g.n()).isEqualTo(6));
-            assertThat(g(expected.groups().get(0)).nWithBaselineAndWindowValue())
-                    .isEqualTo(6);
+            assertThat(g(expected.groups().get(0)).figures().m()).isEqualTo(6);
             assertThat(there.outcomes(
                             filter,
                             List.of(Dimension.SOLUTION_GROUP),
@@ -465,6 +573,60 @@ class CohortApiTest {
                                 List.of())));
         publish(patientId, assessment("2019-09-01T09:00:00Z", new BigDecimal("0.60")));
         publish(patientId, assessment("2019-10-14T09:00:00Z", week6GaitSpeed)); // day 42
+        return patientId;
+    }
+
+    /** Injected on 2019-09-02 (day 0) with gait speed 0.50 that morning, and the given speed on a later day. */
+    private void treatedPatient(String diagnosed, int day, BigDecimal gaitSpeed) {
+        String patientId = untreatedPatient(diagnosed);
+        publish(
+                patientId,
+                new InjectionAdministered(
+                        UUID.randomUUID(),
+                        1,
+                        new Injection(
+                                Instant.parse("2019-09-02T10:00:00Z"),
+                                InjectionTechnique.NERVE_HYDRODISSECTION,
+                                InjectionTarget.FIBULAR_NERVE,
+                                null,
+                                Side.LEFT,
+                                Guidance.ULTRASOUND,
+                                Solution.DEXTROSE_5,
+                                null,
+                                new BigDecimal("10"),
+                                30,
+                                List.of(),
+                                List.of())));
+        publish(patientId, assessment("2019-09-02T09:00:00Z", new BigDecimal("0.50")));
+        publish(
+                patientId,
+                assessment(
+                        Instant.parse("2019-09-02T09:00:00Z")
+                                .plus(Duration.ofDays(day))
+                                .toString(),
+                        gaitSpeed));
+    }
+
+    private String untreatedPatient(String diagnosed) {
+        String patientId = "pt-" + UUID.randomUUID();
+        publish(
+                patientId,
+                new DiagnosisRecorded(
+                        UUID.randomUUID(),
+                        1,
+                        new Diagnosis(
+                                1960,
+                                Sex.FEMALE,
+                                Side.LEFT,
+                                null,
+                                LocalDate.parse(diagnosed),
+                                LocalDate.parse("2014-01-01"),
+                                CauseCategory.FIBULAR_NERVE_AT_KNEE,
+                                null,
+                                null,
+                                false,
+                                List.of(),
+                                List.of())));
         return patientId;
     }
 

@@ -151,16 +151,36 @@ class OutcomeDeriverTest {
     }
 
     @Test
+    void shouldListEveryAssessedValueOfAMeasureByDayInTimeOrder() {
+        var measures =
+                deriver.derive(patient.facts(), LocalDate.parse("2026-06-01")).measures();
+
+        // pain is assessed on days -2, 13 and 42 (day 15 has no pain value): every one, not only the
+        // baseline and the windows' values, so that a chart can draw the whole course
+        MeasureOutcome pain = measures.get("painNrs");
+        assertThat(pain.values()).extracting(PatientOutcome.Observation::day).containsSubsequence(-2L, 13L, 42L);
+        assertThat(pain.values())
+                .extracting(PatientOutcome.Observation::day)
+                .isSorted()
+                .doesNotContain(15L);
+        assertThat(pain.values())
+                .contains(pain.baseline(), pain.windows().get(Window.WEEK_6).value());
+    }
+
+    @Test
     void shouldExcludeFromTimeToResponseWithoutBaselineOrLaterAssessment() {
         var measures =
                 deriver.derive(patient.facts(), LocalDate.parse("2026-06-01")).measures();
 
         // TUG: baseline 14.3 on day -5 but never measured again
         assertThat(measures.get("timedUpAndGo").timeToResponse()).isNull();
-        assertThat(measures.get("timedUpAndGo").excludedBecause()).isEqualTo("no assessment after day 0");
+        assertThat(measures.get("timedUpAndGo").exclusion().code())
+                .isEqualTo(PatientOutcome.ExclusionCode.NO_ASSESSMENT_AFTER_DAY_0);
+        assertThat(measures.get("timedUpAndGo").exclusion().reason()).isEqualTo("no assessment after day 0");
         // LEFS: never measured
         assertThat(measures.get("lefs").baseline()).isNull();
-        assertThat(measures.get("lefs").excludedBecause()).startsWith("no baseline");
+        assertThat(measures.get("lefs").exclusion().code()).isEqualTo(PatientOutcome.ExclusionCode.NO_BASELINE);
+        assertThat(measures.get("lefs").exclusion().reason()).startsWith("no baseline");
     }
 
     @Test
@@ -237,7 +257,7 @@ class OutcomeDeriverTest {
 
         assertThat(outcome.dayZero()).isNull();
         assertThat(outcome.symptomDurationDays()).isNull();
-        assertThat(outcome.measures().get("gaitSpeedComfortable").excludedBecause())
-                .startsWith("no injection");
+        assertThat(outcome.measures().get("gaitSpeedComfortable").exclusion().code())
+                .isEqualTo(PatientOutcome.ExclusionCode.NO_DAY_0);
     }
 }

@@ -59,6 +59,8 @@ class OpenApiResponseExamplesTest {
                 "/api/v1/cohorts/outcomes", "/api/v1/cohorts/outcomes?measure=gaitSpeedComfortable&window=WEEK_2",
                 "/api/v1/cohorts/time-to-response", "/api/v1/cohorts/time-to-response?measure=lefs",
                 "/api/v1/cohorts/safety", "/api/v1/cohorts/safety",
+                "/api/v1/cohorts/report", "/api/v1/cohorts/report?groupBy=solutionGroup",
+                "/api/v1/data-quality/summary", "/api/v1/data-quality/summary",
                 "/api/v1/data-quality", "/api/v1/data-quality",
                 "/api/v1/admin/projection-rebuilds/current", "/api/v1/admin/projection-rebuilds/current");
 

@@ -106,9 +106,31 @@ class DataQualityTest {
         assertThat(checks(patient, NOW, Duration.ofDays(60))).doesNotContain(DataQualityCheck.LATE_ENTERED);
     }
 
+    @Test
+    void shouldFlagAnAssessmentDatedBeforeTheSymptomOnsetWhicheverArrivedFirst() {
+        // the assessment arrives before the diagnosis that names the onset (the write side could not refuse it)
+        PatientHistory assessedFirst = new PatientHistory();
+        assessedFirst.assessment(
+                "2026-01-10T09:00:00Z",
+                Side.LEFT,
+                AssessmentKind.BASELINE,
+                PatientHistory.measures("3", null, null, null));
+        assessedFirst.diagnosis(Side.LEFT, null, "2026-02-20", "2026-01-15");
+        // the onset day itself is not before the onset
+        PatientHistory onTheOnsetDay = new PatientHistory().diagnosis(Side.LEFT, null, "2026-02-20", "2026-01-15");
+        onTheOnsetDay.assessment(
+                "2026-01-15T09:00:00Z",
+                Side.LEFT,
+                AssessmentKind.BASELINE,
+                PatientHistory.measures("3", null, null, null));
+
+        assertThat(checks(assessedFirst, NOW, LATE_ENTRY)).contains(DataQualityCheck.ASSESSMENT_BEFORE_ONSET);
+        assertThat(checks(onTheOnsetDay, NOW, LATE_ENTRY)).doesNotContain(DataQualityCheck.ASSESSMENT_BEFORE_ONSET);
+    }
+
     private static Set<DataQualityCheck> checks(PatientHistory patient, Instant now, Duration lateEntry) {
         var facts = patient.facts();
         var outcome = new OutcomeDeriver(OutcomeDefinitions.defaults()).derive(facts, LocalDate.parse("2026-06-10"));
-        return DataQuality.of(facts, outcome, now, GRACE, lateEntry);
+        return DataQuality.of(facts, outcome, now, GRACE, lateEntry, java.time.ZoneOffset.UTC);
     }
 }

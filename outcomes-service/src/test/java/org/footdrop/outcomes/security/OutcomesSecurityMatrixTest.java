@@ -50,6 +50,12 @@ class OutcomesSecurityMatrixTest extends SecurityMatrixContract {
                 new Entry(
                         Access.role(Role.ANALYST), http -> Call.get("/api/v1/cohorts/time-to-response?measure=lefs")));
         matrix.put(
+                "GET /api/v1/cohorts/report",
+                new Entry(Access.role(Role.ANALYST), http -> Call.get("/api/v1/cohorts/report?groupBy=solutionGroup")));
+        matrix.put(
+                "GET /api/v1/data-quality/summary",
+                new Entry(Access.role(Role.ANALYST), http -> Call.get("/api/v1/data-quality/summary")));
+        matrix.put(
                 "GET /api/v1/cohorts/safety",
                 new Entry(Access.role(Role.ANALYST), http -> Call.get("/api/v1/cohorts/safety")));
         matrix.put(

@@ -64,6 +64,17 @@ class PublishedValuesTest {
     }
 
     @Test
+    void shouldDecideTheMedianRankExactlyWhereTheDoubleCdfIsTooCloseToCall() {
+        // given a double CDF that reads 0.025 exactly, the decision falls to the exact sums over 2^m:
+        // P(Bin(6, 1/2) <= 0) = 1/64 <= 1/40; P(<= 1) = 7/64 > 1/40, whatever the double said
+        assertThat(Summaries.cdfAtMostOneFortieth(0.025, 6, 0)).isTrue();
+        assertThat(Summaries.cdfAtMostOneFortieth(0.025, 6, 1)).isFalse();
+        // P(Bin(100, 1/2) <= 39) = 0.0176 and P(<= 40) = 0.0284 as in the table
+        assertThat(Summaries.cdfAtMostOneFortieth(0.025, 100, 39)).isTrue();
+        assertThat(Summaries.cdfAtMostOneFortieth(0.025, 100, 40)).isFalse();
+    }
+
+    @Test
     void shouldReproduceTheKaplanMeierTableOfThe6MpLeukemiaData() {
         // Freireich et al. (1963) 6-MP arm, weeks in remission (* censored), as tabled in Kleinbaum &
         // Klein, Survival Analysis, ch. 2, and Klein & Moeschberger, Table 4.1A:
