@@ -88,7 +88,7 @@ public final class EventCodec {
                     fields.source(),
                     fields.correlationId(),
                     payload);
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+        } catch (JacksonException | IllegalArgumentException e) {
             throw new PoisonEventException(Reason.INVALID, "cannot bind " + type.wireName() + ": " + e.getMessage());
         }
     }

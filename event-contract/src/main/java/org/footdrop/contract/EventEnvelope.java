@@ -1,7 +1,6 @@
 package org.footdrop.contract;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -24,10 +23,17 @@ public record EventEnvelope(
         EventPayload payload) {
 
     public EventEnvelope {
-        Objects.requireNonNull(eventId, "eventId");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(patientId, "patientId");
-        Objects.requireNonNull(payload, "payload");
+        required(eventId, "eventId");
+        required(type, "type");
+        required(patientId, "patientId");
+        required(payload, "payload");
+    }
+
+    /** An argument, not a programming error: a decoded event may lack a field its schema missed. */
+    private static void required(Object value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
     }
 
     /** A new event of the payload's own type at the current schema version. */

@@ -6,6 +6,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
  * A client-credentials request without {@code scope} gets the client's registered scope (its role),
@@ -34,10 +35,12 @@ public final class DefaultScopes implements AuthenticationProvider {
                 (OAuth2ClientCredentialsAuthenticationToken) authentication;
         if (request.getScopes().isEmpty()
                 && request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
-                && client.isAuthenticated()
-                && client.getRegisteredClient() != null) {
-            request = new OAuth2ClientCredentialsAuthenticationToken(
-                    client, client.getRegisteredClient().getScopes(), request.getAdditionalParameters());
+                && client.isAuthenticated()) {
+            RegisteredClient registered = client.getRegisteredClient();
+            if (registered != null) {
+                request = new OAuth2ClientCredentialsAuthenticationToken(
+                        client, registered.getScopes(), request.getAdditionalParameters());
+            }
         }
         return delegate.authenticate(request);
     }

@@ -21,13 +21,16 @@ import org.springframework.stereotype.Component;
 class ExportIds {
 
     private static final Logger log = LoggerFactory.getLogger(ExportIds.class);
+    /** One generator per JVM: seeding a new one for each key would be wasteful, not more random. */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final SecretKeySpec key;
 
     ExportIds(@Value("${footdrop.export.key:}") String configured) {
         byte[] secret;
         if (configured.isBlank()) {
             secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
+            RANDOM.nextBytes(secret);
             log.warn("footdrop.export.key is not set: export row ids will change when this instance restarts");
         } else {
             secret = configured.getBytes(StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -28,8 +29,8 @@ public record OutcomeDefinitions(
 
     public OutcomeDefinitions {
         clinicZone = clinicZone == null ? ZoneId.of("UTC") : clinicZone;
-        baselineFromDay = baselineFromDay == null ? -28 : baselineFromDay;
-        baselineToDay = baselineToDay == null ? 0 : baselineToDay;
+        baselineFromDay = Objects.requireNonNullElse(baselineFromDay, -28);
+        baselineToDay = Objects.requireNonNullElse(baselineToDay, 0);
         Map<String, BigDecimal> merged = new java.util.LinkedHashMap<>();
         for (Measure measure : Measure.values()) {
             merged.put(
@@ -39,8 +40,8 @@ public record OutcomeDefinitions(
                             : measure.defaultThreshold());
         }
         thresholds = Map.copyOf(merged);
-        lostToFollowUpDays = lostToFollowUpDays == null ? 90 : lostToFollowUpDays;
-        minimumGroupSize = minimumGroupSize == null ? 5 : minimumGroupSize;
+        lostToFollowUpDays = Objects.requireNonNullElse(lostToFollowUpDays, 90);
+        minimumGroupSize = Objects.requireNonNullElse(minimumGroupSize, 5);
     }
 
     public static OutcomeDefinitions defaults() {

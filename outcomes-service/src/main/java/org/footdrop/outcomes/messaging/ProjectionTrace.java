@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * this opens the consumer span the record listener's observation used to.
  */
 @Component
-class ProjectionTrace {
+final class ProjectionTrace {
 
     private final Tracer tracer;
     private final Propagator propagator;

@@ -1,6 +1,7 @@
 package org.footdrop.support.outbox;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,7 +17,7 @@ public record OutboxProperties(Duration sweepInterval, Duration sweepGrace, Inte
     public OutboxProperties {
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
         sweepGrace = sweepGrace == null ? Duration.ofSeconds(15) : sweepGrace;
-        sweepBatch = sweepBatch == null ? 500 : sweepBatch;
-        queueCapacity = queueCapacity == null ? 10_000 : queueCapacity;
+        sweepBatch = Objects.requireNonNullElse(sweepBatch, 500);
+        queueCapacity = Objects.requireNonNullElse(queueCapacity, 10_000);
     }
 }

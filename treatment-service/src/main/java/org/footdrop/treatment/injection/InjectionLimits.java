@@ -1,6 +1,7 @@
 package org.footdrop.treatment.injection;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -37,9 +38,9 @@ public record InjectionLimits(
         transforaminalVolumeMl = or(transforaminalVolumeMl, "0.5", "10");
         durationMinutes = or(durationMinutes, "1", "240");
         typicalDurationMinutes = or(typicalDurationMinutes, "20", "60");
-        minimumTypicalIntervalDays = minimumTypicalIntervalDays == null ? 14 : minimumTypicalIntervalDays;
-        maximumEpiduralsPerWindow = maximumEpiduralsPerWindow == null ? 3 : maximumEpiduralsPerWindow;
-        epiduralWindowDays = epiduralWindowDays == null ? 182 : epiduralWindowDays;
+        minimumTypicalIntervalDays = Objects.requireNonNullElse(minimumTypicalIntervalDays, 14);
+        maximumEpiduralsPerWindow = Objects.requireNonNullElse(maximumEpiduralsPerWindow, 3);
+        epiduralWindowDays = Objects.requireNonNullElse(epiduralWindowDays, 182);
     }
 
     public static InjectionLimits defaults() {
