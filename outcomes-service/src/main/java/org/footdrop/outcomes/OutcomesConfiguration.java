@@ -3,6 +3,9 @@ package org.footdrop.outcomes;
 import java.time.Clock;
 import java.util.Map;
 import org.footdrop.outcomes.derivation.OutcomeDefinitions;
+import org.footdrop.outcomes.derivation.OutcomeDeriver;
+import org.footdrop.outcomes.query.DefinitionsInForce;
+import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.openapi.RequestBodyExamples;
 import org.footdrop.support.security.AccessPolicy;
 import org.footdrop.support.security.AccessRule;
@@ -44,6 +47,16 @@ class OutcomesConfiguration {
                 "GET /api/v1/data-quality/summary", "openapi/examples/data-quality-summary.json",
                 "GET /api/v1/data-quality", "openapi/examples/data-quality.json",
                 "GET /api/v1/admin/projection-rebuilds/current", "openapi/examples/rebuild-status.json"));
+    }
+
+    @Bean
+    OutcomeDeriver outcomeDeriver(OutcomeDefinitions definitions, ClinicCalendar calendar) {
+        return new OutcomeDeriver(definitions, calendar.clinicZone());
+    }
+
+    @Bean
+    DefinitionsInForce definitionsInForce(OutcomeDefinitions definitions, ClinicCalendar calendar) {
+        return DefinitionsInForce.of(definitions, calendar.clinicZone());
     }
 
     @Bean

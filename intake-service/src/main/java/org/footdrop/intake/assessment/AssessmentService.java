@@ -5,11 +5,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.footdrop.intake.diagnosis.SymptomOnsets;
+import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Assessments: the clinical rules, then the shared record life (create, amend, void). */
@@ -23,16 +23,12 @@ class AssessmentService {
     private final ZoneId clinicZone;
 
     AssessmentService(
-            ClinicalRecords records,
-            AssessmentKind kind,
-            SymptomOnsets onsets,
-            Clock clock,
-            @Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
+            ClinicalRecords records, AssessmentKind kind, SymptomOnsets onsets, Clock clock, ClinicCalendar calendar) {
         this.records = records;
         this.kind = kind;
         this.onsets = onsets;
         this.clock = clock;
-        this.clinicZone = clinicZone;
+        this.clinicZone = calendar.clinicZone();
     }
 
     ClinicalRecords.Created<AssessmentRequest> record(

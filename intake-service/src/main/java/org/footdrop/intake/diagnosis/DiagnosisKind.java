@@ -10,8 +10,8 @@ import org.footdrop.contract.intake.DiagnosisAmended;
 import org.footdrop.contract.intake.DiagnosisRecorded;
 import org.footdrop.contract.intake.DiagnosisVoided;
 import org.footdrop.contract.intake.Evaluation;
+import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.record.NamedRecordKind;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** How diagnoses are stored and which events they publish. */
@@ -22,9 +22,9 @@ class DiagnosisKind extends NamedRecordKind<DiagnosisRequest> {
 
     private final ZoneId clinicZone;
 
-    DiagnosisKind(@Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
+    DiagnosisKind(ClinicCalendar calendar) {
         super(COLLECTION, "Diagnosis", "POST /api/v1/diagnoses", "intake-service", DiagnosisRequest.class);
-        this.clinicZone = clinicZone;
+        this.clinicZone = calendar.clinicZone();
     }
 
     @Override

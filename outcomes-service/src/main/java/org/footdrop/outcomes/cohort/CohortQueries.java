@@ -18,10 +18,10 @@ class CohortQueries {
     private final OutcomeDefinitions definitions;
     private final DefinitionsInForce definitionsInForce;
 
-    CohortQueries(CohortTable table, OutcomeDefinitions definitions) {
+    CohortQueries(CohortTable table, OutcomeDefinitions definitions, DefinitionsInForce definitionsInForce) {
         this.table = table;
         this.definitions = definitions;
-        this.definitionsInForce = DefinitionsInForce.of(definitions);
+        this.definitionsInForce = definitionsInForce;
     }
 
     record OutcomesAnswer(

@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.bson.Document;
-import org.footdrop.outcomes.derivation.OutcomeDefinitions;
 import org.footdrop.outcomes.derivation.OutcomeDeriver;
 import org.footdrop.outcomes.derivation.PatientOutcome;
 import org.footdrop.outcomes.projection.PatientFacts;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
 import org.footdrop.outcomes.quality.DataQuality;
 import org.footdrop.outcomes.quality.DataQualityCheck;
+import org.footdrop.support.clinic.ClinicCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +45,7 @@ public class CohortTable {
     private final MongoTemplate mongo;
     private final PatientOutcomeStore store;
     private final OutcomeDeriver deriver;
-    private final OutcomeDefinitions definitions;
+    private final ClinicCalendar calendar;
     private final Clock clock;
     private final ConcurrentHashMap<String, CohortRow> rows = new ConcurrentHashMap<>();
     /** The same rows by export id, in order, for cursor-paged exports. */
@@ -65,7 +65,8 @@ public class CohortTable {
     public CohortTable(
             MongoTemplate mongo,
             PatientOutcomeStore store,
-            OutcomeDefinitions definitions,
+            OutcomeDeriver deriver,
+            ClinicCalendar calendar,
             Clock clock,
             MeterRegistry meters,
             @Value("${footdrop.quality.diagnosis-grace:7d}") Duration diagnosisGrace,
@@ -77,8 +78,8 @@ public class CohortTable {
         this.changeLog = new ChangeLog(mongo, clock);
         this.diagnosisGrace = diagnosisGrace;
         this.lateEntry = lateEntry;
-        this.definitions = definitions;
-        this.deriver = new OutcomeDeriver(definitions);
+        this.calendar = calendar;
+        this.deriver = deriver;
         this.clock = clock;
         meters.gauge("footdrop.cohort.patients", rows, ConcurrentHashMap::size);
     }
@@ -107,7 +108,7 @@ public class CohortTable {
         loader.start();
     }
 
-    @Scheduled(cron = "${footdrop.cohort.reload-cron:0 5 0 * * *}", zone = "${footdrop.outcomes.clinic-zone:UTC}")
+    @Scheduled(cron = "${footdrop.cohort.reload-cron:0 5 0 * * *}", zone = "${footdrop.clinic-zone:UTC}")
     public void reloadQuietly() {
         try {
             reload();
@@ -205,7 +206,7 @@ public class CohortTable {
         rows.put(facts.patientId(), row);
         byExportId.put(exportIds.of(facts.patientId()), row);
         Set<DataQualityCheck> failed =
-                DataQuality.of(facts, outcome, clock.instant(), diagnosisGrace, lateEntry, definitions.clinicZone());
+                DataQuality.of(facts, outcome, clock.instant(), diagnosisGrace, lateEntry, calendar.clinicZone());
         if (failed.isEmpty()) {
             issues.remove(facts.patientId());
         } else {
@@ -214,6 +215,6 @@ public class CohortTable {
     }
 
     LocalDate today() {
-        return clock.instant().atZone(definitions.clinicZone()).toLocalDate();
+        return calendar.dateOf(clock.instant());
     }
 }

@@ -1,26 +1,24 @@
 package org.footdrop.outcomes.derivation;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The outcome definitions in force (DESIGN.md defaults, all configurable under
- * {@code footdrop.outcomes}); every outcomes response states them.
+ * The outcome definitions in force (defaults as in the outcome definitions, all
+ * configurable under {@code footdrop.outcomes}; the clinic's time zone is {@code footdrop.clinic-zone},
+ * the one every service reads); every outcomes response states them.
  *
- * @param clinicZone days are calendar dates in this zone
  * @param baselineFromDay first day (relative to day 0) an assessment counts as baseline
  * @param baselineToDay last such day
  * @param thresholds responder thresholds by measure wire name (improvement of at least)
  * @param lostToFollowUpDays no assessment for more than this many days: lost to follow-up
- * @param minimumGroupSize cohort groups smaller than this report n only
+ * @param minimumGroupSize cohort groups smaller than this are suppressed
  */
 @ConfigurationProperties("footdrop.outcomes")
 public record OutcomeDefinitions(
-        ZoneId clinicZone,
         Integer baselineFromDay,
         Integer baselineToDay,
         Map<String, BigDecimal> thresholds,
@@ -28,7 +26,6 @@ public record OutcomeDefinitions(
         Integer minimumGroupSize) {
 
     public OutcomeDefinitions {
-        clinicZone = clinicZone == null ? ZoneId.of("UTC") : clinicZone;
         baselineFromDay = Objects.requireNonNullElse(baselineFromDay, -28);
         baselineToDay = Objects.requireNonNullElse(baselineToDay, 0);
         Map<String, BigDecimal> merged = new java.util.LinkedHashMap<>();
@@ -45,7 +42,7 @@ public record OutcomeDefinitions(
     }
 
     public static OutcomeDefinitions defaults() {
-        return new OutcomeDefinitions(null, null, null, null, null, null);
+        return new OutcomeDefinitions(null, null, null, null, null);
     }
 
     public BigDecimal threshold(Measure measure) {

@@ -3,6 +3,7 @@ package org.footdrop.outcomes.derivation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import org.footdrop.contract.intake.AssessmentRecorded;
 import org.footdrop.contract.intake.Diagnosis;
 import org.footdrop.contract.intake.DiagnosisAmended;
 import org.footdrop.contract.intake.DiagnosisRecorded;
+import org.footdrop.contract.series.InjectionSeries;
 import org.footdrop.contract.treatment.Injection;
 import org.footdrop.contract.treatment.InjectionAdministered;
 import org.footdrop.contract.treatment.InjectionAmended;
@@ -55,13 +57,16 @@ public final class OutcomeDeriver {
 
     private final OutcomeDefinitions definitions;
 
-    public OutcomeDeriver(OutcomeDefinitions definitions) {
+    private final ZoneId clinicZone;
+
+    public OutcomeDeriver(OutcomeDefinitions definitions, ZoneId clinicZone) {
         this.definitions = definitions;
+        this.clinicZone = clinicZone;
     }
 
     public PatientOutcome derive(PatientFacts facts, LocalDate asOf) {
         Optional<CurrentDiagnosis> current = currentDiagnosis(facts.diagnoses());
-        List<Dated<Injection>> injections = injections(facts);
+        List<InjectionSeries.Entry<Injected>> injections = injections(facts);
         LocalDate dayZero = injections.isEmpty() ? null : injections.get(0).date();
         List<SeriesEntry> series = series(injections, dayZero);
         Long symptomDays = current.map(c -> c.diagnosis().symptomOnsetDate())
@@ -194,22 +199,20 @@ public final class OutcomeDeriver {
         return measure.improvement(change).compareTo(definitions.threshold(measure)) >= 0;
     }
 
-    private List<SeriesEntry> series(List<Dated<Injection>> injections, LocalDate dayZero) {
+    private static List<SeriesEntry> series(List<InjectionSeries.Entry<Injected>> injections, LocalDate dayZero) {
         List<SeriesEntry> series = new ArrayList<>();
-        LocalDate previous = null;
-        for (Dated<Injection> injection : injections) {
-            Long interval = previous == null ? null : ChronoUnit.DAYS.between(previous, injection.date());
+        for (InjectionSeries.Entry<Injected> entry : injections) {
+            Injection injection = entry.injection().value();
             series.add(new SeriesEntry(
-                    injection.id(),
-                    series.size() + 1,
-                    injection.date(),
-                    ChronoUnit.DAYS.between(dayZero, injection.date()),
-                    injection.value().technique(),
-                    injection.value().solution(),
-                    interval,
-                    interval == null ? null : Spacing.of(interval),
-                    injection.value().adverseEvents()));
-            previous = injection.date();
+                    entry.injection().id(),
+                    entry.nth(),
+                    entry.date(),
+                    ChronoUnit.DAYS.between(dayZero, entry.date()),
+                    injection.technique(),
+                    injection.solution(),
+                    entry.intervalDays(),
+                    entry.spacing(),
+                    injection.adverseEvents()));
         }
         return series;
     }
@@ -250,7 +253,7 @@ public final class OutcomeDeriver {
     private FollowUpStatus followUp(
             PatientFacts facts,
             List<Dated<Assessment>> assessments,
-            List<Dated<Injection>> injections,
+            List<InjectionSeries.Entry<Injected>> injections,
             Optional<CurrentDiagnosis> current,
             LocalDate asOf) {
         if (assessments.stream().anyMatch(a -> a.value().kind() == AssessmentKind.DISCHARGE)) {
@@ -258,7 +261,7 @@ public final class OutcomeDeriver {
         }
         Optional<LocalDate> lastContact = assessments.isEmpty()
                 ? java.util.stream.Stream.concat(
-                                injections.stream().map(Dated::date),
+                                injections.stream().map(InjectionSeries.Entry::date),
                                 current.map(c -> c.diagnosis().diagnosisDate()).stream())
                         .max(LocalDate::compareTo)
                 : Optional.of(assessments.get(assessments.size() - 1).date());
@@ -294,25 +297,21 @@ public final class OutcomeDeriver {
         return exposures;
     }
 
-    private List<Dated<Injection>> injections(PatientFacts facts) {
-        List<Dated<Injection>> injections = new ArrayList<>();
+    /** The non-voided injections as the contract numbers them, the write side's series too. */
+    private List<InjectionSeries.Entry<Injected>> injections(PatientFacts facts) {
+        List<Injected> injections = new ArrayList<>();
         for (RecordFacts<?> record : facts.injections()) {
             if (record.counts()) {
                 Injection injection = record.latest() instanceof InjectionAdministered a
                         ? a.injection()
                         : ((InjectionAmended) record.latest()).injection();
-                injections.add(new Dated<>(
-                        record.recordId(),
-                        injection.administeredAt(),
-                        injection
-                                .administeredAt()
-                                .atZone(definitions.clinicZone())
-                                .toLocalDate(),
-                        injection));
+                injections.add(new Injected(record.recordId(), record.recordedAt(), injection));
             }
         }
-        injections.sort(Dated.ORDER);
-        return injections;
+        return InjectionSeries.number(
+                injections,
+                i -> new InjectionSeries.Key(i.value().administeredAt(), i.recordedAt(), i.id()),
+                clinicZone);
     }
 
     private List<Dated<Assessment>> assessments(PatientFacts facts) {
@@ -325,7 +324,7 @@ public final class OutcomeDeriver {
                 assessments.add(new Dated<>(
                         record.recordId(),
                         assessment.assessedAt(),
-                        assessment.assessedAt().atZone(definitions.clinicZone()).toLocalDate(),
+                        assessment.assessedAt().atZone(clinicZone).toLocalDate(),
                         assessment));
             }
         }
@@ -339,6 +338,9 @@ public final class OutcomeDeriver {
                 ? recorded.diagnosis()
                 : ((DiagnosisAmended) payload).diagnosis();
     }
+
+    /** An injection record's state, with what the series orders by. */
+    private record Injected(UUID id, java.time.Instant recordedAt, Injection value) {}
 
     /** A record's value with its clinical time and calendar date; ordered by time, then id. */
     private record Dated<T>(UUID id, java.time.Instant at, LocalDate date, T value) {

@@ -1,6 +1,7 @@
 package org.footdrop.outcomes.query;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,9 @@ public record DefinitionsInForce(
     static final String CAVEAT = "Observational and unadjusted: these figures describe the patients treated here "
             + "and are not evidence that a treatment caused a change; groups differ in ways not adjusted for.";
 
-    public static DefinitionsInForce of(OutcomeDefinitions d) {
+    public static DefinitionsInForce of(OutcomeDefinitions d, ZoneId clinicZone) {
         return new DefinitionsInForce(
-                d.clinicZone().getId(),
+                clinicZone.getId(),
                 "the calendar date of the patient's first non-voided injection",
                 "the latest value on days " + d.baselineFromDay() + ".." + d.baselineToDay() + " (inclusive)",
                 Arrays.stream(Window.values())

@@ -3,9 +3,9 @@ package org.footdrop.outcomes.query;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Instant;
-import org.footdrop.outcomes.derivation.OutcomeDefinitions;
 import org.footdrop.outcomes.derivation.OutcomeDeriver;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
+import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,16 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
 class PatientOutcomesController {
 
     private final PatientOutcomeStore store;
-    private final OutcomeDefinitions definitions;
+    private final ClinicCalendar calendar;
     private final OutcomeDeriver deriver;
     private final DefinitionsInForce definitionsInForce;
     private final Clock clock;
 
-    PatientOutcomesController(PatientOutcomeStore store, OutcomeDefinitions definitions, Clock clock) {
+    PatientOutcomesController(
+            PatientOutcomeStore store,
+            OutcomeDeriver deriver,
+            DefinitionsInForce definitionsInForce,
+            ClinicCalendar calendar,
+            Clock clock) {
         this.store = store;
-        this.definitions = definitions;
-        this.deriver = new OutcomeDeriver(definitions);
-        this.definitionsInForce = DefinitionsInForce.of(definitions);
+        this.deriver = deriver;
+        this.definitionsInForce = definitionsInForce;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -35,11 +40,7 @@ class PatientOutcomesController {
         Instant asOf = clock.instant();
         return store.find(patientId)
                 .map(facts -> PatientOutcomesView.of(
-                        facts,
-                        deriver.derive(
-                                facts, asOf.atZone(definitions.clinicZone()).toLocalDate()),
-                        asOf,
-                        definitionsInForce))
+                        facts, deriver.derive(facts, calendar.dateOf(asOf)), asOf, definitionsInForce))
                 .orElseThrow(() -> ClinicalProblemException.notFound("Outcomes of patient " + patientId));
     }
 }

@@ -453,13 +453,23 @@ class CohortApiTest {
     @Autowired
     ExportIds exportIds;
 
+    @Autowired
+    org.footdrop.outcomes.derivation.OutcomeDeriver deriver;
+
+    @Autowired
+    org.footdrop.support.clinic.ClinicCalendar calendar;
+
+    @Autowired
+    org.footdrop.outcomes.query.DefinitionsInForce definitionsInForce;
+
     @Test
     void shouldGiveASecondInstanceTheSameAnswersThroughTheChangeLog() {
         // given a second instance's table, loaded before these patients existed; it applies no events
         CohortTable second = new CohortTable(
                 mongo,
                 store,
-                definitions,
+                deriver,
+                calendar,
                 java.time.Clock.systemUTC(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                 Duration.ofDays(7),
@@ -486,8 +496,8 @@ class CohortApiTest {
         }
 
         // then the second instance, following the change log, answers as this one does
-        CohortQueries here = new CohortQueries(table, definitions);
-        CohortQueries there = new CohortQueries(second, definitions);
+        CohortQueries here = new CohortQueries(table, definitions, definitionsInForce);
+        CohortQueries there = new CohortQueries(second, definitions, definitionsInForce);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             second.followOthers();
             var expected = here.outcomes(

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class OutcomeDeriverTest {
 
-    private final OutcomeDeriver deriver = new OutcomeDeriver(OutcomeDefinitions.defaults());
+    private final OutcomeDeriver deriver = new OutcomeDeriver(OutcomeDefinitions.defaults(), java.time.ZoneOffset.UTC);
     private PatientHistory patient;
     private UUID therapy;
 

@@ -118,7 +118,7 @@ class ProjectionOrderPropertyTest {
                 .allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
         assertThat(duplicates).isEqualTo(answers - ordered.size());
         // and the whole documents, and what is derived from them, are equal
-        OutcomeDeriver deriver = new OutcomeDeriver(OutcomeDefinitions.defaults());
+        OutcomeDeriver deriver = new OutcomeDeriver(OutcomeDefinitions.defaults(), java.time.ZoneOffset.UTC);
         for (String patientId : patientIds) {
             Document expected = inOrder.raw(patientId);
             Document actual = shuffled.raw(patientId);

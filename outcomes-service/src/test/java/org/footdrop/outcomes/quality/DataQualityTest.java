@@ -130,7 +130,8 @@ class DataQualityTest {
 
     private static Set<DataQualityCheck> checks(PatientHistory patient, Instant now, Duration lateEntry) {
         var facts = patient.facts();
-        var outcome = new OutcomeDeriver(OutcomeDefinitions.defaults()).derive(facts, LocalDate.parse("2026-06-10"));
+        var outcome = new OutcomeDeriver(OutcomeDefinitions.defaults(), java.time.ZoneOffset.UTC)
+                .derive(facts, LocalDate.parse("2026-06-10"));
         return DataQuality.of(facts, outcome, now, GRACE, lateEntry, java.time.ZoneOffset.UTC);
     }
 }

@@ -15,7 +15,6 @@ public record InjectionLimits(
         Range transforaminalVolumeMl,
         Range durationMinutes,
         Range typicalDurationMinutes,
-        Integer minimumTypicalIntervalDays,
         Integer maximumEpiduralsPerWindow,
         Integer epiduralWindowDays) {
 
@@ -38,13 +37,12 @@ public record InjectionLimits(
         transforaminalVolumeMl = or(transforaminalVolumeMl, "0.5", "10");
         durationMinutes = or(durationMinutes, "1", "240");
         typicalDurationMinutes = or(typicalDurationMinutes, "20", "60");
-        minimumTypicalIntervalDays = Objects.requireNonNullElse(minimumTypicalIntervalDays, 14);
         maximumEpiduralsPerWindow = Objects.requireNonNullElse(maximumEpiduralsPerWindow, 3);
         epiduralWindowDays = Objects.requireNonNullElse(epiduralWindowDays, 182);
     }
 
     public static InjectionLimits defaults() {
-        return new InjectionLimits(null, null, null, null, null, null, null, null);
+        return new InjectionLimits(null, null, null, null, null, null, null);
     }
 
     private static Range or(Range given, String min, String max) {

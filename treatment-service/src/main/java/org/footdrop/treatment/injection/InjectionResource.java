@@ -41,7 +41,7 @@ record InjectionResource(
                 warnings);
     }
 
-    static InjectionResource of(InjectionSeries.Entry e) {
+    static InjectionResource of(PatientSeries.Entry e) {
         StoredRecord<InjectionRequest> r = e.injection();
         return new InjectionResource(
                 r.id(),

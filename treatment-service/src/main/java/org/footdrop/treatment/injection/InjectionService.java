@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Injections: the clinic's rules and warnings, then the shared record life (create, amend, void). */
@@ -23,16 +23,12 @@ class InjectionService {
     private final ZoneId clinicZone;
 
     InjectionService(
-            ClinicalRecords records,
-            InjectionKind kind,
-            InjectionLimits limits,
-            Clock clock,
-            @Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
+            ClinicalRecords records, InjectionKind kind, InjectionLimits limits, Clock clock, ClinicCalendar calendar) {
         this.records = records;
         this.kind = kind;
         this.limits = limits;
         this.clock = clock;
-        this.clinicZone = clinicZone;
+        this.clinicZone = calendar.clinicZone();
     }
 
     /** A stored injection and the warnings its values earned. */
@@ -50,8 +46,8 @@ class InjectionService {
         return records.find(kind, id);
     }
 
-    List<InjectionSeries.Entry> series(String patientId) {
-        return InjectionSeries.of(records.findByPatient(kind, patientId), clinicZone);
+    List<PatientSeries.Entry> series(String patientId) {
+        return PatientSeries.of(records.findByPatient(kind, patientId), clinicZone);
     }
 
     Result amend(

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.footdrop.contract.vocabulary.Spacing;
 
 /**
  * Typical but not mandatory: values outside them are accepted and answered with warnings, since a
@@ -30,9 +31,9 @@ final class InjectionWarnings {
                         day, other.administeredAt().atZone(clinicZone).toLocalDate())))
                 .min()
                 .stream()
-                .filter(days -> days < limits.minimumTypicalIntervalDays())
+                .filter(days -> Spacing.of(days) == Spacing.EARLY) // the series' own bound, one definition
                 .forEach(days -> warnings.add("administeredAt: " + days + " days from the patient's nearest other "
-                        + "injection; the series is typically spaced at least " + limits.minimumTypicalIntervalDays()
+                        + "injection; the series is typically spaced at least " + Spacing.WINDOW_START_DAYS
                         + " days apart"));
         if (InjectionRules.isEpidural(injection.technique())) {
             var windowStart = day.minusDays(limits.epiduralWindowDays());

@@ -8,8 +8,8 @@ import org.footdrop.contract.treatment.Therapy;
 import org.footdrop.contract.treatment.TherapyAmended;
 import org.footdrop.contract.treatment.TherapyPrescribed;
 import org.footdrop.contract.treatment.TherapyVoided;
+import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.record.NamedRecordKind;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** How therapy prescriptions are stored and which events they publish. */
@@ -18,9 +18,9 @@ class TherapyKind extends NamedRecordKind<TherapyRequest> {
 
     private final ZoneId clinicZone;
 
-    TherapyKind(@Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
+    TherapyKind(ClinicCalendar calendar) {
         super("therapies", "Therapy", "POST /api/v1/therapies", "treatment-service", TherapyRequest.class);
-        this.clinicZone = clinicZone;
+        this.clinicZone = calendar.clinicZone();
     }
 
     @Override

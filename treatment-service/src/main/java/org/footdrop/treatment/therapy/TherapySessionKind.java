@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.footdrop.contract.EventPayload;
 import org.footdrop.contract.treatment.TherapySessionLogged;
+import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.record.NamedRecordKind;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,14 +18,14 @@ class TherapySessionKind extends NamedRecordKind<TherapySession> {
 
     private final ZoneId clinicZone;
 
-    TherapySessionKind(@Value("${footdrop.clinic-zone:UTC}") ZoneId clinicZone) {
+    TherapySessionKind(ClinicCalendar calendar) {
         super(
                 "therapy_sessions",
                 "Therapy session",
                 "POST /api/v1/therapies/{therapyId}/sessions",
                 "treatment-service",
                 TherapySession.class);
-        this.clinicZone = clinicZone;
+        this.clinicZone = calendar.clinicZone();
     }
 
     @Override

@@ -18,12 +18,12 @@ import org.footdrop.support.record.StoredRecord;
 import org.junit.jupiter.api.Test;
 
 /** The series view derived from stored facts (no Spring). */
-class InjectionSeriesTest {
+class PatientSeriesTest {
 
     @Test
     void shouldNumberByAdministrationTimeSkippingVoidedAndBandTheIntervals() {
         // given, in the order they were recorded: Mar 30, Mar 2 (backdated), Mar 9 (voided), May 20
-        var series = InjectionSeries.of(
+        var series = PatientSeries.of(
                 List.of(
                         injection("2026-03-30T09:00:00Z", RecordStatus.ACTIVE),
                         injection("2026-03-02T09:00:00Z", RecordStatus.ACTIVE),
@@ -37,17 +37,17 @@ class InjectionSeriesTest {
                 .extracting(e -> e.injection().state().administeredAt().toString())
                 .containsExactly(
                         "2026-03-02T09:00:00Z", "2026-03-09T09:00:00Z", "2026-03-30T09:00:00Z", "2026-05-20T09:00:00Z");
-        assertThat(series).extracting(InjectionSeries.Entry::nth).containsExactly(1, null, 2, 3);
-        assertThat(series).extracting(InjectionSeries.Entry::intervalDays).containsExactly(null, null, 28L, 51L);
+        assertThat(series).extracting(PatientSeries.Entry::nth).containsExactly(1, null, 2, 3);
+        assertThat(series).extracting(PatientSeries.Entry::intervalDays).containsExactly(null, null, 28L, 51L);
         assertThat(series)
-                .extracting(InjectionSeries.Entry::spacing)
+                .extracting(PatientSeries.Entry::spacing)
                 .containsExactly(null, null, Spacing.IN_WINDOW, Spacing.LATE);
     }
 
     @Test
     void shouldCountCalendarDaysInTheClinicsTimeZone() {
         // 23:30 UTC on Mar 1 is already Mar 2 in Auckland; 13 calendar days later there is Mar 15
-        var series = InjectionSeries.of(
+        var series = PatientSeries.of(
                 List.of(
                         injection("2026-03-01T23:30:00Z", RecordStatus.ACTIVE),
                         injection("2026-03-15T01:00:00Z", RecordStatus.ACTIVE)),
