@@ -8,9 +8,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.util.stream.Stream;
+import org.footdrop.contract.intake.Measure;
 
 /**
- * The measures of one assessment, named as in events, projections and queries. MRC grades are
+ * The measures of one assessment, named as in events, projections and queries; names, ranges and
+ * decimals as {@link Measure} defines them (MeasuresRequestAgreementTest holds them equal). MRC grades are
  * strings; decimals are kept exactly at their clinical resolution.
  */
 public record MeasuresRequest(
@@ -35,7 +37,7 @@ public record MeasuresRequest(
         @Min(0) @Max(80) Integer lefs,
         @Min(0) @Max(10) Integer painNrs) {
 
-    static final String MRC = "0|[1-4][-+]?|5-?";
+    static final String MRC = Measure.MRC_GRADE_PATTERN;
     static final String MRC_REASON =
             "must be an MRC grade \"0\"..\"5\" with an optional - or + " + "(\"0-\", \"0+\" and \"5+\" are not grades)";
     static final String GAIT_SPEED = "m/s to 0.01 resolution";

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.footdrop.outcomes.derivation.Measure;
+import org.footdrop.contract.intake.Measure;
 import org.footdrop.outcomes.derivation.Window;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.footdrop.outcomes.derivation.Measure;
+import org.footdrop.contract.intake.Measure;
 import org.footdrop.outcomes.derivation.OutcomeDefinitions;
 import org.footdrop.outcomes.derivation.Window;
 import org.footdrop.outcomes.query.DefinitionsInForce;

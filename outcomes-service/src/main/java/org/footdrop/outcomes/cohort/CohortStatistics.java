@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.footdrop.outcomes.derivation.Measure;
+import org.footdrop.contract.intake.Measure;
 import org.footdrop.outcomes.derivation.Window;
 import org.footdrop.outcomes.statistics.Estimate;
 import org.footdrop.outcomes.statistics.KaplanMeier;

@@ -3,7 +3,7 @@ package org.footdrop.outcomes.cohort;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.footdrop.outcomes.derivation.Measure;
+import org.footdrop.contract.intake.Measure;
 import org.footdrop.outcomes.derivation.Window;
 
 /** What cohorts can be grouped by; the query parameter names are the wire names. */

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.footdrop.outcomes.derivation.Measure;
+import org.footdrop.contract.intake.Measure;
 import org.footdrop.outcomes.derivation.Window;
 
 /**

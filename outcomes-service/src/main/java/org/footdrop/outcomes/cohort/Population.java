@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import org.footdrop.outcomes.derivation.Measure;
+import org.footdrop.contract.intake.Measure;
 import org.footdrop.outcomes.derivation.Window;
 
 /**

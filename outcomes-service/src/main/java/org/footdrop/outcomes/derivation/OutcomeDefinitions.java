@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.footdrop.contract.intake.Measure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -20,6 +20,7 @@ import org.footdrop.contract.intake.AssessmentRecorded;
 import org.footdrop.contract.intake.Diagnosis;
 import org.footdrop.contract.intake.DiagnosisAmended;
 import org.footdrop.contract.intake.DiagnosisRecorded;
+import org.footdrop.contract.intake.Measure;
 import org.footdrop.contract.series.InjectionSeries;
 import org.footdrop.contract.treatment.Injection;
 import org.footdrop.contract.treatment.InjectionAdministered;

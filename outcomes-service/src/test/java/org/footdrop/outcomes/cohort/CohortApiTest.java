@@ -503,7 +503,7 @@ class CohortApiTest {
             var expected = here.outcomes(
                     filter,
                     List.of(Dimension.SOLUTION_GROUP),
-                    org.footdrop.outcomes.derivation.Measure.GAIT_SPEED_COMFORTABLE,
+                    org.footdrop.contract.intake.Measure.GAIT_SPEED_COMFORTABLE,
                     org.footdrop.outcomes.derivation.Window.WEEK_6,
                     Instant.EPOCH);
             assertThat(expected.groups())
@@ -513,7 +513,7 @@ class CohortApiTest {
             assertThat(there.outcomes(
                             filter,
                             List.of(Dimension.SOLUTION_GROUP),
-                            org.footdrop.outcomes.derivation.Measure.GAIT_SPEED_COMFORTABLE,
+                            org.footdrop.contract.intake.Measure.GAIT_SPEED_COMFORTABLE,
                             org.footdrop.outcomes.derivation.Window.WEEK_6,
                             Instant.EPOCH))
                     .isEqualTo(expected);
