@@ -13,6 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.footdrop.stack.ClientCredentials;
+import org.footdrop.stack.InfraPorts;
+import org.footdrop.stack.InfrastructureProcess;
+import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.ReadinessProbe;
+import org.footdrop.stack.ServiceProcess;
+import org.footdrop.stack.ServiceSpec;
 
 /**
  * The embedded stack as the launcher runs it (its broker, store and service processes with the

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.footdrop.stack.ServiceSpec;
 
 /**
  * Command line: {@code [--services intake,treatment,outcomes|all|none] [--data-dir PATH] [--restart] [--no-auth]}.

@@ -14,6 +14,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import org.footdrop.stack.InfraPorts;
+import org.footdrop.stack.Infrastructure;
+import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.ReadinessProbe;
+import org.footdrop.stack.ServiceProcess;
+import org.footdrop.stack.ServiceSpec;
+import org.footdrop.stack.TopicSpec;
 
 /**
  * Starts the whole system on one machine: infrastructure in this JVM, the authorization server and

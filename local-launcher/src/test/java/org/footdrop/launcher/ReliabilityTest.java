@@ -28,6 +28,7 @@ import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventType;
 import org.footdrop.contract.GoldenSamples;
 import org.footdrop.contract.Topics;
+import org.footdrop.stack.MongoStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

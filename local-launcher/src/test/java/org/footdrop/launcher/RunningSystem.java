@@ -15,6 +15,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.footdrop.stack.ClientCredentials;
+import org.footdrop.stack.InfraPorts;
+import org.footdrop.stack.KafkaBroker;
+import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.MongoStore;
+import org.footdrop.stack.ServiceProcess;
+import org.footdrop.stack.ServiceSpec;
+import org.footdrop.stack.StoreProcess;
+import org.footdrop.stack.TopicSpec;
 
 /**
  * The whole system as it runs for real, for system tests: the launcher's KRaft broker and on-disk

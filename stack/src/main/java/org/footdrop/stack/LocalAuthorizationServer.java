@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.stack;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,47 +10,47 @@ import java.util.Map;
  * given, what the services are given to check its tokens, and what a person needs to get one.
  * The clients mirror authorization-server's application.yml (ComposeFileTest keeps them in line).
  */
-final class LocalAuthorizationServer {
+public final class LocalAuthorizationServer {
 
     /** Token issuing only, so a small heap; measured resident size in the README. */
-    static final ServiceSpec SPEC = new ServiceSpec("auth", "authorization-server", 9000, null, 96);
+    public static final ServiceSpec SPEC = new ServiceSpec("auth", "authorization-server", 9000, null, 96);
 
     /** One client per role; client id = role = its only scope. */
-    static final List<String> CLIENTS = List.of("clinical-writer", "clinician", "analyst", "ops", "admin");
+    public static final List<String> CLIENTS = List.of("clinical-writer", "clinician", "analyst", "ops", "admin");
 
     private LocalAuthorizationServer() {}
 
-    static String issuer() {
+    public static String issuer() {
         return SPEC.url();
     }
 
-    static String jwksUri() {
+    public static String jwksUri() {
         return issuer() + "/oauth2/jwks";
     }
 
-    static String tokenUri() {
+    public static String tokenUri() {
         return issuer() + "/oauth2/token";
     }
 
     /** Its issuer, and a directory that keeps its signing key, so tokens survive a restart of the stack. */
-    static Map<String, String> environment(Path dataDir) {
+    public static Map<String, String> environment(Path dataDir) {
         return Map.of(
                 "FOOTDROP_AUTH_ISSUER", issuer(),
                 "FOOTDROP_AUTH_KEY_DIR", dataDir.resolve(SPEC.name()).toString());
     }
 
     /** What each service needs to check a token: who must have issued it, and where its keys are. */
-    static Map<String, String> serviceEnvironment() {
+    public static Map<String, String> serviceEnvironment() {
         return Map.of(
                 "FOOTDROP_AUTH_ISSUER", issuer(),
                 "FOOTDROP_AUTH_JWKS_URI", jwksUri());
     }
 
-    static String localDefaultSecret(String client) {
+    public static String localDefaultSecret(String client) {
         return client + "-local-secret";
     }
 
-    static String secretVariable(String client) {
+    public static String secretVariable(String client) {
         return "FOOTDROP_AUTH_CLIENTS_" + client.toUpperCase(Locale.ROOT).replace('-', '_') + "_SECRET";
     }
 
@@ -58,7 +58,7 @@ final class LocalAuthorizationServer {
      * The clients and their secrets for the console. A secret set in the environment (the child
      * inherits it) is named by its variable, never printed.
      */
-    static String clientsSummary(Map<String, String> env) {
+    public static String clientsSummary(Map<String, String> env) {
         StringBuilder out = new StringBuilder("Clients (client credentials at ")
                 .append(tokenUri())
                 .append("; the defaults are for this machine only):")

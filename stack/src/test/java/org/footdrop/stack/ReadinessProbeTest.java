@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

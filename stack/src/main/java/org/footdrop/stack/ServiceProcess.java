@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.stack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** One service as its own JVM, so it can crash (and be restarted) without taking the others down. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     /**
      * Small heaps and the serial GC keep three services, the authorization server and the launcher
@@ -24,7 +24,7 @@ final class ServiceProcess {
      * so measured here it halves start-up (23 s to 12 s for all three) and did not lower throughput
      * over a 60 s load. An out-of-memory service exits (and shows in the console) rather than limping on.
      */
-    static final List<String> JVM_FLAGS = List.of(
+    public static final List<String> JVM_FLAGS = List.of(
             "-Xms64m",
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
@@ -34,7 +34,7 @@ final class ServiceProcess {
             "-XX:+ExitOnOutOfMemoryError");
 
     /** The flags for one service: the shared ones and its own heap cap. */
-    static List<String> jvmFlags(ServiceSpec spec) {
+    public static List<String> jvmFlags(ServiceSpec spec) {
         List<String> flags = new ArrayList<>(JVM_FLAGS);
         flags.add("-Xmx" + spec.heapMb() + "m");
         return flags;
@@ -58,7 +58,7 @@ final class ServiceProcess {
     private volatile Consumer<ServiceProcess> onRestarted = restarted -> {};
 
     /** @param environment what the child is told besides its port: the addresses it depends on */
-    ServiceProcess(
+    public ServiceProcess(
             ServiceSpec spec, Path repoRoot, Path logDir, Map<String, String> environment, boolean restartCrashed) {
         this.spec = spec;
         this.jar = spec.jar(repoRoot);
@@ -73,7 +73,7 @@ final class ServiceProcess {
      * A service: its own database on the store, the broker, and, when the launcher runs the
      * authorization server, where to check tokens (otherwise the service's defaults apply).
      */
-    static ServiceProcess service(
+    public static ServiceProcess service(
             ServiceSpec spec,
             Path repoRoot,
             Path logDir,
@@ -89,7 +89,7 @@ final class ServiceProcess {
         return new ServiceProcess(spec, repoRoot, logDir, environment, restartCrashed);
     }
 
-    static ServiceProcess authorizationServer(Path repoRoot, Path logDir, Path dataDir, boolean restartCrashed) {
+    public static ServiceProcess authorizationServer(Path repoRoot, Path logDir, Path dataDir, boolean restartCrashed) {
         return new ServiceProcess(
                 LocalAuthorizationServer.SPEC,
                 repoRoot,
@@ -98,29 +98,29 @@ final class ServiceProcess {
                 restartCrashed);
     }
 
-    ServiceSpec spec() {
+    public ServiceSpec spec() {
         return spec;
     }
 
-    Path jar() {
+    public Path jar() {
         return jar;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Called after each automatic restart, e.g. to report when the service is ready again. */
-    void onRestarted(Consumer<ServiceProcess> listener) {
+    public void onRestarted(Consumer<ServiceProcess> listener) {
         onRestarted = listener;
     }
 
     /** Alive, or crashed with a restart on its way: worth waiting for. */
-    synchronized boolean isAliveOrRestarting() {
+    public synchronized boolean isAliveOrRestarting() {
         return restartPending || (process != null && process.isAlive());
     }
 
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         restartPending = false;
         if (stopping) {
             return;
@@ -146,7 +146,7 @@ final class ServiceProcess {
      * A launcher killed with kill -9 cannot stop its children; they would hold the service's port.
      * The pid file left by that run lets this one stop them, if they still run this service's jar.
      */
-    void stopLeftoverFromPreviousRun() throws IOException {
+    public void stopLeftoverFromPreviousRun() throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }
@@ -168,7 +168,7 @@ final class ServiceProcess {
                 });
     }
 
-    List<String> command() {
+    public List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags(spec));
@@ -177,7 +177,7 @@ final class ServiceProcess {
         return command;
     }
 
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         Map<String, String> all = new LinkedHashMap<>(environment);
         all.put("SERVER_PORT", String.valueOf(spec.port()));
         return all;
@@ -217,7 +217,7 @@ final class ServiceProcess {
     }
 
     /** Asks every child to stop (SIGTERM: Spring's graceful shutdown), then kills what is left after the grace. */
-    static void stopAll(List<ServiceProcess> services, Duration grace) {
+    public static void stopAll(List<ServiceProcess> services, Duration grace) {
         List<Process> running = new ArrayList<>();
         for (ServiceProcess service : services) {
             synchronized (service) {

@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.stack;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -21,7 +21,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 
 /** A real single-node KRaft broker (combined broker + controller) keeping its logs under one directory. */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -34,7 +34,7 @@ final class KafkaBroker implements AutoCloseable {
         this.bootstrap = bootstrap;
     }
 
-    static KafkaBroker start(Path logDir, InfraPorts ports) throws Exception {
+    public static KafkaBroker start(Path logDir, InfraPorts ports) throws Exception {
         Files.createDirectories(logDir);
         Properties props = config(logDir, ports);
         formatOnFirstStart(logDir, props);
@@ -108,7 +108,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Creates the missing topics; existing ones are left alone so a restart changes nothing. */
-    void ensureTopics(List<TopicSpec> topics) throws InterruptedException, ExecutionException {
+    public void ensureTopics(List<TopicSpec> topics) throws InterruptedException, ExecutionException {
         Map<String, Object> adminProps = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -134,7 +134,7 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return bootstrap;
     }
 

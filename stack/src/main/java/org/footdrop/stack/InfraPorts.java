@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.stack;
 
 /** Where the in-process infrastructure listens; tests use free ports, the launcher the fixed ones. */
 public record InfraPorts(int kafka, int kafkaController, int mongo) {

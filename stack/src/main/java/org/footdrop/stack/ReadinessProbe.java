@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.stack;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Polls a Spring Boot readiness endpoint until it answers 200, the process dies, or time runs out. */
-final class ReadinessProbe {
+public final class ReadinessProbe {
 
-    enum Outcome {
+    public enum Outcome {
         READY,
         TIMED_OUT,
         EXITED
@@ -22,7 +22,7 @@ final class ReadinessProbe {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    Outcome await(URI readinessUrl, Duration timeout, BooleanSupplier processAlive) throws InterruptedException {
+    public Outcome await(URI readinessUrl, Duration timeout, BooleanSupplier processAlive) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int deadChecks = 0;
         while (System.nanoTime() < deadline) {
@@ -39,7 +39,7 @@ final class ReadinessProbe {
         return Outcome.TIMED_OUT;
     }
 
-    boolean isReady(URI readinessUrl) throws InterruptedException {
+    public boolean isReady(URI readinessUrl) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(readinessUrl)
                 .timeout(Duration.ofSeconds(2))
                 .GET()

@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.stack;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * Gets access tokens from the real authorization server with each role's client credentials (the
  * launcher's local defaults), and reuses each until shortly before it expires.
  */
-final class ClientCredentials {
+public final class ClientCredentials {
 
     private record Token(String value, Instant renewAt) {}
 
@@ -25,12 +25,12 @@ final class ClientCredentials {
     private final URI tokenUri;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
-    ClientCredentials(String issuer) {
+    public ClientCredentials(String issuer) {
         this.tokenUri = URI.create(issuer + "/oauth2/token");
     }
 
     /** A bearer token for the role's client, e.g. {@code clinical-writer}. */
-    String token(String role) {
+    public String token(String role) {
         Token token = tokens.get(role);
         if (token == null || Instant.now().isAfter(token.renewAt())) {
             token = fetch(role);

@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.stack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 
 /** mongo-java-server on the H2 backend: MongoDB wire protocol, data kept in one MVStore file. */
-final class MongoStore implements AutoCloseable {
+public final class MongoStore implements AutoCloseable {
 
     /**
      * How often H2 writes a commit to disk. H2's default is 1000 ms, so a kill -9 could lose a second
@@ -15,7 +15,7 @@ final class MongoStore implements AutoCloseable {
      * to a tenth of a second. Measured here: about 4% fewer upserts/s than at 1000 ms, and the file
      * grows faster between compactions (46 MB instead of 31 MB after 40k upserts).
      */
-    static final int AUTO_COMMIT_DELAY_MS = 100;
+    public static final int AUTO_COMMIT_DELAY_MS = 100;
 
     private final MVStore store;
     private final MongoServer server;
@@ -25,7 +25,7 @@ final class MongoStore implements AutoCloseable {
         this.server = server;
     }
 
-    static MongoStore start(Path dir, int port) throws Exception {
+    public static MongoStore start(Path dir, int port) throws Exception {
         Files.createDirectories(dir);
         MVStore store = new MVStore.Builder()
                 .fileName(dir.resolve("footdrop.mv").toAbsolutePath().toString())
