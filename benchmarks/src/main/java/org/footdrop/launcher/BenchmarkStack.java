@@ -14,10 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.footdrop.stack.ClientCredentials;
+import org.footdrop.stack.FreePorts;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.InfrastructureProcess;
+import org.footdrop.stack.JvmFlags;
 import org.footdrop.stack.LocalAuthorizationServer;
 import org.footdrop.stack.ReadinessProbe;
+import org.footdrop.stack.RepositoryRoot;
+import org.footdrop.stack.ServiceJars;
 import org.footdrop.stack.ServiceProcess;
 import org.footdrop.stack.ServiceSpec;
 
@@ -37,16 +41,6 @@ final class BenchmarkStack implements AutoCloseable {
     final String mongoUri;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** run-local.sh's flags for the launcher's JVM, which holds the broker and the store. */
-    static final List<String> LAUNCHER_JVM_FLAGS = List.of(
-            "-Xms64m",
-            "-Xmx512m",
-            "-XX:+UseG1GC",
-            "-XX:MaxGCPauseMillis=50",
-            "-XX:GCTimeRatio=4",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:MaxMetaspaceSize=128m");
-
     static final String INFRASTRUCTURE = "broker and store (the launcher's JVM)";
     private Process infrastructure;
     private boolean embeddedStore;
@@ -57,9 +51,9 @@ final class BenchmarkStack implements AutoCloseable {
     /** Seconds from the start of {@link #start} to each component ready, in order. */
     final Map<String, Double> readyAfter = new LinkedHashMap<>();
 
-    private BenchmarkStack(Path data, String externalMongoUri) throws IOException {
+    private BenchmarkStack(Path data, String externalMongoUri) {
         this.data = data;
-        this.ports = new InfraPorts(RunningSystem.freePort(), RunningSystem.freePort(), RunningSystem.freePort());
+        this.ports = FreePorts.infrastructure();
         this.mongoUri = externalMongoUri != null ? externalMongoUri : ports.mongoUri();
     }
 
@@ -81,7 +75,8 @@ final class BenchmarkStack implements AutoCloseable {
 
     private void startAll(boolean embeddedStore, Map<String, String> serviceEnvironment) throws Exception {
         long started = System.nanoTime();
-        Path repo = RunningSystem.repoRoot();
+        Path repo = RepositoryRoot.of(BenchmarkStack.class);
+        ServiceJars jars = ServiceJars.ofModule(BenchmarkStack.class).requireAll(ServiceSpec.everyProcess());
         Path logs = Files.createDirectories(data.resolve("logs"));
         this.embeddedStore = embeddedStore;
         startInfrastructure(logs);
@@ -90,12 +85,13 @@ final class BenchmarkStack implements AutoCloseable {
         ServiceSpec auth = new ServiceSpec(
                 "auth",
                 LocalAuthorizationServer.SPEC.name(),
-                RunningSystem.freePort(),
+                FreePorts.next(),
                 null,
                 LocalAuthorizationServer.SPEC.heapMb());
         specs.put("auth", auth);
         authorizationServer = new ServiceProcess(
                 auth,
+                jars,
                 repo,
                 logs,
                 Map.of(
@@ -109,18 +105,14 @@ final class BenchmarkStack implements AutoCloseable {
 
         for (ServiceSpec standard : ServiceSpec.all()) {
             ServiceSpec spec = new ServiceSpec(
-                    standard.shortName(),
-                    standard.name(),
-                    RunningSystem.freePort(),
-                    standard.database(),
-                    standard.heapMb());
+                    standard.shortName(), standard.name(), FreePorts.next(), standard.database(), standard.heapMb());
             specs.put(spec.shortName(), spec);
             Map<String, String> environment = new LinkedHashMap<>(serviceEnvironment);
             environment.put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
             environment.put("MONGODB_URI", withDatabase(mongoUri, spec.database()));
             environment.put("FOOTDROP_AUTH_ISSUER", auth.url());
             environment.put("FOOTDROP_AUTH_JWKS_URI", auth.url() + "/oauth2/jwks");
-            ServiceProcess process = new ServiceProcess(spec, repo, logs, environment, false);
+            ServiceProcess process = new ServiceProcess(spec, jars, repo, logs, environment, false);
             services.add(process);
             process.start();
         }
@@ -133,7 +125,7 @@ final class BenchmarkStack implements AutoCloseable {
     private void startInfrastructure(Path logs) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(LAUNCHER_JVM_FLAGS);
+        command.addAll(JvmFlags.infrastructure());
         command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),

@@ -34,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.footdrop.contract.EventJson;
+import org.footdrop.stack.RepositoryRoot;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -210,7 +211,7 @@ public final class Benchmarks {
     // ---------------------------------------------------------------- P1
 
     private void ingest() throws Exception {
-        ClinicalMix mix = new ClinicalMix(RunningSystem.repoRoot(), "bench-" + shortId() + "-", 2_000);
+        ClinicalMix mix = new ClinicalMix(RepositoryRoot.of(Benchmarks.class), "bench-" + shortId() + "-", 2_000);
         String writer = stack.token("clinical-writer");
         Duration warmUp = Duration.ofSeconds(options.warmUpSeconds());
         Duration measured = Duration.ofSeconds(options.seconds());
@@ -324,7 +325,7 @@ public final class Benchmarks {
     private void freshness() throws Exception {
         Load.Result mixed = report.ingest.get(0);
         double rate = Math.max(1, 0.6 * mixed.acceptedPerSecond());
-        ClinicalMix mix = new ClinicalMix(RunningSystem.repoRoot(), "fresh-" + shortId() + "-", 2_000);
+        ClinicalMix mix = new ClinicalMix(RepositoryRoot.of(Benchmarks.class), "fresh-" + shortId() + "-", 2_000);
         String writer = stack.token("clinical-writer");
         String clinician = stack.token("clinician");
         Recorder visible = new Recorder(3);

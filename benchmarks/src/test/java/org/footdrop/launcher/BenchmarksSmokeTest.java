@@ -1,13 +1,9 @@
 package org.footdrop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.footdrop.stack.LocalAuthorizationServer;
-import org.footdrop.stack.ServiceSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +15,6 @@ class BenchmarksSmokeTest {
 
     @Test
     void shouldRunEveryStageAndWriteTheReport(@TempDir Path data) throws Exception {
-        Path repo = RunningSystem.repoRoot();
-        assumeTrue(
-                Stream.concat(ServiceSpec.all().stream(), Stream.of(LocalAuthorizationServer.SPEC))
-                        .allMatch(spec -> Files.exists(spec.jar(repo))),
-                "the services' jars are not packaged (run the whole build, or ./run-benchmarks.sh)");
         Path out = Path.of("target", "BENCHMARKS-smoke.md");
 
         Benchmarks.run("--smoke", "--out", out.toString(), "--data-dir", data.toString());

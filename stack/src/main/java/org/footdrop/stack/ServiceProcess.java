@@ -18,28 +18,6 @@ import java.util.function.Consumer;
 /** One service as its own JVM, so it can crash (and be restarted) without taking the others down. */
 public final class ServiceProcess {
 
-    /**
-     * Small heaps and the serial GC keep three services, the authorization server and the launcher
-     * under 2 GiB resident (DESIGN.md, "Runtime"). C1 only: on 2 cores C2's compiler threads compete with the services,
-     * so measured here it halves start-up (23 s to 12 s for all three) and did not lower throughput
-     * over a 60 s load. An out-of-memory service exits (and shows in the console) rather than limping on.
-     */
-    public static final List<String> JVM_FLAGS = List.of(
-            "-Xms64m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:MaxMetaspaceSize=192m",
-            "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k",
-            "-XX:+ExitOnOutOfMemoryError");
-
-    /** The flags for one service: the shared ones and its own heap cap. */
-    public static List<String> jvmFlags(ServiceSpec spec) {
-        List<String> flags = new ArrayList<>(JVM_FLAGS);
-        flags.add("-Xmx" + spec.heapMb() + "m");
-        return flags;
-    }
-
     private static final int MAX_RESTARTS = 3;
     private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
 
@@ -57,14 +35,22 @@ public final class ServiceProcess {
     private int restarts;
     private volatile Consumer<ServiceProcess> onRestarted = restarted -> {};
 
-    /** @param environment what the child is told besides its port: the addresses it depends on */
+    /**
+     * @param workDir the child's working directory (the repository root)
+     * @param environment what the child is told besides its port: the addresses it depends on
+     */
     public ServiceProcess(
-            ServiceSpec spec, Path repoRoot, Path logDir, Map<String, String> environment, boolean restartCrashed) {
+            ServiceSpec spec,
+            ServiceJars jars,
+            Path workDir,
+            Path logDir,
+            Map<String, String> environment,
+            boolean restartCrashed) {
         this.spec = spec;
-        this.jar = spec.jar(repoRoot);
+        this.jar = jars.jar(spec);
         this.log = logDir.resolve(spec.name() + ".log");
         this.pidFile = logDir.resolve(spec.name() + ".pid");
-        this.workDir = repoRoot;
+        this.workDir = workDir;
         this.environment = Map.copyOf(environment);
         this.restartCrashed = restartCrashed;
     }
@@ -75,7 +61,8 @@ public final class ServiceProcess {
      */
     public static ServiceProcess service(
             ServiceSpec spec,
-            Path repoRoot,
+            ServiceJars jars,
+            Path workDir,
             Path logDir,
             InfraPorts ports,
             boolean withLocalAuthorizationServer,
@@ -86,13 +73,15 @@ public final class ServiceProcess {
         if (withLocalAuthorizationServer) {
             environment.putAll(LocalAuthorizationServer.serviceEnvironment());
         }
-        return new ServiceProcess(spec, repoRoot, logDir, environment, restartCrashed);
+        return new ServiceProcess(spec, jars, workDir, logDir, environment, restartCrashed);
     }
 
-    public static ServiceProcess authorizationServer(Path repoRoot, Path logDir, Path dataDir, boolean restartCrashed) {
+    public static ServiceProcess authorizationServer(
+            ServiceJars jars, Path workDir, Path logDir, Path dataDir, boolean restartCrashed) {
         return new ServiceProcess(
                 LocalAuthorizationServer.SPEC,
-                repoRoot,
+                jars,
+                workDir,
                 logDir,
                 LocalAuthorizationServer.environment(dataDir),
                 restartCrashed);
@@ -169,9 +158,14 @@ public final class ServiceProcess {
     }
 
     public List<String> command() {
+        return command(spec, jar);
+    }
+
+    /** The service's jar run by this JVM's java with the service's flags. */
+    public static List<String> command(ServiceSpec spec, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags(spec));
+        command.addAll(JvmFlags.service(spec));
         command.add("-jar");
         command.add(jar.toString());
         return command;

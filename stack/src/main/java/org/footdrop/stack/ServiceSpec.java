@@ -1,6 +1,6 @@
 package org.footdrop.stack;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,8 +20,12 @@ public record ServiceSpec(String shortName, String name, int port, String databa
                 new ServiceSpec("outcomes", "outcomes-service", 8083, "footdrop_outcomes", 384));
     }
 
-    public Path jar(Path repoRoot) {
-        return repoRoot.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
+    /** The authorization server and every service: what a whole stack runs. */
+    public static List<ServiceSpec> everyProcess() {
+        List<ServiceSpec> every = new ArrayList<>();
+        every.add(LocalAuthorizationServer.SPEC);
+        every.addAll(all());
+        return List.copyOf(every);
     }
 
     public String url() {

@@ -1,14 +1,12 @@
-package org.footdrop.launcher;
+package org.footdrop.systemtests;
 
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.footdrop.stack.ClientCredentials;
+import org.footdrop.stack.FreePorts;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.KafkaBroker;
 import org.footdrop.stack.LocalAuthorizationServer;
 import org.footdrop.stack.MongoStore;
+import org.footdrop.stack.RepositoryRoot;
+import org.footdrop.stack.ServiceJars;
 import org.footdrop.stack.ServiceProcess;
 import org.footdrop.stack.ServiceSpec;
 import org.footdrop.stack.StoreProcess;
@@ -33,6 +34,11 @@ import org.footdrop.stack.TopicSpec;
 final class RunningSystem implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * The jars Maven copied from the service artifacts when it packaged this module. A missing one fails
+     * every system test: skipping would report a green build that tested nothing.
+     */
+    private static final ServiceJars JARS = ServiceJars.ofModule(RunningSystem.class);
 
     final Path data;
     final InfraPorts ports;
@@ -48,17 +54,10 @@ final class RunningSystem implements AutoCloseable {
     private ClientCredentials tokens;
     private String issuer;
 
-    private RunningSystem(Path data, boolean storeInOwnProcess) throws IOException {
+    private RunningSystem(Path data, boolean storeInOwnProcess) {
         this.data = data;
         this.storeInOwnProcess = storeInOwnProcess;
-        this.ports = new InfraPorts(freePort(), freePort(), freePort());
-    }
-
-    /** True when the build has packaged every jar the system runs. */
-    static boolean jarsBuilt() {
-        Path repo = repoRoot();
-        return ServiceSpec.all().stream().allMatch(spec -> Files.exists(spec.jar(repo)))
-                && Files.exists(LocalAuthorizationServer.SPEC.jar(repo));
+        this.ports = FreePorts.infrastructure();
     }
 
     /**
@@ -73,6 +72,7 @@ final class RunningSystem implements AutoCloseable {
     /** As {@link #start(Path, Map)}, with the store in a JVM of its own when asked, so it can be SIGKILLed. */
     static RunningSystem start(Path data, Map<String, String> extraEnvironment, boolean storeInOwnProcess)
             throws Exception {
+        JARS.requireAll(ServiceSpec.everyProcess());
         RunningSystem system = new RunningSystem(data, storeInOwnProcess);
         try {
             system.startAll(extraEnvironment);
@@ -84,16 +84,14 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private void startAll(Map<String, String> extraEnvironment) throws Exception {
-        Path repo = repoRoot();
         startStore();
         kafka = KafkaBroker.start(data.resolve("kafka"), ports);
         kafka.ensureTopics(TopicSpec.standard());
         // the real authorization server first: every service checks its tokens
-        int authPort = freePort();
+        int authPort = FreePorts.next();
         issuer = "http://localhost:" + authPort;
         processes.add(launch(
                 LocalAuthorizationServer.SPEC,
-                repo,
                 authPort,
                 Map.of("FOOTDROP_AUTH_ISSUER", issuer),
                 LocalAuthorizationServer.SPEC.name()));
@@ -116,11 +114,11 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private void startService(String name, ServiceSpec spec, Map<String, String> environment) throws IOException {
-        int port = freePort();
+        int port = FreePorts.next();
         servicePorts.put(name, port);
         serviceSpecs.put(name, spec);
         serviceEnvironments.put(name, environment);
-        Process process = launch(spec, repoRoot(), port, environment, name);
+        Process process = launch(spec, port, environment, name);
         serviceProcesses.put(name, process);
         processes.add(process);
     }
@@ -149,8 +147,7 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts a killed service again on the same port and configuration, and waits until it is ready. */
     void restart(String service) throws IOException {
-        Process process =
-                launch(serviceSpecs.get(service), repoRoot(), port(service), serviceEnvironments.get(service), service);
+        Process process = launch(serviceSpecs.get(service), port(service), serviceEnvironments.get(service), service);
         serviceProcesses.put(service, process);
         processes.add(process);
         awaitReady(port(service));
@@ -343,14 +340,9 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** Logs go to {@code <logName>.log}, appended, so a restarted service keeps its earlier lines. */
-    private Process launch(ServiceSpec spec, Path repo, int port, Map<String, String> environment, String logName)
+    private Process launch(ServiceSpec spec, int port, Map<String, String> environment, String logName)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ServiceProcess.jvmFlags(spec));
-        command.add("-jar");
-        command.add(spec.jar(repo).toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.command(spec, JARS.jar(spec)))
                 .redirectErrorStream(true)
                 .redirectOutput(
                         ProcessBuilder.Redirect.appendTo(log(logName.equals(spec.shortName()) ? spec.name() : logName)
@@ -360,17 +352,7 @@ final class RunningSystem implements AutoCloseable {
         return builder.start();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     static Path repoRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        return dir;
+        return RepositoryRoot.of(RunningSystem.class);
     }
 }

@@ -1,8 +1,7 @@
-package org.footdrop.launcher;
+package org.footdrop.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -38,9 +37,6 @@ class LogPrivacySystemTest {
 
     @Test
     void shouldKeepPostedValuesOutOfDebugLogs() throws Exception {
-        assumeTrue(
-                RunningSystem.jarsBuilt(),
-                "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
         Map<String, String> debug = Map.of(
                 "LOGGING_LEVEL_ROOT", "DEBUG",
                 "LOGGING_LEVEL_ORG_MONGODB_DRIVER", "DEBUG",

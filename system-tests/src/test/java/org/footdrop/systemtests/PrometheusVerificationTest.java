@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.footdrop.contract.EventJson;
+import org.footdrop.stack.FreePorts;
 import org.footdrop.stack.LocalAuthorizationServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -48,13 +49,10 @@ class PrometheusVerificationTest {
     @Test
     void shouldShowEveryPanelAndFireTheDeadLetterAndOutboxAlerts() throws Exception {
         assumeTrue(Files.isExecutable(PROMETHEUS), "Debian's prometheus is not installed (.ci/run installs it)");
-        assumeTrue(
-                RunningSystem.jarsBuilt(),
-                "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
         Path repo = RunningSystem.repoRoot();
         try (RunningSystem system =
                 RunningSystem.start(data.resolve("system"), Map.of("FOOTDROP_OUTBOX_BACKLOG_INTERVAL", "1s"))) {
-            int port = RunningSystem.freePort();
+            int port = FreePorts.next();
             Process prometheus = startPrometheus(repo, system, port);
             String api = "http://127.0.0.1:" + port;
             try {

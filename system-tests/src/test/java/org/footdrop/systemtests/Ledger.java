@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.systemtests;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.systemtests;
 
 import java.util.List;
 import java.util.Random;

@@ -1,8 +1,7 @@
-package org.footdrop.launcher;
+package org.footdrop.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -33,9 +32,6 @@ class SystemSliceTest {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        assumeTrue(
-                RunningSystem.jarsBuilt(),
-                "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
         // the projection's DEBUG line names each event it applied, under the trace id it joined
         system = RunningSystem.start(data, Map.of("LOGGING_LEVEL_ORG_FOOTDROP_OUTCOMES_MESSAGING", "DEBUG"));
     }

@@ -1,8 +1,7 @@
-package org.footdrop.launcher;
+package org.footdrop.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -64,9 +63,6 @@ class ReliabilityTest {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        assumeTrue(
-                RunningSystem.jarsBuilt(),
-                "service jars not built yet: run ./mvnw -B verify from the root (it packages them first)");
         system = RunningSystem.start(data, Map.of());
     }
 
