@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.benchmarks;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.benchmarks;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -100,7 +100,7 @@ public final class Benchmarks {
                 data = Files.createTempDirectory("footdrop-bench");
             }
             String command = System.getProperty(
-                    "benchmark.command", "java ... org.footdrop.launcher.Benchmarks " + String.join(" ", args));
+                    "benchmark.command", "java ... org.footdrop.benchmarks.Benchmarks " + String.join(" ", args));
             return new Options(
                     events, smallPatients, seconds, warmUp, concurrency, bulk, queries, out, data, command, smoke);
         }

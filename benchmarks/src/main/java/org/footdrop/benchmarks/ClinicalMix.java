@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

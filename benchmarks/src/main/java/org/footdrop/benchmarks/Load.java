@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.benchmarks;
 
 import java.net.URI;
 import java.net.http.HttpClient;

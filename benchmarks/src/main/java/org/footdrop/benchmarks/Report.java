@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -338,7 +338,7 @@ final class Report {
         line(
                 md,
                 "A backlog of " + fmt(backlogEvents) + " valid events (" + fmt(backlogEvents / 10) + " new patients: a "
-                        + "diagnosis, 3 injections, 6 assessments each) put on both topics by the launcher's `EventFeeder` "
+                        + "diagnosis, 3 injections, 6 assessments each) put on both topics by the harness's `EventFeeder` "
                         + String.format(Locale.ROOT, "(%.1f s)", feedSeconds)
                         + " while the outcomes-service's live consumers "
                         + "drain it; timed from the start of the feed until its projected-events counter covers every event on "
