@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -34,7 +35,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.footdrop.contract.EventJson;
+import org.footdrop.stack.CommandLines;
 import org.footdrop.stack.RepositoryRoot;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,11 +49,8 @@ import tools.jackson.databind.JsonNode;
  * population sizes), P2 (draining a backlog vs a plain consumer and a plain bulk upsert), profiles
  * the projection with JFR, and writes the report. Every figure is beside a baseline of the same run.
  *
- * <p>Options: {@code --events N} (P2 backlog, default 1,000,000), {@code --small-patients N} (P4's first
- * population, default 10,000), {@code --seconds S} (each P1 and P3 stage, default 30),
- * {@code --concurrency C} (default 8), {@code --bulk-events N} (bulk-upsert baseline sample, default
- * 100,000), {@code --out FILE} (default BENCHMARKS.md), {@code --data-dir DIR}, {@code --smoke}
- * (seconds, for the test suite). {@code MONGODB_URI} in the environment runs against that MongoDB.
+ * <p>Options: {@link Options.Arguments} ({@code ./run-benchmarks.sh --help}). {@code MONGODB_URI} in the
+ * environment runs against that MongoDB.
  */
 public final class Benchmarks {
 
@@ -64,31 +67,95 @@ public final class Benchmarks {
             String command,
             boolean smoke) {
 
-        static Options parse(String[] args) throws IOException {
+        @Command(
+                name = "run-benchmarks.sh",
+                sortOptions = false,
+                description = "Starts the embedded stack on free ports, measures it against baselines of the same run"
+                        + " and writes the report. MONGODB_URI in the environment runs against that MongoDB.")
+        static final class Arguments {
+
+            @Option(
+                    names = "--events",
+                    paramLabel = "N",
+                    converter = Count.class,
+                    description = "events in the P2 backlog (default: ${DEFAULT-VALUE})")
             long events = 1_000_000;
-            int smallPatients = 10_000;
+
+            @Option(
+                    names = "--small-patients",
+                    paramLabel = "N",
+                    converter = Count.class,
+                    description = "P4's first population (default: ${DEFAULT-VALUE})")
+            long smallPatients = 10_000;
+
+            @Option(
+                    names = "--seconds",
+                    paramLabel = "S",
+                    description = "each P1 and P3 stage (default: ${DEFAULT-VALUE})")
             int seconds = 30;
-            int warmUp = 5;
+
+            @Option(
+                    names = "--concurrency",
+                    paramLabel = "C",
+                    description = "clients of the ingest stages (default: ${DEFAULT-VALUE})")
             int concurrency = 8;
-            long bulk = 100_000;
-            int queries = 300;
+
+            @Option(
+                    names = "--bulk-events",
+                    paramLabel = "N",
+                    converter = Count.class,
+                    description = "the bulk-upsert baseline's sample (default: ${DEFAULT-VALUE})")
+            long bulkEvents = 100_000;
+
+            @Option(names = "--out", paramLabel = "FILE", description = "the report (default: ${DEFAULT-VALUE})")
             Path out = Path.of("BENCHMARKS.md");
-            Path data = null;
-            boolean smoke = false;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
-                    case "--small-patients" -> smallPatients = Integer.parseInt(args[++i].replace("_", ""));
-                    case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                    case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
-                    case "--bulk-events" -> bulk = Long.parseLong(args[++i].replace("_", ""));
-                    case "--out" -> out = Path.of(args[++i]);
-                    case "--data-dir" -> data = Path.of(args[++i]);
-                    case "--smoke" -> smoke = true;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
+
+            @Option(
+                    names = "--data-dir",
+                    paramLabel = "DIR",
+                    description = "the stack's data (default: a new temporary directory)")
+            Path dataDir;
+
+            @Option(
+                    names = "--smoke",
+                    description = "seconds instead of minutes, for the test suite; no figure means anything")
+            boolean smoke;
+
+            @Option(
+                    names = {"-h", "--help"},
+                    usageHelp = true,
+                    description = "this help")
+            boolean help;
+        }
+
+        /** A count, with underscores allowed for readability: 1_000_000. */
+        static final class Count implements ITypeConverter<Long> {
+            @Override
+            public Long convert(String value) {
+                return Long.parseLong(value.replace("_", ""));
             }
-            if (smoke) {
+        }
+
+        static CommandLine commandLine() {
+            return new CommandLine(new Arguments());
+        }
+
+        static Options parse(String[] args) {
+            CommandLine commandLine = commandLine();
+            commandLine.parseArgs(args);
+            return from(commandLine, args);
+        }
+
+        /** The options of a command line already parsed; {@code args} only for the report. */
+        static Options from(CommandLine parsed, String[] args) {
+            Arguments arguments = parsed.getCommand();
+            long events = arguments.events;
+            int smallPatients = Math.toIntExact(arguments.smallPatients);
+            int seconds = arguments.seconds;
+            int warmUp = 5;
+            long bulk = arguments.bulkEvents;
+            int queries = 300;
+            if (arguments.smoke) {
                 events = Math.min(events, 2_000);
                 smallPatients = Math.min(smallPatients, 50);
                 seconds = Math.min(seconds, 2);
@@ -96,13 +163,28 @@ public final class Benchmarks {
                 bulk = Math.min(bulk, 1_000);
                 queries = 10;
             }
-            if (data == null) {
-                data = Files.createTempDirectory("footdrop-bench");
-            }
             String command = System.getProperty(
                     "benchmark.command", "java ... org.footdrop.benchmarks.Benchmarks " + String.join(" ", args));
             return new Options(
-                    events, smallPatients, seconds, warmUp, concurrency, bulk, queries, out, data, command, smoke);
+                    events,
+                    smallPatients,
+                    seconds,
+                    warmUp,
+                    arguments.concurrency,
+                    bulk,
+                    queries,
+                    arguments.out,
+                    arguments.dataDir != null ? arguments.dataDir : temporaryDataDir(),
+                    command,
+                    arguments.smoke);
+        }
+
+        private static Path temporaryDataDir() {
+            try {
+                return Files.createTempDirectory("footdrop-bench");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -120,7 +202,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        Options options = CommandLines.parseOrExit(Options.commandLine(), args, parsed -> Options.from(parsed, args));
         new Benchmarks(options).run();
         System.out.println("wrote " + options.out().toAbsolutePath());
         System.exit(0); // the broker's and the store's non-daemon threads are stopped; the rest need not linger

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole benchmark run, shrunk to seconds, so the harness keeps working: every stage runs against
  * the real embedded stack and the report has every section. No figure is asserted.
  */
+@Tag("system")
 class BenchmarksSmokeTest {
 
     @Test

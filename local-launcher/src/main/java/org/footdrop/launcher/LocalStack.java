@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import org.footdrop.stack.CommandLines;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.Infrastructure;
 import org.footdrop.stack.LocalAuthorizationServer;
@@ -47,18 +48,8 @@ public final class LocalStack {
 
     public static void main(String[] args) throws Exception {
         Path repoRoot = RepositoryRoot.of(LocalStack.class);
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.println(LaunchOptions.usage());
-            return;
-        }
-        LaunchOptions options;
-        try {
-            options = LaunchOptions.parse(args, System.getenv(), repoRoot);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        LaunchOptions options = CommandLines.parseOrExit(
+                LaunchOptions.commandLine(), args, parsed -> LaunchOptions.from(parsed, System.getenv(), repoRoot));
         new LocalStack().run(options, repoRoot);
     }
 

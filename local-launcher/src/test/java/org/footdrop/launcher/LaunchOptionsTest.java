@@ -54,7 +54,7 @@ class LaunchOptionsTest {
         assertThat(subset.authorizationServer()).isTrue();
         assertThat(noAuth.authorizationServer()).isFalse();
         assertThat(noAuth.services()).extracting(ServiceSpec::name).containsExactly("outcomes-service");
-        assertThat(LaunchOptions.usage()).contains("[--no-auth]");
+        assertThat(LaunchOptions.commandLine().getUsageMessage()).contains("[--no-auth]");
     }
 
     @Test
@@ -69,12 +69,22 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void shouldDescribeEveryOptionInTheHelp() {
+        String usage = LaunchOptions.commandLine().getUsageMessage();
+
+        assertThat(usage)
+                .contains("Usage: run-local.sh")
+                .contains("--services=intake,treatment,outcomes|all|none")
+                .contains("--data-dir=PATH", "--restart", "--no-auth", "--help");
+    }
+
+    @Test
     void shouldRejectUnknownServiceOrOption() {
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--services", "billing"}, Map.of(), REPO))
                 .hasMessageContaining("unknown service 'billing'");
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--verbose"}, Map.of(), REPO))
-                .hasMessageContaining("unknown option --verbose");
+                .hasMessageContaining("Unknown option: '--verbose'");
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--data-dir"}, Map.of(), REPO))
-                .hasMessageContaining("needs a value");
+                .hasMessageContaining("Missing required parameter for option '--data-dir'");
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.footdrop.contract.EventJson;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every logger at DEBUG, the MongoDB driver's and the Kafka client's included: an end-to-end flow
  * posts records with distinctive values, then every service's log is searched for them.
  */
+@Tag("system")
 class LogPrivacySystemTest {
 
     /** The birth year as a body or a document would carry it (a bare 1931 turns up in hash codes). */

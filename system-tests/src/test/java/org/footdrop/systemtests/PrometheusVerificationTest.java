@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.footdrop.contract.EventJson;
 import org.footdrop.stack.FreePorts;
 import org.footdrop.stack.LocalAuthorizationServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  * fire when a poison record is sent and the broker is stopped. The rules are the repository's
  * own, with each {@code for:} set to 0 s so the test need not wait out the hold times.
  */
+@Tag("system")
 class PrometheusVerificationTest {
 
     private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");

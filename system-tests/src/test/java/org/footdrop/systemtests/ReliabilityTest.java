@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -45,6 +46,7 @@ import tools.jackson.databind.node.ObjectNode;
  * lost, nothing counted twice), with exactly the poisoned records on the DLQ. The short version
  * runs in the test suite; {@code ./run-reliability.sh} runs the long one and writes RELIABILITY.md.
  */
+@Tag("system")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReliabilityTest {
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.footdrop.contract.EventJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * POST still gets 201 (the outbox holds the event), and once the broker is started again on the
  * same port and data the event is projected.
  */
+@Tag("system")
 class SystemSliceTest {
 
     @TempDir
