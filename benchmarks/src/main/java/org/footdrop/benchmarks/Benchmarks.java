@@ -40,6 +40,7 @@ import org.footdrop.stack.RepositoryRoot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
@@ -121,11 +122,8 @@ public final class Benchmarks {
                     description = "seconds instead of minutes, for the test suite; no figure means anything")
             boolean smoke;
 
-            @Option(
-                    names = {"-h", "--help"},
-                    usageHelp = true,
-                    description = "this help")
-            boolean help;
+            @Mixin
+            CommandLines.Help help;
         }
 
         /** A count, with underscores allowed for readability: 1_000_000. */

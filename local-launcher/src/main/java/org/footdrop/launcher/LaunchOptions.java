@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.footdrop.stack.CommandLines;
 import org.footdrop.stack.ServiceSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -46,11 +48,8 @@ public record LaunchOptions(
         @Option(names = "--no-auth", description = "no authorization server (another one runs on port 9000)")
         boolean noAuth;
 
-        @Option(
-                names = {"-h", "--help"},
-                usageHelp = true,
-                description = "this help")
-        boolean help;
+        @Mixin
+        CommandLines.Help help;
     }
 
     static CommandLine commandLine() {

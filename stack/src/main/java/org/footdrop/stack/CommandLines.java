@@ -2,6 +2,7 @@ package org.footdrop.stack;
 
 import java.util.function.Function;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** How every command of the project treats its arguments: picocli parses them, with the same exits. */
@@ -11,6 +12,15 @@ public final class CommandLines {
     public static final int USAGE_ERROR = 2;
 
     private CommandLines() {}
+
+    /** {@code -h, --help}, for every command: {@code @Mixin CommandLines.Help help;} */
+    public static final class Help {
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "this help")
+        boolean requested;
+    }
 
     /**
      * Parses {@code args} into {@code commandLine}'s command and turns it into options. {@code --help} prints
