@@ -6,14 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Every module, the authorization server included: the launcher runs their jars from */target.
+# Every module, the authorization server included: the launcher runs the jars the build copied to
+# local-launcher/target/services.
 ./mvnw -B -q -DskipTests install
 
-# Broker and store share this heap. No ExitOnOutOfMemoryError here: exiting would skip the shutdown
-# hook and leave the child JVMs running without their infrastructure. G1 with a 50 ms pause goal:
-# with the serial GC this JVM stopped 38 times for 130-240 ms in a five-minute benchmark (full
-# collections every broker and store request waited for); G1 had none, at 512 MiB of heap.
+# Broker and store share this JVM; its flags are the stack's, in the file passed as @argfile.
 # Two malloc arenas per process (glibc's default is 8 per core): less resident memory, children included.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-exec java -Xms64m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=50 -XX:GCTimeRatio=4 -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m \
-    -jar local-launcher/target/local-launcher-0.1.0-SNAPSHOT.jar "$@"
+exec java @stack/src/main/resources/org/footdrop/stack/infrastructure.jvm-args -jar local-launcher/target/local-launcher.jar "$@"

@@ -4,8 +4,9 @@
 # The short version of the same scenarios runs in ./mvnw -B verify.
 set -euo pipefail
 cd "$(dirname "$0")"
-./mvnw -B -q -DskipTests package
-# Surefire hands these user properties to the test JVM as system properties.
-./mvnw -B -pl local-launcher verify -Dtest=ReliabilityTest -Dsurefire.failIfNoSpecifiedTests=false \
+# -am builds the services the system tests run (their unit tests left out: -Dtest=none); Failsafe
+# hands these user properties to the test JVM as system properties.
+./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=ReliabilityTest -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dfootdrop.reliability.long=true -Dfootdrop.reliability.report="$(pwd)/RELIABILITY.md"
 echo "RELIABILITY.md written"

@@ -4,6 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.footdrop.stack.CommandLines;
+import org.footdrop.stack.ServiceSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Command line: {@code [--services intake,treatment,outcomes|all|none] [--data-dir PATH] [--restart] [--no-auth]}.
@@ -16,37 +23,62 @@ public record LaunchOptions(
 
     static final String DATA_DIR_ENV = "FOOTDROP_DATA_DIR";
 
+    @Command(
+            name = "run-local.sh",
+            sortOptions = false,
+            description = "Starts the whole system on this machine: Kafka and the embedded MongoDB-wire store in"
+                    + " this JVM, the authorization server and each service in its own JVM.")
+    static final class Arguments {
+
+        @Option(
+                names = "--services",
+                paramLabel = "intake,treatment,outcomes|all|none",
+                description = "the services to start (default: all); the authorization server starts anyway")
+        String services = "all";
+
+        @Option(
+                names = "--data-dir",
+                paramLabel = "PATH",
+                description = "topics, offsets, documents and logs (default: $" + DATA_DIR_ENV + ", else .local-data)")
+        Path dataDir;
+
+        @Option(names = "--restart", description = "restart a crashed service, up to 3 times")
+        boolean restart;
+
+        @Option(names = "--no-auth", description = "no authorization server (another one runs on port 9000)")
+        boolean noAuth;
+
+        @Mixin
+        CommandLines.Help help;
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Arguments());
+    }
+
+    /** @throws ParameterException for an unknown option or service, or an option without its value */
     public static LaunchOptions parse(String[] args, Map<String, String> env, Path repoRoot) {
-        Path dataDir = env.containsKey(DATA_DIR_ENV) && !env.get(DATA_DIR_ENV).isBlank()
-                ? Path.of(env.get(DATA_DIR_ENV))
-                : repoRoot.resolve(".local-data");
-        List<ServiceSpec> services = ServiceSpec.all();
-        boolean restart = false;
-        boolean authorizationServer = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data-dir" -> dataDir = Path.of(valueAfter(args, i++));
-                case "--services" -> services = services(valueAfter(args, i++));
-                case "--restart" -> restart = true;
-                case "--no-auth" -> authorizationServer = false;
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + usage());
-            }
-        }
-        return new LaunchOptions(dataDir.toAbsolutePath().normalize(), services, restart, authorizationServer);
+        CommandLine commandLine = commandLine();
+        commandLine.parseArgs(args);
+        return from(commandLine, env, repoRoot);
     }
 
-    static String usage() {
-        return "usage: run-local.sh [--services intake,treatment,outcomes|all|none] [--data-dir PATH] [--restart] [--no-auth]";
+    /** The options of a command line already parsed. */
+    static LaunchOptions from(CommandLine parsed, Map<String, String> env, Path repoRoot) {
+        Arguments arguments = parsed.getCommand();
+        Path dataDir = arguments.dataDir != null
+                ? arguments.dataDir
+                : env.containsKey(DATA_DIR_ENV) && !env.get(DATA_DIR_ENV).isBlank()
+                        ? Path.of(env.get(DATA_DIR_ENV))
+                        : repoRoot.resolve(".local-data");
+        return new LaunchOptions(
+                dataDir.toAbsolutePath().normalize(),
+                services(arguments.services, parsed),
+                arguments.restart,
+                !arguments.noAuth);
     }
 
-    private static String valueAfter(String[] args, int i) {
-        if (i + 1 >= args.length) {
-            throw new IllegalArgumentException(args[i] + " needs a value; " + usage());
-        }
-        return args[i + 1];
-    }
-
-    private static List<ServiceSpec> services(String value) {
+    private static List<ServiceSpec> services(String value, CommandLine commandLine) {
         if (value.equals("none")) {
             return List.of();
         }
@@ -59,7 +91,8 @@ public record LaunchOptions(
             ServiceSpec spec = ServiceSpec.all().stream()
                     .filter(s -> s.shortName().equals(name) || s.name().equals(name))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown service '" + name + "'; " + usage()));
+                    .orElseThrow(() -> new ParameterException(
+                            commandLine, "unknown service '" + name + "' (intake, treatment, outcomes, all, none)"));
             if (!chosen.contains(spec)) {
                 chosen.add(spec);
             }

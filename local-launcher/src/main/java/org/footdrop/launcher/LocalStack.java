@@ -14,6 +14,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import org.footdrop.stack.CommandLines;
+import org.footdrop.stack.InfraPorts;
+import org.footdrop.stack.Infrastructure;
+import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.ReadinessProbe;
+import org.footdrop.stack.RepositoryRoot;
+import org.footdrop.stack.ServiceJars;
+import org.footdrop.stack.ServiceProcess;
+import org.footdrop.stack.ServiceSpec;
+import org.footdrop.stack.TopicSpec;
 
 /**
  * Starts the whole system on one machine: infrastructure in this JVM, the authorization server and
@@ -37,23 +47,14 @@ public final class LocalStack {
     });
 
     public static void main(String[] args) throws Exception {
-        Path repoRoot = repoRoot();
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.println(LaunchOptions.usage());
-            return;
-        }
-        LaunchOptions options;
-        try {
-            options = LaunchOptions.parse(args, System.getenv(), repoRoot);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Path repoRoot = RepositoryRoot.of(LocalStack.class);
+        LaunchOptions options = CommandLines.parseOrExit(
+                LaunchOptions.commandLine(), args, parsed -> LaunchOptions.from(parsed, System.getenv(), repoRoot));
         new LocalStack().run(options, repoRoot);
     }
 
     private void run(LaunchOptions options, Path repoRoot) throws Exception {
+        ServiceJars jars = ServiceJars.ofModule(LocalStack.class);
         Path logDir = Files.createDirectories(options.dataDir().resolve("logs"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-stack-shutdown"));
         InfraPorts ports = InfraPorts.standard();
@@ -70,8 +71,8 @@ public final class LocalStack {
         boolean authorizationServerReady = true;
         if (options.authorizationServer()) {
             // Before the services, which check every token against its keys.
-            ServiceProcess auth =
-                    ServiceProcess.authorizationServer(repoRoot, logDir, options.dataDir(), options.restartCrashed());
+            ServiceProcess auth = ServiceProcess.authorizationServer(
+                    jars, repoRoot, logDir, options.dataDir(), options.restartCrashed());
             Launch launched = launch(auth, true);
             if (launched == Launch.STOPPING) {
                 return;
@@ -80,7 +81,7 @@ public final class LocalStack {
         }
         for (ServiceSpec spec : options.services()) {
             ServiceProcess service = ServiceProcess.service(
-                    spec, repoRoot, logDir, ports, options.authorizationServer(), options.restartCrashed());
+                    spec, jars, repoRoot, logDir, ports, options.authorizationServer(), options.restartCrashed());
             if (launch(service, false) == Launch.STOPPING) {
                 break;
             }
@@ -104,7 +105,7 @@ public final class LocalStack {
     private Launch launch(ServiceProcess child, boolean isAuthorizationServer) throws IOException {
         if (!Files.isRegularFile(child.jar())) {
             System.out.printf(
-                    "%s not started: %s is missing (run ./mvnw -B -DskipTests install)%n",
+                    "%s not started: %s is missing (run ./mvnw -B -DskipTests package)%n",
                     child.spec().name(), child.jar());
             return Launch.JAR_MISSING;
         }
@@ -214,24 +215,5 @@ public final class LocalStack {
     private String elapsed() {
         double seconds = (System.currentTimeMillis() - startedAtMillis) / 1000.0;
         return String.format(Locale.ROOT, "%.1f s", seconds);
-    }
-
-    /** The launcher lives in {@code <repo>/local-launcher/target/}, as a jar or as classes, whichever runs. */
-    static Path repoRoot() {
-        try {
-            Path location = Path.of(LocalStack.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            Path candidate = location.getParent().getParent().getParent();
-            if (Files.isRegularFile(candidate.resolve("pom.xml"))
-                    && Files.isDirectory(candidate.resolve("local-launcher"))) {
-                return candidate;
-            }
-        } catch (Exception ignored) {
-            // fall through: an unusual layout, the working directory is the best guess
-        }
-        return Path.of("").toAbsolutePath();
     }
 }

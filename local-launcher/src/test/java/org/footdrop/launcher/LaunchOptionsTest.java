@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
+import org.footdrop.stack.ServiceSpec;
 import org.junit.jupiter.api.Test;
 
 class LaunchOptionsTest {
@@ -54,7 +54,7 @@ class LaunchOptionsTest {
         assertThat(subset.authorizationServer()).isTrue();
         assertThat(noAuth.authorizationServer()).isFalse();
         assertThat(noAuth.services()).extracting(ServiceSpec::name).containsExactly("outcomes-service");
-        assertThat(LaunchOptions.usage()).contains("[--no-auth]");
+        assertThat(LaunchOptions.commandLine().getUsageMessage()).contains("[--no-auth]");
     }
 
     @Test
@@ -69,80 +69,22 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void shouldDescribeEveryOptionInTheHelp() {
+        String usage = LaunchOptions.commandLine().getUsageMessage();
+
+        assertThat(usage)
+                .contains("Usage: run-local.sh")
+                .contains("--services=intake,treatment,outcomes|all|none")
+                .contains("--data-dir=PATH", "--restart", "--no-auth", "--help");
+    }
+
+    @Test
     void shouldRejectUnknownServiceOrOption() {
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--services", "billing"}, Map.of(), REPO))
                 .hasMessageContaining("unknown service 'billing'");
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--verbose"}, Map.of(), REPO))
-                .hasMessageContaining("unknown option --verbose");
+                .hasMessageContaining("Unknown option: '--verbose'");
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--data-dir"}, Map.of(), REPO))
-                .hasMessageContaining("needs a value");
-    }
-
-    @Test
-    void shouldPointEachServiceAtItsOwnDatabaseTheLocalBrokerAndTheLocalAuthorizationServer() {
-        ServiceSpec treatment = ServiceSpec.all().get(1);
-        ServiceProcess process =
-                ServiceProcess.service(treatment, REPO, REPO.resolve("logs"), InfraPorts.standard(), true, false);
-
-        assertThat(process.environment())
-                .containsEntry("SERVER_PORT", "8082")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
-                .containsEntry("MONGODB_URI", "mongodb://localhost:27017/footdrop_treatment")
-                .containsEntry("FOOTDROP_AUTH_ISSUER", "http://localhost:9000")
-                .containsEntry("FOOTDROP_AUTH_JWKS_URI", "http://localhost:9000/oauth2/jwks");
-        assertThat(process.command())
-                .endsWith("-jar", "/repo/treatment-service/target/treatment-service-0.1.0-SNAPSHOT.jar");
-    }
-
-    @Test
-    void shouldLeaveTheServicesTheirOwnAuthorizationServerDefaultsUnderNoAuth() {
-        ServiceProcess process = ServiceProcess.service(
-                ServiceSpec.all().get(0), REPO, REPO.resolve("logs"), InfraPorts.standard(), false, false);
-
-        assertThat(process.environment()).doesNotContainKeys("FOOTDROP_AUTH_ISSUER", "FOOTDROP_AUTH_JWKS_URI");
-    }
-
-    @Test
-    void shouldRunTheAuthorizationServerOn9000WithASmallHeapAndItsKeyUnderTheDataDirectory() {
-        ServiceProcess auth = ServiceProcess.authorizationServer(REPO, REPO.resolve("logs"), Path.of("/data"), false);
-
-        assertThat(auth.environment())
-                .containsEntry("SERVER_PORT", "9000")
-                .containsEntry("FOOTDROP_AUTH_ISSUER", "http://localhost:9000")
-                .containsEntry("FOOTDROP_AUTH_KEY_DIR", "/data/authorization-server")
-                .doesNotContainKeys("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS");
-        assertThat(auth.command())
-                .contains("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xmx96m")
-                .endsWith("-jar", "/repo/authorization-server/target/authorization-server-0.1.0-SNAPSHOT.jar");
-        assertThat(LocalAuthorizationServer.SPEC.readinessUrl())
-                .isEqualTo("http://localhost:9000/actuator/health/readiness");
-    }
-
-    @Test
-    void shouldPrintEachClientWithItsLocalDefaultSecretAndAReadyToPasteCurlLine() {
-        String summary = LocalAuthorizationServer.clientsSummary(Map.of());
-
-        for (String client : List.of("clinical-writer", "clinician", "analyst", "ops", "admin")) {
-            assertThat(summary).containsPattern("(?m)^  " + client + " +" + client + "-local-secret$");
-        }
-        assertThat(summary)
-                .contains(
-                        "curl -s -u analyst:analyst-local-secret -d grant_type=client_credentials http://localhost:9000/oauth2/token");
-    }
-
-    @Test
-    void shouldNeverPrintASecretSetInTheEnvironment() {
-        Map<String, String> env = Map.of(
-                "FOOTDROP_AUTH_CLIENTS_ANALYST_SECRET", "s3cret-analyst",
-                "FOOTDROP_AUTH_CLIENTS_CLINICAL_WRITER_SECRET", "s3cret-writer");
-
-        String summary = LocalAuthorizationServer.clientsSummary(env);
-
-        assertThat(summary)
-                .doesNotContain("s3cret")
-                .contains("(secret from $FOOTDROP_AUTH_CLIENTS_CLINICAL_WRITER_SECRET)")
-                .contains(
-                        "curl -s -u \"analyst:$FOOTDROP_AUTH_CLIENTS_ANALYST_SECRET\" -d grant_type=client_credentials")
-                .contains("ops-local-secret");
+                .hasMessageContaining("Missing required parameter for option '--data-dir'");
     }
 }

@@ -1,6 +1,7 @@
 package org.footdrop.outcomes.messaging;
 
 import org.footdrop.support.testing.TestAuthInitializer;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.test.context.ContextConfiguration;
@@ -15,6 +16,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * The same projection slice against the real apache/kafka and mongo images. Skipped, and reported
  * as skipped, where there is no Docker engine.
  */
+@Tag("infrastructure")
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestAuthInitializer.class)

@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -62,6 +63,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * outcomes as the events applied once in order. Run over the MongoDB wire protocol
  * (mongo-java-server), so the store's own $set semantics are what is tested.
  */
+@Tag("infrastructure")
 class ProjectionOrderPropertyTest {
 
     static MongoServer server;

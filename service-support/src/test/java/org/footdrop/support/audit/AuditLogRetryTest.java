@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -22,6 +23,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * kept in the queue, the failed batch is retried with backoff, and once the store is back every
  * record is stored, none twice.
  */
+@Tag("infrastructure")
 class AuditLogRetryTest {
 
     @Test

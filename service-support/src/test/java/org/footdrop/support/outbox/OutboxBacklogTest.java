@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.footdrop.support.testing.EmbeddedMongo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The backlog gauges over the MongoDB wire protocol, and what they show while the store is away. */
+@Tag("infrastructure")
 class OutboxBacklogTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -13,6 +14,7 @@ import org.springframework.test.context.ContextConfiguration;
  * at an SSL broker ({@link TlsKafkaBroker}), mongo-java-server behind TLS ({@link TlsTerminatingProxy})
  * and the test JWK set served over HTTPS. Runs on any machine with a JDK.
  */
+@Tag("infrastructure")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

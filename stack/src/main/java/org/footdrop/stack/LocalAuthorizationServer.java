@@ -1,0 +1,92 @@
+package org.footdrop.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The authorization server as the launcher runs it (port 9000, DESIGN.md "Runtime"): what it is
+ * given, what the services are given to check its tokens, and what a person needs to get one.
+ * The clients mirror authorization-server's application.yml (ComposeFileTest keeps them in line).
+ */
+public final class LocalAuthorizationServer {
+
+    /** Token issuing only, so a small heap; measured resident size in the README. */
+    public static final ServiceSpec SPEC = new ServiceSpec("auth", "authorization-server", 9000, null, 96);
+
+    /** One client per role; client id = role = its only scope. */
+    public static final List<String> CLIENTS = List.of("clinical-writer", "clinician", "analyst", "ops", "admin");
+
+    private LocalAuthorizationServer() {}
+
+    public static String issuer() {
+        return SPEC.url();
+    }
+
+    public static String jwksUri() {
+        return issuer() + "/oauth2/jwks";
+    }
+
+    public static String tokenUri() {
+        return issuer() + "/oauth2/token";
+    }
+
+    /** Its issuer, and a directory that keeps its signing key, so tokens survive a restart of the stack. */
+    public static Map<String, String> environment(Path dataDir) {
+        return Map.of(
+                "FOOTDROP_AUTH_ISSUER", issuer(),
+                "FOOTDROP_AUTH_KEY_DIR", dataDir.resolve(SPEC.name()).toString());
+    }
+
+    /** What each service needs to check a token: who must have issued it, and where its keys are. */
+    public static Map<String, String> serviceEnvironment() {
+        return Map.of(
+                "FOOTDROP_AUTH_ISSUER", issuer(),
+                "FOOTDROP_AUTH_JWKS_URI", jwksUri());
+    }
+
+    public static String localDefaultSecret(String client) {
+        return client + "-local-secret";
+    }
+
+    public static String secretVariable(String client) {
+        return "FOOTDROP_AUTH_CLIENTS_" + client.toUpperCase(Locale.ROOT).replace('-', '_') + "_SECRET";
+    }
+
+    /**
+     * The clients and their secrets for the console. A secret set in the environment (the child
+     * inherits it) is named by its variable, never printed.
+     */
+    public static String clientsSummary(Map<String, String> env) {
+        StringBuilder out = new StringBuilder("Clients (client credentials at ")
+                .append(tokenUri())
+                .append("; the defaults are for this machine only):")
+                .append(System.lineSeparator());
+        for (String client : CLIENTS) {
+            out.append(String.format("  %-18s %s%n", client, secretShown(client, env)));
+        }
+        out.append("Get a token, e.g. as analyst:")
+                .append(System.lineSeparator())
+                .append("  curl -s -u ")
+                .append(credentials("analyst", env))
+                .append(" -d grant_type=client_credentials ")
+                .append(tokenUri());
+        return out.toString();
+    }
+
+    private static boolean overridden(String client, Map<String, String> env) {
+        String value = env.get(secretVariable(client));
+        return value != null && !value.isBlank();
+    }
+
+    private static String secretShown(String client, Map<String, String> env) {
+        return overridden(client, env) ? "(secret from $" + secretVariable(client) + ")" : localDefaultSecret(client);
+    }
+
+    private static String credentials(String client, Map<String, String> env) {
+        return overridden(client, env)
+                ? "\"" + client + ":$" + secretVariable(client) + "\""
+                : client + ":" + localDefaultSecret(client);
+    }
+}
