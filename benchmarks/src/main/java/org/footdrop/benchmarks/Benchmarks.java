@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -409,7 +410,6 @@ public final class Benchmarks {
         String writer = stack.token("clinical-writer");
         String clinician = stack.token("clinician");
         Recorder visible = new Recorder(3);
-        AtomicLong probes = new AtomicLong();
         AtomicLong unseen = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         // One probe at a time, at most 5 a second, on its own thread: probes never pile up and their
@@ -420,7 +420,6 @@ public final class Benchmarks {
                     while (System.nanoTime() < end) {
                         long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
                         try {
-                            probes.incrementAndGet();
                             probe(mix, writer, clinician, visible, unseen, errors);
                             long wait = next - System.nanoTime();
                             if (wait > 0) {
@@ -455,7 +454,6 @@ public final class Benchmarks {
         report.freshnessRate = rate;
         report.freshnessOffered = offered.accepted() / offered.seconds();
         report.freshness = visible.getIntervalHistogram();
-        report.freshnessProbes = probes.get();
         report.freshnessUnseen = unseen.get();
         report.freshnessErrors = errors.get();
     }
@@ -516,7 +514,6 @@ public final class Benchmarks {
         Profiles profiles = startProfiles();
         feeder.join();
         report.feedSeconds = (System.nanoTime() - startedNanos) / 1e9;
-        long target = endOffsets();
         awaitDrained(Duration.ofHours(3));
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         Map<String, Duration> cpuAfter = cpu();
@@ -524,7 +521,6 @@ public final class Benchmarks {
         report.projectionEvents = projected() - projectedBefore;
         report.projectionSeconds = seconds;
         report.backlogEvents = (long) backlogPatients * 10;
-        report.topicEvents = target;
         cpuAfter.forEach((name, after) -> report.projectionCpu.put(
                 name, after.minus(cpuBefore.getOrDefault(name, Duration.ZERO)).toMillis() / 1000.0));
 
@@ -673,7 +669,7 @@ public final class Benchmarks {
         command.add(Long.toString(pid));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("jcmd " + String.join(" ", args) + ": " + output);
         }

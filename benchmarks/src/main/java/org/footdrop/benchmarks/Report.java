@@ -1,6 +1,7 @@
 package org.footdrop.benchmarks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -39,12 +40,10 @@ final class Report {
     double freshnessRate;
     double freshnessOffered;
     Histogram freshness = new Histogram(3);
-    long freshnessProbes;
     long freshnessUnseen;
     long freshnessErrors;
     final Map<Integer, Queries> queries = new LinkedHashMap<>();
     long backlogEvents;
-    long topicEvents;
     long projectionEvents;
     double projectionSeconds;
     double feedSeconds;
@@ -525,7 +524,7 @@ final class Report {
             List<String> command = new ArrayList<>(List.of("git"));
             command.addAll(List.of(args));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).trim();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 ? out : "unknown";
         } catch (IOException | InterruptedException e) {
             return "unknown";

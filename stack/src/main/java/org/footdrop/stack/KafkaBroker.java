@@ -2,6 +2,7 @@ package org.footdrop.stack;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         new Formatter()
-                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8))
                 .setNodeId(NODE_ID)
                 .setClusterId(Uuid.randomUuid().toString())
                 .setControllerListenerName(CONTROLLER_LISTENER)

@@ -19,7 +19,11 @@ public record ServiceJars(Path directory) {
             Path output = Path.of(
                     anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             // target/classes, target/test-classes or target/<module>.jar: all one level under target
-            return new ServiceJars(output.toAbsolutePath().getParent().resolve("services"));
+            Path target = output.toAbsolutePath().getParent();
+            if (target == null) {
+                throw new IllegalStateException("no build directory above " + output);
+            }
+            return new ServiceJars(target.resolve("services"));
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the build output of " + anchor.getName(), e);
         }

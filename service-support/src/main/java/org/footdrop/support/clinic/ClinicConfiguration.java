@@ -7,7 +7,7 @@ import org.springframework.core.env.Environment;
 /** Every service reads the clinic's calendar from one property. */
 @AutoConfiguration
 @EnableConfigurationProperties(ClinicCalendar.class)
-public class ClinicConfiguration {
+public final class ClinicConfiguration {
 
     /** Set, the old outcomes-only property would be silently ignored: refuse to start instead. */
     ClinicConfiguration(Environment environment) {
