@@ -544,6 +544,28 @@ class CohortApiTest {
     }
 
     private String patient(Solution solution, BigDecimal week6GaitSpeed, String diagnosed) {
+        String patientId = diagnosed(diagnosed, "2019-01-01");
+        injected(patientId, solution);
+        publish(patientId, assessment("2019-09-01T09:00:00Z", new BigDecimal("0.60")));
+        publish(patientId, assessment("2019-10-14T09:00:00Z", week6GaitSpeed)); // day 42
+        return patientId;
+    }
+
+    /** Injected on 2019-09-02 (day 0) with gait speed 0.50 that morning, and the given speed on a later day. */
+    private void treatedPatient(String diagnosed, int day, BigDecimal gaitSpeed) {
+        String patientId = untreatedPatient(diagnosed);
+        injected(patientId, Solution.DEXTROSE_5);
+        Instant morning = Instant.parse("2019-09-02T09:00:00Z");
+        publish(patientId, assessment(morning.toString(), new BigDecimal("0.50")));
+        publish(patientId, assessment(morning.plus(Duration.ofDays(day)).toString(), gaitSpeed));
+    }
+
+    private String untreatedPatient(String diagnosed) {
+        return diagnosed(diagnosed, "2014-01-01");
+    }
+
+    /** A new patient with a LEFT fibular-nerve diagnosis. */
+    private String diagnosed(String diagnosed, String onset) {
         String patientId = "pt-" + UUID.randomUUID();
         publish(
                 patientId,
@@ -556,13 +578,18 @@ class CohortApiTest {
                                 Side.LEFT,
                                 null,
                                 LocalDate.parse(diagnosed),
-                                LocalDate.parse("2019-01-01"),
+                                LocalDate.parse(onset),
                                 CauseCategory.FIBULAR_NERVE_AT_KNEE,
                                 null,
                                 null,
                                 false,
                                 List.of(),
                                 List.of())));
+        return patientId;
+    }
+
+    /** One LEFT hydrodissection on 2019-09-02, 10:00. */
+    private void injected(String patientId, Solution solution) {
         publish(
                 patientId,
                 new InjectionAdministered(
@@ -581,63 +608,6 @@ class CohortApiTest {
                                 30,
                                 List.of(),
                                 List.of())));
-        publish(patientId, assessment("2019-09-01T09:00:00Z", new BigDecimal("0.60")));
-        publish(patientId, assessment("2019-10-14T09:00:00Z", week6GaitSpeed)); // day 42
-        return patientId;
-    }
-
-    /** Injected on 2019-09-02 (day 0) with gait speed 0.50 that morning, and the given speed on a later day. */
-    private void treatedPatient(String diagnosed, int day, BigDecimal gaitSpeed) {
-        String patientId = untreatedPatient(diagnosed);
-        publish(
-                patientId,
-                new InjectionAdministered(
-                        UUID.randomUUID(),
-                        1,
-                        new Injection(
-                                Instant.parse("2019-09-02T10:00:00Z"),
-                                InjectionTechnique.NERVE_HYDRODISSECTION,
-                                InjectionTarget.FIBULAR_NERVE,
-                                null,
-                                Side.LEFT,
-                                Guidance.ULTRASOUND,
-                                Solution.DEXTROSE_5,
-                                null,
-                                new BigDecimal("10"),
-                                30,
-                                List.of(),
-                                List.of())));
-        publish(patientId, assessment("2019-09-02T09:00:00Z", new BigDecimal("0.50")));
-        publish(
-                patientId,
-                assessment(
-                        Instant.parse("2019-09-02T09:00:00Z")
-                                .plus(Duration.ofDays(day))
-                                .toString(),
-                        gaitSpeed));
-    }
-
-    private String untreatedPatient(String diagnosed) {
-        String patientId = "pt-" + UUID.randomUUID();
-        publish(
-                patientId,
-                new DiagnosisRecorded(
-                        UUID.randomUUID(),
-                        1,
-                        new Diagnosis(
-                                1960,
-                                Sex.FEMALE,
-                                Side.LEFT,
-                                null,
-                                LocalDate.parse(diagnosed),
-                                LocalDate.parse("2014-01-01"),
-                                CauseCategory.FIBULAR_NERVE_AT_KNEE,
-                                null,
-                                null,
-                                false,
-                                List.of(),
-                                List.of())));
-        return patientId;
     }
 
     private static AssessmentRecorded assessment(String at, BigDecimal gaitSpeed) {
