@@ -1,5 +1,6 @@
 package org.footdrop.support.openapi;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public record OperationDocs(List<TagDoc> tags, Map<String, Doc> byOperation) {
             String tag, String operationId, String summary, String description, Map<Integer, String> problems) {
 
         public Doc {
-            problems = new LinkedHashMap<>(problems);
+            problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
         }
 
         public static Doc of(String tag, String operationId, String summary, String description) {

@@ -41,6 +41,7 @@ public abstract class OpenApiLintContract {
                 "Redocly CLI not installed (needs Node and `npm ci --prefix " + TOOLS + "`, as .ci/run does)");
         Path document = ServedOpenApi.save(new Http(port), service);
         Path report = document.resolveSibling(service + "-lint.json");
+        Path log = document.resolveSibling(service + "-lint.log");
 
         ProcessBuilder command = new ProcessBuilder(
                         cli.toString(),
@@ -49,7 +50,7 @@ public abstract class OpenApiLintContract {
                         "--config=" + tools.resolve("redocly.yaml"),
                         "--format=json")
                 .redirectOutput(report.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectError(log.toFile());
         // A test calls no one: no usage data sent, no update check.
         command.environment().put("REDOCLY_TELEMETRY", "off");
         command.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
@@ -60,7 +61,11 @@ public abstract class OpenApiLintContract {
             fail("redocly lint did not finish in 2 minutes");
         }
 
-        JsonNode result = JsonMapper.shared().readTree(Files.readString(report, StandardCharsets.UTF_8));
+        String output = Files.readString(report, StandardCharsets.UTF_8);
+        if (output.isBlank()) {
+            fail("redocly lint wrote no report (exit " + lint.exitValue() + "): " + Files.readString(log));
+        }
+        JsonNode result = JsonMapper.shared().readTree(output);
         List<String> problems = result.path("problems")
                 .valueStream()
                 .map(p -> p.path("severity").asString() + " " + p.path("ruleId").asString() + " at "
