@@ -1,5 +1,8 @@
 package org.footdrop.intake.assessment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -21,6 +24,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(
+        name = "Assessments",
+        description =
+                "Baseline and follow-up assessments: MRC grades, gait speeds, timed up and go, FGA, LEFS and pain")
+// Declared here, every operation keeps its success answer (springdoc adds none beside declared ones).
+@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+@ApiResponse(
+        responseCode = "503",
+        description = "The record store is unavailable; nothing was read or stored. Retry after Retry-After seconds.")
 @RestController
 @Validated
 @RequestMapping("/api/v1")
@@ -33,6 +45,11 @@ class AssessmentController {
         this.assessments = assessments;
     }
 
+    @Operation(
+            operationId = "recordAssessment",
+            summary = "Record an assessment",
+            description =
+                    "Stores revision 1 of an assessment and publishes AssessmentRecorded. Repeating the request with the same Idempotency-Key answers the same record.")
     @PostMapping("/assessments")
     ResponseEntity<AssessmentResource> record(
             @Valid @RequestBody AssessmentRequest request,
@@ -50,11 +67,20 @@ class AssessmentController {
                 .body(AssessmentResource.of(record));
     }
 
+    @Operation(
+            operationId = "findAssessment",
+            summary = "Read an assessment",
+            description = "The assessment at its current revision, voided or not; the ETag is its revision.")
     @GetMapping("/assessments/{assessmentId}")
     ResponseEntity<AssessmentResource> find(@PathVariable UUID assessmentId) {
         return respond(assessments.find(assessmentId));
     }
 
+    @Operation(
+            operationId = "listPatientAssessments",
+            summary = "List a patient's assessments",
+            description =
+                    "Every assessment of the patient, oldest first, voided ones included and marked so; empty when there are none.")
     @GetMapping("/patients/{patientId}/assessments")
     List<AssessmentResource> findByPatient(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
         return assessments.findByPatient(patientId).stream()
@@ -62,6 +88,11 @@ class AssessmentController {
                 .toList();
     }
 
+    @Operation(
+            operationId = "amendAssessment",
+            summary = "Correct an assessment",
+            description =
+                    "Replaces the whole assessment with the body as its next revision. If-Match must name the current revision; the patient cannot change.")
     @PutMapping("/assessments/{assessmentId}")
     ResponseEntity<AssessmentResource> amend(
             @PathVariable UUID assessmentId,
@@ -78,6 +109,11 @@ class AssessmentController {
                 RequestContext.correlationId(correlationId)));
     }
 
+    @Operation(
+            operationId = "voidAssessment",
+            summary = "Void an assessment entered in error",
+            description =
+                    "Marks the assessment entered in error, with a reason that stays in this service. A void is final.")
     @DeleteMapping("/assessments/{assessmentId}")
     ResponseEntity<AssessmentResource> voidAssessment(
             @PathVariable UUID assessmentId,

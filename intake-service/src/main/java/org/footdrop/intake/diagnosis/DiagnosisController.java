@@ -1,5 +1,8 @@
 package org.footdrop.intake.diagnosis;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -21,6 +24,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(
+        name = "Diagnoses",
+        description = "The foot drop diagnosis of a patient: cause, mechanism, side, onset and the clinical evaluation")
+// Declared here, every operation keeps its success answer (springdoc adds none beside declared ones).
+@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+@ApiResponse(
+        responseCode = "503",
+        description = "The record store is unavailable; nothing was read or stored. Retry after Retry-After seconds.")
 @RestController
 @Validated
 @RequestMapping("/api/v1")
@@ -33,6 +44,11 @@ class DiagnosisController {
         this.diagnoses = diagnoses;
     }
 
+    @Operation(
+            operationId = "recordDiagnosis",
+            summary = "Record a diagnosis",
+            description =
+                    "Stores revision 1 of a diagnosis and publishes DiagnosisRecorded. Repeating the request with the same Idempotency-Key answers the same record.")
     @PostMapping("/diagnoses")
     ResponseEntity<DiagnosisResource> record(
             @Valid @RequestBody DiagnosisRequest request,
@@ -50,11 +66,20 @@ class DiagnosisController {
                 .body(DiagnosisResource.of(record));
     }
 
+    @Operation(
+            operationId = "findDiagnosis",
+            summary = "Read a diagnosis",
+            description = "The diagnosis at its current revision, voided or not; the ETag is its revision.")
     @GetMapping("/diagnoses/{diagnosisId}")
     ResponseEntity<DiagnosisResource> find(@PathVariable UUID diagnosisId) {
         return respond(diagnoses.find(diagnosisId));
     }
 
+    @Operation(
+            operationId = "listPatientDiagnoses",
+            summary = "List a patient's diagnoses",
+            description =
+                    "Every diagnosis of the patient, oldest first, voided ones included and marked so; empty when there are none.")
     @GetMapping("/patients/{patientId}/diagnoses")
     List<DiagnosisResource> findByPatient(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
         return diagnoses.findByPatient(patientId).stream()
@@ -62,6 +87,11 @@ class DiagnosisController {
                 .toList();
     }
 
+    @Operation(
+            operationId = "amendDiagnosis",
+            summary = "Correct a diagnosis",
+            description =
+                    "Replaces the whole diagnosis with the body as its next revision. If-Match must name the current revision; the patient cannot change.")
     @PutMapping("/diagnoses/{diagnosisId}")
     ResponseEntity<DiagnosisResource> amend(
             @PathVariable UUID diagnosisId,
@@ -78,6 +108,11 @@ class DiagnosisController {
                 RequestContext.correlationId(correlationId)));
     }
 
+    @Operation(
+            operationId = "voidDiagnosis",
+            summary = "Void a diagnosis entered in error",
+            description =
+                    "Marks the diagnosis entered in error, with a reason that stays in this service. A void is final.")
     @DeleteMapping("/diagnoses/{diagnosisId}")
     ResponseEntity<DiagnosisResource> voidDiagnosis(
             @PathVariable UUID diagnosisId,

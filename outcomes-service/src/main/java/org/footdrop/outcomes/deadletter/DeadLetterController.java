@@ -1,5 +1,8 @@
 package org.footdrop.outcomes.deadletter;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,10 +18,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admin: what is on the dead-letter topic (no payloads), and re-driving a record once its cause is fixed. */
+@Tag(name = "Dead letters", description = "Events the projections could not apply, and re-driving them")
 @RestController
 class DeadLetterController {
 
     static final int MAX_LISTED = 1000;
+    private static final String UNAVAILABLE = "The store of re-drives is unavailable. Retry after Retry-After seconds.";
 
     private final DeadLetterTopic topic;
     private final Redrives redrives;
@@ -28,6 +33,13 @@ class DeadLetterController {
         this.redrives = redrives;
     }
 
+    @Operation(
+            operationId = "listDeadLetters",
+            summary = "List dead letters",
+            description = "The records on the dead-letter topic, oldest first: where they came from, why they "
+                    + "failed and whether they were re-driven; never their payloads.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE)
     @GetMapping("/api/v1/admin/dead-letters")
     List<DeadLetter> list(@RequestParam(defaultValue = "" + MAX_LISTED) int limit) {
         if (limit < 1 || limit > MAX_LISTED) {
@@ -41,6 +53,17 @@ class DeadLetterController {
                 .toList();
     }
 
+    @Operation(
+            operationId = "redriveDeadLetter",
+            summary = "Re-drive a dead letter",
+            description = "Publishes the dead letter again on the topic it came from, once its cause is fixed. "
+                    + "Each dead letter is re-driven at most once.")
+    @ApiResponse(responseCode = "201", description = "Re-driven: where to and by whom", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE)
+    @ApiResponse(responseCode = "404", description = "No dead letter at this partition and offset")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already re-driven, or the dead letter does not say which topic it came from")
     @PostMapping("/api/v1/admin/dead-letters/{partition}/{offset}/redrives")
     ResponseEntity<DeadLetter> redrive(@PathVariable int partition, @PathVariable long offset) throws Exception {
         ConsumerRecord<byte[], byte[]> record = topic.at(partition, offset)

@@ -1,5 +1,6 @@
 package org.footdrop.support.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Errors raised outside Spring MVC (the security firewall refusing a malformed URL, the container
  * refusing a request line) still answer problem+json, never Boot's default error page. The detail
- * is generic: nothing of the request is echoed.
+ * is generic: nothing of the request is echoed. Not an API operation, so not in the OpenAPI document.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -23,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every endpoint the application maps, checked against every role and every kind of bad token.
@@ -112,6 +115,39 @@ public abstract class SecurityMatrixContract {
         assertThat(mapped)
                 .as("endpoints the application maps vs the security matrix")
                 .isEqualTo(new TreeSet<>(matrix().keySet()));
+    }
+
+    /**
+     * The served OpenAPI document names, on each API operation, the one scope that this matrix
+     * proves the operation needs, and documents exactly the API operations the matrix covers.
+     */
+    @Test
+    void shouldDocumentTheScopeEveryOperationNeeds() {
+        Map<String, List<String>> documented = new TreeMap<>();
+        ServedOpenApi.fetch(new Http(port))
+                .path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation -> documented.put(
+                                operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                                operation
+                                        .getValue()
+                                        .path("security")
+                                        .path(0)
+                                        .path("oauth2")
+                                        .valueStream()
+                                        .map(JsonNode::asString)
+                                        .toList())));
+        Map<String, List<String>> proven = new TreeMap<>();
+        apiMatrix()
+                .forEach((endpoint, entry) -> proven.put(
+                        endpoint,
+                        entry.access().roles().stream().map(Role::scope).toList()));
+
+        assertThat(documented)
+                .as("scopes in the OpenAPI document vs the security matrix")
+                .isEqualTo(proven);
     }
 
     @TestFactory

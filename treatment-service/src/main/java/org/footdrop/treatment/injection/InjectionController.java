@@ -1,5 +1,8 @@
 package org.footdrop.treatment.injection;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -21,6 +24,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(
+        name = "Injections",
+        description = "Injections of a patient's series: technique, solution, volume and the warnings they raise")
+// Declared here, every operation keeps its success answer (springdoc adds none beside declared ones).
+@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+@ApiResponse(
+        responseCode = "503",
+        description = "The record store is unavailable; nothing was read or stored. Retry after Retry-After seconds.")
 @RestController
 @Validated
 @RequestMapping("/api/v1")
@@ -33,6 +44,11 @@ class InjectionController {
         this.injections = injections;
     }
 
+    @Operation(
+            operationId = "administerInjection",
+            summary = "Record an injection",
+            description =
+                    "Stores revision 1 of an injection and publishes InjectionAdministered; the answer carries any clinical warnings. Repeating the request with the same Idempotency-Key answers the same record.")
     @PostMapping("/injections")
     ResponseEntity<InjectionResource> administer(
             @Valid @RequestBody InjectionRequest request,
@@ -49,6 +65,10 @@ class InjectionController {
                 .body(InjectionResource.of(record, result.warnings()));
     }
 
+    @Operation(
+            operationId = "findInjection",
+            summary = "Read an injection",
+            description = "The injection at its current revision, voided or not; the ETag is its revision.")
     @GetMapping("/injections/{injectionId}")
     ResponseEntity<InjectionResource> find(@PathVariable UUID injectionId) {
         StoredRecord<InjectionRequest> record = injections.find(injectionId);
@@ -56,11 +76,21 @@ class InjectionController {
     }
 
     /** The patient's series: every injection in administration order, voided ones unnumbered. */
+    @Operation(
+            operationId = "listPatientInjections",
+            summary = "List a patient's injection series",
+            description =
+                    "Every injection of the patient in administration order; voided ones are listed but not numbered.")
     @GetMapping("/patients/{patientId}/injections")
     List<InjectionResource> series(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
         return injections.series(patientId).stream().map(InjectionResource::of).toList();
     }
 
+    @Operation(
+            operationId = "amendInjection",
+            summary = "Correct an injection",
+            description =
+                    "Replaces the whole injection with the body as its next revision. If-Match must name the current revision; the patient cannot change.")
     @PutMapping("/injections/{injectionId}")
     ResponseEntity<InjectionResource> amend(
             @PathVariable UUID injectionId,
@@ -80,6 +110,11 @@ class InjectionController {
                 .body(InjectionResource.of(result.injection(), result.warnings()));
     }
 
+    @Operation(
+            operationId = "voidInjection",
+            summary = "Void an injection entered in error",
+            description =
+                    "Marks the injection entered in error, with a reason that stays in this service. A void is final.")
     @DeleteMapping("/injections/{injectionId}")
     ResponseEntity<InjectionResource> voidInjection(
             @PathVariable UUID injectionId,

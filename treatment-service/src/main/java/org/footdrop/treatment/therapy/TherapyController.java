@@ -1,5 +1,8 @@
 package org.footdrop.treatment.therapy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -21,6 +24,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(
+        name = "Therapies",
+        description = "Prescribed adjunct therapies, their logged sessions and the adherence they add up to")
+// Declared here, every operation keeps its success answer (springdoc adds none beside declared ones).
+@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+@ApiResponse(
+        responseCode = "503",
+        description = "The record store is unavailable; nothing was read or stored. Retry after Retry-After seconds.")
 @RestController
 @Validated
 @RequestMapping("/api/v1")
@@ -34,6 +45,11 @@ class TherapyController {
         this.therapies = therapies;
     }
 
+    @Operation(
+            operationId = "prescribeTherapy",
+            summary = "Prescribe a therapy",
+            description =
+                    "Stores revision 1 of a therapy and publishes TherapyPrescribed. Repeating the request with the same Idempotency-Key answers the same record.")
     @PostMapping("/therapies")
     ResponseEntity<TherapyResource> prescribe(
             @Valid @RequestBody TherapyRequest request,
@@ -49,11 +65,20 @@ class TherapyController {
                 .body(TherapyResource.of(record, therapies.adherence(record)));
     }
 
+    @Operation(
+            operationId = "findTherapy",
+            summary = "Read a therapy",
+            description = "The therapy at its current revision with its adherence so far; the ETag is its revision.")
     @GetMapping("/therapies/{therapyId}")
     ResponseEntity<TherapyResource> find(@PathVariable UUID therapyId) {
         return respond(therapies.find(therapyId));
     }
 
+    @Operation(
+            operationId = "listPatientTherapies",
+            summary = "List a patient's therapies",
+            description =
+                    "Every therapy of the patient with its adherence, oldest first, voided ones included and marked so.")
     @GetMapping("/patients/{patientId}/therapies")
     List<TherapyResource> findByPatient(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
         return therapies.findByPatient(patientId).stream()
@@ -61,6 +86,11 @@ class TherapyController {
                 .toList();
     }
 
+    @Operation(
+            operationId = "amendTherapy",
+            summary = "Correct a therapy",
+            description =
+                    "Replaces the whole therapy with the body as its next revision. If-Match must name the current revision; the patient cannot change.")
     @PutMapping("/therapies/{therapyId}")
     ResponseEntity<TherapyResource> amend(
             @PathVariable UUID therapyId,
@@ -77,6 +107,11 @@ class TherapyController {
                 RequestContext.correlationId(correlationId)));
     }
 
+    @Operation(
+            operationId = "voidTherapy",
+            summary = "Void a therapy entered in error",
+            description =
+                    "Marks the therapy entered in error, with a reason that stays in this service. A void is final.")
     @DeleteMapping("/therapies/{therapyId}")
     ResponseEntity<TherapyResource> voidTherapy(
             @PathVariable UUID therapyId,
@@ -93,6 +128,11 @@ class TherapyController {
                 RequestContext.correlationId(correlationId)));
     }
 
+    @Operation(
+            operationId = "logTherapySession",
+            summary = "Log a therapy session",
+            description =
+                    "Records one session of an active therapy, attended or missed, and publishes TherapySessionLogged. Repeating the request with the same Idempotency-Key answers the same record.")
     @PostMapping("/therapies/{therapyId}/sessions")
     ResponseEntity<TherapySessionResource> logSession(
             @PathVariable UUID therapyId,
@@ -110,6 +150,10 @@ class TherapyController {
                 .body(TherapySessionResource.of(session));
     }
 
+    @Operation(
+            operationId = "listTherapySessions",
+            summary = "List a therapy's sessions",
+            description = "Every session logged for the therapy, voided ones included and marked so.")
     @GetMapping("/therapies/{therapyId}/sessions")
     List<TherapySessionResource> sessions(@PathVariable UUID therapyId) {
         return therapies.sessionsOf(therapyId).stream()
@@ -117,6 +161,11 @@ class TherapyController {
                 .toList();
     }
 
+    @Operation(
+            operationId = "amendTherapySession",
+            summary = "Correct a therapy session",
+            description =
+                    "Replaces the whole session with the body as its next revision. If-Match must name the current revision.")
     @PutMapping("/therapies/{therapyId}/sessions/{sessionId}")
     ResponseEntity<TherapySessionResource> amendSession(
             @PathVariable UUID therapyId,
@@ -136,6 +185,11 @@ class TherapyController {
         return ResponseEntity.ok().eTag(session.etag()).body(TherapySessionResource.of(session));
     }
 
+    @Operation(
+            operationId = "voidTherapySession",
+            summary = "Void a therapy session entered in error",
+            description =
+                    "Marks the session entered in error, with a reason that stays in this service. A void is final.")
     @DeleteMapping("/therapies/{therapyId}/sessions/{sessionId}")
     ResponseEntity<TherapySessionResource> voidSession(
             @PathVariable UUID therapyId,
