@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @WebMvcTest(DiagnosisController.class)
 @WebSlice
-@Import({IntakeConfiguration.class, DiagnosisService.class, DiagnosisKind.class})
+@Import({IntakeConfiguration.class, WebSlice.OutboxClock.class, DiagnosisService.class, DiagnosisKind.class})
 class DiagnosisValidationSliceTest {
 
     @Autowired

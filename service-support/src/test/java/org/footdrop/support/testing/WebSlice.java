@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * What a {@code @WebMvcTest} of a service's controller needs for its answers to be the real ones,
  * with no broker and no store: the shared problem handler, strict JSON, the resource server
- * checking {@link TestTokens} (add the service's access policy), the clinic calendar, a clock and a meter registry.
+ * checking {@link TestTokens} (add the service's access policy), the clinic calendar and a meter registry.
  * Not tagged {@code infrastructure}: such a slice runs in the fast lane.
  */
 @Target(ElementType.TYPE)
@@ -34,20 +34,27 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestAuthInitializer.class)
 public @interface WebSlice {
 
-    /** What the full application's other auto-configurations would bring. */
+    /** What the full application's metrics auto-configuration would bring. */
     @TestConfiguration(proxyBeanMethods = false)
     class SliceBeans {
-
-        /** The services' clock otherwise comes with the outbox, which needs the store. */
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
 
         /** The rejection metrics and the body-size filter count into it. */
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
+        }
+    }
+
+    /**
+     * The clock of intake and treatment, which otherwise comes with the outbox (it needs the
+     * store); import it where the service has no clock of its own.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    class OutboxClock {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
         }
     }
 }

@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @WebMvcTest(InjectionController.class)
 @WebSlice
-@Import({TreatmentConfiguration.class, InjectionService.class, InjectionKind.class})
+@Import({TreatmentConfiguration.class, WebSlice.OutboxClock.class, InjectionService.class, InjectionKind.class})
 class InjectionValidationSliceTest {
 
     @Autowired
