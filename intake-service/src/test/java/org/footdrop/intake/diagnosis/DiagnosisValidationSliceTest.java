@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.footdrop.contract.EventJson;
 import org.footdrop.intake.IntakeBodies;
 import org.footdrop.intake.IntakeConfiguration;
 import org.footdrop.support.record.ClinicalRecords;
@@ -25,6 +26,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -133,6 +135,35 @@ class DiagnosisValidationSliceTest {
 
         // then
         assertRefusedNaming(response, "indexSide");
+    }
+
+    @Test
+    void shouldListEveryBadFieldAsProblemJson() {
+        // given a body with a smuggled operator, a missing cause and a future date
+        ObjectNode body = EventJson.mapper().createObjectNode();
+        body.put("patientId", "{\"$ne\":null}");
+        body.put("side", "BILATERAL");
+        body.put("diagnosisDate", "2999-01-01");
+
+        // when
+        MvcTestResult response = send(mvc, HttpMethod.POST, "/api/v1/diagnoses", body.toString());
+
+        // then every field is named in one validation problem
+        JsonNode problem = assertRefusedNaming(response, "patientId");
+        assertThat(problem.get("type").asString()).isEqualTo("https://footdrop.org/problems/validation");
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("causeCategory", "diagnosisDate", "patientId");
+    }
+
+    @Test
+    void shouldRejectAnUnknownFieldNamingIt() {
+        ObjectNode body = IntakeBodies.validDiagnosis().put("patientName", "must never be stored");
+
+        JsonNode problem =
+                assertRefusedNaming(send(mvc, HttpMethod.POST, "/api/v1/diagnoses", body.toString()), "patientName");
+
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("patientName");
+        assertThat(problem.get("errors").get(0).get("reason").asString()).isEqualTo("unknown field");
     }
 
     @Test
