@@ -16,4 +16,9 @@ public interface EventPayload {
     int revision();
 
     EventType eventType();
+
+    /** Whether this event voids its record: final, the record counts nowhere from then on. */
+    default boolean voidsRecord() {
+        return eventType().voidsRecord();
+    }
 }

@@ -6,8 +6,9 @@ import org.footdrop.support.security.AccessPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+// Public so a controller slice in a feature package imports the service's real access policy.
 @Configuration
-class IntakeConfiguration {
+public class IntakeConfiguration {
 
     @Bean
     AccessPolicy accessPolicy() {

@@ -19,10 +19,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+// Public so a controller slice in a feature package imports the service's real access policy.
 @Configuration
 @EnableScheduling
 @EnableConfigurationProperties(OutcomeDefinitions.class)
-class OutcomesConfiguration {
+public class OutcomesConfiguration {
 
     /**
      * Clinicians see named patients (their outcomes and the data-quality list that names whom to

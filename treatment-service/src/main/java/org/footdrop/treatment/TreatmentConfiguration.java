@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+// Public so a controller slice in a feature package imports the service's real access policy and limits.
 @Configuration
 @EnableConfigurationProperties(InjectionLimits.class)
-class TreatmentConfiguration {
+public class TreatmentConfiguration {
 
     @Bean
     AccessPolicy accessPolicy() {

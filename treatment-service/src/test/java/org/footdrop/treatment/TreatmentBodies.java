@@ -51,13 +51,24 @@ public final class TreatmentBodies {
 
     /** A fluoroscopy-guided transforaminal epidural at L5 with PRP. */
     public static ObjectNode transforaminal(String patientId, String administeredAt) {
-        return injection(patientId, administeredAt)
-                .put("technique", "TRANSFORAMINAL_EPIDURAL")
+        return asTransforaminal(injection(patientId, administeredAt)).put("solution", "PRP");
+    }
+
+    /** The injection made a fluoroscopy-guided transforaminal epidural at L5 of 3 mL, within the rules. */
+    public static ObjectNode asTransforaminal(ObjectNode i) {
+        return i.put("technique", "TRANSFORAMINAL_EPIDURAL")
                 .put("target", "NERVE_ROOT")
                 .put("targetLevel", "L5")
                 .put("guidance", "FLUOROSCOPY")
-                .put("solution", "PRP")
                 .put("volumeMl", 3);
+    }
+
+    /** The injection made a fluoroscopy-guided caudal epidural of 20 mL, within the rules. */
+    public static ObjectNode asCaudal(ObjectNode i) {
+        return i.put("technique", "CAUDAL_EPIDURAL")
+                .put("target", "NERVE_ROOT")
+                .put("guidance", "FLUOROSCOPY")
+                .put("volumeMl", 20);
     }
 
     public static ObjectNode therapy(String patientId) {

@@ -4,11 +4,17 @@ import java.util.UUID;
 import org.footdrop.contract.EventType;
 
 /** An assessment was corrected: the full new state at the next revision. */
-public record AssessmentAmended(UUID assessmentId, int revision, Assessment assessment) implements IntakePayload {
+public record AssessmentAmended(UUID assessmentId, int revision, Assessment assessment)
+        implements IntakeState<Assessment> {
 
     @Override
     public UUID recordId() {
         return assessmentId;
+    }
+
+    @Override
+    public Assessment state() {
+        return assessment;
     }
 
     @Override

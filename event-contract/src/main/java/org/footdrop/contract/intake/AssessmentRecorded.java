@@ -4,11 +4,17 @@ import java.util.UUID;
 import org.footdrop.contract.EventType;
 
 /** An assessment was recorded (revision 1). */
-public record AssessmentRecorded(UUID assessmentId, int revision, Assessment assessment) implements IntakePayload {
+public record AssessmentRecorded(UUID assessmentId, int revision, Assessment assessment)
+        implements IntakeState<Assessment> {
 
     @Override
     public UUID recordId() {
         return assessmentId;
+    }
+
+    @Override
+    public Assessment state() {
+        return assessment;
     }
 
     @Override

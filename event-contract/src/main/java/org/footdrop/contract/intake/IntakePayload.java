@@ -3,10 +3,4 @@ package org.footdrop.contract.intake;
 import org.footdrop.contract.EventPayload;
 
 /** Payloads published by intake-service on {@code intake.events.v1}. */
-public sealed interface IntakePayload extends EventPayload
-        permits DiagnosisRecorded,
-                DiagnosisAmended,
-                DiagnosisVoided,
-                AssessmentRecorded,
-                AssessmentAmended,
-                AssessmentVoided {}
+public sealed interface IntakePayload extends EventPayload permits IntakeState, DiagnosisVoided, AssessmentVoided {}

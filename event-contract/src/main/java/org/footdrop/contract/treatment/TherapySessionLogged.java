@@ -8,11 +8,22 @@ import org.footdrop.contract.EventType;
  * sessionId) or voided ({@code voided} true, final). The record is the session.
  */
 public record TherapySessionLogged(UUID sessionId, int revision, UUID therapyId, TherapySession session, boolean voided)
-        implements TreatmentPayload {
+        implements TreatmentState<TherapySession> {
 
     @Override
     public UUID recordId() {
         return sessionId;
+    }
+
+    @Override
+    public TherapySession state() {
+        return session;
+    }
+
+    /** A session's log voids it by saying so, under the one event type sessions have. */
+    @Override
+    public boolean voidsRecord() {
+        return voided;
     }
 
     @Override

@@ -13,21 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.footdrop.contract.EventPayload;
 import org.footdrop.contract.intake.Assessment;
-import org.footdrop.contract.intake.AssessmentAmended;
-import org.footdrop.contract.intake.AssessmentRecorded;
 import org.footdrop.contract.intake.Diagnosis;
-import org.footdrop.contract.intake.DiagnosisAmended;
-import org.footdrop.contract.intake.DiagnosisRecorded;
 import org.footdrop.contract.intake.Measure;
 import org.footdrop.contract.series.InjectionSeries;
 import org.footdrop.contract.treatment.Injection;
-import org.footdrop.contract.treatment.InjectionAdministered;
-import org.footdrop.contract.treatment.InjectionAmended;
 import org.footdrop.contract.treatment.Therapy;
-import org.footdrop.contract.treatment.TherapyAmended;
-import org.footdrop.contract.treatment.TherapyPrescribed;
 import org.footdrop.contract.treatment.TherapySessionLogged;
 import org.footdrop.contract.vocabulary.AssessmentKind;
 import org.footdrop.contract.vocabulary.Side;
@@ -278,9 +269,7 @@ public final class OutcomeDeriver {
             if (!record.counts()) {
                 continue;
             }
-            Therapy therapy = record.latest() instanceof TherapyPrescribed p
-                    ? p.therapy()
-                    : ((TherapyAmended) record.latest()).therapy();
+            Therapy therapy = record.state(Therapy.class);
             int attended = (int) facts.therapySessions().stream()
                     .filter(RecordFacts::counts)
                     .map(s -> (TherapySessionLogged) s.latest())
@@ -303,9 +292,7 @@ public final class OutcomeDeriver {
         List<Injected> injections = new ArrayList<>();
         for (RecordFacts<?> record : facts.injections()) {
             if (record.counts()) {
-                Injection injection = record.latest() instanceof InjectionAdministered a
-                        ? a.injection()
-                        : ((InjectionAmended) record.latest()).injection();
+                Injection injection = record.state(Injection.class);
                 injections.add(new Injected(record.recordId(), record.recordedAt(), injection));
             }
         }
@@ -319,9 +306,7 @@ public final class OutcomeDeriver {
         List<Dated<Assessment>> assessments = new ArrayList<>();
         for (RecordFacts<?> record : facts.assessments()) {
             if (record.counts()) {
-                Assessment assessment = record.latest() instanceof AssessmentRecorded r
-                        ? r.assessment()
-                        : ((AssessmentAmended) record.latest()).assessment();
+                Assessment assessment = record.state(Assessment.class);
                 assessments.add(new Dated<>(
                         record.recordId(),
                         assessment.assessedAt(),
@@ -334,10 +319,7 @@ public final class OutcomeDeriver {
     }
 
     private static Diagnosis diagnosis(RecordFacts<?> record) {
-        EventPayload payload = record.latest();
-        return payload instanceof DiagnosisRecorded recorded
-                ? recorded.diagnosis()
-                : ((DiagnosisAmended) payload).diagnosis();
+        return record.state(Diagnosis.class);
     }
 
     /** An injection record's state, with what the series orders by. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventPayload;
+import org.footdrop.contract.RecordType;
 import org.footdrop.contract.intake.IntakePayload;
 import org.footdrop.contract.treatment.TreatmentPayload;
 
@@ -37,17 +38,17 @@ public record PatientFacts(
         Document applied = document.get(PatientProjector.APPLIED_EVENTS, Document.class);
         return new PatientFacts(
                 String.valueOf(document.get("_id")),
-                records(document, RecordKind.DIAGNOSIS, IntakePayload.class),
-                records(document, RecordKind.ASSESSMENT, IntakePayload.class),
-                records(document, RecordKind.INJECTION, TreatmentPayload.class),
-                records(document, RecordKind.THERAPY, TreatmentPayload.class),
-                records(document, RecordKind.THERAPY_SESSION, TreatmentPayload.class),
+                records(document, RecordType.DIAGNOSIS, IntakePayload.class),
+                records(document, RecordType.ASSESSMENT, IntakePayload.class),
+                records(document, RecordType.INJECTION, TreatmentPayload.class),
+                records(document, RecordType.THERAPY, TreatmentPayload.class),
+                records(document, RecordType.THERAPY_SESSION, TreatmentPayload.class),
                 applied == null ? 0 : applied.size());
     }
 
     private static <P extends EventPayload> List<RecordFacts<P>> records(
-            Document document, RecordKind kind, Class<P> family) {
-        Document records = document.get(kind.field(), Document.class);
+            Document document, RecordType type, Class<P> family) {
+        Document records = document.get(type.plural(), Document.class);
         List<RecordFacts<P>> result = new ArrayList<>();
         if (records == null) {
             return result;

@@ -6,7 +6,6 @@ import org.bson.Document;
 import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventType;
-import org.footdrop.contract.treatment.TherapySessionLogged;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,9 +24,9 @@ public final class PatientProjector {
     /** Field path to value, for one {@code $set}. */
     public static Map<String, Object> fieldsFor(EventEnvelope event) {
         EventType type = event.eventType();
-        String record = RecordKind.of(type).field() + "." + event.payload().recordId();
+        String record = type.recordType().plural() + "." + event.payload().recordId();
         Map<String, Object> fields = new LinkedHashMap<>();
-        if (isVoid(event)) {
+        if (event.payload().voidsRecord()) {
             fields.put(
                     record + ".voided",
                     new Document("revision", event.payload().revision())
@@ -53,13 +52,5 @@ public final class PatientProjector {
         }
         fields.put(APPLIED_EVENTS + "." + event.eventId(), type.wireName());
         return fields;
-    }
-
-    private static boolean isVoid(EventEnvelope event) {
-        return switch (event.eventType()) {
-            case DIAGNOSIS_VOIDED, ASSESSMENT_VOIDED, INJECTION_VOIDED, THERAPY_VOIDED -> true;
-            case THERAPY_SESSION_LOGGED -> ((TherapySessionLogged) event.payload()).voided();
-            default -> false;
-        };
     }
 }

@@ -3,6 +3,7 @@ package org.footdrop.outcomes.projection;
 import java.time.Instant;
 import java.util.UUID;
 import org.footdrop.contract.EventPayload;
+import org.footdrop.contract.StatePayload;
 
 /**
  * One clinical record as the projection knows it: the highest revision seen and whether it was
@@ -15,5 +16,13 @@ public record RecordFacts<P extends EventPayload>(
 
     public boolean counts() {
         return !voided && latest != null;
+    }
+
+    /**
+     * The record's latest clinical state, e.g. {@code state(Injection.class)}: every revision but a
+     * void carries it ({@link StatePayload}).
+     */
+    public <S> S state(Class<S> type) {
+        return type.cast(((StatePayload<?>) latest).state());
     }
 }

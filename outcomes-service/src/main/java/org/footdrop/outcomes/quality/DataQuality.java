@@ -6,11 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
-import org.footdrop.contract.intake.AssessmentAmended;
-import org.footdrop.contract.intake.AssessmentRecorded;
+import org.footdrop.contract.intake.Assessment;
 import org.footdrop.contract.treatment.Injection;
-import org.footdrop.contract.treatment.InjectionAdministered;
-import org.footdrop.contract.treatment.InjectionAmended;
 import org.footdrop.contract.vocabulary.CauseCategory;
 import org.footdrop.contract.vocabulary.InjectionTechnique;
 import org.footdrop.contract.vocabulary.Side;
@@ -53,9 +50,7 @@ public final class DataQuality {
                 if (!record.counts()) {
                     continue;
                 }
-                Injection injection = record.latest() instanceof InjectionAdministered a
-                        ? a.injection()
-                        : ((InjectionAmended) record.latest()).injection();
+                Injection injection = record.state(Injection.class);
                 if (side != Side.BILATERAL && injection.side() != Side.BILATERAL && injection.side() != side) {
                     failed.add(DataQualityCheck.INJECTION_SIDE_MISMATCH);
                 }
@@ -95,9 +90,7 @@ public final class DataQuality {
         }
         return facts.assessments().stream()
                 .filter(RecordFacts::counts)
-                .map(record -> record.latest() instanceof AssessmentRecorded r
-                        ? r.assessment()
-                        : ((AssessmentAmended) record.latest()).assessment())
+                .map(record -> record.state(Assessment.class))
                 .anyMatch(a -> a.assessedAt().atZone(clinicZone).toLocalDate().isBefore(onset));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.footdrop.contract.RecordType;
 import org.footdrop.outcomes.derivation.PatientOutcome;
 import org.footdrop.outcomes.projection.PatientFacts;
 import org.footdrop.outcomes.projection.RecordFacts;
@@ -20,22 +21,22 @@ record PatientOutcomesView(
         Instant asOf,
         DefinitionsInForce definitions) {
 
-    record RecordSummary(String kind, UUID recordId, int revision, boolean voided) {}
+    record RecordSummary(RecordType kind, UUID recordId, int revision, boolean voided) {}
 
     static PatientOutcomesView of(
             PatientFacts facts, PatientOutcome outcome, Instant asOf, DefinitionsInForce definitions) {
         List<RecordSummary> records = Stream.of(
-                        summaries("DIAGNOSIS", facts.diagnoses()),
-                        summaries("ASSESSMENT", facts.assessments()),
-                        summaries("INJECTION", facts.injections()),
-                        summaries("THERAPY", facts.therapies()),
-                        summaries("THERAPY_SESSION", facts.therapySessions()))
+                        summaries(RecordType.DIAGNOSIS, facts.diagnoses()),
+                        summaries(RecordType.ASSESSMENT, facts.assessments()),
+                        summaries(RecordType.INJECTION, facts.injections()),
+                        summaries(RecordType.THERAPY, facts.therapies()),
+                        summaries(RecordType.THERAPY_SESSION, facts.therapySessions()))
                 .flatMap(s -> s)
                 .toList();
         return new PatientOutcomesView(outcome, records, facts.appliedEvents(), asOf, definitions);
     }
 
-    private static Stream<RecordSummary> summaries(String kind, List<? extends RecordFacts<?>> records) {
+    private static Stream<RecordSummary> summaries(RecordType kind, List<? extends RecordFacts<?>> records) {
         return records.stream().map(r -> new RecordSummary(kind, r.recordId(), r.revision(), r.voided()));
     }
 }
