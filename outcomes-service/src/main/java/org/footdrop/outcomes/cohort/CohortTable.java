@@ -2,27 +2,24 @@ package org.footdrop.outcomes.cohort;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.bson.Document;
 import org.footdrop.outcomes.derivation.OutcomeDeriver;
+import org.footdrop.outcomes.derivation.PatientDerived;
 import org.footdrop.outcomes.derivation.PatientOutcome;
 import org.footdrop.outcomes.projection.PatientFacts;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
-import org.footdrop.outcomes.quality.DataQuality;
-import org.footdrop.outcomes.quality.DataQualityCheck;
 import org.footdrop.support.clinic.ClinicCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -53,11 +50,8 @@ public class CohortTable {
 
     private final ExportIds exportIds;
     private final ChangeLog changeLog;
-    /** Failed data-quality checks by patient: for clinicians fixing records, never for analysts. */
-    private final ConcurrentHashMap<String, Set<DataQualityCheck>> issues = new ConcurrentHashMap<>();
 
-    private final Duration diagnosisGrace;
-    private final Duration lateEntry;
+    private final ApplicationEventPublisher events;
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
     private final java.util.concurrent.atomic.AtomicBoolean retryLoad = new java.util.concurrent.atomic.AtomicBoolean();
@@ -69,15 +63,13 @@ public class CohortTable {
             ClinicCalendar calendar,
             Clock clock,
             MeterRegistry meters,
-            @Value("${footdrop.quality.diagnosis-grace:7d}") Duration diagnosisGrace,
-            @Value("${footdrop.quality.late-entry:30d}") Duration lateEntry,
+            ApplicationEventPublisher events,
             ExportIds exportIds) {
         this.mongo = mongo;
         this.store = store;
         this.exportIds = exportIds;
         this.changeLog = new ChangeLog(mongo, clock);
-        this.diagnosisGrace = diagnosisGrace;
-        this.lateEntry = lateEntry;
+        this.events = events;
         this.calendar = calendar;
         this.deriver = deriver;
         this.clock = clock;
@@ -195,23 +187,13 @@ public class CohortTable {
         return page;
     }
 
-    public Map<String, Set<DataQualityCheck>> issues() {
-        return Map.copyOf(issues);
-    }
-
     private void put(Document document, LocalDate asOf) {
         PatientFacts facts = PatientFacts.from(document);
         PatientOutcome outcome = deriver.derive(facts, asOf);
         CohortRow row = CohortRow.of(outcome);
         rows.put(facts.patientId(), row);
         byExportId.put(exportIds.of(facts.patientId()), row);
-        Set<DataQualityCheck> failed =
-                DataQuality.of(facts, outcome, clock.instant(), diagnosisGrace, lateEntry, calendar.clinicZone());
-        if (failed.isEmpty()) {
-            issues.remove(facts.patientId());
-        } else {
-            issues.put(facts.patientId(), failed);
-        }
+        events.publishEvent(new PatientDerived(facts, outcome));
     }
 
     LocalDate today() {

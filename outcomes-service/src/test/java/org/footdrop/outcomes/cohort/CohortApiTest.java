@@ -452,8 +452,7 @@ class CohortApiTest {
                 calendar,
                 java.time.Clock.systemUTC(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                Duration.ofDays(7),
-                Duration.ofDays(30),
+                event -> {}, // the second instance's own listeners are not under test
                 exportIds);
         second.reload();
         second.followOthers();
