@@ -453,7 +453,8 @@ class CohortApiTest {
                 java.time.Clock.systemUTC(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                 event -> {}, // the second instance's own listeners are not under test
-                exportIds);
+                new ChangeLog(mongo, java.time.Clock.systemUTC()), // its own place in the change log
+                new ExportIndex(exportIds));
         second.reload();
         second.followOthers();
         CohortFilter filter = new CohortFilter(
