@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 /**
  * Which patients changed, in order, for every instance: each instance consumes only its own
@@ -22,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * entries to refresh those patients too. Entries have sequence numbers as {@code _id} and are read
  * by {@code _id $in} of the next numbers, the one filter the embedded store serves from an index.
  */
+@Component
 final class ChangeLog {
 
     static final String COLLECTION = "projection_changes";

@@ -2,39 +2,34 @@ package org.footdrop.outcomes.cohort;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.bson.Document;
 import org.footdrop.outcomes.derivation.OutcomeDeriver;
+import org.footdrop.outcomes.derivation.PatientDerived;
 import org.footdrop.outcomes.derivation.PatientOutcome;
 import org.footdrop.outcomes.projection.PatientFacts;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
-import org.footdrop.outcomes.quality.DataQuality;
-import org.footdrop.outcomes.quality.DataQualityCheck;
 import org.footdrop.support.clinic.ClinicCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Every patient's cohort row, in memory: the embedded store scans on any filter but {@code _id},
  * so cohort queries never touch it. Loaded from the store (not from this instance's partitions,
- * so instances agree), refreshed in batches by {@code _id} for patients whose events were just
- * applied, and reloaded daily because follow-up status moves with the calendar.
+ * so instances agree) and refreshed in batches by {@code _id} for patients whose events were
+ * applied, here or elsewhere ({@link ChangeLog}); {@link CohortTableSchedule} says when. Each
+ * patient derived is announced ({@code PatientDerived}) to whatever else keeps a view of every
+ * patient, and its row handed to the {@link ExportIndex}.
  */
 @Component
 public class CohortTable {
@@ -48,19 +43,12 @@ public class CohortTable {
     private final ClinicCalendar calendar;
     private final Clock clock;
     private final ConcurrentHashMap<String, CohortRow> rows = new ConcurrentHashMap<>();
-    /** The same rows by export id, in order, for cursor-paged exports. */
-    private final ConcurrentSkipListMap<String, CohortRow> byExportId = new ConcurrentSkipListMap<>();
-
-    private final ExportIds exportIds;
+    private final ExportIndex exports;
     private final ChangeLog changeLog;
-    /** Failed data-quality checks by patient: for clinicians fixing records, never for analysts. */
-    private final ConcurrentHashMap<String, Set<DataQualityCheck>> issues = new ConcurrentHashMap<>();
 
-    private final Duration diagnosisGrace;
-    private final Duration lateEntry;
+    private final ApplicationEventPublisher events;
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
-    private final java.util.concurrent.atomic.AtomicBoolean retryLoad = new java.util.concurrent.atomic.AtomicBoolean();
 
     public CohortTable(
             MongoTemplate mongo,
@@ -69,15 +57,14 @@ public class CohortTable {
             ClinicCalendar calendar,
             Clock clock,
             MeterRegistry meters,
-            @Value("${footdrop.quality.diagnosis-grace:7d}") Duration diagnosisGrace,
-            @Value("${footdrop.quality.late-entry:30d}") Duration lateEntry,
-            ExportIds exportIds) {
+            ApplicationEventPublisher events,
+            ChangeLog changeLog,
+            ExportIndex exports) {
         this.mongo = mongo;
         this.store = store;
-        this.exportIds = exportIds;
-        this.changeLog = new ChangeLog(mongo, clock);
-        this.diagnosisGrace = diagnosisGrace;
-        this.lateEntry = lateEntry;
+        this.exports = exports;
+        this.changeLog = changeLog;
+        this.events = events;
         this.calendar = calendar;
         this.deriver = deriver;
         this.clock = clock;
@@ -95,35 +82,6 @@ public class CohortTable {
 
     public boolean isLoaded() {
         return loaded;
-    }
-
-    /**
-     * Loads in the background: readiness, patient reads and the projection never wait for it
-     * (100k patients took about a minute here); cohort queries answer 503 until it is done.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    public void loadInBackground() {
-        Thread loader = new Thread(this::reloadQuietly, "cohort-table-load");
-        loader.setDaemon(true);
-        loader.start();
-    }
-
-    @Scheduled(cron = "${footdrop.cohort.reload-cron:0 5 0 * * *}", zone = "${footdrop.clinic-zone:UTC}")
-    public void reloadQuietly() {
-        try {
-            reload();
-        } catch (RuntimeException e) {
-            // Not fatal: cohort queries answer 503 until a load succeeds; patient reads never need it.
-            log.warn("Cohort table not loaded, retrying in 10 s: {}", e.toString());
-            retryLoad.set(true);
-        }
-    }
-
-    @Scheduled(fixedDelay = 10_000, initialDelay = 10_000)
-    public void retryLoadIfNeeded() {
-        if (retryLoad.getAndSet(false)) {
-            reloadQuietly();
-        }
     }
 
     /**
@@ -148,7 +106,7 @@ public class CohortTable {
         log.info("Cohort table loaded: {} patients from {}", ids.size(), collection);
     }
 
-    @Scheduled(fixedDelayString = "${footdrop.cohort.refresh-interval:200ms}")
+    /** Reloads the patients whose events were applied here since the last call, and tells the others. */
     public void refreshChanged() {
         if (changed.isEmpty()) {
             return;
@@ -171,7 +129,6 @@ public class CohortTable {
     }
 
     /** Refreshes patients whose events other instances (or this one) applied. */
-    @Scheduled(fixedDelayString = "${footdrop.cohort.follow-interval:500ms}")
     public void followOthers() {
         changeLog.follow(this::load);
     }
@@ -182,36 +139,13 @@ public class CohortTable {
                 .forEach(document -> put(document, asOf));
     }
 
-    /** Up to {@code limit} rows after the cursor, by export id. */
-    java.util.SortedMap<String, CohortRow> page(String afterExportId, int limit) {
-        var tail = afterExportId == null ? byExportId : byExportId.tailMap(afterExportId, false);
-        java.util.TreeMap<String, CohortRow> page = new java.util.TreeMap<>();
-        for (var entry : tail.entrySet()) {
-            if (page.size() == limit) {
-                break;
-            }
-            page.put(entry.getKey(), entry.getValue());
-        }
-        return page;
-    }
-
-    public Map<String, Set<DataQualityCheck>> issues() {
-        return Map.copyOf(issues);
-    }
-
     private void put(Document document, LocalDate asOf) {
         PatientFacts facts = PatientFacts.from(document);
         PatientOutcome outcome = deriver.derive(facts, asOf);
         CohortRow row = CohortRow.of(outcome);
         rows.put(facts.patientId(), row);
-        byExportId.put(exportIds.of(facts.patientId()), row);
-        Set<DataQualityCheck> failed =
-                DataQuality.of(facts, outcome, clock.instant(), diagnosisGrace, lateEntry, calendar.clinicZone());
-        if (failed.isEmpty()) {
-            issues.remove(facts.patientId());
-        } else {
-            issues.put(facts.patientId(), failed);
-        }
+        exports.put(facts.patientId(), row);
+        events.publishEvent(new PatientDerived(facts, outcome));
     }
 
     LocalDate today() {

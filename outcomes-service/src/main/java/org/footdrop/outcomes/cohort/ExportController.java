@@ -21,11 +21,11 @@ class ExportController {
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
-    private final CohortTable table;
+    private final ExportIndex exports;
     private final JsonMapper json;
 
-    ExportController(CohortTable table, JsonMapper json) {
-        this.table = table;
+    ExportController(ExportIndex exports, JsonMapper json) {
+        this.exports = exports;
         this.json = json;
     }
 
@@ -45,7 +45,7 @@ class ExportController {
                     List.of(new FieldProblem("cursor", "not a cursor from this export")));
         }
         // One row more than asked tells whether a next page exists, so the last page has no next link.
-        SortedMap<String, CohortRow> page = table.page(cursor, limit + 1);
+        SortedMap<String, CohortRow> page = exports.page(cursor, limit + 1);
         boolean more = page.size() > limit;
         if (more) {
             page.remove(page.lastKey());

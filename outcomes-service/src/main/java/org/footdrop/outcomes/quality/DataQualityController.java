@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.footdrop.outcomes.cohort.CohortTable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,11 +18,11 @@ class DataQualityController {
     /** Per check; the count is always complete. */
     static final int MAX_PATIENTS_LISTED = 500;
 
-    private final CohortTable table;
+    private final DataQualityFindings findings;
     private final Clock clock;
 
-    DataQualityController(CohortTable table, Clock clock) {
-        this.table = table;
+    DataQualityController(DataQualityFindings findings, Clock clock) {
+        this.findings = findings;
         this.clock = clock;
     }
 
@@ -42,7 +41,7 @@ class DataQualityController {
     @GetMapping("/api/v1/data-quality/summary")
     Summary summary() {
         Map<DataQualityCheck, int[]> counts = new EnumMap<>(DataQualityCheck.class);
-        table.issues()
+        findings.byPatient()
                 .values()
                 .forEach(failed -> failed.forEach(check -> counts.computeIfAbsent(check, c -> new int[1])[0]++));
         List<CheckCount> checks = new ArrayList<>();
@@ -54,7 +53,7 @@ class DataQualityController {
 
     @GetMapping("/api/v1/data-quality")
     Report report() {
-        Map<String, Set<DataQualityCheck>> issues = table.issues();
+        Map<String, Set<DataQualityCheck>> issues = findings.byPatient();
         List<Check> checks = new ArrayList<>();
         for (DataQualityCheck check : DataQualityCheck.values()) {
             TreeSet<String> patients = new TreeSet<>();

@@ -39,6 +39,8 @@ import org.springframework.stereotype.Component;
 public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    /** Instances say which rebuild they follow every second: one silent for 5 s has stopped. */
+    private static final Duration LIVENESS = Duration.ofSeconds(5);
 
     public record Status(
             String state,
@@ -57,7 +59,7 @@ public class ProjectionRebuild {
     private final CohortTable cohort;
     private final KafkaProperties kafka;
     private final Clock clock;
-    private final Duration followDelay;
+    private final Duration followTimeout;
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private volatile Status status = new Status("IDLE", null, null, 0, 0, 0, null, null, null);
@@ -70,14 +72,14 @@ public class ProjectionRebuild {
             KafkaProperties kafka,
             Clock clock,
             MeterRegistry meters,
-            @Value("${footdrop.rebuild.follow-delay:2500ms}") Duration followDelay) {
+            @Value("${footdrop.rebuild.follow-timeout:60s}") Duration followTimeout) {
         this.collections = collections;
         this.store = store;
         this.reader = reader;
         this.cohort = cohort;
         this.kafka = kafka;
         this.clock = clock;
-        this.followDelay = followDelay;
+        this.followTimeout = followTimeout;
         Gauge.builder(
                         "footdrop.rebuild.progress",
                         this,
@@ -120,9 +122,9 @@ public class ProjectionRebuild {
     private void run(String target, String previous) {
         long poison = 0;
         try {
-            // Let every instance see the rebuild (and write live events to the target) before the end
-            // offsets are taken: events after them are then certain to reach the target live.
-            Thread.sleep(followDelay.toMillis());
+            // Every instance writes live events to the target before the end offsets are taken: events
+            // after them are then certain to reach the target live.
+            awaitEveryInstanceFollows(target);
             try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.TREATMENT_EVENTS)) {
@@ -175,6 +177,16 @@ public class ProjectionRebuild {
             fail(target, previous, poison, e);
         } catch (RuntimeException e) {
             fail(target, previous, poison, e);
+        }
+    }
+
+    private void awaitEveryInstanceFollows(String target) throws InterruptedException {
+        long deadline = System.nanoTime() + followTimeout.toNanos();
+        while (!collections.everyInstanceFollows(target, LIVENESS)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not every instance followed the rebuild within " + followTimeout);
+            }
+            Thread.sleep(100);
         }
     }
 

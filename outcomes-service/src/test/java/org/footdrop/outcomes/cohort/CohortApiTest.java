@@ -452,9 +452,9 @@ class CohortApiTest {
                 calendar,
                 java.time.Clock.systemUTC(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                Duration.ofDays(7),
-                Duration.ofDays(30),
-                exportIds);
+                event -> {}, // the second instance's own listeners are not under test
+                new ChangeLog(mongo, java.time.Clock.systemUTC()), // its own place in the change log
+                new ExportIndex(exportIds));
         second.reload();
         second.followOthers();
         CohortFilter filter = new CohortFilter(

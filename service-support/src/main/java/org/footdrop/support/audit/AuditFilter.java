@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.Caller;
-import org.footdrop.support.web.RequestContext;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -52,8 +52,7 @@ public class AuditFilter extends OncePerRequestFilter {
     }
 
     private AuditRecord record(HttpServletRequest request, int status) {
-        Object noted = request.getAttribute(AuditTrail.CALLER);
-        Caller caller = noted instanceof Caller c ? c : Caller.ANONYMOUS;
+        Caller caller = Caller.noted(request);
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String endpoint = request.getMethod() + " " + (pattern != null ? pattern : "(unmatched)");
         Set<String> patients = AuditTrail.patients(request);

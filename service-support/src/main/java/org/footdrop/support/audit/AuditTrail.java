@@ -3,7 +3,6 @@ package org.footdrop.support.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.footdrop.support.security.Caller;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -15,7 +14,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public final class AuditTrail {
 
     static final String PATIENTS = AuditTrail.class.getName() + ".patients";
-    static final String CALLER = AuditTrail.class.getName() + ".caller";
 
     private AuditTrail() {}
 
@@ -28,11 +26,6 @@ public final class AuditTrail {
         if (attributes instanceof ServletRequestAttributes servlet) {
             patients(servlet.getRequest()).add(patientId);
         }
-    }
-
-    /** Notes the authenticated caller before authorization decides, so a 403 still says who it was. */
-    static void caller(HttpServletRequest request, Caller caller) {
-        request.setAttribute(CALLER, caller);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.List;
-import org.footdrop.support.web.RequestContext;
+import org.footdrop.support.request.RequestContext;
 
 /**
  * The headers of clinical record operations, as {@code ClinicalRecords} and {@code Revisions} use

@@ -92,17 +92,6 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    org.footdrop.support.record.ClinicalRecords clinicalRecords(
-            MongoTemplate mongo,
-            OutboxWriter outboxWriter,
-            org.footdrop.contract.EventCodec codec,
-            tools.jackson.databind.json.JsonMapper json,
-            Clock clock,
-            TraceHeaders traceHeaders) {
-        return new org.footdrop.support.record.ClinicalRecords(mongo, outboxWriter, codec, json, clock, traceHeaders);
-    }
-
-    @Bean
     OutboxSweeper outboxSweeper(
             MongoTemplate mongo, OutboxPublisher publisher, OutboxProperties properties, Clock clock) {
         return new OutboxSweeper(mongo, publisher, properties, clock);

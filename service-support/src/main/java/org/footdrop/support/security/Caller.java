@@ -1,5 +1,6 @@
 package org.footdrop.support.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -12,6 +13,14 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public record Caller(String client, String subject) {
 
     public static final Caller ANONYMOUS = new Caller("anonymous", "anonymous");
+
+    /** The request attribute under which {@link CallerCaptureFilter} notes the authenticated caller. */
+    static final String NOTED = Caller.class.getName() + ".noted";
+
+    /** The caller noted on the request before authorization decided, or {@link #ANONYMOUS}. */
+    public static Caller noted(HttpServletRequest request) {
+        return request.getAttribute(NOTED) instanceof Caller noted ? noted : ANONYMOUS;
+    }
 
     public static Caller current() {
         return of(SecurityContextHolder.getContext().getAuthentication());

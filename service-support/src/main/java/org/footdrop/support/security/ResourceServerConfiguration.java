@@ -1,7 +1,6 @@
 package org.footdrop.support.security;
 
 import jakarta.servlet.DispatcherType;
-import org.footdrop.support.audit.CallerCaptureFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;

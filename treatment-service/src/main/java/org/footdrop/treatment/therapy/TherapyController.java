@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.footdrop.support.record.Revisions;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.record.VoidRequest;
-import org.footdrop.support.web.RequestContext;
+import org.footdrop.support.request.RequestContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,9 +1,11 @@
-package org.footdrop.support.web;
+package org.footdrop.support.request;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.footdrop.support.security.Caller;
+import org.footdrop.support.web.ClinicalProblemException;
+import org.footdrop.support.web.FieldProblem;
 
 /** Who is calling and under which correlation id; header values checked before they are used. */
 public final class RequestContext {

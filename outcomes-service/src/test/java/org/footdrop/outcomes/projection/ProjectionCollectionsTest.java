@@ -1,0 +1,54 @@
+package org.footdrop.outcomes.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.footdrop.support.testing.EmbeddedMongo;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * A rebuild may take its end offsets only once every live instance writes live events to the new
+ * collection too: the condition it waits on, instead of a sleep that must outlast the refresh.
+ */
+@Tag("infrastructure")
+class ProjectionCollectionsTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Duration LIVENESS = Duration.ofSeconds(5);
+
+    @Test
+    void shouldHoldTheRebuildUntilEveryLiveInstanceFollowsIt() {
+        try (EmbeddedMongo store = new EmbeddedMongo();
+                MongoClient client = MongoClients.create(store.uri("collections"))) {
+            MongoTemplate mongo = new MongoTemplate(client, "collections");
+            // given two live instances and one that stopped a minute ago
+            ProjectionCollections here = new ProjectionCollections(mongo, at(NOW));
+            ProjectionCollections there = new ProjectionCollections(mongo, at(NOW));
+            new ProjectionCollections(mongo, at(NOW.minusSeconds(60)));
+
+            // when this one starts a rebuild, the other has not seen it yet
+            here.startRebuild("patient_outcomes_2");
+
+            // then the rebuild waits for it, and only for it
+            assertThat(here.everyInstanceFollows("patient_outcomes_2", LIVENESS))
+                    .isFalse();
+            there.refresh();
+            assertThat(there.rebuilding()).contains("patient_outcomes_2");
+            assertThat(here.everyInstanceFollows("patient_outcomes_2", LIVENESS))
+                    .isTrue();
+            assertThat(here.everyInstanceFollows("patient_outcomes_3", LIVENESS))
+                    .isFalse();
+        }
+    }
+
+    private static Clock at(Instant instant) {
+        return Clock.fixed(instant, ZoneOffset.UTC);
+    }
+}
