@@ -3,6 +3,7 @@ package org.footdrop.support.openapi;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.servers.Server;
 import java.io.IOException;
@@ -48,7 +49,9 @@ public class OpenApiConfiguration {
                     .version("v1")
                     .description("Every operation needs a client-credentials token from the authorization server "
                             + "with the scope it names. Errors are application/problem+json (RFC 9457). Writes "
-                            + "accept Idempotency-Key; amends need If-Match with the record's ETag (its revision)."));
+                            + "accept Idempotency-Key; amends need If-Match with the record's ETag (its revision).")
+                    // the repository's LICENSE
+                    .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
             // Relative: the API is where its document is, whichever host and port that is.
             openApi.servers(List.of(new Server().url("/").description("This service")));
             new KeyedDocs(docs).apply(openApi);
