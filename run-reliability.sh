@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The long fault-injection run (issue 9): 12 SIGKILLs, a 30 s broker outage, 10,000 hostile requests,
-# two outcomes instances with one killed. Writes RELIABILITY.md at the repository root.
+# two outcomes instances with one killed. Writes docs/reliability.md.
 # The short version of the same scenarios runs in ./mvnw -B verify.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -8,5 +8,5 @@ cd "$(dirname "$0")"
 # hands these user properties to the test JVM as system properties.
 ./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ReliabilityTest -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Dfootdrop.reliability.long=true -Dfootdrop.reliability.report="$(pwd)/RELIABILITY.md"
-echo "RELIABILITY.md written"
+  -Dfootdrop.reliability.long=true -Dfootdrop.reliability.report="$(pwd)/docs/reliability.md"
+echo "docs/reliability.md written"

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("footdrop.auth")
 public record AuthProperties(Map<String, Client> clients, List<String> audiences, Duration tokenTtl, String keyDir) {
 
-    /** The roles of DESIGN.md, "Who may see what", in the order they are listed there. */
+    /** The roles of docs/security.md, "Roles", in the order they are listed there. */
     public static final List<String> ROLES = List.of("clinical-writer", "clinician", "analyst", "ops", "admin");
 
     public AuthProperties {

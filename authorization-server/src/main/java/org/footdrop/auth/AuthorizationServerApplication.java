@@ -7,7 +7,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 
 /**
  * Issues the access tokens the services accept: client-credentials grant only, one client per role
- * (DESIGN.md, "Who may see what"), JWTs signed with RS256 and verified by the services against
+ * (docs/security.md, "Roles"), JWTs signed with RS256 and verified by the services against
  * {@code /oauth2/jwks}. There are no users here, so no user store and no login page.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)

@@ -110,7 +110,7 @@ public final class Benchmarks {
             long bulkEvents = 100_000;
 
             @Option(names = "--out", paramLabel = "FILE", description = "the report (default: ${DEFAULT-VALUE})")
-            Path out = Path.of("BENCHMARKS.md");
+            Path out = Path.of("docs/benchmarks.md");
 
             @Option(
                     names = "--data-dir",

@@ -487,7 +487,7 @@ final class Report {
                 md,
                 "Execution samples of JFR's `profile` settings. Component: the first frame, from the top of each "
                         + "sampled stack, outside the JDK. Method: the top frame (self time). What these profiles and the "
-                        + "store-command counts led to, with figures before and after, is in the README (Benchmarks).");
+                        + "store-command counts led to, with figures before and after, is in docs/performance.md.");
         for (ProfileSummary p : profiles) {
             line(md, "");
             line(md, "### " + p.process() + " (" + p.samples() + " samples)");

@@ -18,7 +18,7 @@ class BenchmarkOptionsTest {
         assertThat(options.seconds()).isEqualTo(30);
         assertThat(options.concurrency()).isEqualTo(8);
         assertThat(options.bulkEvents()).isEqualTo(100_000);
-        assertThat(options.out()).isEqualTo(Path.of("BENCHMARKS.md"));
+        assertThat(options.out()).isEqualTo(Path.of("docs/benchmarks.md"));
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/bench"));
         assertThat(options.smoke()).isFalse();
     }

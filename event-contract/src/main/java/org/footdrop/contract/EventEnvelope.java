@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One clinical event as it travels on Kafka: the envelope of DESIGN.md and the payload.
+ * One clinical event as it travels on Kafka: the envelope (docs/integrating.md, "The event contract") and the payload.
  *
  * @param type the stable wire name of the event type, e.g. {@code intake.diagnosis-recorded}
  * @param occurredAt clinical time (when it happened to the patient)

@@ -79,7 +79,7 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("num.partitions", "6");
         p.put("auto.create.topics.enable", "true");
         p.put("group.initial.rebalance.delay.ms", "0");
-        // Topics are the history (DESIGN.md): never delete by age or size.
+        // Topics are the history (docs/adr/0003-facts-by-record-and-revision.md): never delete by age or size.
         p.put("log.retention.ms", "-1");
         p.put("log.retention.bytes", "-1");
 

@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The authorization server as the launcher runs it (port 9000, DESIGN.md "Runtime"): what it is
+ * The authorization server as the launcher runs it (port 9000, docs/operating.md): what it is
  * given, what the services are given to check its tokens, and what a person needs to get one.
  * The clients mirror authorization-server's application.yml (ComposeFileTest keeps them in line).
  */
 public final class LocalAuthorizationServer {
 
-    /** Token issuing only, so a small heap; measured resident size in the README. */
+    /** Token issuing only, so a small heap; measured resident size in docs/performance.md. */
     public static final ServiceSpec SPEC = new ServiceSpec("auth", "authorization-server", 9000, null, 96);
 
     /** One client per role; client id = role = its only scope. */

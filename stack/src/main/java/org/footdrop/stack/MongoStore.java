@@ -11,7 +11,7 @@ public final class MongoStore implements AutoCloseable {
 
     /**
      * How often H2 writes a commit to disk. H2's default is 1000 ms, so a kill -9 could lose a second
-     * of acknowledged writes (DESIGN.md, "The embedded store's limits"); 100 ms bounds that loss
+     * of acknowledged writes (docs/adr/0002-embedded-store.md); 100 ms bounds that loss
      * to a tenth of a second. Measured here: about 4% fewer upserts/s than at 1000 ms, and the file
      * grows faster between compactions (46 MB instead of 31 MB after 40k upserts).
      */

@@ -9,7 +9,7 @@ import java.util.List;
  * @param database its database on the store; null for the authorization server, which keeps nothing there
  * @param heapMb its heap cap: outcomes-service holds every patient's cohort row in memory, and at
  *        100k patients 256 MiB left it collecting garbage continuously (measured here); 512 MiB
- *        took the stack over 2 GiB resident at 110k patients (BENCHMARKS.md, P5)
+ *        took the stack over 2 GiB resident at 110k patients (docs/benchmarks.md, P5)
  */
 public record ServiceSpec(String shortName, String name, int port, String database, int heapMb) {
 

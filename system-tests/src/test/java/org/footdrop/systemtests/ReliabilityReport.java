@@ -12,7 +12,7 @@ final class ReliabilityReport {
 
     private ReliabilityReport() {}
 
-    /** To {@code footdrop.reliability.report} (the long run: RELIABILITY.md), else target/RELIABILITY.md. */
+    /** To {@code footdrop.reliability.report} (the long run: docs/reliability.md), else target/RELIABILITY.md. */
     static void write(List<String> rows, boolean longRun, int kills, int writes) throws IOException {
         Path out = Path.of(System.getProperty("footdrop.reliability.report", "target/RELIABILITY.md"));
         String commit = git("rev-parse", "--short", "HEAD");

@@ -44,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The fault-injection suite: things are broken on purpose under a steady clinical load, and after
  * each scenario the outcomes projection must equal what the ledger of 2xx writes implies (nothing
  * lost, nothing counted twice), with exactly the poisoned records on the DLQ. The short version
- * runs in the test suite; {@code ./run-reliability.sh} runs the long one and writes RELIABILITY.md.
+ * runs in the test suite; {@code ./run-reliability.sh} runs the long one and writes docs/reliability.md.
  */
 @Tag("system")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The ICD-10-CM codes of foot drop and its usual causes (DESIGN.md). Other well-formed codes are
+ * The ICD-10-CM codes of foot drop and its usual causes (listed in docs/integrating.md). Other well-formed codes are
  * accepted, with a warning, since clinics code comorbidities and newer codes too.
  */
 final class Icd10Codes {

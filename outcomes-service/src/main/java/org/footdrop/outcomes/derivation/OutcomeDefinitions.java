@@ -8,7 +8,7 @@ import org.footdrop.contract.intake.Measure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The outcome definitions in force (defaults as in the outcome definitions, all
+ * The outcome definitions in force (defaults as in docs/outcome-definitions.md, all
  * configurable under {@code footdrop.outcomes}; the clinic's time zone is {@code footdrop.clinic-zone},
  * the one every service reads); every outcomes response states them.
  *

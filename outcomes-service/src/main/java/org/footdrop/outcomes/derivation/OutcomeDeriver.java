@@ -41,8 +41,8 @@ import org.footdrop.outcomes.projection.PatientFacts;
 import org.footdrop.outcomes.projection.RecordFacts;
 
 /**
- * Derives a patient's outcome from the projected facts, exactly as the outcome definitions
- * say. A pure function: same facts, same definitions, same as-of date, same result.
+ * Derives a patient's outcome from the projected facts, exactly as
+ * docs/outcome-definitions.md states them. A pure function: same facts, same definitions, same as-of date, same result.
  * Decimals are compared exactly (0.72 - 0.62 is 0.10 and counts).
  */
 public final class OutcomeDeriver {

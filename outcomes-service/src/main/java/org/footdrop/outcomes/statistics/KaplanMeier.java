@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Kaplan-Meier estimate of "not yet responded", with Greenwood's variance; events come before
+ * Kaplan-Meier estimate of "not yet responded" (docs/outcome-definitions.md), with Greenwood's variance; events come before
  * censorings at tied times. The median is the first day with S(t) <= 0.5 (no averaging), its 95%
  * interval by Brookmeyer-Crowley on the linear scale: the first days with S - z*se <= 0.5 and with
  * S + z*se <= 0.5, null where not reached. Every comparison with 1/2 is exact ({@link

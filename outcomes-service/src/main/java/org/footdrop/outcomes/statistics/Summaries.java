@@ -10,10 +10,10 @@ import org.hipparchus.stat.descriptive.moment.StandardDeviation;
 import org.hipparchus.stat.interval.BinomialProportion;
 import org.hipparchus.stat.interval.ConfidenceInterval;
 
-/** The summaries "Outcome definitions" asks for, each with its 95% interval. */
+/** The summaries docs/outcome-definitions.md defines, each with its 95% interval. */
 public final class Summaries {
 
-    /** z for a two-sided 95% interval, as the outcome definitions fix it. */
+    /** z for a two-sided 95% interval, as docs/outcome-definitions.md fixes it. */
     public static final double Z = 1.959963985;
 
     /** medianRankK by m: cohorts ask for the same few sizes again and again. */

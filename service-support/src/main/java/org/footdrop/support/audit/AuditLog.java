@@ -19,10 +19,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The append-only audit store: a collection in the service's own database that this class only
- * ever inserts into; no code path updates or deletes it and no API exposes it (ArchitectureTest
- * holds the first, the security matrix the second). Records are written in batches by one thread
+ * ever inserts into; no code path updates or deletes it and no API exposes it (AuditAppendOnlyTest
+ * holds the first, each service's security matrix the second). Records are written in batches by one thread
  * so auditing adds no store round trip to a request; a full queue blocks the request instead of
- * dropping a record. What a crash of the service can lose is the last batch window (100 ms).
+ * dropping a record. What a crash of the service can lose is what is still queued: normally the
+ * 50 ms gathering window and the insert in flight, about 100 ms.
  */
 public class AuditLog implements SmartLifecycle {
 

@@ -23,9 +23,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The one place a service sends events from. Sends on a single thread in the order the writes
- * were accepted (so one patient's events keep their order within the service's topic), then marks
- * the sent events published in one unordered bulk write per flush and removes their markers.
- * An event whose send fails stays pending; the sweep sends it again later.
+ * were accepted (so one patient's events keep their order within the service's topic), then removes
+ * the pending markers of the sent events, up to 1,000 in one delete; the record itself is not
+ * written again (docs/adr/0001-single-document-outbox.md). An event whose send fails keeps its
+ * marker; the sweep sends it again later.
  */
 public class OutboxPublisher implements SmartLifecycle {
 
@@ -136,7 +137,7 @@ public class OutboxPublisher implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 // The store is away: the events stay pending and are sent again later (at-least-once).
-                log.warn("Could not mark sent events published: {}", e.toString());
+                log.warn("Could not remove the markers of sent events: {}", e.toString());
                 sleepQuietly();
             }
             if (!running && queue.isEmpty() && sent.isEmpty()) {

@@ -1,6 +1,6 @@
 package org.footdrop.support.security;
 
-/** The five roles of DESIGN.md's "Who may see what"; each is one OAuth2 scope of the same name. */
+/** The five roles of docs/security.md, "Roles"; each is one OAuth2 scope of the same name. */
 public enum Role {
     CLINICAL_WRITER("clinical-writer", "Clinical systems: record, amend and void clinical records"),
     CLINICIAN("clinician", "Clinicians: read named patients' records, outcomes and data-quality lists"),

@@ -2,7 +2,7 @@ package org.footdrop.support.web;
 
 import java.net.URI;
 
-/** Constant problem type URIs (RFC 9457), documented in the README. */
+/** Constant problem type URIs (RFC 9457), documented in docs/integrating.md. */
 public final class ProblemTypes {
 
     private static final String BASE = "https://footdrop.org/problems/";

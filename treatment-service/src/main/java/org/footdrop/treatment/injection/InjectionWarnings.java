@@ -9,7 +9,7 @@ import org.footdrop.contract.vocabulary.Spacing;
 
 /**
  * Typical but not mandatory: values outside them are accepted and answered with warnings, since a
- * clinician may have good reason (DESIGN.md: sessions 20-60 minutes, 2 to 6 weeks apart).
+ * clinician may have good reason (docs/integrating.md: sessions 20-60 minutes, 2 to 6 weeks apart).
  */
 final class InjectionWarnings {
 
