@@ -40,7 +40,11 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
         if (!e.fields().isEmpty()) {
             problem.setProperty("errors", e.fields());
         }
-        return ResponseEntity.status(e.status()).body(problem);
+        var response = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS); // every 503 says when to come back
+        }
+        return response.body(problem);
     }
 
     /** A path or query value that breaks its constraint, e.g. a patientId carrying a MongoDB operator. */
