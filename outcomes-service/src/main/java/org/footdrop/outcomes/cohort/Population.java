@@ -1,5 +1,6 @@
 package org.footdrop.outcomes.cohort;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,6 +67,6 @@ record Population<G>(Map<List<String>, G> groups, int untreated, int singleInjec
      * @param untreated filtered patients without a day 0
      * @param singleInjection grouped by adherence only: treated patients with one injection
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Beside(Count untreated, Count singleInjection) {}
 }
