@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventJson;
@@ -25,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,6 +50,9 @@ public abstract class RecordLifecycleContract {
 
     @Autowired
     EventCodec codec;
+
+    @Autowired
+    MongoTemplate mongo;
 
     protected Http http;
     TopicProbe topic;
@@ -277,6 +286,97 @@ public abstract class RecordLifecycleContract {
         if (state != null) {
             assertThat(emitted.get("payload").get(api().stateField())).isEqualTo(state);
         }
+    }
+
+    /**
+     * A record stored by an earlier release, in that release's document shape (created with one
+     * Idempotency-Key, amended with another), still reads, lists and answers retries of the requests
+     * that wrote it: a change of the request types must never change the storage schema or the
+     * fingerprints. The fixture is {@code stored/<collection>.json} in the service's test resources,
+     * written once by {@code -Dfootdrop.stored.write=true} and never regenerated to make this pass.
+     */
+    @Test
+    void shouldReadARecordStoredInTheReleasedShapeAndReplayTheRequestsThatWroteIt() throws Exception {
+        Path fixture = Path.of("src/test/resources/stored", api().collection() + ".json");
+        if (Boolean.getBoolean("footdrop.stored.write")) {
+            writeStoredFixture(fixture);
+        }
+        assertThat(fixture).as("run once with -Dfootdrop.stored.write=true").exists();
+        Document stored = Document.parse(Files.readString(fixture));
+        Document record = stored.get("record", Document.class);
+        Document index = stored.get("patientIndex", Document.class);
+        String id = record.getString("_id");
+        mongo.getCollection(api().collection()).deleteOne(new Document("_id", id));
+        mongo.getCollection("patient_index").deleteOne(new Document("_id", index.getString("_id")));
+        mongo.getCollection(api().collection()).insertOne(record);
+        mongo.getCollection("patient_index").insertOne(index);
+        String answered = stored.getString("answered");
+
+        ResponseEntity<JsonNode> read = http.get(item(id));
+        ResponseEntity<JsonNode> createRetried = http.send(
+                "POST", api().path(), stored.getString("createBody"), "Idempotency-Key", stored.getString("createKey"));
+        ResponseEntity<JsonNode> amendRetried = http.send(
+                "PUT",
+                item(id),
+                stored.getString("amendBody"),
+                "If-Match",
+                "1",
+                "Idempotency-Key",
+                stored.getString("amendKey"));
+        JsonNode listed = http.get("/api/v1/patients/{p}/" + api().collection(), record.getString("patientId"))
+                .getBody();
+
+        assertThat(read.getStatusCode().value()).isEqualTo(200);
+        assertThat(read.getBody().toString()).isEqualTo(answered);
+        assertThat(createRetried.getStatusCode().value())
+                .as(createRetried.toString())
+                .isEqualTo(201);
+        assertThat(createRetried.getBody().get(api().idField()).asString()).isEqualTo(id);
+        assertThat(createRetried.getBody().get("revision").asInt()).isEqualTo(1);
+        assertThat(amendRetried.getStatusCode().value())
+                .as(amendRetried.toString())
+                .isEqualTo(200);
+        assertThat(amendRetried.getBody().toString()).isEqualTo(answered);
+        assertThat(listed).extracting(r -> r.get(api().idField()).asString()).contains(id);
+        ResponseEntity<JsonNode> amendedAgain =
+                http.send("PUT", item(id), stored.getString("createBody"), "If-Match", "2");
+        assertThat(amendedAgain.getStatusCode().value())
+                .as(amendedAgain.toString())
+                .isEqualTo(200);
+        assertThat(amendedAgain.getBody().get("revision").asInt()).isEqualTo(3);
+    }
+
+    private void writeStoredFixture(Path fixture) throws Exception {
+        String patientId = "pt-stored-" + api().collection();
+        String createKey = "stored-create-" + api().collection();
+        String amendKey = "stored-amend-" + api().collection();
+        String createBody = api().validBody().apply(patientId).toString();
+        String amendBody = api().amendedBody().apply(patientId).toString();
+        String id = http.send("POST", api().path(), createBody, "Idempotency-Key", createKey)
+                .getBody()
+                .get(api().idField())
+                .asString();
+        http.send("PUT", item(id), amendBody, "If-Match", "1", "Idempotency-Key", amendKey);
+        Document record = mongo.getCollection(api().collection())
+                .find(new Document("_id", id))
+                .first();
+        Document index = mongo.getCollection("patient_index")
+                .find(new Document("_id", api().collection() + ":" + patientId))
+                .first();
+        Document fixtureDocument = new Document("record", record)
+                .append("patientIndex", index)
+                .append("createKey", createKey)
+                .append("createBody", createBody)
+                .append("amendKey", amendKey)
+                .append("amendBody", amendBody)
+                .append("answered", http.get(item(id)).getBody().toString());
+        Files.createDirectories(fixture.getParent());
+        Files.writeString(
+                fixture,
+                fixtureDocument.toJson(JsonWriterSettings.builder()
+                        .outputMode(JsonMode.EXTENDED)
+                        .indent(true)
+                        .build()));
     }
 
     static List<String> names(JsonNode node) {
