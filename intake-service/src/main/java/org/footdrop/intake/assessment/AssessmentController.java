@@ -8,10 +8,11 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.footdrop.support.record.Revisions;
 import org.footdrop.support.record.StoredRecord;
-import org.footdrop.support.record.VoidRequest;
 import org.footdrop.support.request.RequestContext;
+import org.footdrop.support.security.RequestContexts;
+import org.footdrop.support.web.IfMatch;
+import org.footdrop.support.web.VoidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,12 +56,8 @@ class AssessmentController {
             @Valid @RequestBody AssessmentRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        StoredRecord<AssessmentRequest> record = assessments
-                .record(
-                        request,
-                        RequestContext.caller(),
-                        RequestContext.idempotencyKey(idempotencyKey),
-                        RequestContext.correlationId(correlationId))
+        StoredRecord<AssessmentState> record = assessments
+                .record(request, RequestContexts.of(idempotencyKey, correlationId))
                 .record();
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + record.id()))
                 .eTag(record.etag())
@@ -102,11 +99,9 @@ class AssessmentController {
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
         return respond(assessments.amend(
                 assessmentId,
-                Revisions.fromIfMatch(ifMatch, true),
+                IfMatch.revision(ifMatch, true),
                 request,
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey),
-                RequestContext.correlationId(correlationId)));
+                RequestContexts.of(idempotencyKey, correlationId)));
     }
 
     @Operation(
@@ -123,14 +118,12 @@ class AssessmentController {
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
         return respond(assessments.voidAssessment(
                 assessmentId,
-                Revisions.fromIfMatch(ifMatch, false),
+                IfMatch.revision(ifMatch, false),
                 request.reason(),
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey),
-                RequestContext.correlationId(correlationId)));
+                RequestContexts.of(idempotencyKey, correlationId)));
     }
 
-    private static ResponseEntity<AssessmentResource> respond(StoredRecord<AssessmentRequest> record) {
+    private static ResponseEntity<AssessmentResource> respond(StoredRecord<AssessmentState> record) {
         return ResponseEntity.ok().eTag(record.etag()).body(AssessmentResource.of(record));
     }
 }

@@ -16,7 +16,7 @@ record AssessmentResource(
         Instant voidedAt,
         @JsonUnwrapped AssessmentRequest assessment) {
 
-    static AssessmentResource of(StoredRecord<AssessmentRequest> record) {
+    static AssessmentResource of(StoredRecord<AssessmentState> record) {
         return new AssessmentResource(
                 record.id(),
                 record.revision(),
@@ -24,6 +24,6 @@ record AssessmentResource(
                 record.recordedAt(),
                 record.amendedAt(),
                 record.voidedAt(),
-                record.state());
+                record.state().toRequest());
     }
 }

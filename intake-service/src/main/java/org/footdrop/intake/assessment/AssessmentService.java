@@ -8,6 +8,7 @@ import org.footdrop.intake.diagnosis.SymptomOnsets;
 import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.StoredRecord;
+import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
 import org.springframework.stereotype.Service;
@@ -17,13 +18,17 @@ import org.springframework.stereotype.Service;
 class AssessmentService {
 
     private final ClinicalRecords records;
-    private final AssessmentKind kind;
+    private final AssessmentRecordKind kind;
     private final SymptomOnsets onsets;
     private final Clock clock;
     private final ZoneId clinicZone;
 
     AssessmentService(
-            ClinicalRecords records, AssessmentKind kind, SymptomOnsets onsets, Clock clock, ClinicCalendar calendar) {
+            ClinicalRecords records,
+            AssessmentRecordKind kind,
+            SymptomOnsets onsets,
+            Clock clock,
+            ClinicCalendar calendar) {
         this.records = records;
         this.kind = kind;
         this.onsets = onsets;
@@ -31,39 +36,28 @@ class AssessmentService {
         this.clinicZone = calendar.clinicZone();
     }
 
-    ClinicalRecords.Created<AssessmentRequest> record(
-            AssessmentRequest request, String caller, String idempotencyKey, String correlationId) {
+    ClinicalRecords.Created<AssessmentState> record(AssessmentRequest request, RequestContext context) {
         check(request);
-        return records.create(kind, request, caller, idempotencyKey, correlationId);
+        return records.create(kind, AssessmentState.of(request), context);
     }
 
-    StoredRecord<AssessmentRequest> find(UUID id) {
+    StoredRecord<AssessmentState> find(UUID id) {
         return records.find(kind, id);
     }
 
-    List<StoredRecord<AssessmentRequest>> findByPatient(String patientId) {
+    List<StoredRecord<AssessmentState>> findByPatient(String patientId) {
         return records.findByPatient(kind, patientId);
     }
 
-    StoredRecord<AssessmentRequest> amend(
-            UUID id,
-            int expectedRevision,
-            AssessmentRequest request,
-            String caller,
-            String idempotencyKey,
-            String correlationId) {
+    StoredRecord<AssessmentState> amend(
+            UUID id, int expectedRevision, AssessmentRequest request, RequestContext context) {
         check(request);
-        return records.amend(kind, id, expectedRevision, request, caller, idempotencyKey, correlationId);
+        return records.amend(kind, id, expectedRevision, AssessmentState.of(request), context);
     }
 
-    StoredRecord<AssessmentRequest> voidAssessment(
-            UUID id,
-            Integer expectedRevision,
-            String reason,
-            String caller,
-            String idempotencyKey,
-            String correlationId) {
-        return records.voidRecord(kind, id, expectedRevision, reason, caller, idempotencyKey, correlationId);
+    StoredRecord<AssessmentState> voidAssessment(
+            UUID id, Integer expectedRevision, String reason, RequestContext context) {
+        return records.voidRecord(kind, id, expectedRevision, reason, context);
     }
 
     private void check(AssessmentRequest request) {

@@ -8,10 +8,11 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.footdrop.support.record.Revisions;
 import org.footdrop.support.record.StoredRecord;
-import org.footdrop.support.record.VoidRequest;
 import org.footdrop.support.request.RequestContext;
+import org.footdrop.support.security.RequestContexts;
+import org.footdrop.support.web.IfMatch;
+import org.footdrop.support.web.VoidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,12 +55,8 @@ class DiagnosisController {
             @Valid @RequestBody DiagnosisRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        StoredRecord<DiagnosisRequest> record = diagnoses
-                .record(
-                        request,
-                        RequestContext.caller(),
-                        RequestContext.idempotencyKey(idempotencyKey),
-                        RequestContext.correlationId(correlationId))
+        StoredRecord<DiagnosisState> record = diagnoses
+                .record(request, RequestContexts.of(idempotencyKey, correlationId))
                 .record();
         return ResponseEntity.created(URI.create("/api/v1/diagnoses/" + record.id()))
                 .eTag(record.etag())
@@ -101,11 +98,9 @@ class DiagnosisController {
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
         return respond(diagnoses.amend(
                 diagnosisId,
-                Revisions.fromIfMatch(ifMatch, true),
+                IfMatch.revision(ifMatch, true),
                 request,
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey),
-                RequestContext.correlationId(correlationId)));
+                RequestContexts.of(idempotencyKey, correlationId)));
     }
 
     @Operation(
@@ -122,14 +117,12 @@ class DiagnosisController {
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
         return respond(diagnoses.voidDiagnosis(
                 diagnosisId,
-                Revisions.fromIfMatch(ifMatch, false),
+                IfMatch.revision(ifMatch, false),
                 request.reason(),
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey),
-                RequestContext.correlationId(correlationId)));
+                RequestContexts.of(idempotencyKey, correlationId)));
     }
 
-    private static ResponseEntity<DiagnosisResource> respond(StoredRecord<DiagnosisRequest> record) {
+    private static ResponseEntity<DiagnosisResource> respond(StoredRecord<DiagnosisState> record) {
         return ResponseEntity.ok().eTag(record.etag()).body(DiagnosisResource.of(record));
     }
 }

@@ -22,7 +22,7 @@ record DiagnosisResource(
         @JsonUnwrapped DiagnosisRequest diagnosis,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
-    static DiagnosisResource of(StoredRecord<DiagnosisRequest> record) {
+    static DiagnosisResource of(StoredRecord<DiagnosisState> record) {
         return new DiagnosisResource(
                 record.id(),
                 record.revision(),
@@ -30,7 +30,7 @@ record DiagnosisResource(
                 record.recordedAt(),
                 record.amendedAt(),
                 record.voidedAt(),
-                record.state(),
+                record.state().toRequest(),
                 Icd10Codes.warnings(record.state().icd10Codes()));
     }
 }

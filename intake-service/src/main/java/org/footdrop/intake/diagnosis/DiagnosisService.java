@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.StoredRecord;
+import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
 import org.springframework.stereotype.Service;
@@ -16,48 +17,37 @@ import org.springframework.stereotype.Service;
 class DiagnosisService {
 
     private final ClinicalRecords records;
-    private final DiagnosisKind kind;
+    private final DiagnosisRecordKind kind;
     private final Clock clock;
 
-    DiagnosisService(ClinicalRecords records, DiagnosisKind kind, Clock clock) {
+    DiagnosisService(ClinicalRecords records, DiagnosisRecordKind kind, Clock clock) {
         this.records = records;
         this.kind = kind;
         this.clock = clock;
     }
 
-    ClinicalRecords.Created<DiagnosisRequest> record(
-            DiagnosisRequest request, String caller, String idempotencyKey, String correlationId) {
+    ClinicalRecords.Created<DiagnosisState> record(DiagnosisRequest request, RequestContext context) {
         check(request);
-        return records.create(kind, request, caller, idempotencyKey, correlationId);
+        return records.create(kind, DiagnosisState.of(request), context);
     }
 
-    StoredRecord<DiagnosisRequest> find(UUID id) {
+    StoredRecord<DiagnosisState> find(UUID id) {
         return records.find(kind, id);
     }
 
-    List<StoredRecord<DiagnosisRequest>> findByPatient(String patientId) {
+    List<StoredRecord<DiagnosisState>> findByPatient(String patientId) {
         return records.findByPatient(kind, patientId);
     }
 
-    StoredRecord<DiagnosisRequest> amend(
-            UUID id,
-            int expectedRevision,
-            DiagnosisRequest request,
-            String caller,
-            String idempotencyKey,
-            String correlationId) {
+    StoredRecord<DiagnosisState> amend(
+            UUID id, int expectedRevision, DiagnosisRequest request, RequestContext context) {
         check(request);
-        return records.amend(kind, id, expectedRevision, request, caller, idempotencyKey, correlationId);
+        return records.amend(kind, id, expectedRevision, DiagnosisState.of(request), context);
     }
 
-    StoredRecord<DiagnosisRequest> voidDiagnosis(
-            UUID id,
-            Integer expectedRevision,
-            String reason,
-            String caller,
-            String idempotencyKey,
-            String correlationId) {
-        return records.voidRecord(kind, id, expectedRevision, reason, caller, idempotencyKey, correlationId);
+    StoredRecord<DiagnosisState> voidDiagnosis(
+            UUID id, Integer expectedRevision, String reason, RequestContext context) {
+        return records.voidRecord(kind, id, expectedRevision, reason, context);
     }
 
     private void check(DiagnosisRequest request) {

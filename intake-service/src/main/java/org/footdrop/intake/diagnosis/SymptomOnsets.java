@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 public class SymptomOnsets {
 
     private final ClinicalRecords records;
-    private final DiagnosisKind kind;
+    private final DiagnosisRecordKind kind;
 
-    SymptomOnsets(ClinicalRecords records, DiagnosisKind kind) {
+    SymptomOnsets(ClinicalRecords records, DiagnosisRecordKind kind) {
         this.records = records;
         this.kind = kind;
     }

@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @WebMvcTest(AssessmentController.class)
 @WebSlice
-@Import({IntakeConfiguration.class, WebSlice.OutboxClock.class, AssessmentService.class, AssessmentKind.class})
+@Import({IntakeConfiguration.class, WebSlice.OutboxClock.class, AssessmentService.class, AssessmentRecordKind.class})
 class AssessmentValidationSliceTest {
 
     @Autowired

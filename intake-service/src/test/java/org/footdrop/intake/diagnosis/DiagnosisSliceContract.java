@@ -80,7 +80,7 @@ abstract class DiagnosisSliceContract {
         String id = response.getBody().get("diagnosisId").asString();
         assertThat(response.getHeaders().getLocation()).hasToString("/api/v1/diagnoses/" + id);
         assertThat(response.getHeaders().getETag()).isEqualTo("\"1\"");
-        Document stored = mongo.findById(id, Document.class, DiagnosisKind.COLLECTION);
+        Document stored = mongo.findById(id, Document.class, DiagnosisRecordKind.COLLECTION);
         assertThat(stored.get("state", Document.class).getString("patientId")).isEqualTo(patientId);
         Document outbox = stored.get("outbox", Document.class);
         assertThat(outbox).hasSize(1);
@@ -105,7 +105,7 @@ abstract class DiagnosisSliceContract {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(mongo.findById(eventId, Document.class, PendingEventMarker.COLLECTION))
                         .isNull());
-        Document written = mongo.findById(id, Document.class, DiagnosisKind.COLLECTION);
+        Document written = mongo.findById(id, Document.class, DiagnosisRecordKind.COLLECTION);
         assertThat(written.get("outbox", Document.class)
                         .get(eventId, Document.class)
                         .getString("payload"))
@@ -182,7 +182,7 @@ abstract class DiagnosisSliceContract {
                 "crash-test");
         OutboxEntry pending = OutboxEntry.pending(event, codec, longAgo);
         mongo.insert(
-                new PendingEventMarker(pending.eventId(), DiagnosisKind.COLLECTION, recordId, longAgo),
+                new PendingEventMarker(pending.eventId(), DiagnosisRecordKind.COLLECTION, recordId, longAgo),
                 PendingEventMarker.COLLECTION);
         mongo.insert(
                 new Document("_id", recordId)
@@ -191,7 +191,7 @@ abstract class DiagnosisSliceContract {
                                 "outbox",
                                 new Document(
                                         pending.eventId(), mongo.getConverter().convertToMongoType(pending))),
-                DiagnosisKind.COLLECTION);
+                DiagnosisRecordKind.COLLECTION);
 
         // when
         int requeued = sweeper.sweep();
@@ -212,7 +212,7 @@ abstract class DiagnosisSliceContract {
         mongo.insert(
                 new PendingEventMarker(
                         eventId,
-                        DiagnosisKind.COLLECTION,
+                        DiagnosisRecordKind.COLLECTION,
                         UUID.randomUUID().toString(),
                         Instant.now().minus(Duration.ofMinutes(5))),
                 PendingEventMarker.COLLECTION);
@@ -258,7 +258,7 @@ abstract class DiagnosisSliceContract {
     }
 
     String onlyOutboxEventId(String diagnosisId) {
-        Document stored = mongo.findById(diagnosisId, Document.class, DiagnosisKind.COLLECTION);
+        Document stored = mongo.findById(diagnosisId, Document.class, DiagnosisRecordKind.COLLECTION);
         return stored.get("outbox", Document.class).keySet().iterator().next();
     }
 

@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @WebMvcTest(DiagnosisController.class)
 @WebSlice
-@Import({IntakeConfiguration.class, WebSlice.OutboxClock.class, DiagnosisService.class, DiagnosisKind.class})
+@Import({IntakeConfiguration.class, WebSlice.OutboxClock.class, DiagnosisService.class, DiagnosisRecordKind.class})
 class DiagnosisValidationSliceTest {
 
     @Autowired

@@ -20,6 +20,12 @@ public class AuditConfiguration {
         return new AuditLog(mongo, meters, capacity);
     }
 
+    @Bean
+    AuditTrail auditTrail(
+            AuditLog auditLog, ObjectProvider<Clock> clock, @Value("${spring.application.name}") String service) {
+        return new AuditTrail(auditLog, service, clock.getIfAvailable(Clock::systemUTC));
+    }
+
     /** Outermost, ahead of the size limit and security, so what they turn away is audited too. */
     @Bean
     FilterRegistrationBean<AuditFilter> auditFilter(

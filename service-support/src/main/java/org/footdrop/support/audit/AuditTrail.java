@@ -1,29 +1,60 @@
 package org.footdrop.support.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import org.springframework.web.context.request.RequestAttributes;
+import java.util.UUID;
+import org.footdrop.support.record.RecordAudit;
+import org.footdrop.support.request.RequestContext;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * What the current request touched, noted by the code that knows it (a record's patient is in its
- * body or found by its id) and written by {@link AuditFilter} when the request ends.
+ * What the records engine touched, under whom. On a request thread the patient is noted on the
+ * request and {@link AuditFilter} writes one record when the request ends, whatever its outcome; a
+ * background job's writes are recorded at once, under the caller who started the job.
  */
-public final class AuditTrail {
+public class AuditTrail implements RecordAudit {
 
     static final String PATIENTS = AuditTrail.class.getName() + ".patients";
 
-    private AuditTrail() {}
+    private final AuditLog auditLog;
+    private final String service;
+    private final Clock clock;
 
-    /** Notes that the current request reads or writes this patient's data; harmless outside a request. */
-    public static void patient(String patientId) {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes == null || patientId == null) {
+    public AuditTrail(AuditLog auditLog, String service, Clock clock) {
+        this.auditLog = auditLog;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public void touched(RequestContext context, String patientId) {
+        if (context.onRequestThread()) {
+            read(patientId);
             return;
         }
-        if (attributes instanceof ServletRequestAttributes servlet) {
+        auditLog.append(new AuditRecord(
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                service,
+                context.client(),
+                context.subject(),
+                "JOB " + context.job(),
+                null,
+                null,
+                List.of(patientId),
+                200,
+                AuditRecord.outcomeOf(200),
+                context.correlationId()));
+    }
+
+    @Override
+    public void read(String patientId) {
+        if (patientId != null
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
             patients(servlet.getRequest()).add(patientId);
         }
     }

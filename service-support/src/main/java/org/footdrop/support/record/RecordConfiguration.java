@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The records engine, wherever a service has an outbox to write events to. Here rather than in the
  * outbox's configuration, so that records depend on the outbox and never the other way round.
  */
-@AutoConfiguration(after = OutboxConfiguration.class)
+// By name: the engine never imports the web platform (the audit trail implements RecordAudit).
+@AutoConfiguration(after = OutboxConfiguration.class, afterName = "org.footdrop.support.audit.AuditConfiguration")
 @ConditionalOnBean(OutboxWriter.class)
 public class RecordConfiguration {
 
@@ -26,7 +27,9 @@ public class RecordConfiguration {
             EventCodec codec,
             JsonMapper json,
             Clock clock,
-            TraceHeaders traceHeaders) {
-        return new ClinicalRecords(mongo, outboxWriter, codec, json, clock, traceHeaders);
+            TraceHeaders traceHeaders,
+            RecordAudit audit) {
+        return new ClinicalRecords(
+                mongo, outboxWriter, new RecordEvents(codec, traceHeaders), new IdempotencyKeys(json), audit, clock);
     }
 }

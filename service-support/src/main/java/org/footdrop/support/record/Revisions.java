@@ -1,37 +1,34 @@
 package org.footdrop.support.record;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.footdrop.support.web.ClinicalProblemException;
-import org.footdrop.support.web.FieldProblem;
-import org.footdrop.support.web.ProblemTypes;
-import org.springframework.http.HttpStatus;
+import org.bson.Document;
 
-/** Reads the revision a client expects from {@code If-Match} ({@code "3"}, {@code 3} or {@code W/"3"}). */
-public final class Revisions {
-
-    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([1-9][0-9]{0,8})\"?");
+/** The checks before a record's next revision: still active, and the revision the caller read. */
+final class Revisions {
 
     private Revisions() {}
 
-    /** The expected revision; 428 when required and absent, 400 when not a revision. */
-    public static Integer fromIfMatch(String ifMatch, boolean required) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            if (required) {
-                throw new ClinicalProblemException(
-                        HttpStatus.PRECONDITION_REQUIRED,
-                        ProblemTypes.STALE_REVISION,
-                        "Send If-Match with the revision you are correcting (its ETag)",
-                        List.of(new FieldProblem("If-Match", "required")));
-            }
-            return null;
+    static void requireActive(RecordKind<?> kind, Document current) {
+        if (RecordDocuments.voided(current)) {
+            throw new RecordRefusedException(
+                    RecordRefusedException.Reason.VOIDED,
+                    kind.label() + " " + current.getString("_id") + " was voided; a void is final");
         }
-        Matcher matcher = ETAG.matcher(ifMatch.trim());
-        if (!matcher.matches()) {
-            throw ClinicalProblemException.invalid(List.of(
-                    new FieldProblem("If-Match", "must be the record's ETag, a revision number such as \"2\"")));
+    }
+
+    static void requireCurrent(Document current, int expected) {
+        int revision = current.getInteger(RecordDocuments.REVISION);
+        if (revision != expected) {
+            throw new RecordRefusedException(
+                    RecordRefusedException.Reason.STALE_REVISION,
+                    "If-Match names revision " + expected + " but the record is at revision " + revision
+                            + "; read it again before correcting it");
         }
-        return Integer.parseInt(matcher.group(1));
+    }
+
+    /** Lost the compare-and-set to a concurrent writer of the same revision. */
+    static RecordRefusedException overtaken(int expected) {
+        return new RecordRefusedException(
+                RecordRefusedException.Reason.STALE_REVISION,
+                "Revision " + expected + " is no longer current; read the record again");
     }
 }

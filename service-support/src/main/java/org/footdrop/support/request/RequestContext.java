@@ -1,44 +1,27 @@
 package org.footdrop.support.request;
 
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import org.footdrop.support.security.Caller;
-import org.footdrop.support.web.ClinicalProblemException;
-import org.footdrop.support.web.FieldProblem;
 
-/** Who is calling and under which correlation id; header values checked before they are used. */
-public final class RequestContext {
+/**
+ * Who writes and under which keys, resolved once at the edge (an HTTP request, or a background job
+ * such as a bulk import) and passed as one value to every record operation.
+ *
+ * @param client the OAuth2 client; it scopes Idempotency-Keys and is kept in each revision's history
+ * @param subject the person or system the client acts for, named in the audit trail
+ * @param idempotencyKey the request's Idempotency-Key, or null
+ * @param correlationId carried into the events the write causes
+ * @param job the background job doing the write, or null on a request thread
+ */
+public record RequestContext(String client, String subject, String idempotencyKey, String correlationId, String job) {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
-    private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private RequestContext() {}
-
-    /** The authenticated OAuth2 client, from the validated token; it scopes idempotency keys. */
-    public static String caller() {
-        return Caller.current().client();
+    /** A job's context: its writes are audited under the caller who started it. */
+    public static RequestContext forJob(String client, String subject, String job) {
+        return new RequestContext(client, subject, null, UUID.randomUUID().toString(), job);
     }
 
-    public static String correlationId(String header) {
-        if (header == null) {
-            return UUID.randomUUID().toString();
-        }
-        requireSafe(CORRELATION_HEADER, header);
-        return header;
-    }
-
-    public static String idempotencyKey(String header) {
-        if (header != null) {
-            requireSafe("Idempotency-Key", header);
-        }
-        return header;
-    }
-
-    private static void requireSafe(String name, String value) {
-        if (!SAFE_TOKEN.matcher(value).matches()) {
-            throw ClinicalProblemException.invalid(
-                    List.of(new FieldProblem(name, "header must match [A-Za-z0-9._:-]{1,128}")));
-        }
+    public boolean onRequestThread() {
+        return job == null;
     }
 }

@@ -2,6 +2,7 @@ package org.footdrop.support.web;
 
 import java.net.URI;
 import java.util.List;
+import org.footdrop.support.record.RecordRefusedException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -24,6 +25,21 @@ public class ClinicalProblemException extends RuntimeException {
     public static ClinicalProblemException notFound(String what) {
         return new ClinicalProblemException(
                 HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, what + " not found", List.of());
+    }
+
+    /** The problem a refusal of the records engine is answered with (by the API, or for an imported line). */
+    public static ClinicalProblemException of(RecordRefusedException refused) {
+        String detail = refused.getMessage();
+        return switch (refused.reason()) {
+            case NOT_FOUND ->
+                new ClinicalProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, detail, List.of());
+            case VOIDED, KEY_REUSED ->
+                new ClinicalProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, detail, List.of());
+            case STALE_REVISION ->
+                new ClinicalProblemException(
+                        HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_REVISION, detail, List.of());
+            case INVALID_FIELD -> invalid(List.of(new FieldProblem(refused.field(), detail)));
+        };
     }
 
     public static ClinicalProblemException invalid(List<FieldProblem> fields) {

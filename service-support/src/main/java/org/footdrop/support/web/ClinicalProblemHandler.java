@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.footdrop.support.record.RecordRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -45,6 +46,11 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS); // every 503 says when to come back
         }
         return response.body(problem);
+    }
+
+    @ExceptionHandler(RecordRefusedException.class)
+    ResponseEntity<Object> recordRefused(RecordRefusedException e) {
+        return clinicalProblem(ClinicalProblemException.of(e));
     }
 
     /** A path or query value that breaks its constraint, e.g. a patientId carrying a MongoDB operator. */

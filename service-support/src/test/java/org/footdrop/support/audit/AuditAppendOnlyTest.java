@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.regex.Pattern;
-import org.footdrop.support.record.ClinicalRecords;
+import org.footdrop.support.outbox.OutboxWriter;
 import org.junit.jupiter.api.Test;
 
 /** The audit store is append-only in code: only inserts, and only from the audit package. */
@@ -55,12 +55,12 @@ class AuditAppendOnlyTest {
                 .check(CLASSES);
     }
 
-    /** The rule above is not vacuous: the record store, which amends, breaks it. */
+    /** The rule above is not vacuous: the outbox writer, which updates records, breaks it. */
     @Test
     void shouldCatchAStoreThatChangesDocuments() {
         assertThatThrownBy(() -> noClasses()
                         .that()
-                        .belongToAnyOf(ClinicalRecords.class)
+                        .belongToAnyOf(OutboxWriter.class)
                         .should()
                         .callMethodWhere(changesTheStore())
                         .check(CLASSES))

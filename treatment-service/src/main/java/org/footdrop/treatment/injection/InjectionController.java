@@ -8,10 +8,11 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.footdrop.support.record.Revisions;
 import org.footdrop.support.record.StoredRecord;
-import org.footdrop.support.record.VoidRequest;
 import org.footdrop.support.request.RequestContext;
+import org.footdrop.support.security.RequestContexts;
+import org.footdrop.support.web.IfMatch;
+import org.footdrop.support.web.VoidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,12 +55,8 @@ class InjectionController {
             @Valid @RequestBody InjectionRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        var result = injections.administer(
-                request,
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey),
-                RequestContext.correlationId(correlationId));
-        StoredRecord<InjectionRequest> record = result.injection();
+        var result = injections.administer(request, RequestContexts.of(idempotencyKey, correlationId));
+        StoredRecord<InjectionState> record = result.injection();
         return ResponseEntity.created(URI.create("/api/v1/injections/" + record.id()))
                 .eTag(record.etag())
                 .body(InjectionResource.of(record, result.warnings()));
@@ -71,7 +68,7 @@ class InjectionController {
             description = "The injection at its current revision, voided or not; the ETag is its revision.")
     @GetMapping("/injections/{injectionId}")
     ResponseEntity<InjectionResource> find(@PathVariable UUID injectionId) {
-        StoredRecord<InjectionRequest> record = injections.find(injectionId);
+        StoredRecord<InjectionState> record = injections.find(injectionId);
         return ResponseEntity.ok().eTag(record.etag()).body(InjectionResource.of(record, List.of()));
     }
 
@@ -100,11 +97,9 @@ class InjectionController {
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
         var result = injections.amend(
                 injectionId,
-                Revisions.fromIfMatch(ifMatch, true),
+                IfMatch.revision(ifMatch, true),
                 request,
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey),
-                RequestContext.correlationId(correlationId));
+                RequestContexts.of(idempotencyKey, correlationId));
         return ResponseEntity.ok()
                 .eTag(result.injection().etag())
                 .body(InjectionResource.of(result.injection(), result.warnings()));
@@ -122,13 +117,11 @@ class InjectionController {
             @Valid @RequestBody VoidRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        StoredRecord<InjectionRequest> record = injections.voidInjection(
+        StoredRecord<InjectionState> record = injections.voidInjection(
                 injectionId,
-                Revisions.fromIfMatch(ifMatch, false),
+                IfMatch.revision(ifMatch, false),
                 request.reason(),
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(idempotencyKey),
-                RequestContext.correlationId(correlationId));
+                RequestContexts.of(idempotencyKey, correlationId));
         return ResponseEntity.ok().eTag(record.etag()).body(InjectionResource.of(record, List.of()));
     }
 }

@@ -26,7 +26,7 @@ record InjectionResource(
         @JsonUnwrapped InjectionRequest injection,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
-    static InjectionResource of(StoredRecord<InjectionRequest> r, List<String> warnings) {
+    static InjectionResource of(StoredRecord<InjectionState> r, List<String> warnings) {
         return new InjectionResource(
                 r.id(),
                 r.revision(),
@@ -37,12 +37,12 @@ record InjectionResource(
                 null,
                 null,
                 null,
-                r.state(),
+                r.state().toRequest(),
                 warnings);
     }
 
     static InjectionResource of(PatientSeries.Entry e) {
-        StoredRecord<InjectionRequest> r = e.injection();
+        StoredRecord<InjectionState> r = e.injection();
         return new InjectionResource(
                 r.id(),
                 r.revision(),
@@ -53,7 +53,7 @@ record InjectionResource(
                 e.nth(),
                 e.intervalDays(),
                 e.spacing(),
-                r.state(),
+                r.state().toRequest(),
                 List.of());
     }
 }

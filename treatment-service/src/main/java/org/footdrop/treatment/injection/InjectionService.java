@@ -8,6 +8,7 @@ import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
+import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
 import org.springframework.stereotype.Service;
@@ -17,13 +18,17 @@ import org.springframework.stereotype.Service;
 class InjectionService {
 
     private final ClinicalRecords records;
-    private final InjectionKind kind;
+    private final InjectionRecordKind kind;
     private final InjectionLimits limits;
     private final Clock clock;
     private final ZoneId clinicZone;
 
     InjectionService(
-            ClinicalRecords records, InjectionKind kind, InjectionLimits limits, Clock clock, ClinicCalendar calendar) {
+            ClinicalRecords records,
+            InjectionRecordKind kind,
+            InjectionLimits limits,
+            Clock clock,
+            ClinicCalendar calendar) {
         this.records = records;
         this.kind = kind;
         this.limits = limits;
@@ -32,17 +37,18 @@ class InjectionService {
     }
 
     /** A stored injection and the warnings its values earned. */
-    record Result(StoredRecord<InjectionRequest> injection, List<String> warnings) {}
+    record Result(StoredRecord<InjectionState> injection, List<String> warnings) {}
 
-    Result administer(InjectionRequest request, String caller, String idempotencyKey, String correlationId) {
+    Result administer(InjectionRequest request, RequestContext context) {
         check(request);
-        StoredRecord<InjectionRequest> created = records.create(kind, request, caller, idempotencyKey, correlationId)
-                .record();
+        InjectionState state = InjectionState.of(request);
+        StoredRecord<InjectionState> created =
+                records.create(kind, state, context).record();
         // Against the patient's other injections: never itself, so a replayed create warns the same.
-        return new Result(created, warnings(request, created.id()));
+        return new Result(created, warnings(state, created.id()));
     }
 
-    StoredRecord<InjectionRequest> find(UUID id) {
+    StoredRecord<InjectionState> find(UUID id) {
         return records.find(kind, id);
     }
 
@@ -50,27 +56,16 @@ class InjectionService {
         return PatientSeries.of(records.findByPatient(kind, patientId), clinicZone);
     }
 
-    Result amend(
-            UUID id,
-            int expectedRevision,
-            InjectionRequest request,
-            String caller,
-            String idempotencyKey,
-            String correlationId) {
+    Result amend(UUID id, int expectedRevision, InjectionRequest request, RequestContext context) {
         check(request);
-        List<String> warnings = warnings(request, id);
-        return new Result(
-                records.amend(kind, id, expectedRevision, request, caller, idempotencyKey, correlationId), warnings);
+        InjectionState state = InjectionState.of(request);
+        List<String> warnings = warnings(state, id);
+        return new Result(records.amend(kind, id, expectedRevision, state, context), warnings);
     }
 
-    StoredRecord<InjectionRequest> voidInjection(
-            UUID id,
-            Integer expectedRevision,
-            String reason,
-            String caller,
-            String idempotencyKey,
-            String correlationId) {
-        return records.voidRecord(kind, id, expectedRevision, reason, caller, idempotencyKey, correlationId);
+    StoredRecord<InjectionState> voidInjection(
+            UUID id, Integer expectedRevision, String reason, RequestContext context) {
+        return records.voidRecord(kind, id, expectedRevision, reason, context);
     }
 
     private void check(InjectionRequest request) {
@@ -80,11 +75,11 @@ class InjectionService {
         }
     }
 
-    private List<String> warnings(InjectionRequest request, UUID self) {
-        List<InjectionRequest> others = records.findByPatient(kind, request.patientId()).stream()
+    private List<String> warnings(InjectionState injection, UUID self) {
+        List<InjectionState> others = records.findByPatient(kind, injection.patientId()).stream()
                 .filter(r -> r.status() == RecordStatus.ACTIVE && !r.id().equals(self))
                 .map(StoredRecord::state)
                 .toList();
-        return InjectionWarnings.of(request, others, limits, clinicZone);
+        return InjectionWarnings.of(injection, others, limits, clinicZone);
     }
 }

@@ -19,7 +19,7 @@ final class InjectionWarnings {
      * @param others the patient's other non-voided injections (not this one)
      */
     static List<String> of(
-            InjectionRequest injection, List<InjectionRequest> others, InjectionLimits limits, ZoneId clinicZone) {
+            InjectionState injection, List<InjectionState> others, InjectionLimits limits, ZoneId clinicZone) {
         List<String> warnings = new ArrayList<>();
         if (!limits.typicalDurationMinutes().contains(BigDecimal.valueOf(injection.durationMinutes()))) {
             warnings.add("durationMinutes: " + injection.durationMinutes() + " minutes is outside the typical "

@@ -22,17 +22,17 @@ final class PatientSeries {
     private PatientSeries() {}
 
     /** @param nth null for a voided injection, which counts nowhere */
-    record Entry(StoredRecord<InjectionRequest> injection, Integer nth, Long intervalDays, Spacing spacing) {}
+    record Entry(StoredRecord<InjectionState> injection, Integer nth, Long intervalDays, Spacing spacing) {}
 
-    static List<Entry> of(List<StoredRecord<InjectionRequest>> injections, ZoneId clinicZone) {
-        List<StoredRecord<InjectionRequest>> counted = injections.stream()
+    static List<Entry> of(List<StoredRecord<InjectionState>> injections, ZoneId clinicZone) {
+        List<StoredRecord<InjectionState>> counted = injections.stream()
                 .filter(r -> r.status() != RecordStatus.VOIDED)
                 .toList();
-        Map<UUID, InjectionSeries.Entry<StoredRecord<InjectionRequest>>> numbered = new HashMap<>();
+        Map<UUID, InjectionSeries.Entry<StoredRecord<InjectionState>>> numbered = new HashMap<>();
         InjectionSeries.number(counted, PatientSeries::key, clinicZone)
                 .forEach(e -> numbered.put(e.injection().id(), e));
         List<Entry> series = new ArrayList<>();
-        for (StoredRecord<InjectionRequest> injection : injections.stream()
+        for (StoredRecord<InjectionState> injection : injections.stream()
                 .sorted(InjectionSeries.order(PatientSeries::key))
                 .toList()) {
             var entry = numbered.get(injection.id());
@@ -44,7 +44,7 @@ final class PatientSeries {
         return series;
     }
 
-    private static InjectionSeries.Key key(StoredRecord<InjectionRequest> record) {
+    private static InjectionSeries.Key key(StoredRecord<InjectionState> record) {
         return new InjectionSeries.Key(record.state().administeredAt(), record.recordedAt(), record.id());
     }
 }

@@ -8,10 +8,11 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.footdrop.support.record.Revisions;
 import org.footdrop.support.record.StoredRecord;
-import org.footdrop.support.record.VoidRequest;
 import org.footdrop.support.request.RequestContext;
+import org.footdrop.support.security.RequestContexts;
+import org.footdrop.support.web.IfMatch;
+import org.footdrop.support.web.VoidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,11 +56,7 @@ class TherapyController {
             @Valid @RequestBody TherapyRequest request,
             @RequestHeader(name = KEY, required = false) String key,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        StoredRecord<TherapyRequest> record = therapies.prescribe(
-                request,
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(key),
-                RequestContext.correlationId(correlationId));
+        StoredRecord<TherapyState> record = therapies.prescribe(request, RequestContexts.of(key, correlationId));
         return ResponseEntity.created(URI.create("/api/v1/therapies/" + record.id()))
                 .eTag(record.etag())
                 .body(TherapyResource.of(record, therapies.adherence(record)));
@@ -99,12 +96,7 @@ class TherapyController {
             @RequestHeader(name = KEY, required = false) String key,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
         return respond(therapies.amend(
-                therapyId,
-                Revisions.fromIfMatch(ifMatch, true),
-                request,
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(key),
-                RequestContext.correlationId(correlationId)));
+                therapyId, IfMatch.revision(ifMatch, true), request, RequestContexts.of(key, correlationId)));
     }
 
     @Operation(
@@ -120,12 +112,7 @@ class TherapyController {
             @RequestHeader(name = KEY, required = false) String key,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
         return respond(therapies.voidTherapy(
-                therapyId,
-                Revisions.fromIfMatch(ifMatch, false),
-                request.reason(),
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(key),
-                RequestContext.correlationId(correlationId)));
+                therapyId, IfMatch.revision(ifMatch, false), request.reason(), RequestContexts.of(key, correlationId)));
     }
 
     @Operation(
@@ -139,12 +126,8 @@ class TherapyController {
             @Valid @RequestBody TherapySessionRequest request,
             @RequestHeader(name = KEY, required = false) String key,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        StoredRecord<TherapySession> session = therapies.logSession(
-                therapyId,
-                request,
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(key),
-                RequestContext.correlationId(correlationId));
+        StoredRecord<TherapySessionState> session =
+                therapies.logSession(therapyId, request, RequestContexts.of(key, correlationId));
         return ResponseEntity.created(URI.create("/api/v1/therapies/" + therapyId + "/sessions/" + session.id()))
                 .eTag(session.etag())
                 .body(TherapySessionResource.of(session));
@@ -174,14 +157,8 @@ class TherapyController {
             @Valid @RequestBody TherapySessionRequest request,
             @RequestHeader(name = KEY, required = false) String key,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        StoredRecord<TherapySession> session = therapies.amendSession(
-                therapyId,
-                sessionId,
-                Revisions.fromIfMatch(ifMatch, true),
-                request,
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(key),
-                RequestContext.correlationId(correlationId));
+        StoredRecord<TherapySessionState> session = therapies.amendSession(
+                therapyId, sessionId, IfMatch.revision(ifMatch, true), request, RequestContexts.of(key, correlationId));
         return ResponseEntity.ok().eTag(session.etag()).body(TherapySessionResource.of(session));
     }
 
@@ -198,18 +175,16 @@ class TherapyController {
             @Valid @RequestBody VoidRequest request,
             @RequestHeader(name = KEY, required = false) String key,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        StoredRecord<TherapySession> session = therapies.voidSession(
+        StoredRecord<TherapySessionState> session = therapies.voidSession(
                 therapyId,
                 sessionId,
-                Revisions.fromIfMatch(ifMatch, false),
+                IfMatch.revision(ifMatch, false),
                 request.reason(),
-                RequestContext.caller(),
-                RequestContext.idempotencyKey(key),
-                RequestContext.correlationId(correlationId));
+                RequestContexts.of(key, correlationId));
         return ResponseEntity.ok().eTag(session.etag()).body(TherapySessionResource.of(session));
     }
 
-    private ResponseEntity<TherapyResource> respond(StoredRecord<TherapyRequest> record) {
+    private ResponseEntity<TherapyResource> respond(StoredRecord<TherapyState> record) {
         return ResponseEntity.ok().eTag(record.etag()).body(TherapyResource.of(record, therapies.adherence(record)));
     }
 }

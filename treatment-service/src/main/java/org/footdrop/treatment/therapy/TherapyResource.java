@@ -21,7 +21,7 @@ record TherapyResource(
         int attendedSessions,
         BigDecimal adherence) {
 
-    static TherapyResource of(StoredRecord<TherapyRequest> r, TherapyService.Adherence a) {
+    static TherapyResource of(StoredRecord<TherapyState> r, TherapyService.Adherence a) {
         return new TherapyResource(
                 r.id(),
                 r.revision(),
@@ -29,7 +29,7 @@ record TherapyResource(
                 r.recordedAt(),
                 r.amendedAt(),
                 r.voidedAt(),
-                r.state(),
+                r.state().toRequest(),
                 a.plannedSessions(),
                 a.loggedSessions(),
                 a.attendedSessions(),

@@ -35,15 +35,15 @@ final class TherapyRules {
     }
 
     /** As every reader of the events computes it (see {@link org.footdrop.contract.treatment.Therapy}). */
-    static int plannedSessions(TherapyRequest t) {
-        return TherapyKind.toContract(t).plannedSessions();
+    static int plannedSessions(TherapyState t) {
+        return t.toContract().plannedSessions();
     }
 
-    static List<FieldProblem> checkSession(TherapySessionRequest s, TherapyRequest therapy) {
+    static List<FieldProblem> checkSession(TherapySessionRequest s, LocalDate therapyStart) {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate date = s.date();
-        if (date != null && date.isBefore(therapy.startDate())) {
-            problems.add(new FieldProblem("date", "must not be before the therapy's startDate " + therapy.startDate()));
+        if (date != null && date.isBefore(therapyStart)) {
+            problems.add(new FieldProblem("date", "must not be before the therapy's startDate " + therapyStart));
         }
         return problems;
     }

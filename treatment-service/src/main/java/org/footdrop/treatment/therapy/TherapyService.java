@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
+import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
 import org.footdrop.support.web.ProblemTypes;
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Service;
 class TherapyService {
 
     private final ClinicalRecords records;
-    private final TherapyKind therapies;
-    private final TherapySessionKind sessions;
+    private final TherapyRecordKind therapies;
+    private final TherapySessionRecordKind sessions;
 
-    TherapyService(ClinicalRecords records, TherapyKind therapies, TherapySessionKind sessions) {
+    TherapyService(ClinicalRecords records, TherapyRecordKind therapies, TherapySessionRecordKind sessions) {
         this.records = records;
         this.therapies = therapies;
         this.sessions = sessions;
@@ -31,75 +32,65 @@ class TherapyService {
     /** A prescription with what was logged against it. */
     record Adherence(int plannedSessions, int loggedSessions, int attendedSessions, BigDecimal adherence) {}
 
-    StoredRecord<TherapyRequest> prescribe(TherapyRequest request, String caller, String key, String correlationId) {
+    StoredRecord<TherapyState> prescribe(TherapyRequest request, RequestContext context) {
         check(TherapyRules.check(request));
-        return records.create(therapies, request, caller, key, correlationId).record();
+        return records.create(therapies, TherapyState.of(request), context).record();
     }
 
-    StoredRecord<TherapyRequest> find(UUID id) {
+    StoredRecord<TherapyState> find(UUID id) {
         return records.find(therapies, id);
     }
 
-    List<StoredRecord<TherapyRequest>> findByPatient(String patientId) {
+    List<StoredRecord<TherapyState>> findByPatient(String patientId) {
         return records.findByPatient(therapies, patientId);
     }
 
-    StoredRecord<TherapyRequest> amend(
-            UUID id, int expectedRevision, TherapyRequest request, String caller, String key, String correlationId) {
+    StoredRecord<TherapyState> amend(UUID id, int expectedRevision, TherapyRequest request, RequestContext context) {
         check(TherapyRules.check(request));
-        return records.amend(therapies, id, expectedRevision, request, caller, key, correlationId);
+        return records.amend(therapies, id, expectedRevision, TherapyState.of(request), context);
     }
 
-    StoredRecord<TherapyRequest> voidTherapy(
-            UUID id, Integer expectedRevision, String reason, String caller, String key, String correlationId) {
-        return records.voidRecord(therapies, id, expectedRevision, reason, caller, key, correlationId);
+    StoredRecord<TherapyState> voidTherapy(UUID id, Integer expectedRevision, String reason, RequestContext context) {
+        return records.voidRecord(therapies, id, expectedRevision, reason, context);
     }
 
-    StoredRecord<TherapySession> logSession(
-            UUID therapyId, TherapySessionRequest request, String caller, String key, String correlationId) {
-        StoredRecord<TherapyRequest> therapy = activeTherapy(therapyId);
-        check(TherapyRules.checkSession(request, therapy.state()));
-        var session = new TherapySession(therapy.patientId(), therapyId, request.date(), request.attended());
-        return records.create(sessions, session, caller, key, correlationId).record();
+    StoredRecord<TherapySessionState> logSession(
+            UUID therapyId, TherapySessionRequest request, RequestContext context) {
+        StoredRecord<TherapyState> therapy = activeTherapy(therapyId);
+        check(TherapyRules.checkSession(request, therapy.state().startDate()));
+        var session = new TherapySessionState(therapy.patientId(), therapyId, request.date(), request.attended());
+        return records.create(sessions, session, context).record();
     }
 
-    List<StoredRecord<TherapySession>> sessionsOf(UUID therapyId) {
-        StoredRecord<TherapyRequest> therapy = find(therapyId);
+    List<StoredRecord<TherapySessionState>> sessionsOf(UUID therapyId) {
+        StoredRecord<TherapyState> therapy = find(therapyId);
         return records.findByPatient(sessions, therapy.patientId()).stream()
                 .filter(s -> s.state().therapyId().equals(therapyId))
                 .toList();
     }
 
-    StoredRecord<TherapySession> amendSession(
+    StoredRecord<TherapySessionState> amendSession(
             UUID therapyId,
             UUID sessionId,
             int expectedRevision,
             TherapySessionRequest request,
-            String caller,
-            String key,
-            String correlationId) {
-        StoredRecord<TherapyRequest> therapy = activeTherapy(therapyId);
+            RequestContext context) {
+        StoredRecord<TherapyState> therapy = activeTherapy(therapyId);
         requireSessionOf(therapyId, sessionId);
-        check(TherapyRules.checkSession(request, therapy.state()));
-        var session = new TherapySession(therapy.patientId(), therapyId, request.date(), request.attended());
-        return records.amend(sessions, sessionId, expectedRevision, session, caller, key, correlationId);
+        check(TherapyRules.checkSession(request, therapy.state().startDate()));
+        var session = new TherapySessionState(therapy.patientId(), therapyId, request.date(), request.attended());
+        return records.amend(sessions, sessionId, expectedRevision, session, context);
     }
 
-    StoredRecord<TherapySession> voidSession(
-            UUID therapyId,
-            UUID sessionId,
-            Integer expectedRevision,
-            String reason,
-            String caller,
-            String key,
-            String correlationId) {
+    StoredRecord<TherapySessionState> voidSession(
+            UUID therapyId, UUID sessionId, Integer expectedRevision, String reason, RequestContext context) {
         requireSessionOf(therapyId, sessionId);
-        return records.voidRecord(sessions, sessionId, expectedRevision, reason, caller, key, correlationId);
+        return records.voidRecord(sessions, sessionId, expectedRevision, reason, context);
     }
 
-    Adherence adherence(StoredRecord<TherapyRequest> therapy) {
+    Adherence adherence(StoredRecord<TherapyState> therapy) {
         int planned = TherapyRules.plannedSessions(therapy.state());
-        List<StoredRecord<TherapySession>> logged = sessionsOf(therapy.id()).stream()
+        List<StoredRecord<TherapySessionState>> logged = sessionsOf(therapy.id()).stream()
                 .filter(s -> s.status() == RecordStatus.ACTIVE)
                 .toList();
         int attended = (int) logged.stream()
@@ -109,8 +100,8 @@ class TherapyService {
         return new Adherence(planned, logged.size(), attended, ratio);
     }
 
-    private StoredRecord<TherapyRequest> activeTherapy(UUID therapyId) {
-        StoredRecord<TherapyRequest> therapy = find(therapyId);
+    private StoredRecord<TherapyState> activeTherapy(UUID therapyId) {
+        StoredRecord<TherapyState> therapy = find(therapyId);
         if (therapy.status() == RecordStatus.VOIDED) {
             throw new ClinicalProblemException(
                     HttpStatus.CONFLICT,

@@ -17,7 +17,7 @@ record TherapySessionResource(
         Instant amendedAt,
         Instant voidedAt) {
 
-    static TherapySessionResource of(StoredRecord<TherapySession> r) {
+    static TherapySessionResource of(StoredRecord<TherapySessionState> r) {
         return new TherapySessionResource(
                 r.id(),
                 r.state().therapyId(),

@@ -7,7 +7,6 @@ import static org.footdrop.support.testing.SliceRequests.send;
 import static org.footdrop.treatment.TreatmentBodies.asCaudal;
 import static org.footdrop.treatment.TreatmentBodies.asTransforaminal;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -18,6 +17,7 @@ import java.util.stream.Stream;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
+import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.testing.WebSlice;
 import org.footdrop.treatment.TreatmentBodies;
 import org.footdrop.treatment.TreatmentConfiguration;
@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @WebMvcTest(InjectionController.class)
 @WebSlice
-@Import({TreatmentConfiguration.class, WebSlice.OutboxClock.class, InjectionService.class, InjectionKind.class})
+@Import({TreatmentConfiguration.class, WebSlice.OutboxClock.class, InjectionService.class, InjectionRecordKind.class})
 class InjectionValidationSliceTest {
 
     @Autowired
@@ -111,7 +111,7 @@ class InjectionValidationSliceTest {
         // given a valid injection, changed within the rules, and a store that takes it
         ObjectNode injection = TreatmentBodies.injection("pt-" + UUID.randomUUID(), "2026-03-02T10:05:00Z");
         change.accept(injection);
-        when(records.create(any(InjectionKind.class), any(InjectionRequest.class), anyString(), any(), any()))
+        when(records.create(any(InjectionRecordKind.class), any(InjectionState.class), any(RequestContext.class)))
                 .thenAnswer(call -> new ClinicalRecords.Created<>(stored(call.getArgument(1)), true));
 
         // when
@@ -153,7 +153,7 @@ class InjectionValidationSliceTest {
         verifyNoInteractions(records);
     }
 
-    private static StoredRecord<InjectionRequest> stored(InjectionRequest state) {
+    private static StoredRecord<InjectionState> stored(InjectionState state) {
         return new StoredRecord<>(
                 UUID.randomUUID(), state.patientId(), 1, RecordStatus.ACTIVE, state, Instant.now(), null, null);
     }

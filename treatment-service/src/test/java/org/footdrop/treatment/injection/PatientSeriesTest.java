@@ -57,8 +57,8 @@ class PatientSeriesTest {
         assertThat(series.get(1).spacing()).isEqualTo(Spacing.EARLY);
     }
 
-    private static StoredRecord<InjectionRequest> injection(String at, RecordStatus status) {
-        var state = new InjectionRequest(
+    private static StoredRecord<InjectionState> injection(String at, RecordStatus status) {
+        var state = new InjectionState(
                 "pt-1",
                 Instant.parse(at),
                 InjectionTechnique.NERVE_HYDRODISSECTION,

@@ -78,10 +78,11 @@ class TherapyRulesTest {
     void shouldRefuseASessionBeforeTheTherapyStartsButNotOnItsFirstDay() {
         TherapyRequest therapy = prescription(TreatmentBodies.therapy("pt-1"));
 
-        assertThat(TherapyRules.checkSession(session("2026-03-08"), therapy))
+        assertThat(TherapyRules.checkSession(session("2026-03-08"), therapy.startDate()))
                 .extracting(FieldProblem::field)
                 .containsExactly("date");
-        assertThat(TherapyRules.checkSession(session("2026-03-09"), therapy)).isEmpty();
+        assertThat(TherapyRules.checkSession(session("2026-03-09"), therapy.startDate()))
+                .isEmpty();
     }
 
     private static TherapyRequest prescription(ObjectNode therapy) {

@@ -1,4 +1,4 @@
-package org.footdrop.support.record;
+package org.footdrop.support.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -16,45 +16,45 @@ import org.springframework.stereotype.Component;
 
 /** How diagnoses are stored and which events they publish. */
 @Component
-class DiagnosisKind extends NamedRecordKind<DiagnosisRequest> {
+class DiagnosisRecordKind extends NamedRecordKind<DiagnosisState> {
 
     static final String COLLECTION = "diagnoses";
 
     private final ZoneId clinicZone;
 
-    DiagnosisKind(ClinicCalendar calendar) {
-        super(COLLECTION, "Diagnosis", "POST /api/v1/diagnoses", "intake-service", DiagnosisRequest.class);
+    DiagnosisRecordKind(ClinicCalendar calendar) {
+        super(COLLECTION, "Diagnosis", "POST /api/v1/diagnoses", "intake-service", DiagnosisState.class);
         this.clinicZone = calendar.clinicZone();
     }
 
     @Override
-    public String patientId(DiagnosisRequest state) {
+    public String patientId(DiagnosisState state) {
         return state.patientId();
     }
 
     /** A diagnosis happens on a calendar day: the start of that day in the clinic's time zone. */
     @Override
-    public Instant occurredAt(DiagnosisRequest state) {
+    public Instant occurredAt(DiagnosisState state) {
         return state.diagnosisDate().atStartOfDay(clinicZone).toInstant();
     }
 
     @Override
-    public EventPayload recorded(UUID id, DiagnosisRequest state) {
+    public EventPayload recorded(UUID id, DiagnosisState state) {
         return new DiagnosisRecorded(id, 1, toContract(state));
     }
 
     @Override
-    public EventPayload amended(UUID id, int revision, DiagnosisRequest state) {
+    public EventPayload amended(UUID id, int revision, DiagnosisState state) {
         return new DiagnosisAmended(id, revision, toContract(state));
     }
 
     @Override
-    public EventPayload voided(UUID id, int revision, DiagnosisRequest lastState) {
+    public EventPayload voided(UUID id, int revision, DiagnosisState lastState) {
         return new DiagnosisVoided(id, revision);
     }
 
     /** The clinical facts on the wire: evaluation notes (free text) stay here. */
-    static Diagnosis toContract(DiagnosisRequest r) {
+    static Diagnosis toContract(DiagnosisState r) {
         List<Evaluation> evaluations = r.evaluations() == null
                 ? List.of()
                 : r.evaluations().stream()

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.footdrop.contract.EventPayload;
-import org.footdrop.contract.treatment.Therapy;
 import org.footdrop.contract.treatment.TherapyAmended;
 import org.footdrop.contract.treatment.TherapyPrescribed;
 import org.footdrop.contract.treatment.TherapyVoided;
@@ -14,41 +13,37 @@ import org.springframework.stereotype.Component;
 
 /** How therapy prescriptions are stored and which events they publish. */
 @Component
-class TherapyKind extends NamedRecordKind<TherapyRequest> {
+class TherapyRecordKind extends NamedRecordKind<TherapyState> {
 
     private final ZoneId clinicZone;
 
-    TherapyKind(ClinicCalendar calendar) {
-        super("therapies", "Therapy", "POST /api/v1/therapies", "treatment-service", TherapyRequest.class);
+    TherapyRecordKind(ClinicCalendar calendar) {
+        super("therapies", "Therapy", "POST /api/v1/therapies", "treatment-service", TherapyState.class);
         this.clinicZone = calendar.clinicZone();
     }
 
     @Override
-    public String patientId(TherapyRequest state) {
+    public String patientId(TherapyState state) {
         return state.patientId();
     }
 
     @Override
-    public Instant occurredAt(TherapyRequest state) {
+    public Instant occurredAt(TherapyState state) {
         return state.startDate().atStartOfDay(clinicZone).toInstant();
     }
 
     @Override
-    public EventPayload recorded(UUID id, TherapyRequest state) {
-        return new TherapyPrescribed(id, 1, toContract(state));
+    public EventPayload recorded(UUID id, TherapyState state) {
+        return new TherapyPrescribed(id, 1, state.toContract());
     }
 
     @Override
-    public EventPayload amended(UUID id, int revision, TherapyRequest state) {
-        return new TherapyAmended(id, revision, toContract(state));
+    public EventPayload amended(UUID id, int revision, TherapyState state) {
+        return new TherapyAmended(id, revision, state.toContract());
     }
 
     @Override
-    public EventPayload voided(UUID id, int revision, TherapyRequest lastState) {
+    public EventPayload voided(UUID id, int revision, TherapyState lastState) {
         return new TherapyVoided(id, revision);
-    }
-
-    static Therapy toContract(TherapyRequest t) {
-        return new Therapy(t.type(), t.modality(), t.startDate(), t.sessionsPerWeek(), t.plannedWeeks(), t.endDate());
     }
 }

@@ -13,41 +13,41 @@ import org.springframework.stereotype.Component;
 
 /** How injections are stored and which events they publish: facts only, never derived values. */
 @Component
-class InjectionKind extends NamedRecordKind<InjectionRequest> {
+class InjectionRecordKind extends NamedRecordKind<InjectionState> {
 
     static final String COLLECTION = "injections";
 
-    InjectionKind() {
-        super(COLLECTION, "Injection", "POST /api/v1/injections", "treatment-service", InjectionRequest.class);
+    InjectionRecordKind() {
+        super(COLLECTION, "Injection", "POST /api/v1/injections", "treatment-service", InjectionState.class);
     }
 
     @Override
-    public String patientId(InjectionRequest state) {
+    public String patientId(InjectionState state) {
         return state.patientId();
     }
 
     @Override
-    public Instant occurredAt(InjectionRequest state) {
+    public Instant occurredAt(InjectionState state) {
         return state.administeredAt();
     }
 
     @Override
-    public EventPayload recorded(UUID id, InjectionRequest state) {
+    public EventPayload recorded(UUID id, InjectionState state) {
         return new InjectionAdministered(id, 1, toContract(state));
     }
 
     @Override
-    public EventPayload amended(UUID id, int revision, InjectionRequest state) {
+    public EventPayload amended(UUID id, int revision, InjectionState state) {
         return new InjectionAmended(id, revision, toContract(state));
     }
 
     @Override
-    public EventPayload voided(UUID id, int revision, InjectionRequest lastState) {
+    public EventPayload voided(UUID id, int revision, InjectionState lastState) {
         return new InjectionVoided(id, revision);
     }
 
     /** The facts on the wire; adverse-event notes (free text) stay here. */
-    static Injection toContract(InjectionRequest i) {
+    static Injection toContract(InjectionState i) {
         return new Injection(
                 i.administeredAt(),
                 i.technique(),

@@ -14,46 +14,46 @@ import org.springframework.stereotype.Component;
  * TherapySessionLogged of the session with its revision (and {@code voided} on the last).
  */
 @Component
-class TherapySessionKind extends NamedRecordKind<TherapySession> {
+class TherapySessionRecordKind extends NamedRecordKind<TherapySessionState> {
 
     private final ZoneId clinicZone;
 
-    TherapySessionKind(ClinicCalendar calendar) {
+    TherapySessionRecordKind(ClinicCalendar calendar) {
         super(
                 "therapy_sessions",
                 "Therapy session",
                 "POST /api/v1/therapies/{therapyId}/sessions",
                 "treatment-service",
-                TherapySession.class);
+                TherapySessionState.class);
         this.clinicZone = calendar.clinicZone();
     }
 
     @Override
-    public String patientId(TherapySession state) {
+    public String patientId(TherapySessionState state) {
         return state.patientId();
     }
 
     @Override
-    public Instant occurredAt(TherapySession state) {
+    public Instant occurredAt(TherapySessionState state) {
         return state.date().atStartOfDay(clinicZone).toInstant();
     }
 
     @Override
-    public EventPayload recorded(UUID id, TherapySession state) {
+    public EventPayload recorded(UUID id, TherapySessionState state) {
         return logged(id, 1, state, false);
     }
 
     @Override
-    public EventPayload amended(UUID id, int revision, TherapySession state) {
+    public EventPayload amended(UUID id, int revision, TherapySessionState state) {
         return logged(id, revision, state, false);
     }
 
     @Override
-    public EventPayload voided(UUID id, int revision, TherapySession lastState) {
+    public EventPayload voided(UUID id, int revision, TherapySessionState lastState) {
         return logged(id, revision, lastState, true);
     }
 
-    private static EventPayload logged(UUID id, int revision, TherapySession s, boolean voided) {
+    private static EventPayload logged(UUID id, int revision, TherapySessionState s, boolean voided) {
         return new TherapySessionLogged(
                 id,
                 revision,

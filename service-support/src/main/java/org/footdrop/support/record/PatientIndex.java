@@ -1,0 +1,43 @@
+package org.footdrop.support.record;
+
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The ids of each patient's records of each kind, one document per patient and kind keyed by
+ * {@code _id}: a listing without a scan (the embedded store serves only {@code _id} and unique
+ * indexes without one).
+ */
+class PatientIndex {
+
+    static final String COLLECTION = "patient_index";
+
+    private final MongoTemplate mongo;
+
+    PatientIndex(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void add(RecordKind<?> kind, String patientId, String recordId) {
+        mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(id(kind, patientId))),
+                new Update().addToSet("ids", recordId),
+                FindAndModifyOptions.options().upsert(true).returnNew(false),
+                Document.class,
+                COLLECTION);
+    }
+
+    List<String> ids(RecordKind<?> kind, String patientId) {
+        Document index = mongo.findById(id(kind, patientId), Document.class, COLLECTION);
+        return index == null ? List.of() : index.getList("ids", String.class);
+    }
+
+    private static String id(RecordKind<?> kind, String patientId) {
+        return kind.collection() + ":" + patientId;
+    }
+}

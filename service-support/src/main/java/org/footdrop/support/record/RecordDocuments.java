@@ -1,0 +1,112 @@
+package org.footdrop.support.record;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+
+/**
+ * The stored shape of a clinical record, owned here alone: one document holding the current state,
+ * every revision in {@code history} (who wrote it, when), the keys it answered and its outbox.
+ * The state is mapped by Spring Data from the kind's stored-state type, never from a request type.
+ */
+final class RecordDocuments {
+
+    static final String PATIENT_ID = "patientId";
+    static final String REVISION = "revision";
+    static final String REVISION_KEY = "revisionKey";
+    static final String STATUS = "status";
+    static final String STATE = "state";
+    static final String REQUEST_HASH = "requestHash";
+    static final String HISTORY = "history";
+    static final String RECORDED_AT = "recordedAt";
+    static final String AMENDED_AT = "amendedAt";
+    static final String VOIDED_AT = "voidedAt";
+    static final String VOID_REASON = "voidReason";
+    static final String OUTBOX = "outbox";
+
+    private final MongoConverter converter;
+
+    RecordDocuments(MongoConverter converter) {
+        this.converter = converter;
+    }
+
+    /** Revision 1 of a record, its outbox not yet added. */
+    Document first(UUID id, String patientId, Document state, String fingerprint, Instant now, String by) {
+        return new Document("_id", id.toString())
+                .append(PATIENT_ID, patientId)
+                .append(REVISION, 1)
+                .append(REVISION_KEY, revisionKey(id, 1))
+                .append(STATUS, RecordStatus.ACTIVE.name())
+                .append(STATE, state)
+                .append(REQUEST_HASH, fingerprint)
+                .append(RECORDED_AT, Date.from(now))
+                .append(HISTORY, List.of(history(1, RecordStatus.ACTIVE, state, now, by)));
+    }
+
+    /** Each revision keeps who wrote it, durably with the record, beside the audit log's account. */
+    static Document history(int revision, RecordStatus status, Document state, Instant at, String by) {
+        return new Document(REVISION, revision)
+                .append(STATUS, status.name())
+                .append(STATE, state)
+                .append("at", Date.from(at))
+                .append("by", by);
+    }
+
+    Document state(Object state) {
+        Document document = new Document();
+        converter.write(state, document);
+        document.remove("_class");
+        return document;
+    }
+
+    <S> StoredRecord<S> read(RecordKind<S> kind, Document document) {
+        return new StoredRecord<>(
+                UUID.fromString(document.getString("_id")),
+                document.getString(PATIENT_ID),
+                document.getInteger(REVISION),
+                RecordStatus.valueOf(document.getString(STATUS)),
+                stateOf(kind, document),
+                instant(document, RECORDED_AT),
+                instant(document, AMENDED_AT),
+                instant(document, VOIDED_AT));
+    }
+
+    /** The record as it was answered at {@code revision}, from its history. */
+    <S> StoredRecord<S> atRevision(RecordKind<S> kind, Document document, int revision) {
+        Document entry = document.getList(HISTORY, Document.class).stream()
+                .filter(h -> h.getInteger(REVISION) == revision)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no history for revision " + revision));
+        RecordStatus status = RecordStatus.valueOf(entry.getString(STATUS));
+        Instant at = entry.getDate("at").toInstant();
+        return new StoredRecord<>(
+                UUID.fromString(document.getString("_id")),
+                document.getString(PATIENT_ID),
+                revision,
+                status,
+                converter.read(kind.stateType(), entry.get(STATE, Document.class)),
+                instant(document, RECORDED_AT),
+                revision == 1 || status == RecordStatus.VOIDED ? null : at,
+                status == RecordStatus.VOIDED ? at : null);
+    }
+
+    <S> S stateOf(RecordKind<S> kind, Document document) {
+        return converter.read(kind.stateType(), document.get(STATE, Document.class));
+    }
+
+    static boolean voided(Document document) {
+        return RecordStatus.VOIDED.name().equals(document.getString(STATUS));
+    }
+
+    static String revisionKey(UUID id, int revision) {
+        return id + "#" + revision;
+    }
+
+    private static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+}
