@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,15 +64,26 @@ public class ClinicalRecords {
 
     /** Creates revision 1, or replays what an earlier request with the same key and body created. */
     public <S> Created<S> create(RecordKind<S> kind, S state, RequestContext context) {
+        return create(kind, state, null, context);
+    }
+
+    /**
+     * Creates revision 1 carrying the clinic's own identifier, whose record id it is: the same
+     * identifier again with the same state answers the stored record ({@code created} false), with
+     * another state it is refused (a correction is an amend).
+     */
+    public <S> Created<S> create(RecordKind<S> kind, S state, ExternalIdentifier identifier, RequestContext context) {
         ensureIndexes(kind);
-        UUID id = IdempotencyKeys.recordId(context, kind.createEndpoint());
+        UUID id = identifier != null
+                ? identifier.recordId(kind)
+                : IdempotencyKeys.recordId(context, kind.createEndpoint());
         String fingerprint = keys.fingerprint(state);
         Instant now = now();
         String patientId = kind.patientId(state);
         audit.touched(context, patientId);
         OutboxEntry event = events.of(kind, kind.recorded(id, state), patientId, state, now, context);
         Document record = documents
-                .first(id, patientId, documents.state(state), fingerprint, now, context.client())
+                .first(id, patientId, identifier, documents.state(state), fingerprint, now, context.client())
                 .append(
                         RecordDocuments.OUTBOX,
                         new Document(event.eventId(), mongo.getConverter().convertToMongoType(event)));
@@ -84,7 +96,12 @@ public class ClinicalRecords {
         } catch (DuplicateKeyException e) {
             Document existing = load(kind, id);
             if (!fingerprint.equals(existing.getString(RecordDocuments.REQUEST_HASH))) {
-                throw IdempotencyKeys.reused();
+                throw identifier == null
+                        ? IdempotencyKeys.reused()
+                        : new RecordRefusedException(
+                                RecordRefusedException.Reason.KEY_REUSED,
+                                kind.label() + " " + identifier + " is already recorded with other values;"
+                                        + " amend it to correct it");
             }
             return new Created<>(documents.atRevision(kind, existing, 1), false);
         }
@@ -94,6 +111,21 @@ public class ClinicalRecords {
         Document document = load(kind, id);
         audit.read(document.getString(RecordDocuments.PATIENT_ID));
         return documents.read(kind, document);
+    }
+
+    /** The record of this kind that carries the identifier, if one does. */
+    public <S> Optional<StoredRecord<S>> find(RecordKind<S> kind, ExternalIdentifier identifier) {
+        Document document = mongo.findById(identifier.recordId(kind).toString(), Document.class, kind.collection());
+        if (document == null) {
+            return Optional.empty();
+        }
+        audit.read(document.getString(RecordDocuments.PATIENT_ID));
+        return Optional.of(documents.read(kind, document));
+    }
+
+    /** The id of the record of this kind that carries (or would carry) the identifier. */
+    public UUID idOf(RecordKind<?> kind, ExternalIdentifier identifier) {
+        return identifier.recordId(kind);
     }
 
     /** The patient's records of this kind, oldest first; voided ones included, marked so. */

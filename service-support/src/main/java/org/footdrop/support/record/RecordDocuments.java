@@ -26,6 +26,7 @@ final class RecordDocuments {
     static final String VOIDED_AT = "voidedAt";
     static final String VOID_REASON = "voidReason";
     static final String OUTBOX = "outbox";
+    static final String IDENTIFIER = "identifier";
 
     private final MongoConverter converter;
 
@@ -34,8 +35,15 @@ final class RecordDocuments {
     }
 
     /** Revision 1 of a record, its outbox not yet added. */
-    Document first(UUID id, String patientId, Document state, String fingerprint, Instant now, String by) {
-        return new Document("_id", id.toString())
+    Document first(
+            UUID id,
+            String patientId,
+            ExternalIdentifier identifier,
+            Document state,
+            String fingerprint,
+            Instant now,
+            String by) {
+        Document document = new Document("_id", id.toString())
                 .append(PATIENT_ID, patientId)
                 .append(REVISION, 1)
                 .append(REVISION_KEY, revisionKey(id, 1))
@@ -44,6 +52,11 @@ final class RecordDocuments {
                 .append(REQUEST_HASH, fingerprint)
                 .append(RECORDED_AT, Date.from(now))
                 .append(HISTORY, List.of(history(1, RecordStatus.ACTIVE, state, now, by)));
+        if (identifier != null) {
+            document.append(
+                    IDENTIFIER, new Document("system", identifier.system()).append("value", identifier.value()));
+        }
+        return document;
     }
 
     /** Each revision keeps who wrote it, durably with the record, beside the audit log's account. */
@@ -71,7 +84,8 @@ final class RecordDocuments {
                 stateOf(kind, document),
                 instant(document, RECORDED_AT),
                 instant(document, AMENDED_AT),
-                instant(document, VOIDED_AT));
+                instant(document, VOIDED_AT),
+                identifier(document));
     }
 
     /** The record as it was answered at {@code revision}, from its history. */
@@ -90,7 +104,8 @@ final class RecordDocuments {
                 converter.read(kind.stateType(), entry.get(STATE, Document.class)),
                 instant(document, RECORDED_AT),
                 revision == 1 || status == RecordStatus.VOIDED ? null : at,
-                status == RecordStatus.VOIDED ? at : null);
+                status == RecordStatus.VOIDED ? at : null,
+                identifier(document));
     }
 
     <S> S stateOf(RecordKind<S> kind, Document document) {
@@ -103,6 +118,13 @@ final class RecordDocuments {
 
     static String revisionKey(UUID id, int revision) {
         return id + "#" + revision;
+    }
+
+    private static ExternalIdentifier identifier(Document document) {
+        Document identifier = document.get(IDENTIFIER, Document.class);
+        return identifier == null
+                ? null
+                : new ExternalIdentifier(identifier.getString("system"), identifier.getString("value"));
     }
 
     private static Instant instant(Document document, String field) {

@@ -155,7 +155,7 @@ class InjectionValidationSliceTest {
 
     private static StoredRecord<InjectionState> stored(InjectionState state) {
         return new StoredRecord<>(
-                UUID.randomUUID(), state.patientId(), 1, RecordStatus.ACTIVE, state, Instant.now(), null, null);
+                UUID.randomUUID(), state.patientId(), 1, RecordStatus.ACTIVE, state, Instant.now(), null, null, null);
     }
 
     private static Arguments pass(String rule, Consumer<ObjectNode> change) {

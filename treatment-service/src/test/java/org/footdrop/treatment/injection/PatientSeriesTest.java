@@ -73,6 +73,6 @@ class PatientSeriesTest {
                 null,
                 null);
         return new StoredRecord<>(
-                UUID.randomUUID(), "pt-1", 1, status, state, Instant.parse("2026-06-01T00:00:00Z"), null, null);
+                UUID.randomUUID(), "pt-1", 1, status, state, Instant.parse("2026-06-01T00:00:00Z"), null, null, null);
     }
 }
