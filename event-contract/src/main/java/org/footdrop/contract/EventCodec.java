@@ -87,6 +87,7 @@ public final class EventCodec {
                     fields.recordedAt(),
                     fields.source(),
                     fields.correlationId(),
+                    fields.importJob(),
                     payload);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new PoisonEventException(Reason.INVALID, "cannot bind " + type.wireName() + ": " + e.getMessage());
@@ -102,5 +103,6 @@ public final class EventCodec {
             java.time.Instant occurredAt,
             java.time.Instant recordedAt,
             String source,
-            String correlationId) {}
+            String correlationId,
+            String importJob) {}
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param occurredAt clinical time (when it happened to the patient)
  * @param recordedAt when the producing service accepted it
  * @param source the producing service, e.g. {@code intake-service}
+ * @param importJob the bulk import that brought the record in, or null for a live write: its only
+ *        provenance, so that checks of live data entry (such as "entered late") can leave it out
  */
 public record EventEnvelope(
         UUID eventId,
@@ -20,6 +22,7 @@ public record EventEnvelope(
         Instant recordedAt,
         String source,
         String correlationId,
+        String importJob,
         EventPayload payload) {
 
     public EventEnvelope {
@@ -44,6 +47,18 @@ public record EventEnvelope(
             Instant recordedAt,
             String source,
             String correlationId) {
+        return of(payload, patientId, occurredAt, recordedAt, source, correlationId, null);
+    }
+
+    /** The same, for a record a bulk import brought in. */
+    public static EventEnvelope of(
+            EventPayload payload,
+            String patientId,
+            Instant occurredAt,
+            Instant recordedAt,
+            String source,
+            String correlationId,
+            String importJob) {
         return new EventEnvelope(
                 UUID.randomUUID(),
                 payload.eventType().wireName(),
@@ -53,6 +68,7 @@ public record EventEnvelope(
                 recordedAt,
                 source,
                 correlationId,
+                importJob,
                 payload);
     }
 

@@ -22,7 +22,7 @@ final class RecordEvents {
     <S> OutboxEntry of(
             RecordKind<S> kind, EventPayload payload, String patientId, S state, Instant now, RequestContext context) {
         EventEnvelope envelope = EventEnvelope.of(
-                payload, patientId, kind.occurredAt(state), now, kind.source(), context.correlationId());
+                payload, patientId, kind.occurredAt(state), now, kind.source(), context.correlationId(), context.job());
         return OutboxEntry.pending(envelope, codec, now).withHeaders(trace.current());
     }
 }
