@@ -109,13 +109,18 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http, ThrottledSignIn signIn) {
+    SecurityFilterChain signIn(HttpSecurity http, ThrottledSignIn signIn, AuthProperties properties) {
         http.securityMatcher(LOGIN);
         http.authenticationManager(new ProviderManager(signIn));
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl(LOGIN + "?error");
         failures.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked"));
-        http.formLogin(form -> form.loginPage(LOGIN).failureHandler(failures).permitAll());
+        // Signed in without an authorization request (the form opened by hand): on to the web app,
+        // whose own sign-in then passes through here without the form.
+        http.formLogin(form -> form.loginPage(LOGIN)
+                .defaultSuccessUrl(properties.webClient().postLogoutRedirectUri())
+                .failureHandler(failures)
+                .permitAll());
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         http.logout(logout -> logout.disable()); // signing out is OpenID Connect's end_session_endpoint
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(LOGIN_PAGE_POLICY)));

@@ -121,6 +121,18 @@ class PersonSignInHttpTest {
     }
 
     @Test
+    void shouldSendSomeoneWhoOpenedTheFormByHandOnToTheWebApp() {
+        // given
+        HttpResponse<String> form = browser.get("/login");
+
+        // when
+        BrowserSignIn.Landing landing = browser.submit(form, "local-clinician", "local-clinician-password");
+
+        // then
+        assertThat(landing.location().toString()).isEqualTo("http://localhost:8080/");
+    }
+
+    @Test
     void shouldRefuseTheCodeToAnExchangeWithoutTheRightVerifierOrSecret() {
         // given
         String code = browser.signIn("local-ops", "local-ops-password").code();

@@ -17,9 +17,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The sign-in form's password check, behind the {@link LoginThrottle}: a locked name is refused
- * before its password is looked at. Counts failures in {@code footdrop_auth_login_failures_total}
+ * before its password is looked at. Counts failures in {@code footdrop.auth.login.failures}
  * ({@code reason} = {@code bad_credentials} or {@code locked}) and locks started in
- * {@code footdrop_auth_login_lockouts_total}.
+ * {@code footdrop.auth.login.lockouts}.
  */
 public final class ThrottledSignIn implements AuthenticationProvider {
 
