@@ -81,7 +81,7 @@ class PersonSignInHttpTest {
     }
 
     @Test
-    void shouldAnswerUserinfoAndRefreshWithTheSamePersonAndRole() throws Exception {
+    void shouldAnswerUserinfoAndRefreshWithTheSamePersonAndRoleAndANewRefreshToken() throws Exception {
         // given
         JsonNode issued = TokenClient.json(browser.exchange(
                 browser.signIn("local-analyst", "local-analyst-password").code()));
@@ -99,6 +99,9 @@ class PersonSignInHttpTest {
         assertThat(TokenClient.json(userInfo).get("sub").asString()).isEqualTo("local-analyst");
         assertThat(TokenClient.json(userInfo).get("role").asString()).isEqualTo("analyst");
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        assertThat(TokenClient.json(refreshed).get("refresh_token").asString())
+                .as("a refresh token is replaced at each use")
+                .isNotEqualTo(issued.get("refresh_token").asString());
         JWTClaimsSet access =
                 tokens.verify(TokenClient.json(refreshed).get("access_token").asString());
         assertThat(access.getSubject()).isEqualTo("local-analyst");
