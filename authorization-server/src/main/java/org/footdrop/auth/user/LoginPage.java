@@ -27,8 +27,6 @@ class LoginPage {
             message = "Too many failed sign-ins for this user name. Wait a few minutes, then try again.";
         } else if (request.getParameter("error") != null) {
             message = "Wrong user name or password.";
-        } else if (request.getParameter("logout") != null) {
-            message = "You are signed out.";
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         StringBuilder html = new StringBuilder(1024)
