@@ -6,9 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 /**
- * Issues the access tokens the services accept: client-credentials grant only, one client per role
- * (docs/security.md, "Roles"), JWTs signed with RS256 and verified by the services against
- * {@code /oauth2/jwks}. There are no users here, so no user store and no login page.
+ * Issues the access tokens the services accept, JWTs signed with RS256 and verified by the services
+ * against {@code /oauth2/jwks}: to systems by the client-credentials grant, one client per role
+ * (docs/security.md, "Roles"), and to people who sign in to the clinic's web app by the
+ * authorization-code flow with PKCE and OpenID Connect (docs/security.md, "People"). Boot's
+ * generated user is excluded: the users come from {@code footdrop.auth.users} only.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan

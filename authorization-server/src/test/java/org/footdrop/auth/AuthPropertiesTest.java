@@ -22,9 +22,9 @@ class AuthPropertiesTest {
         withBilling.put("billing", new AuthProperties.Client("x"));
 
         // when / then
-        assertThatThrownBy(() -> new AuthProperties(missingAdmin, AUDIENCES, Duration.ofMinutes(5), null))
+        assertThatThrownBy(() -> properties(missingAdmin, AUDIENCES, Duration.ofMinutes(5), null))
                 .hasMessageContaining("exactly the roles");
-        assertThatThrownBy(() -> new AuthProperties(withBilling, AUDIENCES, Duration.ofMinutes(5), null))
+        assertThatThrownBy(() -> properties(withBilling, AUDIENCES, Duration.ofMinutes(5), null))
                 .hasMessageContaining("billing");
     }
 
@@ -35,11 +35,11 @@ class AuthPropertiesTest {
         blankOps.put("ops", new AuthProperties.Client(" "));
 
         // when / then
-        assertThatThrownBy(() -> new AuthProperties(blankOps, AUDIENCES, Duration.ofMinutes(5), null))
+        assertThatThrownBy(() -> properties(blankOps, AUDIENCES, Duration.ofMinutes(5), null))
                 .hasMessageContaining("footdrop.auth.clients.ops.secret");
-        assertThatThrownBy(() -> new AuthProperties(clients(), AUDIENCES, Duration.ZERO, null))
+        assertThatThrownBy(() -> properties(clients(), AUDIENCES, Duration.ZERO, null))
                 .hasMessageContaining("token-ttl");
-        assertThatThrownBy(() -> new AuthProperties(clients(), List.of(), Duration.ofMinutes(5), null))
+        assertThatThrownBy(() -> properties(clients(), List.of(), Duration.ofMinutes(5), null))
                 .hasMessageContaining("audiences");
     }
 
@@ -53,8 +53,70 @@ class AuthPropertiesTest {
                 .isEqualTo("FOOTDROP_AUTH_CLIENTS_CLINICAL_WRITER_SECRET");
         assertThat(AuthProperties.secretVariable("ops")).isEqualTo("FOOTDROP_AUTH_CLIENTS_OPS_SECRET");
         assertThat(client.toString()).doesNotContain("s3cret");
-        assertThat(new AuthProperties(clients(), AUDIENCES, Duration.ofMinutes(5), " ").keyDir())
+        assertThat(properties(clients(), AUDIENCES, Duration.ofMinutes(5), " ").keyDir())
                 .isNull();
+    }
+
+    @Test
+    void shouldUseOneLocalUserPerPersonRoleUntilUsersAreConfiguredAndThenOnlyThose() {
+        // given
+        Map<String, AuthProperties.User> configured =
+                Map.of("dr.grey", new AuthProperties.User("s3cret-pass", null, "clinician"));
+
+        // when
+        AuthProperties defaults = withUsers(Map.of());
+        AuthProperties fromConfiguration = withUsers(configured);
+
+        // then
+        assertThat(defaults.usingLocalUsers()).isTrue();
+        assertThat(defaults.users()).containsOnlyKeys("local-clinician", "local-analyst", "local-ops", "local-admin");
+        assertThat(defaults.users().get("local-ops").role()).isEqualTo("ops");
+        assertThat(defaults.users().get("local-ops").password()).isEqualTo("local-ops-password");
+        assertThat(fromConfiguration.usingLocalUsers()).isFalse();
+        assertThat(fromConfiguration.users()).containsOnlyKeys("dr.grey");
+        assertThat(configured.get("dr.grey").toString()).doesNotContain("s3cret-pass");
+    }
+
+    @Test
+    void shouldRefuseAUserWithoutAPersonRoleOrWithoutExactlyOnePasswordOrWithABadName() {
+        // when / then
+        assertThatThrownBy(() -> withUsers(Map.of("ann", new AuthProperties.User("pw", null, "clinical-writer"))))
+                .hasMessageContaining("footdrop.auth.users.ann.role must be one of [clinician, analyst, ops, admin]");
+        assertThatThrownBy(() -> withUsers(Map.of("ann", new AuthProperties.User(null, " ", "analyst"))))
+                .hasMessageContaining("exactly one of password and password-hash");
+        assertThatThrownBy(() -> withUsers(Map.of("ann", new AuthProperties.User("pw", "{bcrypt}$2a$x", "analyst"))))
+                .hasMessageContaining("exactly one of password and password-hash");
+        assertThatThrownBy(() -> withUsers(Map.of("ann", new AuthProperties.User(null, "$2a$10$abc", "analyst"))))
+                .hasMessageContaining("must name its encoder");
+        assertThatThrownBy(() -> withUsers(Map.of("ann smith", new AuthProperties.User("pw", null, "analyst"))))
+                .hasMessageContaining("a user name is 1 to 64 letters");
+    }
+
+    @Test
+    void shouldRefuseAWebClientWithoutSecretOrWithARelativeRedirectAndALoginThrottleThatCannotLock() {
+        // when / then
+        assertThatThrownBy(
+                        () -> new AuthProperties.WebClient(" ", "http://localhost:8080/cb", "http://localhost:8080/"))
+                .hasMessageContaining("web-client.secret");
+        assertThatThrownBy(() -> new AuthProperties.WebClient("s", "/login/oauth2/code/clinic", "http://localhost/"))
+                .hasMessageContaining("web-client.redirect-uri");
+        assertThatThrownBy(() -> new AuthProperties.WebClient("s", "http://localhost/cb", "javascript:alert(1)"))
+                .hasMessageContaining("web-client.post-logout-redirect-uri");
+        assertThatThrownBy(() -> new AuthProperties.Login(0, Duration.ofSeconds(30), Duration.ofMinutes(1)))
+                .hasMessageContaining("max-failures");
+        assertThatThrownBy(() -> new AuthProperties.Login(5, Duration.ofMinutes(2), Duration.ofMinutes(1)))
+                .hasMessageContaining("max-lock");
+        assertThat(new AuthProperties.WebClient("s3cret-web", "http://localhost/cb", "http://localhost/").toString())
+                .doesNotContain("s3cret-web");
+    }
+
+    private static AuthProperties withUsers(Map<String, AuthProperties.User> users) {
+        return new AuthProperties(clients(), AUDIENCES, Duration.ofMinutes(5), null, users, null, null);
+    }
+
+    private static AuthProperties properties(
+            Map<String, AuthProperties.Client> clients, List<String> audiences, Duration ttl, String keyDir) {
+        return new AuthProperties(clients, audiences, ttl, keyDir, null, null, null);
     }
 
     private static Map<String, AuthProperties.Client> clients() {

@@ -55,6 +55,9 @@ class AuthorizationServerHttpTest {
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Set-Cookie"))
+                .as("no session for a client")
+                .isEmpty();
         JsonNode body = TokenClient.json(response);
         assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
         assertThat(body.get("scope").asString()).isEqualTo(role);
@@ -117,7 +120,7 @@ class AuthorizationServerHttpTest {
     }
 
     @Test
-    void shouldPublishTheConfiguredIssuerAndOnlyClientCredentialsInTheDiscoveryDocument() {
+    void shouldPublishTheConfiguredIssuerAndTheGrantsInUseInTheDiscoveryDocument() {
         // when
         HttpResponse<String> response = client.get("/.well-known/oauth-authorization-server");
 
@@ -129,7 +132,7 @@ class AuthorizationServerHttpTest {
         assertThat(metadata.get("jwks_uri").asString()).isEqualTo(ISSUER + "/oauth2/jwks");
         assertThat(metadata.get("grant_types_supported").values())
                 .extracting(JsonNode::asString)
-                .containsExactly("client_credentials");
+                .containsExactlyInAnyOrder("client_credentials", "authorization_code", "refresh_token");
         assertThat(metadata.get("token_endpoint_auth_methods_supported").values())
                 .extracting(JsonNode::asString)
                 .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post");
@@ -163,7 +166,7 @@ class AuthorizationServerHttpTest {
     }
 
     @Test
-    void shouldServeThePublicHealthProbesAndNoOtherActuatorEndpointLoginPageOrUserFlow() {
+    void shouldServeThePublicHealthProbesAndNoOtherActuatorEndpointDeviceFlowOrClientRegistration() {
         // when / then
         for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
             assertThat(client.get(path).statusCode()).as(path).isEqualTo(200);
@@ -174,12 +177,23 @@ class AuthorizationServerHttpTest {
                 "/actuator/env",
                 "/actuator/beans",
                 "/actuator/prometheus",
-                "/login",
-                "/oauth2/authorize?response_type=code&client_id=admin",
                 "/oauth2/device_verification",
-                "/.well-known/openid-configuration",
+                "/oauth2/device_authorization",
+                "/oauth2/par",
+                "/connect/register",
                 "/userinfo")) {
-            assertThat(client.get(path).statusCode()).as(path).isEqualTo(403);
+            assertThat(client.get(path).statusCode()).as(path).isIn(401, 403);
         }
+    }
+
+    @Test
+    void shouldRefuseTheAuthorizationCodeFlowToARoleClient() {
+        // when
+        HttpResponse<String> response = client.get("/oauth2/authorize?response_type=code&client_id=admin&scope=admin"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(TokenClient.json(response).get("error").asString()).isEqualTo("unauthorized_client");
     }
 }

@@ -180,6 +180,7 @@ public final class LocalStack {
         out.append(String.format("  %-20s %s%n", "logs", logDir));
         if (options.authorizationServer()) {
             out.append(LocalAuthorizationServer.clientsSummary(System.getenv())).append(System.lineSeparator());
+            out.append(LocalAuthorizationServer.usersSummary(System.getenv())).append(System.lineSeparator());
         }
         out.append("Ctrl-C stops everything; data is kept for the next start.");
         System.out.println(out);

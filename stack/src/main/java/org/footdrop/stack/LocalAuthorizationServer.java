@@ -18,6 +18,21 @@ public final class LocalAuthorizationServer {
     /** One client per role; client id = role = its only scope. */
     public static final List<String> CLIENTS = List.of("clinical-writer", "clinician", "analyst", "ops", "admin");
 
+    /** The client people sign in through: the clinic's web app (authorization code with PKCE). */
+    public static final String WEB_CLIENT = "clinic-web";
+
+    public static final String WEB_CLIENT_SECRET_VARIABLE = "FOOTDROP_AUTH_WEB_CLIENT_SECRET";
+
+    /**
+     * The roles a person may hold; the authorization server's local default users are one per role,
+     * named local-&lt;role&gt; with the password &lt;name&gt;-password (authorization-server's
+     * AuthProperties.LOCAL_USERS, which this mirrors).
+     */
+    public static final List<String> PERSON_ROLES = List.of("clinician", "analyst", "ops", "admin");
+
+    /** Users set in the environment (footdrop.auth.users.*) replace the local defaults all at once. */
+    private static final String USERS_VARIABLE_PREFIX = "FOOTDROP_AUTH_USERS_";
+
     private LocalAuthorizationServer() {}
 
     public static String issuer() {
@@ -73,6 +88,45 @@ public final class LocalAuthorizationServer {
                 .append(" -d grant_type=client_credentials ")
                 .append(tokenUri());
         return out.toString();
+    }
+
+    public static String localUser(String role) {
+        return "local-" + role;
+    }
+
+    public static String localDefaultPassword(String user) {
+        return user + "-password";
+    }
+
+    /**
+     * The people who can sign in, with their passwords and roles, and the web app's client, for the
+     * console. Users or a secret set in the environment are named by their variables, never printed.
+     */
+    public static String usersSummary(Map<String, String> env) {
+        String webSecret = env.getOrDefault(WEB_CLIENT_SECRET_VARIABLE, "").isBlank()
+                ? localDefaultSecret(WEB_CLIENT)
+                : "(secret from $" + WEB_CLIENT_SECRET_VARIABLE + ")";
+        StringBuilder out = new StringBuilder("People sign in through the web app's client ")
+                .append(WEB_CLIENT)
+                .append(" (")
+                .append(webSecret)
+                .append("; authorization code with PKCE at ")
+                .append(issuer())
+                .append("/oauth2/authorize):")
+                .append(System.lineSeparator());
+        if (env.keySet().stream().anyMatch(name -> name.startsWith(USERS_VARIABLE_PREFIX))) {
+            return out.append("  users from the environment ($")
+                    .append(USERS_VARIABLE_PREFIX)
+                    .append("...); the local defaults are off")
+                    .toString();
+        }
+        out.append(String.format("  %-18s %-26s %s%n", "user", "password", "role"));
+        for (String role : PERSON_ROLES) {
+            String user = localUser(role);
+            out.append(String.format("  %-18s %-26s %s%n", user, localDefaultPassword(user), role));
+        }
+        return out.append("  (configure footdrop.auth.users to replace them; the defaults are for this machine only)")
+                .toString();
     }
 
     private static boolean overridden(String client, Map<String, String> env) {

@@ -1,5 +1,6 @@
 package org.footdrop.auth.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.footdrop.auth.AuthProperties;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 @Configuration(proxyBeanMethods = false)
@@ -23,16 +25,22 @@ class ClientConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Five fixed clients from configuration: nothing to persist, so in memory. */
+    /** Six fixed clients from configuration, the role clients and the web app: nothing to persist, so in memory. */
     @Bean
     RegisteredClientRepository registeredClientRepository(AuthProperties properties, PasswordEncoder encoder) {
-        RegisteredClientRepository repository =
-                new InMemoryRegisteredClientRepository(RoleClients.from(properties, encoder));
+        List<RegisteredClient> clients = new ArrayList<>(RoleClients.from(properties, encoder));
+        clients.add(WebAppClient.from(properties, encoder));
+        RegisteredClientRepository repository = new InMemoryRegisteredClientRepository(clients);
         log.info(
                 "Clients (client credentials; scope = client id): {}; access tokens live {}, audience {}",
                 String.join(", ", AuthProperties.ROLES),
                 properties.tokenTtl(),
                 properties.audiences());
+        log.info(
+                "Web app client {} (authorization code with PKCE, OpenID Connect): redirect URI {}, after logout {}",
+                AuthProperties.WEB_CLIENT_ID,
+                properties.webClient().redirectUri(),
+                properties.webClient().postLogoutRedirectUri());
         List<String> defaults = RoleClients.usingLocalDefaultSecret(properties);
         if (!defaults.isEmpty()) {
             log.info(
@@ -40,6 +48,12 @@ class ClientConfiguration {
                             + "override with {}",
                     String.join(", ", defaults),
                     defaults.stream().map(AuthProperties::secretVariable).collect(Collectors.joining(", ")));
+        }
+        if (properties.webClient().secret().equals(AuthProperties.localDefaultSecret(AuthProperties.WEB_CLIENT_ID))) {
+            log.info(
+                    "Local default secret (for local use only) still in use by {}; override with {}",
+                    AuthProperties.WEB_CLIENT_ID,
+                    AuthProperties.WEB_CLIENT_SECRET_VARIABLE);
         }
         return repository;
     }

@@ -40,8 +40,8 @@ class TokenConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(AuthProperties properties) {
-        return new AccessTokenClaims(properties.audiences());
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(AuthProperties properties) {
+        return new TokenClaims(properties.audiences());
     }
 
     @Bean

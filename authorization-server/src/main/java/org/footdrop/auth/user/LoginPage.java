@@ -1,0 +1,60 @@
+package org.footdrop.auth.user;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The sign-in form, rendered here without a template engine: no script and no inline style, so the
+ * page runs under a Content-Security-Policy of {@code default-src 'none'}. The form posts to
+ * {@code /login} with the CSRF token; Spring Security's form login checks it (through
+ * {@link ThrottledSignIn}) and returns the browser to the authorization request that sent it here.
+ */
+@Controller
+class LoginPage {
+
+    static final String PATH = "/login";
+
+    @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String page(HttpServletRequest request) {
+        String message = null;
+        if (request.getParameter("locked") != null) {
+            message = "Too many failed sign-ins for this user name. Wait a few minutes, then try again.";
+        } else if (request.getParameter("error") != null) {
+            message = "Wrong user name or password.";
+        }
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        StringBuilder html = new StringBuilder(1024)
+                .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Sign in - Foot Drop Outcomes</title>\n</head>\n<body>\n<main>\n")
+                .append("<h1>Foot Drop Outcomes</h1>\n<h2>Sign in</h2>\n");
+        if (message != null) {
+            html.append("<p role=\"alert\">")
+                    .append(HtmlUtils.htmlEscape(message))
+                    .append("</p>\n");
+        }
+        html.append("<form method=\"post\" action=\"")
+                .append(HtmlUtils.htmlEscape(request.getContextPath() + PATH))
+                .append("\">\n<p><label for=\"username\">User name</label><br>\n")
+                .append("<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
+                        + "</p>\n")
+                .append("<p><label for=\"password\">Password</label><br>\n")
+                .append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\""
+                        + " required></p>\n");
+        if (csrf != null) {
+            html.append("<input type=\"hidden\" name=\"")
+                    .append(HtmlUtils.htmlEscape(csrf.getParameterName()))
+                    .append("\" value=\"")
+                    .append(HtmlUtils.htmlEscape(csrf.getToken()))
+                    .append("\">\n");
+        }
+        return html.append("<p><button type=\"submit\">Sign in</button></p>\n</form>\n</main>\n</body>\n</html>\n")
+                .toString();
+    }
+}
