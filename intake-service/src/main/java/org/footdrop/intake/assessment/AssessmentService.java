@@ -1,8 +1,10 @@
 package org.footdrop.intake.assessment;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.footdrop.intake.diagnosis.SymptomOnsets;
 import org.footdrop.support.clinic.ClinicCalendar;
@@ -37,8 +39,20 @@ class AssessmentService {
     }
 
     ClinicalRecords.Created<AssessmentState> record(AssessmentRequest request, RequestContext context) {
-        check(request);
-        return records.create(kind, AssessmentState.of(request), context);
+        return records.create(kind, prepare(request, onsets.earliestOnset(request.patientId())), context);
+    }
+
+    /**
+     * The state a valid request stores, after the clinical rules.
+     *
+     * @param earliestOnset the patient's earliest symptom onset, as {@link SymptomOnsets} knows it
+     */
+    AssessmentState prepare(AssessmentRequest request, Optional<LocalDate> earliestOnset) {
+        List<FieldProblem> problems = AssessmentRules.check(request, clock.instant(), clinicZone, earliestOnset);
+        if (!problems.isEmpty()) {
+            throw ClinicalProblemException.invalid(problems);
+        }
+        return AssessmentState.of(request);
     }
 
     StoredRecord<AssessmentState> find(UUID id) {
@@ -51,20 +65,12 @@ class AssessmentService {
 
     StoredRecord<AssessmentState> amend(
             UUID id, int expectedRevision, AssessmentRequest request, RequestContext context) {
-        check(request);
-        return records.amend(kind, id, expectedRevision, AssessmentState.of(request), context);
+        return records.amend(
+                kind, id, expectedRevision, prepare(request, onsets.earliestOnset(request.patientId())), context);
     }
 
     StoredRecord<AssessmentState> voidAssessment(
             UUID id, Integer expectedRevision, String reason, RequestContext context) {
         return records.voidRecord(kind, id, expectedRevision, reason, context);
-    }
-
-    private void check(AssessmentRequest request) {
-        List<FieldProblem> problems =
-                AssessmentRules.check(request, clock.instant(), clinicZone, onsets.earliestOnset(request.patientId()));
-        if (!problems.isEmpty()) {
-            throw ClinicalProblemException.invalid(problems);
-        }
     }
 }

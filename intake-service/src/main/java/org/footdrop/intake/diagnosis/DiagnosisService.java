@@ -27,8 +27,13 @@ class DiagnosisService {
     }
 
     ClinicalRecords.Created<DiagnosisState> record(DiagnosisRequest request, RequestContext context) {
+        return records.create(kind, prepare(request), context);
+    }
+
+    /** The state a valid request stores, after the clinical rules; a bulk import's lines pass here too. */
+    DiagnosisState prepare(DiagnosisRequest request) {
         check(request);
-        return records.create(kind, DiagnosisState.of(request), context);
+        return DiagnosisState.of(request);
     }
 
     StoredRecord<DiagnosisState> find(UUID id) {
@@ -41,8 +46,7 @@ class DiagnosisService {
 
     StoredRecord<DiagnosisState> amend(
             UUID id, int expectedRevision, DiagnosisRequest request, RequestContext context) {
-        check(request);
-        return records.amend(kind, id, expectedRevision, DiagnosisState.of(request), context);
+        return records.amend(kind, id, expectedRevision, prepare(request), context);
     }
 
     StoredRecord<DiagnosisState> voidDiagnosis(

@@ -14,6 +14,7 @@ class IntakeSecurityMatrixTest extends SecurityMatrixContract {
         Map<String, Entry> matrix = new LinkedHashMap<>();
         matrix.putAll(recordEndpoints(IntakeRecordApis.DIAGNOSES));
         matrix.putAll(recordEndpoints(IntakeRecordApis.ASSESSMENTS));
+        matrix.putAll(importEndpoints());
         return matrix;
     }
 }

@@ -2,6 +2,7 @@ package org.footdrop.support.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,8 +33,13 @@ public class AuditTrail implements RecordAudit {
 
     @Override
     public void touched(RequestContext context, String patientId) {
+        touchedAll(context, List.of(patientId));
+    }
+
+    @Override
+    public void touchedAll(RequestContext context, Collection<String> patientIds) {
         if (context.onRequestThread()) {
-            read(patientId);
+            patientIds.forEach(this::read);
             return;
         }
         auditLog.append(new AuditRecord(
@@ -45,7 +51,7 @@ public class AuditTrail implements RecordAudit {
                 "JOB " + context.job(),
                 null,
                 null,
-                List.of(patientId),
+                List.copyOf(patientIds),
                 200,
                 AuditRecord.outcomeOf(200),
                 context.correlationId()));

@@ -1,8 +1,16 @@
 package org.footdrop.support.outbox;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.bson.Document;
 import org.footdrop.contract.CloudEventHeaders;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,6 +52,62 @@ public class OutboxWriter {
             removeMarkers(events);
             throw e;
         }
+    }
+
+    /** One record document of a bulk insert and the events already in its outbox map. */
+    public record NewDocument(Document document, String recordId, List<OutboxEntry> events) {}
+
+    /**
+     * Inserts many record documents in one unordered write (a bulk import's batch): the markers of
+     * all their events first, in one write too. Returns the ids that were inserted; a document whose
+     * {@code _id} exists already is left out (its markers removed) for the caller to look at.
+     */
+    public Set<String> insertAll(String collection, List<NewDocument> documents) {
+        if (documents.isEmpty()) {
+            return Set.of();
+        }
+        List<PendingEventMarker> markers = new ArrayList<>();
+        for (NewDocument d : documents) {
+            for (OutboxEntry event : d.events()) {
+                markers.add(new PendingEventMarker(event.eventId(), collection, d.recordId(), clock.instant()));
+            }
+        }
+        mongo.insert(markers, PendingEventMarker.COLLECTION);
+        Set<Integer> duplicates = new HashSet<>();
+        try {
+            mongo.getCollection(collection)
+                    .insertMany(
+                            documents.stream().map(NewDocument::document).toList(),
+                            new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    removeMarkers(
+                            documents.stream().flatMap(d -> d.events().stream()).toList());
+                    throw e;
+                }
+                duplicates.add(error.getIndex());
+            }
+        } catch (RuntimeException e) {
+            removeMarkers(documents.stream().flatMap(d -> d.events().stream()).toList());
+            throw e;
+        }
+        Set<String> inserted = new HashSet<>();
+        List<OutboxEntry> refused = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            NewDocument d = documents.get(i);
+            if (duplicates.contains(i)) {
+                refused.addAll(d.events());
+                continue;
+            }
+            inserted.add(d.recordId());
+            accepted(d.events());
+            publisher.enqueue(collection, d.recordId(), d.events());
+        }
+        if (!refused.isEmpty()) {
+            removeMarkers(refused);
+        }
+        return inserted;
     }
 
     /**

@@ -3,9 +3,12 @@ package org.footdrop.support.record;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -83,7 +86,7 @@ public class ClinicalRecords {
         audit.touched(context, patientId);
         OutboxEntry event = events.of(kind, kind.recorded(id, state), patientId, state, now, context);
         Document record = documents
-                .first(id, patientId, identifier, documents.state(state), fingerprint, now, context.client())
+                .first(id, patientId, identifier, documents.state(state), fingerprint, now, context)
                 .append(
                         RecordDocuments.OUTBOX,
                         new Document(event.eventId(), mongo.getConverter().convertToMongoType(event)));
@@ -96,15 +99,72 @@ public class ClinicalRecords {
         } catch (DuplicateKeyException e) {
             Document existing = load(kind, id);
             if (!fingerprint.equals(existing.getString(RecordDocuments.REQUEST_HASH))) {
-                throw identifier == null
-                        ? IdempotencyKeys.reused()
-                        : new RecordRefusedException(
-                                RecordRefusedException.Reason.KEY_REUSED,
-                                kind.label() + " " + identifier + " is already recorded with other values;"
-                                        + " amend it to correct it");
+                throw identifier == null ? IdempotencyKeys.reused() : identifierTaken(kind, identifier);
             }
             return new Created<>(documents.atRevision(kind, existing, 1), false);
         }
+    }
+
+    /** One record of a bulk write: its state and the clinic's identifier for it. */
+    public record NewRecord<S>(S state, ExternalIdentifier identifier) {}
+
+    /** What became of one record of a bulk write. */
+    public sealed interface Written<S> {
+        /** Stored now, or already stored with the same state (a re-import). */
+        record Stored<S>(StoredRecord<S> record, boolean created) implements Written<S> {}
+
+        record Refused<S>(RecordRefusedException reason) implements Written<S> {}
+    }
+
+    /**
+     * Creates many records of one kind, each under its identifier, in bulk: one write of their
+     * events' markers, one unordered insert of the records with their events, one upsert per
+     * patient of the listing. Each record is created, found already stored with the same state, or
+     * refused (its identifier carries another state); answers in the order given.
+     */
+    public <S> List<Written<S>> createAll(RecordKind<S> kind, List<NewRecord<S>> batch, RequestContext context) {
+        ensureIndexes(kind);
+        Instant now = now();
+        List<OutboxWriter.NewDocument> newDocuments = new ArrayList<>(batch.size());
+        List<String> fingerprints = new ArrayList<>(batch.size());
+        Map<String, List<String>> idsByPatient = new LinkedHashMap<>();
+        for (NewRecord<S> record : batch) {
+            S state = record.state();
+            UUID id = record.identifier().recordId(kind);
+            String patientId = kind.patientId(state);
+            String fingerprint = keys.fingerprint(state);
+            OutboxEntry event = events.of(kind, kind.recorded(id, state), patientId, state, now, context);
+            Document document = documents
+                    .first(id, patientId, record.identifier(), documents.state(state), fingerprint, now, context)
+                    .append(
+                            RecordDocuments.OUTBOX,
+                            new Document(event.eventId(), mongo.getConverter().convertToMongoType(event)));
+            newDocuments.add(new OutboxWriter.NewDocument(document, id.toString(), List.of(event)));
+            fingerprints.add(fingerprint);
+            idsByPatient.computeIfAbsent(patientId, p -> new ArrayList<>()).add(id.toString());
+        }
+        audit.touchedAll(context, idsByPatient.keySet());
+        patients.addAll(kind, idsByPatient);
+        Set<String> inserted = outbox.insertAll(kind.collection(), newDocuments);
+        List<Written<S>> written = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Document document = newDocuments.get(i).document();
+            if (inserted.contains(newDocuments.get(i).recordId())) {
+                written.add(new Written.Stored<>(documents.read(kind, document), true));
+                continue;
+            }
+            Document existing = load(kind, UUID.fromString(newDocuments.get(i).recordId()));
+            if (fingerprints.get(i).equals(existing.getString(RecordDocuments.REQUEST_HASH))) {
+                // Written by this very job before it was interrupted: created, not found.
+                boolean ours =
+                        context.job() != null && context.job().equals(existing.getString(RecordDocuments.IMPORT_JOB));
+                written.add(new Written.Stored<>(documents.atRevision(kind, existing, 1), ours));
+            } else {
+                written.add(
+                        new Written.Refused<>(identifierTaken(kind, batch.get(i).identifier())));
+            }
+        }
+        return written;
     }
 
     public <S> StoredRecord<S> find(RecordKind<S> kind, UUID id) {
@@ -223,6 +283,12 @@ public class ClinicalRecords {
                 update,
                 events.of(kind, kind.voided(id, next, state), patientId, state, now, context));
         return documents.read(kind, load(kind, id));
+    }
+
+    private static RecordRefusedException identifierTaken(RecordKind<?> kind, ExternalIdentifier identifier) {
+        return new RecordRefusedException(
+                RecordRefusedException.Reason.KEY_REUSED,
+                kind.label() + " " + identifier + " is already recorded with other values; amend it to correct it");
     }
 
     private <S> void write(RecordKind<S> kind, UUID id, int expectedRevision, Update update, OutboxEntry event) {

@@ -1,7 +1,9 @@
 package org.footdrop.support.record;
 
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,6 +32,18 @@ class PatientIndex {
                 FindAndModifyOptions.options().upsert(true).returnNew(false),
                 Document.class,
                 COLLECTION);
+    }
+
+    /** A batch's ids, one upsert per patient in one bulk write. */
+    void addAll(RecordKind<?> kind, Map<String, List<String>> idsByPatient) {
+        if (idsByPatient.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        idsByPatient.forEach((patientId, ids) -> bulk.upsert(
+                Query.query(Criteria.where("_id").is(id(kind, patientId))),
+                new Update().addToSet("ids").each(ids.toArray())));
+        bulk.execute();
     }
 
     List<String> ids(RecordKind<?> kind, String patientId) {

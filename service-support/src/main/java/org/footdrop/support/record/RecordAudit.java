@@ -1,5 +1,6 @@
 package org.footdrop.support.record;
 
+import java.util.Collection;
 import org.footdrop.support.request.RequestContext;
 
 /**
@@ -9,6 +10,9 @@ import org.footdrop.support.request.RequestContext;
 public interface RecordAudit {
 
     void touched(RequestContext context, String patientId);
+
+    /** A batch's patients at once: one audit record for a job's batch, not one per record. */
+    void touchedAll(RequestContext context, Collection<String> patientIds);
 
     /** A read on the current request thread (reads are served to requests only). */
     void read(String patientId);

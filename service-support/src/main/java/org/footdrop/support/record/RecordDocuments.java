@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.footdrop.support.request.RequestContext;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 /**
@@ -27,6 +28,7 @@ final class RecordDocuments {
     static final String VOID_REASON = "voidReason";
     static final String OUTBOX = "outbox";
     static final String IDENTIFIER = "identifier";
+    static final String IMPORT_JOB = "importJob";
 
     private final MongoConverter converter;
 
@@ -42,7 +44,8 @@ final class RecordDocuments {
             Document state,
             String fingerprint,
             Instant now,
-            String by) {
+            RequestContext context) {
+        String by = context.client();
         Document document = new Document("_id", id.toString())
                 .append(PATIENT_ID, patientId)
                 .append(REVISION, 1)
@@ -55,6 +58,9 @@ final class RecordDocuments {
         if (identifier != null) {
             document.append(
                     IDENTIFIER, new Document("system", identifier.system()).append("value", identifier.value()));
+        }
+        if (context.job() != null) {
+            document.append(IMPORT_JOB, context.job()); // provenance: the job that brought it in
         }
         return document;
     }

@@ -3,8 +3,6 @@ package org.footdrop.support.web;
 import com.mongodb.MongoException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.footdrop.support.record.RecordRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +20,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The service's one exception handler: every error is RFC 9457 problem+json with a constant type
@@ -116,8 +112,7 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
                 break;
             }
             if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-                return clinicalProblem(
-                        ClinicalProblemException.invalid(List.of(new FieldProblem(path(jackson), reason(jackson)))));
+                return clinicalProblem(ClinicalProblemException.invalid(List.of(BindingProblems.of(jackson))));
             }
         }
         return ResponseEntity.badRequest()
@@ -140,7 +135,7 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
         Class<?> type = e.getRequiredType();
         String reason = type != null && type.isEnum()
                 ? "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-                : "not a valid " + (type == null ? "value" : simpleTypeName(type));
+                : "not a valid " + (type == null ? "value" : BindingProblems.typeName(type));
         return clinicalProblem(ClinicalProblemException.invalid(List.of(new FieldProblem(field, reason))));
     }
 
@@ -154,43 +149,6 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(status.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED_REQUEST);
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static String path(JacksonException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? "$" : path;
-    }
-
-    private static String reason(JacksonException e) {
-        if (e instanceof UnrecognizedPropertyException) {
-            return "unknown field";
-        }
-        if (e instanceof InvalidFormatException invalid) {
-            Class<?> target = invalid.getTargetType();
-            if (target != null && target.isEnum()) {
-                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
-            }
-            return "not a valid " + (target == null ? "value" : simpleTypeName(target));
-        }
-        return "wrong type or format";
-    }
-
-    private static String simpleTypeName(Class<?> type) {
-        Map<String, String> names = Map.of(
-                "LocalDate",
-                "date (yyyy-MM-dd)",
-                "Instant",
-                "instant (ISO-8601 with Z)",
-                "BigDecimal",
-                "number",
-                "Integer",
-                "integer",
-                "UUID",
-                "UUID");
-        return names.getOrDefault(type.getSimpleName(), type.getSimpleName());
     }
 
     static ProblemDetail problem(HttpStatusCode status, java.net.URI type, String detail) {

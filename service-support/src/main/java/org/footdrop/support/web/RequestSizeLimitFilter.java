@@ -19,12 +19,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final String largePathPrefix;
+    private final long largeMaxBytes;
     private final MeterRegistry meters;
 
     public RequestSizeLimitFilter(long maxBytes, MeterRegistry meters) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, null, maxBytes, meters);
+    }
+
+    /** Bodies under {@code largePathPrefix} (a bulk import's file) have a limit of their own. */
+    public RequestSizeLimitFilter(long maxBytes, String largePathPrefix, long largeMaxBytes, MeterRegistry meters) {
+        this.defaultMaxBytes = maxBytes;
+        this.largePathPrefix = largePathPrefix;
+        this.largeMaxBytes = largeMaxBytes;
         this.meters = meters;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        return largePathPrefix != null && request.getRequestURI().startsWith(largePathPrefix)
+                ? largeMaxBytes
+                : defaultMaxBytes;
     }
 
     /** Raised while reading a body that passes the cap; the problem handler answers 413. */
@@ -37,12 +52,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitFor(request);
         if (request.getContentLengthLong() > maxBytes) {
             RejectionMetrics.count(meters, ProblemTypes.PAYLOAD_TOO_LARGE);
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(tooLargeProblem(request.getRequestURI()));
+            response.getWriter().write(tooLargeProblem(request.getRequestURI(), maxBytes));
             return;
         }
         chain.doFilter(
@@ -55,7 +71,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                 response);
     }
 
-    String tooLargeProblem(String path) {
+    static String tooLargeProblem(String path, long maxBytes) {
         return "{\"type\":\"" + ProblemTypes.PAYLOAD_TOO_LARGE + "\",\"title\":\"Content Too Large\",\"status\":413,"
                 + "\"detail\":\"The request body is larger than " + maxBytes + " bytes\","
                 + "\"instance\":\"" + path.replaceAll("[^A-Za-z0-9/._-]", "") + "\"}";

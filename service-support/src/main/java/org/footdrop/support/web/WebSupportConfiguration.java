@@ -8,6 +8,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -38,8 +39,11 @@ public class WebSupportConfiguration {
      */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            @Value("${footdrop.http.max-body-bytes:65536}") long maxBodyBytes, MeterRegistry meters) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodyBytes, meters));
+            @Value("${footdrop.http.max-body-bytes:65536}") long maxBodyBytes,
+            @Value("${footdrop.import.max-file-size:10GB}") DataSize maxImportFile,
+            MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(maxBodyBytes, "/api/v1/imports", maxImportFile.toBytes(), meters));
         registration.setOrder(AFTER_SECURITY);
         return registration;
     }

@@ -301,6 +301,42 @@ public abstract class SecurityMatrixContract {
         return entries;
     }
 
+    /**
+     * A service's bulk imports: the clinical system that starts a job follows it (and only it: the
+     * matrix's tokens share one subject, so each role's call is the starter's).
+     */
+    protected static Map<String, Entry> importEndpoints() {
+        String ndjson = "application/x-ndjson";
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        entries.put(
+                "POST /api/v1/imports",
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.send("POST", "/api/v1/imports", "", 202, "Content-Type", ndjson)));
+        entries.put(
+                "GET /api/v1/imports/{jobId}",
+                new Entry(Access.role(Role.CLINICAL_WRITER), http -> Call.get("/api/v1/imports/" + importJob(http))));
+        entries.put(
+                "GET /api/v1/imports/{jobId}/refusals",
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.get("/api/v1/imports/" + importJob(http) + "/refusals")));
+        entries.put(
+                "DELETE /api/v1/imports/{jobId}",
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        // a job of an empty file finishes at once: cancelling it is a 409, past authorization
+                        http -> Call.send("DELETE", "/api/v1/imports/" + importJob(http), null, 409)));
+        return entries;
+    }
+
+    private static String importJob(Http http) {
+        return http.send("POST", "/api/v1/imports", "", "Content-Type", "application/x-ndjson")
+                .getBody()
+                .get("jobId")
+                .asString();
+    }
+
     protected static String newPatient() {
         return "pt-sec-" + java.util.UUID.randomUUID();
     }

@@ -40,8 +40,7 @@ class InjectionService {
     record Result(StoredRecord<InjectionState> injection, List<String> warnings) {}
 
     Result administer(InjectionRequest request, RequestContext context) {
-        check(request);
-        InjectionState state = InjectionState.of(request);
+        InjectionState state = prepare(request);
         StoredRecord<InjectionState> created =
                 records.create(kind, state, context).record();
         // Against the patient's other injections: never itself, so a replayed create warns the same.
@@ -57,8 +56,7 @@ class InjectionService {
     }
 
     Result amend(UUID id, int expectedRevision, InjectionRequest request, RequestContext context) {
-        check(request);
-        InjectionState state = InjectionState.of(request);
+        InjectionState state = prepare(request);
         List<String> warnings = warnings(state, id);
         return new Result(records.amend(kind, id, expectedRevision, state, context), warnings);
     }
@@ -66,6 +64,12 @@ class InjectionService {
     StoredRecord<InjectionState> voidInjection(
             UUID id, Integer expectedRevision, String reason, RequestContext context) {
         return records.voidRecord(kind, id, expectedRevision, reason, context);
+    }
+
+    /** The state a valid request stores, after the clinical rules; a bulk import's lines pass here too. */
+    InjectionState prepare(InjectionRequest request) {
+        check(request);
+        return InjectionState.of(request);
     }
 
     private void check(InjectionRequest request) {

@@ -33,8 +33,19 @@ class TherapyService {
     record Adherence(int plannedSessions, int loggedSessions, int attendedSessions, BigDecimal adherence) {}
 
     StoredRecord<TherapyState> prescribe(TherapyRequest request, RequestContext context) {
+        return records.create(therapies, prepare(request), context).record();
+    }
+
+    /** The state a valid prescription stores, after the rules; a bulk import's lines pass here too. */
+    TherapyState prepare(TherapyRequest request) {
         check(TherapyRules.check(request));
-        return records.create(therapies, TherapyState.of(request), context).record();
+        return TherapyState.of(request);
+    }
+
+    /** A session of an active therapy, after the rules; a bulk import's lines pass here too. */
+    TherapySessionState prepareSession(StoredRecord<TherapyState> therapy, TherapySessionRequest request) {
+        check(TherapyRules.checkSession(request, therapy.state().startDate()));
+        return new TherapySessionState(therapy.patientId(), therapy.id(), request.date(), request.attended());
     }
 
     StoredRecord<TherapyState> find(UUID id) {
@@ -46,8 +57,7 @@ class TherapyService {
     }
 
     StoredRecord<TherapyState> amend(UUID id, int expectedRevision, TherapyRequest request, RequestContext context) {
-        check(TherapyRules.check(request));
-        return records.amend(therapies, id, expectedRevision, TherapyState.of(request), context);
+        return records.amend(therapies, id, expectedRevision, prepare(request), context);
     }
 
     StoredRecord<TherapyState> voidTherapy(UUID id, Integer expectedRevision, String reason, RequestContext context) {
@@ -57,8 +67,7 @@ class TherapyService {
     StoredRecord<TherapySessionState> logSession(
             UUID therapyId, TherapySessionRequest request, RequestContext context) {
         StoredRecord<TherapyState> therapy = activeTherapy(therapyId);
-        check(TherapyRules.checkSession(request, therapy.state().startDate()));
-        var session = new TherapySessionState(therapy.patientId(), therapyId, request.date(), request.attended());
+        var session = prepareSession(therapy, request);
         return records.create(sessions, session, context).record();
     }
 
@@ -77,8 +86,7 @@ class TherapyService {
             RequestContext context) {
         StoredRecord<TherapyState> therapy = activeTherapy(therapyId);
         requireSessionOf(therapyId, sessionId);
-        check(TherapyRules.checkSession(request, therapy.state().startDate()));
-        var session = new TherapySessionState(therapy.patientId(), therapyId, request.date(), request.attended());
+        var session = prepareSession(therapy, request);
         return records.amend(sessions, sessionId, expectedRevision, session, context);
     }
 
@@ -100,7 +108,7 @@ class TherapyService {
         return new Adherence(planned, logged.size(), attended, ratio);
     }
 
-    private StoredRecord<TherapyState> activeTherapy(UUID therapyId) {
+    StoredRecord<TherapyState> activeTherapy(UUID therapyId) {
         StoredRecord<TherapyState> therapy = find(therapyId);
         if (therapy.status() == RecordStatus.VOIDED) {
             throw new ClinicalProblemException(

@@ -20,6 +20,7 @@ class TreatmentSecurityMatrixTest extends SecurityMatrixContract {
         Map<String, Entry> matrix = new LinkedHashMap<>();
         matrix.putAll(recordEndpoints(TreatmentBodies.INJECTIONS));
         matrix.putAll(recordEndpoints(TreatmentBodies.THERAPIES));
+        matrix.putAll(importEndpoints());
         matrix.put(
                 "POST " + SESSIONS,
                 new Entry(

@@ -1,0 +1,249 @@
+package org.footdrop.intake.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.footdrop.contract.EventCodec;
+import org.footdrop.contract.EventEnvelope;
+import org.footdrop.contract.EventJson;
+import org.footdrop.contract.Topics;
+import org.footdrop.support.security.Role;
+import org.footdrop.support.testing.EmbeddedInfrastructure;
+import org.footdrop.support.testing.Http;
+import org.footdrop.support.testing.TestTokens;
+import org.footdrop.support.testing.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A clinic's history in one file, through real HTTP: the lines of intake's kinds applied in
+ * clinical order whatever the file's order, under the same rules and with the same events as
+ * posted records; refusals with the API's own problems; a second import skips what is there.
+ */
+@EmbeddedInfrastructure
+class ImportApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("#{@embeddedKafka.brokersAsString}")
+    String brokers;
+
+    @Autowired
+    EventCodec codec;
+
+    String run;
+    String subject;
+    Http writer;
+    Http clinician;
+
+    @BeforeEach
+    void writer() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+        subject = "emr-migration-" + run;
+        writer = new Http(
+                port, TestTokens.builder(Role.CLINICAL_WRITER).subject(subject).sign());
+        clinician = new Http(port, TestTokens.forRoles(Role.CLINICIAN));
+    }
+
+    @Test
+    void shouldImportAMixedFileInClinicalOrderWithTheApisRulesAndEvents() {
+        String p1 = "pt-imp-1-" + run;
+        String p2 = "pt-imp-2-" + run;
+        String file = String.join(
+                "\n",
+                // out of order on purpose: p1's assessment before its diagnosis, which sets the onset
+                assessment("a-1", p1, "2026-01-05T09:00:00Z"),
+                assessment("a-early", p1, "2025-12-20T09:00:00Z"),
+                diagnosis("d-1", p1, "2025-12-28"),
+                "{\"kind\":\"injection\",\"key\":\"i-1\",\"body\":{\"patientId\":\"" + p1 + "\"}}",
+                diagnosis("d-2", p2, "2026-01-02"),
+                "{\"kind\":\"assessment\",\"key\":\"a-bad\",\"body\":{\"patientId\":\"" + p2
+                        + "\",\"assessedAt\":\"2026-01-06T09:00:00Z\",\"kind\":\"BASELINE\",\"side\":\"LEFT\","
+                        + "\"measures\":{\"mrcAnkleDorsiflexion\":\"6\"}}}",
+                "not json",
+                "{\"kind\":\"assessment\",\"key\":\"a-1\",\"action\":\"amend\",\"body\":"
+                        + assessmentBody(p1, "2026-01-05T09:00:00Z", "4") + "}",
+                "{\"kind\":\"diagnosis\",\"key\":\"d-2\",\"action\":\"void\",\"patientId\":\"" + p2
+                        + "\",\"reason\":\"duplicate chart\"}");
+
+        JsonNode job = finished(upload(file));
+
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("linesRead").asLong()).isEqualTo(9);
+        assertThat(job.get("otherService").asLong()).isEqualTo(1);
+        assertThat(job.get("accepted").asLong()).isEqualTo(5); // d-1, d-2, a-1, its amend, d-2's void
+        assertThat(job.get("refused").asLong()).isEqualTo(3); // a-early, a-bad, not json
+        assertThat(job.get("alreadyPresent").asLong()).isZero();
+        assertThat(job.get("startedBy").asString()).isEqualTo(subject);
+
+        List<JsonNode> refusals = refusals(job);
+        assertThat(refusals).extracting(r -> r.get("line").asLong()).containsExactly(2L, 6L, 7L);
+        assertThat(refusals.get(0)
+                        .get("problem")
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("assessedAt");
+        assertThat(refusals.get(0)
+                        .get("problem")
+                        .get("errors")
+                        .get(0)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("must not be before the symptom onset (2025-12-28)");
+        // the very problem the per-record API answers for the same body
+        ResponseEntity<JsonNode> posted = writer.send(
+                "POST",
+                "/api/v1/assessments",
+                EventJson.mapper().readTree(lineOf(file, 6)).get("body").toString());
+        assertThat(refusals.get(1).get("problem").get("errors"))
+                .isEqualTo(posted.getBody().get("errors"));
+        assertThat(refusals.get(1).get("problem").get("status").asInt()).isEqualTo(400);
+        assertThat(refusals.get(2).get("problem").get("type").asString()).endsWith("malformed-request");
+
+        JsonNode p1Assessments =
+                clinician.get("/api/v1/patients/{p}/assessments", p1).getBody();
+        assertThat(p1Assessments).hasSize(1);
+        assertThat(p1Assessments.get(0).get("revision").asInt()).isEqualTo(2);
+        assertThat(p1Assessments
+                        .get(0)
+                        .get("measures")
+                        .get("mrcAnkleDorsiflexion")
+                        .asString())
+                .isEqualTo("4");
+        JsonNode p2Diagnoses =
+                clinician.get("/api/v1/patients/{p}/diagnoses", p2).getBody();
+        assertThat(p2Diagnoses.get(0).get("status").asString()).isEqualTo("VOIDED");
+
+        List<EventEnvelope> events = awaitEvents(List.of(p1, p2), 5);
+        assertThat(events)
+                .allSatisfy(e ->
+                        assertThat(e.importJob()).isEqualTo(job.get("jobId").asString()));
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .containsExactlyInAnyOrder(
+                        "intake.diagnosis-recorded",
+                        "intake.diagnosis-recorded",
+                        "intake.assessment-recorded",
+                        "intake.assessment-amended",
+                        "intake.diagnosis-voided");
+    }
+
+    @Test
+    void shouldSkipWhatIsThereWhenAFileIsImportedAgainAndRefuseAKnownKeyWithAnotherBody() {
+        String p = "pt-again-" + run;
+        String file = diagnosis("d-1", p, "2026-01-02") + "\n" + assessment("a-1", p, "2026-01-05T09:00:00Z");
+        finished(upload(file));
+
+        String grown =
+                file + "\n" + assessment("a-2", p, "2026-02-05T09:00:00Z") + "\n" + diagnosis("d-1", p, "2025-12-30");
+        JsonNode again = finished(upload(grown));
+
+        assertThat(again.get("accepted").asLong()).isEqualTo(1);
+        assertThat(again.get("alreadyPresent").asLong()).isEqualTo(2);
+        assertThat(again.get("refused").asLong()).isEqualTo(1);
+        assertThat(refusals(again).get(0).get("problem").get("status").asInt()).isEqualTo(409);
+        assertThat(clinician.get("/api/v1/patients/{p}/assessments", p).getBody())
+                .hasSize(2);
+        assertThat(clinician.get("/api/v1/patients/{p}/diagnoses", p).getBody()).hasSize(1);
+    }
+
+    @Test
+    void shouldShowAJobOnlyToWhoStartedItAndRefuseToCancelAFinishedOne() {
+        JsonNode job = finished(upload(diagnosis("d-1", "pt-own-" + run, "2026-01-02")));
+        String location = "/api/v1/imports/" + job.get("jobId").asString();
+        Http otherWriter = new Http(
+                port,
+                TestTokens.builder(Role.CLINICAL_WRITER).subject("other-" + run).sign());
+
+        assertThat(otherWriter.get(location).getStatusCode().value()).isEqualTo(404);
+        assertThat(otherWriter
+                        .sendForText("GET", location + "/refusals", null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(writer.send("DELETE", location, null).getStatusCode().value())
+                .isEqualTo(409);
+        assertThat(new Http(port, TestTokens.forRoles(Role.CLINICIAN))
+                        .get(location)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+    }
+
+    private ResponseEntity<JsonNode> upload(String file) {
+        ResponseEntity<JsonNode> response = writer.client()
+                .post()
+                .uri("/api/v1/imports?system=urn:test:" + run)
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(file)
+                .retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(202);
+        assertThat(response.getHeaders().getLocation()).isNotNull();
+        return response;
+    }
+
+    private JsonNode finished(ResponseEntity<JsonNode> started) {
+        String location = started.getHeaders().getLocation().toString();
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> writer.get(location).getBody(),
+                        job -> !job.get("status").asString().matches("RECEIVING|QUEUED|RUNNING"));
+    }
+
+    private List<JsonNode> refusals(JsonNode job) {
+        String text = writer.sendForText(
+                        "GET", "/api/v1/imports/" + job.get("jobId").asString() + "/refusals", null)
+                .getBody();
+        return text == null
+                ? List.of()
+                : text.lines().map(EventJson.mapper()::readTree).toList();
+    }
+
+    private List<EventEnvelope> awaitEvents(List<String> patients, int count) {
+        try (TopicProbe topic = new TopicProbe(brokers, Topics.INTAKE_EVENTS)) {
+            return await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> topic.poll().stream()
+                                    .filter(r -> patients.contains(new String(r.key(), StandardCharsets.UTF_8)))
+                                    .map(ConsumerRecord::value)
+                                    .map(codec::decode)
+                                    .toList(),
+                            events -> events.size() >= count);
+        }
+    }
+
+    private static String lineOf(String file, int number) {
+        return file.lines().skip(number - 1).findFirst().orElseThrow();
+    }
+
+    private static String diagnosis(String key, String patientId, String onset) {
+        return "{\"kind\":\"diagnosis\",\"key\":\"" + key + "\",\"body\":{\"patientId\":\"" + patientId
+                + "\",\"side\":\"LEFT\",\"diagnosisDate\":\"2026-01-02\",\"symptomOnsetDate\":\"" + onset
+                + "\",\"causeCategory\":\"FIBULAR_NERVE_AT_KNEE\"}}";
+    }
+
+    private static String assessment(String key, String patientId, String at) {
+        return "{\"kind\":\"assessment\",\"key\":\"" + key + "\",\"body\":" + assessmentBody(patientId, at, "3") + "}";
+    }
+
+    private static String assessmentBody(String patientId, String at, String mrc) {
+        return "{\"patientId\":\"" + patientId + "\",\"assessedAt\":\"" + at
+                + "\",\"kind\":\"BASELINE\",\"side\":\"LEFT\",\"measures\":{\"mrcAnkleDorsiflexion\":\"" + mrc
+                + "\"}}";
+    }
+}

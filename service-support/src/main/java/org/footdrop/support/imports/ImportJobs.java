@@ -1,0 +1,207 @@
+package org.footdrop.support.imports;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The import jobs and their refused lines, in the service's own store: a job survives the service,
+ * so an interrupted one is resumed where its last batch ended.
+ */
+class ImportJobs {
+
+    static final String JOBS = "import_jobs";
+    static final String REFUSALS = "import_refusals";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    ImportJobs(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /**
+     * The counters of a job as one batch leaves them.
+     *
+     * @param position how many of the job's sorted lines were applied: where a resumed job goes on
+     */
+    record Progress(long position, long accepted, long alreadyPresent, long refused) {
+
+        Progress plus(long accepted, long alreadyPresent, long refused) {
+            return new Progress(
+                    position, this.accepted + accepted, this.alreadyPresent + alreadyPresent, this.refused + refused);
+        }
+
+        Progress at(long position) {
+            return new Progress(position, accepted, alreadyPresent, refused);
+        }
+
+        long processed() {
+            return accepted + alreadyPresent + refused;
+        }
+    }
+
+    void create(String jobId, String system, String client, String subject) {
+        mongo.insert(
+                new Document("_id", jobId)
+                        .append("status", ImportJob.Status.RECEIVING.name())
+                        .append("system", system)
+                        .append("client", client)
+                        .append("subject", subject)
+                        .append("createdAt", Date.from(clock.instant()))
+                        .append("linesRead", 0L)
+                        .append("linesToImport", 0L)
+                        .append("otherService", 0L)
+                        .append("processed", 0L)
+                        .append("accepted", 0L)
+                        .append("alreadyPresent", 0L)
+                        .append("refused", 0L),
+                JOBS);
+    }
+
+    void received(String jobId, long linesRead, long linesToImport, long otherService, long refused, boolean whole) {
+        Update update = new Update()
+                .set("linesRead", linesRead)
+                .set("linesToImport", linesToImport)
+                .set("otherService", otherService)
+                .set("refused", refused)
+                .set("processed", refused);
+        if (whole) {
+            update.set("status", ImportJob.Status.QUEUED.name());
+        }
+        mongo.updateFirst(byId(jobId), update, JOBS);
+    }
+
+    /** Running; a resumed job keeps the time it first started, so its rate stays honest. */
+    void running(String jobId) {
+        Update update = new Update().set("status", ImportJob.Status.RUNNING.name());
+        if (document(jobId).map(job -> job.get("processingStartedAt") == null).orElse(false)) {
+            update.set("processingStartedAt", Date.from(clock.instant()));
+        }
+        mongo.updateFirst(byId(jobId), update, JOBS);
+    }
+
+    /** A batch's checkpoint: the counters after it; a resumed job starts from here. */
+    void progressed(String jobId, Progress progress) {
+        mongo.updateFirst(
+                byId(jobId),
+                new Update()
+                        .set("position", progress.position())
+                        .set("processed", progress.processed())
+                        .set("accepted", progress.accepted())
+                        .set("alreadyPresent", progress.alreadyPresent())
+                        .set("refused", progress.refused()),
+                JOBS);
+    }
+
+    void finished(String jobId, ImportJob.Status status, String failure) {
+        Update update = new Update().set("status", status.name()).set("finishedAt", Date.from(clock.instant()));
+        if (failure != null) {
+            update.set("failure", failure);
+        }
+        mongo.updateFirst(byId(jobId), update, JOBS);
+    }
+
+    /** Asks a job to stop after its current batch; false when it had finished already. */
+    boolean cancel(String jobId) {
+        Document before = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(jobId)),
+                new Update().set("cancelRequested", true),
+                FindAndModifyOptions.options().returnNew(false),
+                Document.class,
+                JOBS);
+        return before != null
+                && !ImportJob.Status.valueOf(before.getString("status")).finished();
+    }
+
+    boolean cancelRequested(String jobId) {
+        Document job = mongo.findById(jobId, Document.class, JOBS);
+        return job != null && Boolean.TRUE.equals(job.getBoolean("cancelRequested"));
+    }
+
+    Optional<Document> document(String jobId) {
+        return Optional.ofNullable(mongo.findById(jobId, Document.class, JOBS));
+    }
+
+    /** Jobs a restart must take up again (read whole, not finished), or fail (cut off mid-upload). */
+    List<Document> unfinished() {
+        return mongo.find(
+                Query.query(Criteria.where("status")
+                                .in(
+                                        ImportJob.Status.RECEIVING.name(),
+                                        ImportJob.Status.QUEUED.name(),
+                                        ImportJob.Status.RUNNING.name()))
+                        .with(Sort.by("createdAt")),
+                Document.class,
+                JOBS);
+    }
+
+    ImportJob view(Document job) {
+        Instant started = instant(job, "processingStartedAt");
+        Instant finished = instant(job, "finishedAt");
+        long processed = job.get("processed", Number.class).longValue();
+        return new ImportJob(
+                job.getString("_id"),
+                ImportJob.Status.valueOf(job.getString("status")),
+                job.getString("system"),
+                job.getString("subject"),
+                instant(job, "createdAt"),
+                started,
+                finished,
+                number(job, "linesRead"),
+                number(job, "linesToImport"),
+                processed,
+                number(job, "accepted"),
+                number(job, "alreadyPresent"),
+                number(job, "refused"),
+                number(job, "otherService"),
+                ImportJob.rate(processed, started, finished != null ? finished : clock.instant()),
+                job.getString("failure"));
+    }
+
+    /** One refused line, kept once however often a resumed job meets it again. */
+    void refuse(String jobId, long line, String kind, String key, Map<String, Object> problem) {
+        mongo.upsert(
+                byId(refusalId(jobId, line)),
+                new Update()
+                        .set("job", jobId)
+                        .set("line", line)
+                        .set("kind", kind)
+                        .set("key", key)
+                        .set("problem", new Document(problem)),
+                REFUSALS);
+    }
+
+    List<Document> refusals(String jobId) {
+        return mongo.find(Query.query(Criteria.where("job").is(jobId)).with(Sort.by("line")), Document.class, REFUSALS);
+    }
+
+    private static String refusalId(String jobId, long line) {
+        return jobId + ":" + line;
+    }
+
+    private static Query byId(String jobId) {
+        return Query.query(Criteria.where("_id").is(jobId));
+    }
+
+    private static long number(Document job, String field) {
+        Number value = job.get(field, Number.class);
+        return value == null ? 0 : value.longValue();
+    }
+
+    private static Instant instant(Document job, String field) {
+        Date date = job.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+}

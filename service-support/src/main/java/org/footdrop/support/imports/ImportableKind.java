@@ -1,0 +1,45 @@
+package org.footdrop.support.imports;
+
+import org.footdrop.support.record.RecordKind;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A kind of record a service imports: how its lines bind and sort, and, per job, the same rules
+ * the per-record API applies. A service registers one bean per kind it owns; lines of kinds it
+ * does not own are left to the service that does.
+ *
+ * @param <R> the per-record API's request type (the line's body)
+ * @param <S> the record's stored state
+ */
+public interface ImportableKind<R, S> {
+
+    /** The line's {@code kind}, e.g. {@code assessment}. */
+    String name();
+
+    /**
+     * Kinds are imported in this order, lowest first, each kind in full before the next: a rule of
+     * one kind may read records of a lower one (an assessment the diagnoses' onset, a session its
+     * therapy), which are then stored.
+     */
+    int rank();
+
+    Class<R> requestType();
+
+    RecordKind<S> recordKind();
+
+    /** The record's clinical time as it sorts (ISO-8601 text from the body), or null. */
+    String clinicalTime(JsonNode body);
+
+    /** A new importer for one job; it may keep what it read (a patient's onset) while the job runs. */
+    LineImporter<R, S> start();
+
+    /** The rules of one job's lines of this kind. */
+    interface LineImporter<R, S> {
+
+        /**
+         * The state the line's request stores, after the per-record API's domain rules (Bean
+         * Validation has already passed); refused with the API's problem.
+         */
+        S prepare(ImportLine line, R request);
+    }
+}

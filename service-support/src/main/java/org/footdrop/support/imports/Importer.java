@@ -1,0 +1,444 @@
+package org.footdrop.support.imports;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.footdrop.contract.RecordType;
+import org.footdrop.support.record.ClinicalRecords;
+import org.footdrop.support.record.ExternalIdentifier;
+import org.footdrop.support.record.RecordRefusedException;
+import org.footdrop.support.record.StoredRecord;
+import org.footdrop.support.request.RequestContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bulk imports of one service: receives a file (streamed into sorted runs on disk), then applies its
+ * lines of the kinds this service owns, kind by kind and, within a kind, patient by patient in
+ * clinical-time order, whatever the order of the file. New records are written in batches through
+ * the records engine under the identifier (system, line key); amends and voids one by one. Each
+ * batch ends with a checkpoint, so a job interrupted by a restart resumes after its last batch.
+ * One job runs at a time; the others wait their turn.
+ */
+public class Importer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+    private final Map<String, ImportableKind<?, ?>> kinds = new LinkedHashMap<>();
+    private final ClinicalRecords records;
+    private final ImportJobs jobs;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final ImportProperties properties;
+    private final ImportMetrics metrics;
+    private ExecutorService worker;
+    private volatile boolean running;
+
+    public Importer(
+            List<ImportableKind<?, ?>> kinds,
+            ClinicalRecords records,
+            ImportJobs jobs,
+            JsonMapper json,
+            Validator validator,
+            ImportProperties properties,
+            MeterRegistry meters) {
+        for (ImportableKind<?, ?> kind : kinds) {
+            if (Stream.of(RecordType.values()).noneMatch(t -> lineName(t).equals(kind.name()))) {
+                throw new IllegalStateException("import kind " + kind.name() + " names no record type");
+            }
+            this.kinds.put(kind.name(), kind);
+        }
+        this.records = records;
+        this.jobs = jobs;
+        this.json = json;
+        this.validator = validator;
+        this.properties = properties;
+        this.metrics = new ImportMetrics(meters);
+    }
+
+    /** A record type as a line names it: {@code THERAPY_SESSION} is {@code therapySession}. */
+    public static String lineName(RecordType type) {
+        String[] words = type.name().toLowerCase(java.util.Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return name.toString();
+    }
+
+    /**
+     * Reads the whole file into the job's sorted runs on the caller's thread, then queues the job.
+     * Lines that cannot be read at all are refused here; the rest wait for the job to apply them.
+     */
+    public String receive(InputStream file, String system, RequestContext caller) {
+        String jobId = UUID.randomUUID().toString();
+        jobs.create(jobId, system, caller.client(), caller.subject());
+        Path directory = directory(jobId);
+        ExternalSort sort = new ExternalSort(directory, properties.sortBudgetChars());
+        long read = 0;
+        long own = 0;
+        long other = 0;
+        long refused = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8), 1 << 16)) {
+            String text;
+            while ((text = reader.readLine()) != null) {
+                read++;
+                if (text.isBlank()) {
+                    other++; // an empty line is nobody's record
+                    continue;
+                }
+                try {
+                    ImportLine line = ImportLine.of(read, json.readTree(text), system);
+                    ImportableKind<?, ?> kind = kinds.get(line.kind());
+                    if (kind == null) {
+                        if (Stream.of(RecordType.values())
+                                .noneMatch(t -> lineName(t).equals(line.kind()))) {
+                            throw ImportLine.invalid("kind", "must be one of " + allKindNames());
+                        }
+                        other++;
+                        continue;
+                    }
+                    sort.add(sortKey(kind, line), read, text);
+                    own++;
+                } catch (RuntimeException e) {
+                    jobs.refuse(jobId, read, null, null, LineProblems.of(e));
+                    refused++;
+                    own++;
+                }
+                if (read % 10_000 == 0) {
+                    jobs.received(jobId, read, own, other, refused, false);
+                }
+            }
+            sort.finish();
+        } catch (IOException | UncheckedIOException e) {
+            jobs.received(jobId, read, own, other, refused, false);
+            jobs.finished(
+                    jobId,
+                    ImportJob.Status.FAILED,
+                    "The upload was cut off after line " + read
+                            + "; upload the file again (lines already imported are skipped)");
+            deleteRuns(jobId);
+            return jobId;
+        }
+        jobs.received(jobId, read, own, other, refused, true);
+        metrics.linesRead(read);
+        submit(jobId);
+        return jobId;
+    }
+
+    private String allKindNames() {
+        return Stream.of(RecordType.values()).map(Importer::lineName).toList().toString();
+    }
+
+    /**
+     * New records first, kind by kind (a rule may read records of a lower rank), each kind patient
+     * by patient in clinical time; then amends and voids in the order of the file.
+     */
+    private static String sortKey(ImportableKind<?, ?> kind, ImportLine line) {
+        if (line.action() != ImportLine.Action.CREATE) {
+            return "1";
+        }
+        String time = kind.clinicalTime(line.body());
+        return "0" + (char) ('a' + kind.rank()) + '\u0001' + safe(line.patientId()) + '\u0001' + safe(time);
+    }
+
+    private static String safe(String text) {
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}]", "?");
+    }
+
+    public boolean cancel(String jobId) {
+        return jobs.cancel(jobId);
+    }
+
+    private void submit(String jobId) {
+        worker.execute(() -> process(jobId));
+    }
+
+    private void process(String jobId) {
+        Document job = jobs.document(jobId).orElseThrow();
+        if (ImportJob.Status.valueOf(job.getString("status")).finished()) {
+            return;
+        }
+        try {
+            jobs.running(jobId);
+            new Run(job).apply();
+        } catch (RuntimeException e) {
+            if (!running) {
+                return; // stopped with the service: the job resumes from its checkpoint on the next start
+            }
+            log.error("Import job {} failed", jobId, e);
+            jobs.finished(
+                    jobId,
+                    ImportJob.Status.FAILED,
+                    "The import stopped on an internal error (" + e.getClass().getSimpleName()
+                            + "); start it again: lines already imported are skipped");
+        }
+    }
+
+    /** One job's application of its sorted lines, from its last checkpoint. */
+    private final class Run {
+
+        private final String jobId;
+        private final String system;
+        private final RequestContext context;
+        private final Map<String, ImportableKind.LineImporter<?, ?>> importers = new LinkedHashMap<>();
+        private final List<Pending<?>> batch = new ArrayList<>();
+        private ImportJobs.Progress progress;
+        private long position;
+
+        Run(Document job) {
+            this.jobId = job.getString("_id");
+            this.system = job.getString("system");
+            this.context = RequestContext.forJob(job.getString("client"), job.getString("subject"), jobId);
+            this.progress = new ImportJobs.Progress(
+                    number(job, "position"),
+                    number(job, "accepted"),
+                    number(job, "alreadyPresent"),
+                    number(job, "refused"));
+            kinds.forEach((name, kind) -> importers.put(name, kind.start()));
+        }
+
+        void apply() {
+            try (ExternalSort.Merge merge = ExternalSort.merge(directory(jobId))) {
+                while (position < progress.position() && merge.hasNext()) {
+                    merge.next();
+                    position++;
+                }
+                while (merge.hasNext()) {
+                    ExternalSort.Entry entry = merge.next();
+                    position++;
+                    line(entry);
+                    if (!running) {
+                        return; // the service is stopping; the checkpoint stays where the last batch left it
+                    }
+                    if (batch.size() >= properties.batchSize()) {
+                        flush();
+                        if (jobs.cancelRequested(jobId)) {
+                            jobs.finished(jobId, ImportJob.Status.CANCELLED, null);
+                            return;
+                        }
+                    }
+                }
+                flush();
+            }
+            jobs.finished(jobId, ImportJob.Status.COMPLETED, null);
+            deleteRuns(jobId);
+        }
+
+        private void line(ExternalSort.Entry entry) {
+            ImportLine line;
+            try {
+                line = ImportLine.of(entry.number(), json.readTree(entry.line()), system);
+            } catch (RuntimeException e) {
+                refuse(entry.number(), null, null, e);
+                return;
+            }
+            ImportableKind<?, ?> kind = kinds.get(line.kind());
+            if (!batch.isEmpty()
+                    && (line.action() != ImportLine.Action.CREATE
+                            || batch.get(0).kind() != kind)) {
+                flush(); // a new kind's rules may read the records of this one; a correction its record
+            }
+            try {
+                apply(kind, line, entry.line());
+            } catch (RuntimeException e) {
+                refuse(line.number(), line.kind(), line.key(), e);
+            }
+        }
+
+        private <R, S> void apply(ImportableKind<R, S> kind, ImportLine line, String text) {
+            var identifier = new ExternalIdentifier(system, line.key());
+            if (line.action() == ImportLine.Action.VOID) {
+                String patientId = line.requirePatientId();
+                UUID id = records.idOf(kind.recordKind(), identifier);
+                StoredRecord<S> current =
+                        records.find(kind.recordKind(), identifier).orElseThrow(() -> unknown(kind, line));
+                if (!current.patientId().equals(patientId)) {
+                    throw new RecordRefusedException(
+                            RecordRefusedException.Reason.INVALID_FIELD,
+                            "patientId",
+                            "is not the patient of " + kind.name() + " " + line.key());
+                }
+                StoredRecord<S> voided = records.voidRecord(kind.recordKind(), id, null, line.reason(), keyed(text));
+                count(voided.revision() > current.revision());
+                return;
+            }
+            R request = bind(kind, line);
+            @SuppressWarnings("unchecked")
+            var importer = (ImportableKind.LineImporter<R, S>) importers.get(kind.name());
+            S state = importer.prepare(line, request);
+            if (line.action() == ImportLine.Action.AMEND) {
+                StoredRecord<S> current =
+                        records.find(kind.recordKind(), identifier).orElseThrow(() -> unknown(kind, line));
+                StoredRecord<S> amended =
+                        records.amend(kind.recordKind(), current.id(), current.revision(), state, keyed(text));
+                count(amended.revision() > current.revision());
+                return;
+            }
+            batch.add(new Pending<>(kind, line, new ClinicalRecords.NewRecord<>(state, identifier)));
+        }
+
+        private <R> R bind(ImportableKind<R, ?> kind, ImportLine line) {
+            R request = json.treeToValue(line.body(), kind.requestType());
+            var violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw LineProblems.invalid(violations);
+            }
+            return request;
+        }
+
+        /** A correction's key is its line's content: the same line imported again is recognised. */
+        private RequestContext keyed(String text) {
+            return new RequestContext(
+                    context.client(), context.subject(), "import-" + sha256(text), context.correlationId(), jobId);
+        }
+
+        private RecordRefusedException unknown(ImportableKind<?, ?> kind, ImportLine line) {
+            return new RecordRefusedException(
+                    RecordRefusedException.Reason.NOT_FOUND,
+                    "No " + kind.name() + " with key " + line.key() + " in " + system + "; import its creation first");
+        }
+
+        private void flush() {
+            if (batch.isEmpty()) {
+                jobs.progressed(jobId, progress.at(position));
+                return;
+            }
+            flushKind(batch.get(0).kind());
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void flushKind(ImportableKind kind) {
+            List<ClinicalRecords.NewRecord<Object>> news = new ArrayList<>();
+            for (Pending<?> pending : batch) {
+                news.add((ClinicalRecords.NewRecord<Object>) pending.record());
+            }
+            List<ClinicalRecords.Written<Object>> written = records.createAll(kind.recordKind(), news, context);
+            for (int i = 0; i < written.size(); i++) {
+                Pending<?> pending = batch.get(i);
+                if (written.get(i) instanceof ClinicalRecords.Written.Stored<Object> stored) {
+                    count(stored.created());
+                } else if (written.get(i) instanceof ClinicalRecords.Written.Refused<Object> refused) {
+                    refuse(
+                            pending.line().number(),
+                            pending.line().kind(),
+                            pending.line().key(),
+                            refused.reason());
+                }
+            }
+            metrics.batch(batch.size());
+            batch.clear();
+            jobs.progressed(jobId, progress.at(position));
+        }
+
+        private void count(boolean accepted) {
+            progress = accepted ? progress.plus(1, 0, 0) : progress.plus(0, 1, 0);
+            metrics.line(accepted ? "accepted" : "already_present");
+        }
+
+        private void refuse(long number, String kind, String key, RuntimeException reason) {
+            jobs.refuse(jobId, number, kind, key, LineProblems.of(reason));
+            progress = progress.plus(0, 0, 1);
+            metrics.line("refused");
+        }
+    }
+
+    private record Pending<S>(ImportableKind<?, S> kind, ImportLine line, ClinicalRecords.NewRecord<S> record) {}
+
+    private Path directory(String jobId) {
+        return properties.directory().resolve(jobId);
+    }
+
+    private void deleteRuns(String jobId) {
+        Path directory = directory(jobId);
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            log.warn("Could not delete the runs of import job {}: {}", jobId, e.getMessage());
+        }
+    }
+
+    private static long number(Document job, String field) {
+        Number value = job.get(field, Number.class);
+        return value == null ? 0 : value.longValue();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** After a restart: jobs read whole are resumed; a job cut off mid-upload cannot be and fails. */
+    @Override
+    public void start() {
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "import-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        for (Document job : jobs.unfinished()) {
+            String jobId = job.getString("_id");
+            if (ImportJob.Status.RECEIVING.name().equals(job.getString("status"))) {
+                jobs.finished(
+                        jobId,
+                        ImportJob.Status.FAILED,
+                        "The service stopped while the file was uploaded; "
+                                + "upload it again (lines already imported are skipped)");
+                deleteRuns(jobId);
+            } else {
+                log.info("Resuming import job {}", jobId);
+                submit(jobId);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    Set<String> kindNames() {
+        return kinds.keySet();
+    }
+}

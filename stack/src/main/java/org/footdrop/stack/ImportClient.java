@@ -1,0 +1,167 @@
+package org.footdrop.stack;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import org.footdrop.contract.EventJson;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A bulk import as a client runs it against one service: upload the file (streamed, its bytes
+ * counted as they go), then follow the job and fetch its refused lines. The command-line client,
+ * the demo clinic and the tests all import through this.
+ */
+public final class ImportClient {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI service;
+    private final Supplier<String> token;
+
+    /**
+     * @param service the service's base address, e.g. {@code http://localhost:8081}
+     * @param token a clinical-writer's bearer token, fetched again whenever it is needed
+     */
+    public ImportClient(URI service, Supplier<String> token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    /** A job as the service shows it, and where to follow it. */
+    public record Job(URI location, JsonNode state) {
+
+        public String status() {
+            return state.get("status").asString();
+        }
+
+        public boolean finished() {
+            return !status().matches("RECEIVING|QUEUED|RUNNING");
+        }
+
+        /** Why a job stopped without finishing, or null. */
+        public String failure() {
+            JsonNode failure = state.get("failure");
+            return failure == null || failure.isNull() ? null : failure.asString();
+        }
+
+        public long number(String field) {
+            JsonNode value = state.get(field);
+            return value == null || value.isNull() ? 0 : value.asLong();
+        }
+    }
+
+    /**
+     * Uploads the file and answers the queued job.
+     *
+     * @param sent told how many bytes have gone so far
+     * @throws IllegalStateException when the service refuses the file (with its problem)
+     */
+    public Job start(Path file, String system, LongConsumer sent) {
+        HttpRequest request = HttpRequest.newBuilder(service.resolve("/api/v1/imports?system=" + system))
+                .header("Authorization", "Bearer " + token.get())
+                .header("Content-Type", NDJSON)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> counted(file, sent)), size(file)))
+                .build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException(
+                    service + " refused the file: " + response.statusCode() + " " + response.body());
+        }
+        URI location = service.resolve(response.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("202 without a Location")));
+        return new Job(location, EventJson.mapper().readTree(response.body()));
+    }
+
+    public Job follow(URI location) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(location)
+                .header("Authorization", "Bearer " + token.get())
+                .GET()
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(location + " answered " + response.statusCode() + " " + response.body());
+        }
+        return new Job(location, EventJson.mapper().readTree(response.body()));
+    }
+
+    /** Follows the job until it has finished, telling {@code progress} each time it looks. */
+    public Job await(URI location, Duration poll, java.util.function.Consumer<Job> progress) {
+        while (true) {
+            Job job = follow(location);
+            progress.accept(job);
+            if (job.finished()) {
+                return job;
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while following " + location, e);
+            }
+        }
+    }
+
+    /** The refused lines, NDJSON as the service keeps them. */
+    public String refusals(URI location) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(location + "/refusals"))
+                .header("Authorization", "Bearer " + token.get())
+                .GET()
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(location + "/refusals answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream counted(Path file, LongConsumer sent) {
+        try {
+            return new FilterInputStream(Files.newInputStream(file)) {
+                private long count;
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) {
+                        count += n;
+                        sent.accept(count);
+                    }
+                    return n;
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

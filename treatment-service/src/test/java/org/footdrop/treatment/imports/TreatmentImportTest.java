@@ -1,0 +1,91 @@
+package org.footdrop.treatment.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.footdrop.contract.EventJson;
+import org.footdrop.support.security.Role;
+import org.footdrop.support.testing.EmbeddedInfrastructure;
+import org.footdrop.support.testing.Http;
+import org.footdrop.support.testing.TestTokens;
+import org.footdrop.treatment.TreatmentBodies;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Treatment's kinds in a bulk import: therapies before their sessions (named by the therapy's
+ * key), injections numbered into the series by clinical time whatever the file's order.
+ */
+@EmbeddedInfrastructure
+class TreatmentImportTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void shouldImportTherapiesTheirSessionsAndASeriesInAnyOrder() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String p = "pt-trt-" + run;
+        Http writer = new Http(
+                port,
+                TestTokens.builder(Role.CLINICAL_WRITER)
+                        .subject("migration-" + run)
+                        .sign());
+        String file = String.join(
+                "\n",
+                session("s-1", p, "t-1", "2026-03-10"),
+                injection("i-2", p, "2026-04-20T10:00:00Z"),
+                "{\"kind\":\"therapy\",\"key\":\"t-1\",\"body\":" + TreatmentBodies.therapy(p) + "}",
+                injection("i-1", p, "2026-03-02T10:00:00Z"),
+                session("s-early", p, "t-1", "2026-03-01"),
+                session("s-orphan", p, "t-unknown", "2026-03-12"),
+                session("s-other", "pt-someone-else-" + run, "t-1", "2026-03-12"),
+                "{\"kind\":\"diagnosis\",\"key\":\"d-1\",\"body\":{\"patientId\":\"" + p + "\"}}");
+
+        ResponseEntity<JsonNode> started = writer.client()
+                .post()
+                .uri("/api/v1/imports?system=urn:test:" + run)
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(file)
+                .retrieve()
+                .toEntity(JsonNode.class);
+        String location = started.getHeaders().getLocation().toString();
+        JsonNode job = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> writer.get(location).getBody(),
+                        j -> j.get("status").asString().equals("COMPLETED"));
+
+        assertThat(job.get("accepted").asLong()).isEqualTo(4);
+        assertThat(job.get("refused").asLong()).isEqualTo(3);
+        assertThat(job.get("otherService").asLong()).isEqualTo(1);
+        List<String> refusedFields = writer.sendForText("GET", location + "/refusals", null)
+                .getBody()
+                .lines()
+                .map(EventJson.mapper()::readTree)
+                .map(r -> r.get("problem").get("errors").get(0).get("field").asString())
+                .toList();
+        assertThat(refusedFields).containsExactly("date", "therapyKey", "patientId");
+        Http clinician = new Http(port, TestTokens.forRoles(Role.CLINICIAN));
+        JsonNode series = clinician.get("/api/v1/patients/{p}/injections", p).getBody();
+        assertThat(series).extracting(i -> i.get("nth").asInt()).containsExactly(1, 2);
+        assertThat(series.get(0).get("administeredAt").asString()).isEqualTo("2026-03-02T10:00:00Z");
+        JsonNode therapies = clinician.get("/api/v1/patients/{p}/therapies", p).getBody();
+        assertThat(therapies.get(0).get("attendedSessions").asInt()).isEqualTo(1);
+    }
+
+    private static String session(String key, String patientId, String therapyKey, String date) {
+        return "{\"kind\":\"therapySession\",\"key\":\"" + key + "\",\"patientId\":\"" + patientId
+                + "\",\"therapyKey\":\"" + therapyKey + "\",\"body\":{\"date\":\"" + date + "\",\"attended\":true}}";
+    }
+
+    private static String injection(String key, String patientId, String at) {
+        return "{\"kind\":\"injection\",\"key\":\"" + key + "\",\"body\":" + TreatmentBodies.injection(patientId, at)
+                + "}";
+    }
+}
