@@ -437,6 +437,15 @@ class CohortApiTest {
         // then only the live record is late; the imported patient still fails the other checks
         assertThat(listed(report, "LATE_ENTERED")).contains(live).doesNotContain(imported);
         assertThat(listed(report, "MISSING_BASELINE")).contains(live, imported);
+        // and the patient's records tell the imported injection apart by its provenance alone
+        JsonNode records =
+                http.get("/api/v1/patients/{id}/outcomes", imported).getBody().get("records");
+        assertThat(records.valueStream()
+                        .filter(r -> r.has("importJob"))
+                        .map(r -> r.get("kind").asString() + " "
+                                + r.get("importJob").asString()))
+                .containsExactly("INJECTION import-2015-backlog");
+        assertThat(records).hasSize(3);
     }
 
     private static List<String> listed(JsonNode report, String check) {
