@@ -74,9 +74,9 @@ class DataQualityController {
     }
 
     /**
-     * Every check's patients, a page at a time: page n lists, for each check, its patients n of
-     * size (sorted by patientId), so following {@code next} lists everyone and no list is cut
-     * silently. A page past the last lists no one.
+     * Every check's patients, a page at a time: page n lists, for each check, its patients
+     * (n - 1) x size + 1 to n x size in patientId order, so following {@code next} lists everyone
+     * and no list is cut silently. A page past the last lists no one.
      */
     @GetMapping(PATH)
     ResponseEntity<Report> report(
