@@ -122,7 +122,10 @@ public class OutcomesConfiguration {
                                 "getDataQuality",
                                 "List records that need attention",
                                 "For each data-quality check: what it means, how many patients fail it and which "
-                                        + "(pseudonymous ids, at most 500 a check).")));
+                                        + "(pseudonymous ids, in patientId order), a page at a time: every page "
+                                        + "has every check, with at most size of its patients; count is always "
+                                        + "every patient, truncated says more follow, and next (and a Link "
+                                        + "header rel=\"next\") names the next page while any check has more.")));
     }
 
     @Bean

@@ -80,7 +80,13 @@ public record PatientFacts(
                 : EventJson.mapper().treeToValue(BsonTrees.toJson(latest.get("payload")), payloadType(latest, family));
         int revision = voided != null ? Math.max(voided.getInteger("revision"), latestRevision) : latestRevision;
         return new RecordFacts<>(
-                id, revision, payload, instant(latest, "occurredAt"), instant(latest, "recordedAt"), voided != null);
+                id,
+                revision,
+                payload,
+                instant(latest, "occurredAt"),
+                instant(latest, "recordedAt"),
+                voided != null,
+                latest == null ? null : latest.getString(PatientProjector.IMPORT_JOB));
     }
 
     /** The payload's own type: a record's first and later revisions are different event types. */

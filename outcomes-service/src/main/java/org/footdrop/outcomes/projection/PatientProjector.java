@@ -19,6 +19,9 @@ public final class PatientProjector {
 
     public static final String APPLIED_EVENTS = "appliedEvents";
 
+    /** A revision's import job, absent for a live write. */
+    static final String IMPORT_JOB = "importJob";
+
     private PatientProjector() {}
 
     /** Field path to value, for one {@code $set}. */
@@ -29,28 +32,44 @@ public final class PatientProjector {
         if (event.payload().voidsRecord()) {
             fields.put(
                     record + ".voided",
-                    new Document("revision", event.payload().revision())
-                            .append("eventId", event.eventId().toString()));
+                    withImportJob(
+                            new Document("revision", event.payload().revision())
+                                    .append("eventId", event.eventId().toString()),
+                            event));
         } else {
             JsonNode payload = EventJson.mapper().valueToTree(event.payload());
             fields.put(
                     record + ".revisions.r" + event.payload().revision(),
-                    new Document()
-                            .append("eventId", event.eventId().toString())
-                            .append("type", event.type())
-                            .append(
-                                    "occurredAt",
-                                    event.occurredAt() == null
-                                            ? null
-                                            : event.occurredAt().toString())
-                            .append(
-                                    "recordedAt",
-                                    event.recordedAt() == null
-                                            ? null
-                                            : event.recordedAt().toString())
-                            .append("payload", BsonTrees.toBson(payload)));
+                    withImportJob(
+                            new Document()
+                                    .append("eventId", event.eventId().toString())
+                                    .append("type", event.type())
+                                    .append(
+                                            "occurredAt",
+                                            event.occurredAt() == null
+                                                    ? null
+                                                    : event.occurredAt().toString())
+                                    .append(
+                                            "recordedAt",
+                                            event.recordedAt() == null
+                                                    ? null
+                                                    : event.recordedAt().toString())
+                                    .append("payload", BsonTrees.toBson(payload)),
+                            event));
         }
         fields.put(APPLIED_EVENTS + "." + event.eventId(), type.wireName());
         return fields;
+    }
+
+    /**
+     * The revision's provenance, only when a bulk import brought it in: a live write's revision has
+     * no such field, so its document is the same as before imports existed, and documents stored
+     * before them read as live writes.
+     */
+    private static Document withImportJob(Document revision, EventEnvelope event) {
+        if (event.importJob() != null) {
+            revision.append(IMPORT_JOB, event.importJob());
+        }
+        return revision;
     }
 }

@@ -10,9 +10,24 @@ import org.footdrop.contract.StatePayload;
  * voided. Readers keep the highest revision, so amendments arriving out of order converge.
  *
  * @param latest the payload of the highest non-void revision seen (null if only the void arrived)
+ * @param occurredAt clinical time of that revision
+ * @param recordedAt when the write side accepted that revision
+ * @param importJob the bulk import that brought that revision in, or null for a live write (and for
+ *     every revision stored before imports existed): the record's only provenance
  */
 public record RecordFacts<P extends EventPayload>(
-        UUID recordId, int revision, P latest, Instant occurredAt, Instant recordedAt, boolean voided) {
+        UUID recordId,
+        int revision,
+        P latest,
+        Instant occurredAt,
+        Instant recordedAt,
+        boolean voided,
+        String importJob) {
+
+    /** Brought in by a bulk import rather than entered live. */
+    public boolean imported() {
+        return importJob != null;
+    }
 
     public boolean counts() {
         return !voided && latest != null;

@@ -22,7 +22,8 @@ public final class DataQuality {
 
     /**
      * @param diagnosisGrace how long events may wait for their diagnosis
-     * @param lateEntry how long after it happened a record may be entered
+     * @param lateEntry how long after it happened a record may be entered live (a record a bulk
+     *     import brought in is never late)
      * @param clinicZone where assessment times become calendar dates, as in the outcomes
      */
     public static Set<DataQualityCheck> of(
@@ -67,8 +68,10 @@ public final class DataQuality {
         if (assessedBeforeOnset(facts, outcome, clinicZone)) {
             failed.add(DataQualityCheck.ASSESSMENT_BEFORE_ONSET);
         }
+        // Live data entry only: what an import brings in is history, entered late by nature.
         boolean late = facts.all().stream()
-                .anyMatch(r -> r.occurredAt() != null
+                .anyMatch(r -> !r.imported()
+                        && r.occurredAt() != null
                         && r.recordedAt() != null
                         && Duration.between(r.occurredAt(), r.recordedAt()).compareTo(lateEntry) > 0);
         if (late) {

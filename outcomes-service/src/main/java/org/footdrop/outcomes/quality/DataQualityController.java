@@ -1,5 +1,7 @@
 package org.footdrop.outcomes.quality;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,15 +10,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Records that need a clinician's attention, by check, naming the pseudonymous patients. */
 @RestController
+@Validated
 class DataQualityController {
 
-    /** Per check; the count is always complete. */
-    static final int MAX_PATIENTS_LISTED = 500;
+    /** Patients listed per check on a page, unless the caller asks otherwise; counts are always complete. */
+    static final int DEFAULT_PAGE_SIZE = 500;
+
+    static final int MAX_PAGE_SIZE = 1000;
+
+    static final String PATH = "/api/v1/data-quality";
 
     private final DataQualityFindings findings;
     private final Clock clock;
@@ -26,9 +37,20 @@ class DataQualityController {
         this.clock = clock;
     }
 
+    /**
+     * @param count every patient failing the check, on any page
+     * @param patientIds this page's share of them, in patientId order
+     * @param truncated more of them follow on later pages
+     */
     record Check(DataQualityCheck check, String meaning, int count, List<String> patientIds, boolean truncated) {}
 
-    record Report(Instant asOf, List<Check> checks) {}
+    /**
+     * @param page this page's number, from 1
+     * @param size patients listed per check on a page
+     * @param totalPages pages needed to list every check's patients (the longest list's), at least 1
+     * @param next the next page, absent on the last
+     */
+    record Report(Instant asOf, int page, int size, int totalPages, String next, List<Check> checks) {}
 
     record CheckCount(DataQualityCheck check, String meaning, int count) {}
 
@@ -51,10 +73,19 @@ class DataQualityController {
         return new Summary(clock.instant(), checks);
     }
 
-    @GetMapping("/api/v1/data-quality")
-    Report report() {
+    /**
+     * Every check's patients, a page at a time: page n lists, for each check, its patients
+     * (n - 1) x size + 1 to n x size in patientId order, so following {@code next} lists everyone
+     * and no list is cut silently. A page past the last lists no one.
+     */
+    @GetMapping(PATH)
+    ResponseEntity<Report> report(
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         Map<String, Set<DataQualityCheck>> issues = findings.byPatient();
+        long skip = (long) (page - 1) * size;
         List<Check> checks = new ArrayList<>();
+        int longest = 0;
         for (DataQualityCheck check : DataQualityCheck.values()) {
             TreeSet<String> patients = new TreeSet<>();
             issues.forEach((patientId, failed) -> {
@@ -62,9 +93,17 @@ class DataQualityController {
                     patients.add(patientId);
                 }
             });
-            List<String> listed = patients.stream().limit(MAX_PATIENTS_LISTED).toList();
-            checks.add(new Check(check, check.meaning(), patients.size(), listed, patients.size() > listed.size()));
+            longest = Math.max(longest, patients.size());
+            List<String> listed = patients.stream().skip(skip).limit(size).toList();
+            checks.add(
+                    new Check(check, check.meaning(), patients.size(), listed, skip + listed.size() < patients.size()));
         }
-        return new Report(clock.instant(), checks);
+        int totalPages = Math.max(1, (longest + size - 1) / size);
+        String next = page < totalPages ? PATH + "?page=" + (page + 1) + "&size=" + size : null;
+        var response = ResponseEntity.ok();
+        if (next != null) {
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(new Report(clock.instant(), page, size, totalPages, next, checks));
     }
 }

@@ -21,7 +21,11 @@ record PatientOutcomesView(
         Instant asOf,
         DefinitionsInForce definitions) {
 
-    record RecordSummary(RecordType kind, UUID recordId, int revision, boolean voided) {}
+    /**
+     * @param importJob the bulk import that brought the record's latest revision in; absent for a
+     *     live write, the only way to tell imported records apart
+     */
+    record RecordSummary(RecordType kind, UUID recordId, int revision, boolean voided, String importJob) {}
 
     static PatientOutcomesView of(
             PatientFacts facts, PatientOutcome outcome, Instant asOf, DefinitionsInForce definitions) {
@@ -37,6 +41,7 @@ record PatientOutcomesView(
     }
 
     private static Stream<RecordSummary> summaries(RecordType kind, List<? extends RecordFacts<?>> records) {
-        return records.stream().map(r -> new RecordSummary(kind, r.recordId(), r.revision(), r.voided()));
+        return records.stream()
+                .map(r -> new RecordSummary(kind, r.recordId(), r.revision(), r.voided(), r.importJob()));
     }
 }

@@ -413,6 +413,69 @@ class CohortApiTest {
         assertThat(summary.toString()).doesNotContain("pt-").doesNotContain("patientIds");
     }
 
+    @Test
+    void shouldFlagLiveRecordsEnteredLateButNeverImportedOnes() {
+        // given two patients with the same injection, given in 2015 and recorded today: one entered
+        // live, one brought in by a bulk import
+        Instant given = Instant.parse("2015-05-04T10:00:00Z");
+        Instant today = Instant.now();
+        String live = diagnosed("2015-04-04", "2015-01-10");
+        String imported = diagnosed("2015-04-04", "2015-01-10");
+        publish(live, injectionOn(given, Side.LEFT), given, today, null);
+        publish(imported, injectionOn(given, Side.LEFT), given, today, "import-2015-backlog");
+        // and, after it on the same partition, a live injection on the wrong side: when that shows,
+        // the imported one has been applied and derived too
+        publish(imported, injectionOn(today, Side.RIGHT));
+
+        // when
+        JsonNode report = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.get("/api/v1/data-quality").getBody(),
+                        body -> listed(body, "LATE_ENTERED").contains(live)
+                                && listed(body, "INJECTION_SIDE_MISMATCH").contains(imported));
+
+        // then only the live record is late; the imported patient still fails the other checks
+        assertThat(listed(report, "LATE_ENTERED")).contains(live).doesNotContain(imported);
+        assertThat(listed(report, "MISSING_BASELINE")).contains(live, imported);
+        // and the patient's records tell the imported injection apart by its provenance alone
+        JsonNode records =
+                http.get("/api/v1/patients/{id}/outcomes", imported).getBody().get("records");
+        assertThat(records.valueStream()
+                        .filter(r -> r.has("importJob"))
+                        .map(r -> r.get("kind").asString() + " "
+                                + r.get("importJob").asString()))
+                .containsExactly("INJECTION import-2015-backlog");
+        assertThat(records).hasSize(3);
+    }
+
+    private static List<String> listed(JsonNode report, String check) {
+        return report.get("checks")
+                .valueStream()
+                .filter(c -> c.get("check").asString().equals(check))
+                .flatMap(c -> c.get("patientIds").valueStream())
+                .map(JsonNode::asString)
+                .toList();
+    }
+
+    private static InjectionAdministered injectionOn(Instant at, Side side) {
+        return new InjectionAdministered(
+                UUID.randomUUID(),
+                1,
+                new Injection(
+                        at,
+                        InjectionTechnique.NERVE_HYDRODISSECTION,
+                        InjectionTarget.FIBULAR_NERVE,
+                        null,
+                        side,
+                        Guidance.ULTRASOUND,
+                        Solution.DEXTROSE_5,
+                        null,
+                        new BigDecimal("10"),
+                        30,
+                        List.of(),
+                        List.of()));
+    }
+
     /** Every check is listed, failed by anyone or not. */
     private static final class DataQualityCheckCount {
         static final int ALL = org.footdrop.outcomes.quality.DataQualityCheck.values().length;
@@ -592,8 +655,14 @@ class CohortApiTest {
 
     private void publish(String patientId, EventPayload payload) {
         Instant now = Instant.now();
+        publish(patientId, payload, now, now, null);
+    }
+
+    /** An event with its own clinical time, and the import job that brought it in (null: a live write). */
+    private void publish(
+            String patientId, EventPayload payload, Instant occurredAt, Instant recordedAt, String importJob) {
         String source = payload.eventType().topic().startsWith("intake") ? "intake-service" : "treatment-service";
-        EventEnvelope event = EventEnvelope.of(payload, patientId, now, now, source, null);
+        EventEnvelope event = EventEnvelope.of(payload, patientId, occurredAt, recordedAt, source, null, importJob);
         Map<String, byte[]> headers = new LinkedHashMap<>();
         CloudEventHeaders.of(event).forEach((k, v) -> headers.put(k, v.getBytes(StandardCharsets.UTF_8)));
         TopicProbe.send(

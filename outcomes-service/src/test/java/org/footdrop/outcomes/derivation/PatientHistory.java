@@ -104,7 +104,12 @@ public final class PatientHistory {
 
     /** An event whose clinical time and recording time differ (entered late). */
     public PatientHistory addAt(EventPayload payload, Instant occurredAt, Instant recordedAt) {
-        events.add(EventEnvelope.of(payload, patientId, occurredAt, recordedAt, "test", null));
+        return importedAt(payload, occurredAt, recordedAt, null);
+    }
+
+    /** An event a bulk import brought in ({@code importJob} null: a live write). */
+    public PatientHistory importedAt(EventPayload payload, Instant occurredAt, Instant recordedAt, String importJob) {
+        events.add(EventEnvelope.of(payload, patientId, occurredAt, recordedAt, "test", null, importJob));
         return this;
     }
 
@@ -152,7 +157,7 @@ public final class PatientHistory {
                 pain);
     }
 
-    private static Injection injectionAt(String at, Solution solution) {
+    public static Injection injectionAt(String at, Solution solution) {
         return new Injection(
                 Instant.parse(at),
                 InjectionTechnique.NERVE_HYDRODISSECTION,

@@ -107,6 +107,23 @@ class DataQualityTest {
     }
 
     @Test
+    void shouldNeverFlagARecordABulkImportBroughtInAsEnteredLate() {
+        // given an injection given on Mar 2, 2019, brought in by an import on Jun 1, 2026
+        PatientHistory patient = new PatientHistory().diagnosis(Side.LEFT, null, "2019-02-20", null);
+        patient.importedAt(
+                new InjectionAdministered(
+                        UUID.randomUUID(), 1, PatientHistory.injectionAt("2019-03-02T10:00:00Z", Solution.PRP)),
+                Instant.parse("2019-03-02T10:00:00Z"),
+                Instant.parse("2026-06-01T00:00:00Z"),
+                "import-2026-06-01");
+
+        // when, then: history is late by nature; the other checks still apply to it
+        assertThat(checks(patient, NOW, LATE_ENTRY))
+                .doesNotContain(DataQualityCheck.LATE_ENTERED)
+                .contains(DataQualityCheck.MISSING_BASELINE);
+    }
+
+    @Test
     void shouldFlagAnAssessmentDatedBeforeTheSymptomOnsetWhicheverArrivedFirst() {
         // the assessment arrives before the diagnosis that names the onset (the write side could not refuse it)
         PatientHistory assessedFirst = new PatientHistory();
