@@ -153,6 +153,11 @@ final class RunningSystem implements AutoCloseable {
         awaitReady(port(service));
     }
 
+    /** A bearer token of the role's local client, e.g. {@code clinical-writer}. */
+    String token(String role) {
+        return tokens.token(role);
+    }
+
     /** The authorization server's base URL (its issuer). */
     String issuer() {
         return issuer;
