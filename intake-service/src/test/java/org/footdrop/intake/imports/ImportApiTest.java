@@ -184,6 +184,30 @@ class ImportApiTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void shouldStopACancelledJobAfterItsBatchKeepingWhatItImported() {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            file.append(diagnosis("d-" + i, "pt-cancel-" + run + "-" + i, "2026-01-01"))
+                    .append('\n');
+        }
+        ResponseEntity<JsonNode> started = upload(file.toString());
+
+        ResponseEntity<JsonNode> cancelled =
+                writer.send("DELETE", started.getHeaders().getLocation().toString(), null);
+        JsonNode job = finished(started);
+
+        assertThat(cancelled.getStatusCode().value()).isEqualTo(202);
+        assertThat(job.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(job.get("processed").asLong())
+                .isLessThan(5_000)
+                .isEqualTo(job.get("accepted").asLong());
+        assertThat(clinician
+                        .get("/api/v1/patients/{p}/diagnoses", "pt-cancel-" + run + "-0")
+                        .getBody())
+                .hasSize(1);
+    }
+
     private ResponseEntity<JsonNode> upload(String file) {
         ResponseEntity<JsonNode> response = writer.client()
                 .post()
