@@ -64,6 +64,7 @@ public final class Benchmarks {
             int concurrency,
             long bulkEvents,
             int queryCalls,
+            int importPatients,
             Path out,
             Path dataDir,
             String command,
@@ -108,6 +109,13 @@ public final class Benchmarks {
                     converter = Count.class,
                     description = "the bulk-upsert baseline's sample (default: ${DEFAULT-VALUE})")
             long bulkEvents = 100_000;
+
+            @Option(
+                    names = "--import-patients",
+                    paramLabel = "N",
+                    converter = Count.class,
+                    description = "P6's file: ten lines a patient (default: ${DEFAULT-VALUE}, a million lines)")
+            long importPatients = 100_000;
 
             @Option(names = "--out", paramLabel = "FILE", description = "the report (default: ${DEFAULT-VALUE})")
             Path out = Path.of("docs/benchmarks.md");
@@ -154,7 +162,9 @@ public final class Benchmarks {
             int warmUp = 5;
             long bulk = arguments.bulkEvents;
             int queries = 300;
+            int importPatients = Math.toIntExact(arguments.importPatients);
             if (arguments.smoke) {
+                importPatients = Math.min(importPatients, 100);
                 events = Math.min(events, 2_000);
                 smallPatients = Math.min(smallPatients, 50);
                 seconds = Math.min(seconds, 2);
@@ -172,6 +182,7 @@ public final class Benchmarks {
                     arguments.concurrency,
                     bulk,
                     queries,
+                    importPatients,
                     arguments.out,
                     arguments.dataDir != null ? arguments.dataDir : temporaryDataDir(),
                     command,
@@ -239,6 +250,7 @@ public final class Benchmarks {
             if (peakSample != null) {
                 report.footprints.put("at the run's peak (sampled every 2 s)", peakSample);
             }
+            importing();
         } catch (Exception | AssertionError e) {
             // what was measured before the failure is still worth its report; the run still fails
             report.notes.add("RUN STOPPED EARLY: " + e);
@@ -396,6 +408,29 @@ public final class Benchmarks {
             report.storedRecordBytes = documents == 0 ? 0 : bytes / documents;
             return documents == 0 ? 0 : (int) Math.max(0, bytes / documents - bodyBytes);
         }
+    }
+
+    // ---------------------------------------------------------------- P6
+
+    /** P6 on a fresh stack: a file ten times smaller, the store's raw bulk insert, then the file. */
+    private void importing() throws Exception {
+        stack.close();
+        Path fresh = options.dataDir().resolve("p6");
+        stack = BenchmarkStack.start(
+                fresh,
+                externalMongo,
+                Map.of("FOOTDROP_IMPORT_DIRECTORY", fresh.resolve("imports").toString()));
+        ImportStage stage = new ImportStage(stack, fresh);
+        int large = options.importPatients();
+        int small = Math.max(1, large / 10);
+        Path smallFile = stage.history(small, "imp-s-");
+        Path largeFile = stage.history(large, "imp-l-");
+        report.imports.add(stage.importFile(smallFile, small, this::awaitDrained, options.smoke()));
+        report.rawBulkInsert = stage.rawBulkInsert(largeFile);
+        Map<String, Double> before = StoreCommands.snapshot(stack);
+        ImportStage.Run run = stage.importFile(largeFile, large, this::awaitDrained, options.smoke());
+        report.importCommands = StoreCommands.perRequest(before, StoreCommands.snapshot(stack), run.lines());
+        report.imports.add(run);
     }
 
     // ---------------------------------------------------------------- P3

@@ -32,6 +32,7 @@ class BenchmarkOptionsTest {
         assertThat(options.seconds()).isEqualTo(2);
         assertThat(options.bulkEvents()).isEqualTo(1_000);
         assertThat(options.queryCalls()).isEqualTo(10);
+        assertThat(options.importPatients()).isEqualTo(100);
     }
 
     @Test

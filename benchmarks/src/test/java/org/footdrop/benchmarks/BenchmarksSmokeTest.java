@@ -32,6 +32,8 @@ class BenchmarksSmokeTest {
                         "| P3 freshness",
                         "| P4 queries at 50 fed patients",
                         "| P5 footprint",
+                        "| P6 import",
+                        "## P6: bulk import",
                         "## Where the time goes",
                         "SMOKE RUN");
         assertThat(report).doesNotContain("profile not");

@@ -1,25 +1,29 @@
 package org.footdrop.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import java.io.BufferedWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.Topics;
 import org.footdrop.stack.ImportClient;
+import org.footdrop.stack.SyntheticHistory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -28,15 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A 20,000-line history imported while intake-service is SIGKILLed mid-job: after its restart the
- * job resumes from its last checkpoint and every line is in the store and on the topic exactly once.
+ * A clinic's history imported while the importing services are SIGKILLed mid-job: after each
+ * restart the job resumes from its last checkpoint, and every line is in the store, on the topic
+ * and in the outcomes projection exactly once. In the build: 20,000 lines, intake-service killed
+ * once. In the reliability run ({@code -Dfootdrop.reliability.long=true}): 200,000 lines,
+ * intake-service killed twice and treatment-service once, with a report.
  */
 @Tag("system")
 class ImportSystemTest {
 
-    static final int PATIENTS = 2_000;
-    static final int ASSESSMENTS_PER_PATIENT = 5;
-    static final int INJECTIONS_PER_PATIENT = 3;
+    static final boolean LONG = Boolean.getBoolean("footdrop.reliability.long");
+    static final int PATIENTS = LONG ? 20_000 : 2_000;
+    static final String JOB_SYSTEM = "urn:test:history";
 
     @TempDir
     static Path data;
@@ -45,12 +52,12 @@ class ImportSystemTest {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        // small batches, so the job is still running when it is killed; the runs on the data disk
+        // small batches, so the jobs are still running when they are killed; the runs on the data disk
         system = RunningSystem.start(
                 data,
                 Map.of(
                         "FOOTDROP_IMPORT_BATCH_SIZE",
-                        "50",
+                        LONG ? "200" : "50",
                         "FOOTDROP_IMPORT_DIRECTORY",
                         data.resolve("imports").toString()));
     }
@@ -63,45 +70,52 @@ class ImportSystemTest {
     }
 
     @Test
-    void shouldResumeAnImportCutOffByAKillWithNothingLostOrDoubled() throws Exception {
-        Path file = history(data.resolve("history.ndjson"));
+    void shouldResumeAnImportCutOffByKillsWithNothingLostOrDoubled() throws Exception {
+        Instant began = Instant.now();
+        Path file = SyntheticHistory.write(data.resolve("history.ndjson"), PATIENTS, "pt-hist-");
+        int intakeLines = PATIENTS * SyntheticHistory.INTAKE_LINES_PER_PATIENT;
+        int treatmentLines =
+                PATIENTS * (SyntheticHistory.LINES_PER_PATIENT - SyntheticHistory.INTAKE_LINES_PER_PATIENT);
         ImportClient intake = client("intake");
         ImportClient treatment = client("treatment");
-        CompletableFuture<ImportClient.Job> treatmentJob = CompletableFuture.supplyAsync(() -> {
-            var started = treatment.start(file, "urn:test:history", bytes -> {});
-            return treatment.await(started.location(), Duration.ofMillis(500), job -> {});
-        });
-        ImportClient.Job started = intake.start(file, "urn:test:history", bytes -> {});
+        URI intakeJob = intake.start(file, JOB_SYSTEM, bytes -> {}).location();
+        URI treatmentJob = treatment.start(file, JOB_SYSTEM, bytes -> {}).location();
 
-        ImportClient.Job cutOff = awaitProgress(intake, started.location());
-        system.kill("intake");
-        system.restart("intake");
-        ImportClient.Job done = intake.await(started.location(), Duration.ofMillis(500), job -> {});
-
-        int intakeLines = PATIENTS * (1 + ASSESSMENTS_PER_PATIENT);
-        assertThat(cutOff.status()).isEqualTo("RUNNING");
-        assertThat(cutOff.number("processed")).isPositive().isLessThan(intakeLines);
-        assertThat(done.status()).isEqualTo("COMPLETED");
-        assertThat(Files.readString(system.log("intake-service")))
-                .contains("Resuming import job " + done.state().get("jobId").asString());
-        assertThat(done.number("accepted")).isEqualTo(intakeLines);
-        assertThat(done.number("alreadyPresent")).isZero();
-        assertThat(done.number("refused")).isZero();
-        assertThat(treatmentJob.get().number("accepted")).isEqualTo((long) PATIENTS * (INJECTIONS_PER_PATIENT + 1));
-        try (MongoClient mongo = MongoClients.create(system.ports.mongoUri())) {
-            var database = mongo.getDatabase("footdrop_intake");
-            assertThat(database.getCollection("diagnoses").countDocuments()).isEqualTo(PATIENTS);
-            assertThat(database.getCollection("assessments").countDocuments())
-                    .isEqualTo((long) PATIENTS * ASSESSMENTS_PER_PATIENT);
-            assertThat(database.getCollection("assessments")
-                            .find(new Document(
-                                    "importJob", done.state().get("jobId").asString()))
-                            .into(new java.util.ArrayList<>()))
-                    .hasSize(PATIENTS * ASSESSMENTS_PER_PATIENT);
+        List<ImportClient.Job> cutOff = new ArrayList<>();
+        cutOff.add(killAt(intake, intakeJob, "intake", intakeLines / (LONG ? 3 : 4)));
+        if (LONG) {
+            cutOff.add(killAt(treatment, treatmentJob, "treatment", treatmentLines / 2));
+            cutOff.add(killAt(intake, intakeJob, "intake", intakeLines * 2 / 3));
         }
-        String job = done.state().get("jobId").asString();
-        Map<String, Long> recordsPerType = org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(90))
+        ImportClient.Job intakeDone = intake.await(intakeJob, Duration.ofSeconds(1), job -> {});
+        ImportClient.Job treatmentDone = treatment.await(treatmentJob, Duration.ofSeconds(1), job -> {});
+
+        assertThat(cutOff).allSatisfy(job -> {
+            assertThat(job.status()).isEqualTo("RUNNING");
+            assertThat(job.number("processed")).isPositive().isLessThan(job.number("linesToImport"));
+        });
+        for (ImportClient.Job done : List.of(intakeDone, treatmentDone)) {
+            assertThat(done.status()).isEqualTo("COMPLETED");
+            assertThat(done.number("alreadyPresent")).isZero();
+            assertThat(done.number("refused")).isZero();
+        }
+        assertThat(intakeDone.number("accepted")).isEqualTo(intakeLines);
+        assertThat(treatmentDone.number("accepted")).isEqualTo(treatmentLines);
+        String job = intakeDone.state().get("jobId").asString();
+        assertThat(Files.readString(system.log("intake-service"))).contains("Resuming import job " + job);
+        try (MongoClient mongo = MongoClients.create(system.ports.mongoUri())) {
+            var intakeStore = mongo.getDatabase("footdrop_intake");
+            assertThat(intakeStore.getCollection("diagnoses").countDocuments()).isEqualTo(PATIENTS);
+            assertThat(intakeStore.getCollection("assessments").countDocuments(new Document("importJob", job)))
+                    .isEqualTo((long) PATIENTS * SyntheticHistory.ASSESSMENTS_PER_PATIENT);
+            var treatmentStore = mongo.getDatabase("footdrop_treatment");
+            assertThat(treatmentStore.getCollection("injections").countDocuments())
+                    .isEqualTo((long) PATIENTS * SyntheticHistory.INJECTIONS_PER_PATIENT);
+            assertThat(treatmentStore.getCollection("therapies").countDocuments())
+                    .isEqualTo(PATIENTS);
+        }
+        // every record's event once (a re-sent event counts once: at least once is the contract)
+        Map<String, Long> recordsPerType = await().atMost(Duration.ofMinutes(LONG ? 10 : 2))
                 .pollInterval(Duration.ofSeconds(2))
                 .until(
                         () -> importedRecordsByType(job),
@@ -109,16 +123,77 @@ class ImportSystemTest {
                                         .mapToLong(Long::longValue)
                                         .sum()
                                 >= intakeLines);
-        // every record's event once: one distinct record per line, of each type
         assertThat(recordsPerType)
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "intake.diagnosis-recorded",
                         (long) PATIENTS,
                         "intake.assessment-recorded",
-                        (long) PATIENTS * ASSESSMENTS_PER_PATIENT));
+                        (long) PATIENTS * SyntheticHistory.ASSESSMENTS_PER_PATIENT));
+        // the projection equals the file: each patient's ten records, each once, each imported
+        String last = "pt-hist-%06d".formatted(PATIENTS - 1);
+        await().atMost(Duration.ofMinutes(LONG ? 20 : 3))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> projectedRecords(last).values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()
+                        == SyntheticHistory.LINES_PER_PATIENT);
+        Map<String, Long> expected = Map.of(
+                "DIAGNOSIS",
+                1L,
+                "ASSESSMENT",
+                (long) SyntheticHistory.ASSESSMENTS_PER_PATIENT,
+                "INJECTION",
+                (long) SyntheticHistory.INJECTIONS_PER_PATIENT,
+                "THERAPY",
+                1L);
+        List<String> differing = new ArrayList<>();
+        for (int p = 0; p < PATIENTS; p++) {
+            String patient = "pt-hist-%06d".formatted(p);
+            Map<String, Long> projected = await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> projectedRecords(patient), records -> records.equals(expected));
+            if (!projected.equals(expected)) {
+                differing.add(patient + " " + projected);
+            }
+        }
+        assertThat(differing).isEmpty();
+        if (LONG) {
+            report(began, cutOff, intakeDone, treatmentDone);
+        }
     }
 
-    /** Distinct records per event type among the events the job published (a re-sent event counts once). */
+    /** Waits until the job has processed {@code lines}, then SIGKILLs its service and starts it again. */
+    private static ImportClient.Job killAt(ImportClient client, URI job, String service, long lines) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(LONG ? 20 : 2).toNanos();
+        while (System.nanoTime() < deadline) {
+            ImportClient.Job progress = client.follow(job);
+            if (progress.finished() || progress.number("processed") >= lines) {
+                system.kill(service);
+                system.restart(service);
+                return progress;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the " + service + " import did not reach " + lines + " lines");
+    }
+
+    /** The patient's projected records by kind, imported ones only; empty while not yet projected. */
+    private static Map<String, Long> projectedRecords(String patientId) {
+        HttpResponse<String> response = system.read("outcomes", "/api/v1/patients/" + patientId + "/outcomes");
+        if (response == null || response.statusCode() != 200) {
+            return Map.of();
+        }
+        JsonNode records = EventJson.mapper().readTree(response.body()).path("records");
+        Map<String, Long> byKind = new TreeMap<>();
+        for (JsonNode record : records) {
+            if (record.path("importJob").isString() && !record.path("voided").asBoolean()) {
+                byKind.merge(record.get("kind").asString(), 1L, Long::sum);
+            }
+        }
+        return byKind;
+    }
+
+    /** Distinct records per event type among the events the job published. */
     private static Map<String, Long> importedRecordsByType(String job) {
         List<ConsumerRecord<String, String>> records = system.readAll(List.of(Topics.INTAKE_EVENTS));
         Map<String, Set<String>> ids = records.stream()
@@ -139,58 +214,63 @@ class ImportSystemTest {
                 : payload.get("assessmentId").asString();
     }
 
-    private static ImportClient.Job awaitProgress(ImportClient client, URI location) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            ImportClient.Job job = client.follow(location);
-            if (job.finished() || job.number("processed") >= 500) {
-                return job;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the import made no progress in 60 s");
-    }
-
     private static ImportClient client(String service) {
         return new ImportClient(
                 URI.create("http://localhost:" + system.port(service)), () -> system.token("clinical-writer"));
     }
 
-    /** Each patient: a diagnosis, assessments and injections, the lines shuffled by a fixed rule. */
-    private static Path history(Path file) throws Exception {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            // 2,000 patients x (diagnosis, 5 assessments, 3 injections, a therapy) = 20,000 lines
-            for (int round = 0; round < 2 + ASSESSMENTS_PER_PATIENT + INJECTIONS_PER_PATIENT; round++) {
-                for (int p = 0; p < PATIENTS; p++) {
-                    String patient = "pt-hist-%05d".formatted(p);
-                    if (round == 0) {
-                        out.write(
-                                ("{\"kind\":\"diagnosis\",\"key\":\"d-%d\",\"body\":{\"patientId\":\"%s\",\"side\":\"LEFT\","
-                                                + "\"diagnosisDate\":\"2024-01-10\",\"symptomOnsetDate\":\"2024-01-02\","
-                                                + "\"causeCategory\":\"FIBULAR_NERVE_AT_KNEE\"}}")
-                                        .formatted(p, patient));
-                    } else if (round <= ASSESSMENTS_PER_PATIENT) {
-                        out.write(("{\"kind\":\"assessment\",\"key\":\"a-%d-%d\",\"body\":{\"patientId\":\"%s\","
-                                        + "\"assessedAt\":\"2024-0%d-15T09:00:00Z\",\"kind\":\"FOLLOW_UP\",\"side\":\"LEFT\","
-                                        + "\"measures\":{\"mrcAnkleDorsiflexion\":\"%d\"}}}")
-                                .formatted(p, round, patient, round + 1, Math.min(5, round + 1)));
-                    } else if (round == 1 + ASSESSMENTS_PER_PATIENT + INJECTIONS_PER_PATIENT) {
-                        out.write(("{\"kind\":\"therapy\",\"key\":\"t-%d\",\"body\":{\"patientId\":\"%s\","
-                                        + "\"type\":\"PHYSICAL_THERAPY\",\"startDate\":\"2024-02-01\","
-                                        + "\"sessionsPerWeek\":2,\"plannedWeeks\":8}}")
-                                .formatted(p, patient));
-                    } else {
-                        int n = round - ASSESSMENTS_PER_PATIENT;
-                        out.write(("{\"kind\":\"injection\",\"key\":\"i-%d-%d\",\"body\":{\"patientId\":\"%s\","
-                                        + "\"administeredAt\":\"2024-0%d-20T10:00:00Z\",\"technique\":\"NERVE_HYDRODISSECTION\","
-                                        + "\"target\":\"FIBULAR_NERVE\",\"side\":\"LEFT\",\"guidance\":\"ULTRASOUND\","
-                                        + "\"solution\":\"DEXTROSE_5\",\"volumeMl\":10.0,\"durationMinutes\":30}}")
-                                .formatted(p, n, patient, n + 1));
-                    }
-                    out.write('\n');
-                }
-            }
+    private static void report(
+            Instant began, List<ImportClient.Job> cutOff, ImportClient.Job intake, ImportClient.Job treatment)
+            throws Exception {
+        String path = System.getProperty("footdrop.reliability.import-report");
+        if (path == null) {
+            return;
         }
-        return file;
+        StringBuilder md = new StringBuilder();
+        md.append("# Reliability: bulk import under kills\n\n")
+                .append("Generated by `ImportSystemTest` in the reliability run (`./run-reliability.sh`); ")
+                .append("do not edit by hand.\n\n")
+                .append("| | |\n| --- | --- |\n")
+                .append("| began | ")
+                .append(began)
+                .append(" |\n")
+                .append("| took | ")
+                .append(Duration.between(began, Instant.now()).toSeconds())
+                .append(" s |\n")
+                .append("| file | ")
+                .append(String.format(Locale.ROOT, "%,d", (long) PATIENTS * SyntheticHistory.LINES_PER_PATIENT))
+                .append(" lines, ")
+                .append(String.format(Locale.ROOT, "%,d", PATIENTS))
+                .append(" patients |\n\n")
+                .append("| SIGKILL | job's status then | lines processed then | of |\n| --- | --- | --- | --- |\n");
+        for (ImportClient.Job job : cutOff) {
+            md.append("| ")
+                    .append(job.location().getPort() == system.port("intake") ? "intake-service" : "treatment-service")
+                    .append(" | ")
+                    .append(job.status())
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", job.number("processed")))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", job.number("linesToImport")))
+                    .append(" |\n");
+        }
+        md.append("\n| job | status | accepted | already present | refused |\n| --- | --- | --- | --- | --- |\n");
+        for (ImportClient.Job job : List.of(intake, treatment)) {
+            md.append("| ")
+                    .append(job.location().getPort() == system.port("intake") ? "intake-service" : "treatment-service")
+                    .append(" | ")
+                    .append(job.status())
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", job.number("accepted")))
+                    .append(" | ")
+                    .append(job.number("alreadyPresent"))
+                    .append(" | ")
+                    .append(job.number("refused"))
+                    .append(" |\n");
+        }
+        md.append("\nChecked: every record in the store once (counts per collection), every intake record's event ")
+                .append("on the topic (distinct record ids per type), and every patient's projection in ")
+                .append("outcomes-service holding exactly the file's ten records, each marked imported.\n");
+        Files.writeString(Path.of(path), md.toString());
     }
 }
