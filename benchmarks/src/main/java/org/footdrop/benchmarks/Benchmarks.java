@@ -65,6 +65,7 @@ public final class Benchmarks {
             long bulkEvents,
             int queryCalls,
             int importPatients,
+            boolean importOnly,
             Path out,
             Path dataDir,
             String command,
@@ -116,6 +117,11 @@ public final class Benchmarks {
                     converter = Count.class,
                     description = "P6's file: ten lines a patient (default: ${DEFAULT-VALUE}, a million lines)")
             long importPatients = 100_000;
+
+            @Option(
+                    names = "--import-only",
+                    description = "P5 at ready and P6 only, e.g. to measure an import change quickly")
+            boolean importOnly;
 
             @Option(names = "--out", paramLabel = "FILE", description = "the report (default: ${DEFAULT-VALUE})")
             Path out = Path.of("docs/benchmarks.md");
@@ -183,6 +189,7 @@ public final class Benchmarks {
                     bulk,
                     queries,
                     importPatients,
+                    arguments.importOnly,
                     arguments.out,
                     arguments.dataDir != null ? arguments.dataDir : temporaryDataDir(),
                     command,
@@ -242,9 +249,13 @@ public final class Benchmarks {
             footprint("at ready", (System.nanoTime() - started) / 1e9);
             // the whole stack's largest resident total while it works, not only at two moments
             peak.scheduleAtFixedRate(this::samplePeak, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
-            ingest();
-            freshness();
-            projectionAndQueries();
+            if (options.importOnly()) {
+                report.notes.add("P6 only (--import-only): P1 to P4 not run");
+            } else {
+                ingest();
+                freshness();
+                projectionAndQueries();
+            }
             peak.shutdownNow();
             footprint("at the end of the run", 0);
             if (peakSample != null) {

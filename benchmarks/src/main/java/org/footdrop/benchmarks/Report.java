@@ -311,6 +311,9 @@ final class Report {
     }
 
     private void freshness(StringBuilder md) {
+        if (freshnessRate == 0) {
+            return;
+        }
         line(md, "## P3 freshness");
         line(md, "");
         line(
