@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventEnvelope;
@@ -35,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A rebuild that some live instance never follows within {@code footdrop.rebuild.follow-timeout}
  * fails before it reads a topic: queries keep the old collection, which live events keep reaching,
- * and another rebuild may start (docs/operating.md, "Rebuilding the projections").
+ * and another rebuild may start (docs/operating.md, "Rebuilding the projections"). The same when the
+ * store goes away while it waits, when abandoning the rebuild cannot reach the store either.
  */
 @Tag("infrastructure")
 class ProjectionRebuildFollowTimeoutTest {
@@ -97,6 +101,43 @@ class ProjectionRebuildFollowTimeoutTest {
                     .isNull();
             assertThat(rebuild.start()).isTrue();
             assertThat(awaitFinished(rebuild).state()).isEqualTo("FAILED");
+        }
+    }
+
+    @Test
+    void shouldFailRatherThanStayReplayingWhenTheStoreGoesAwayWhileWaiting() {
+        EmbeddedMongo embedded = new EmbeddedMongo();
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(embedded.uri("rebuild")))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(200, TimeUnit.MILLISECONDS))
+                .build())) {
+            MongoTemplate mongo = new MongoTemplate(client, "rebuild");
+            // given a rebuild waiting for an instance that never follows, with a timeout longer than the test
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            ProjectionCollections collections = new ProjectionCollections(mongo, clock);
+            new ProjectionCollections(mongo, clock);
+            ProjectionRebuild rebuild = new ProjectionRebuild(
+                    collections,
+                    new PatientOutcomeStore(mongo, collections),
+                    mock(EventReader.class),
+                    mock(CohortTable.class),
+                    new KafkaProperties(),
+                    clock,
+                    new SimpleMeterRegistry(),
+                    Duration.ofMinutes(10));
+            rebuild.start();
+
+            // when the store goes away while it waits, so that neither the wait nor abandoning the
+            // rebuild reaches it
+            embedded.close();
+            ProjectionRebuild.Status failed = awaitFinished(rebuild);
+
+            // then the rebuild says it failed, and queries kept the old collection
+            assertThat(failed.state()).isEqualTo("FAILED");
+            assertThat(failed.error()).isEqualTo("DataAccessResourceFailureException");
+            assertThat(collections.active()).isEqualTo(PatientOutcomeStore.COLLECTION);
+        } finally {
+            embedded.close();
         }
     }
 
