@@ -4,9 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
 import org.footdrop.contract.EventEnvelope;
-import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventType;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The pure part of the projection: which fields one event sets in its patient's document. Every
@@ -32,7 +30,6 @@ public final class PatientProjector {
                     new Document("revision", event.payload().revision())
                             .append("eventId", event.eventId().toString()));
         } else {
-            JsonNode payload = EventJson.mapper().valueToTree(event.payload());
             fields.put(
                     record + ".revisions.r" + event.payload().revision(),
                     new Document()
@@ -48,7 +45,7 @@ public final class PatientProjector {
                                     event.recordedAt() == null
                                             ? null
                                             : event.recordedAt().toString())
-                            .append("payload", BsonTrees.toBson(payload)));
+                            .append("payload", PayloadMapping.write(event.payload())));
         }
         fields.put(APPLIED_EVENTS + "." + event.eventId(), type.wireName());
         return fields;
