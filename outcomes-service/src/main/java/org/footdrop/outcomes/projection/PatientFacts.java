@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventPayload;
 import org.footdrop.contract.RecordType;
 import org.footdrop.contract.intake.IntakePayload;
@@ -77,7 +76,7 @@ public record PatientFacts(
         }
         P payload = latest == null
                 ? null
-                : EventJson.mapper().treeToValue(BsonTrees.toJson(latest.get("payload")), payloadType(latest, family));
+                : PayloadMapping.read(payloadType(latest, family), latest.get("payload", Document.class));
         int revision = voided != null ? Math.max(voided.getInteger("revision"), latestRevision) : latestRevision;
         return new RecordFacts<>(
                 id,

@@ -4,9 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
 import org.footdrop.contract.EventEnvelope;
-import org.footdrop.contract.EventJson;
 import org.footdrop.contract.EventType;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The pure part of the projection: which fields one event sets in its patient's document. Every
@@ -37,7 +35,6 @@ public final class PatientProjector {
                                     .append("eventId", event.eventId().toString()),
                             event));
         } else {
-            JsonNode payload = EventJson.mapper().valueToTree(event.payload());
             fields.put(
                     record + ".revisions.r" + event.payload().revision(),
                     withImportJob(
@@ -54,7 +51,7 @@ public final class PatientProjector {
                                             event.recordedAt() == null
                                                     ? null
                                                     : event.recordedAt().toString())
-                                    .append("payload", BsonTrees.toBson(payload)),
+                                    .append("payload", PayloadMapping.write(event.payload())),
                             event));
         }
         fields.put(APPLIED_EVENTS + "." + event.eventId(), type.wireName());

@@ -191,7 +191,15 @@ public class ProjectionRebuild {
     }
 
     private void fail(String target, String previous, long poison, Exception e) {
-        collections.abandonRebuild();
+        try {
+            collections.abandonRebuild();
+        } catch (RuntimeException abandoning) {
+            // The store is away (often why the rebuild failed): the settings still name the target, so
+            // live events go on reaching it as well until the next rebuild names its own; queries never
+            // left the old collection. Failing here would leave the status REPLAYING, and every later
+            // start refused, until a restart.
+            e.addSuppressed(abandoning);
+        }
         status = new Status(
                 "FAILED",
                 target,
