@@ -150,6 +150,7 @@ class ImportSystemTest {
         for (int p = 0; p < PATIENTS; p++) {
             String patient = "pt-hist-%06d".formatted(p);
             Map<String, Long> projected = await().atMost(Duration.ofMinutes(2))
+                    .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> projectedRecords(patient), records -> records.equals(expected));
             if (!projected.equals(expected)) {

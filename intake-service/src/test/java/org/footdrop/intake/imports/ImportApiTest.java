@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
@@ -209,13 +208,7 @@ class ImportApiTest {
     }
 
     private ResponseEntity<JsonNode> upload(String file) {
-        ResponseEntity<JsonNode> response = writer.client()
-                .post()
-                .uri("/api/v1/imports?system=urn:test:" + run)
-                .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .body(file)
-                .retrieve()
-                .toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> response = writer.upload("/api/v1/imports?system=urn:test:" + run, file);
         assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(202);
         assertThat(response.getHeaders().getLocation()).isNotNull();
         return response;

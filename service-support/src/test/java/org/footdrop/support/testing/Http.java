@@ -42,6 +42,16 @@ public final class Http {
         return request(method, path, body, headers).retrieve().toEntity(JsonNode.class);
     }
 
+    /** A bulk import's file, NDJSON, posted as a clinical system uploads it. */
+    public ResponseEntity<JsonNode> upload(String path, String ndjson) {
+        return client.post()
+                .uri(path)
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(ndjson)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
     /** The same request, its answer as text whatever its media type (Prometheus, YAML, problem+json). */
     public ResponseEntity<String> sendForText(String method, String path, String body, String... headers) {
         return request(method, path, body, headers).retrieve().toEntity(String.class);

@@ -2,63 +2,34 @@ package org.footdrop.treatment.therapy;
 
 import java.util.List;
 import org.footdrop.support.imports.ImportLine;
-import org.footdrop.support.imports.ImportableKind;
+import org.footdrop.support.imports.NamedImportableKind;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.ExternalIdentifier;
-import org.footdrop.support.record.RecordKind;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Logged sessions in a bulk import, after every therapy of the file is stored: a session line
  * names its therapy by the therapy's line key ({@code therapyKey}) and its patient beside the body.
  */
 @Component
-class TherapySessionImport implements ImportableKind<TherapySessionRequest, TherapySessionState> {
+class TherapySessionImport extends NamedImportableKind<TherapySessionRequest, TherapySessionState> {
 
     private final TherapyService therapies;
     private final ClinicalRecords records;
     private final TherapyRecordKind therapyKind;
-    private final TherapySessionRecordKind kind;
 
     TherapySessionImport(
             TherapyService therapies,
             ClinicalRecords records,
             TherapyRecordKind therapyKind,
             TherapySessionRecordKind kind) {
+        super("therapySession", 2, TherapySessionRequest.class, kind, "date");
         this.therapies = therapies;
         this.records = records;
         this.therapyKind = therapyKind;
-        this.kind = kind;
-    }
-
-    @Override
-    public String name() {
-        return "therapySession";
-    }
-
-    @Override
-    public int rank() {
-        return 2;
-    }
-
-    @Override
-    public Class<TherapySessionRequest> requestType() {
-        return TherapySessionRequest.class;
-    }
-
-    @Override
-    public RecordKind<TherapySessionState> recordKind() {
-        return kind;
-    }
-
-    @Override
-    public String clinicalTime(JsonNode body) {
-        JsonNode date = body.get("date");
-        return date == null ? null : date.asString();
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.footdrop.support.testing.TestTokens;
 import org.footdrop.treatment.TreatmentBodies;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
@@ -48,13 +47,7 @@ class TreatmentImportTest {
                 session("s-other", "pt-someone-else-" + run, "t-1", "2026-03-12"),
                 "{\"kind\":\"diagnosis\",\"key\":\"d-1\",\"body\":{\"patientId\":\"" + p + "\"}}");
 
-        ResponseEntity<JsonNode> started = writer.client()
-                .post()
-                .uri("/api/v1/imports?system=urn:test:" + run)
-                .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .body(file)
-                .retrieve()
-                .toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> started = writer.upload("/api/v1/imports?system=urn:test:" + run, file);
         String location = started.getHeaders().getLocation().toString();
         JsonNode job = await().atMost(Duration.ofSeconds(30))
                 .until(
