@@ -6,4 +6,4 @@ here="$(cd "$(dirname "$0")" && pwd)"
 if [ ! -f "$here/local-launcher/target/local-launcher.jar" ]; then
   (cd "$here" && ./mvnw -B -q -DskipTests install)
 fi
-exec java -cp "$here/local-launcher/target/local-launcher.jar" org.footdrop.launcher.ImportCommand "$@"
+exec java -cp "$here/local-launcher/target/local-launcher.jar" org.footdrop.stack.ImportCommand "$@"

@@ -163,6 +163,44 @@ class ImportSystemTest {
         }
     }
 
+    @Test
+    void shouldImportAFileWithTheCommandLineClientAndWriteItsRefusedLines() throws Exception {
+        Path file = SyntheticHistory.write(data.resolve("cli.ndjson"), 100, "pt-cli-");
+        Files.writeString(
+                file,
+                "{\"kind\":\"assessment\",\"key\":\"bad-1\",\"body\":{\"patientId\":\"pt-cli-x\"}}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        var printed = new java.io.ByteArrayOutputStream();
+
+        int exit = org.footdrop.stack.ImportCommand.run(
+                new String[] {
+                    file.toString(),
+                    "--system",
+                    "urn:test:cli",
+                    "--intake",
+                    "http://localhost:" + system.port("intake"),
+                    "--treatment",
+                    "http://localhost:" + system.port("treatment"),
+                    "--auth",
+                    system.issuer()
+                },
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        String output = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isZero();
+        assertThat(output)
+                .contains("importing [##############################] 100%")
+                .contains("intake-service: COMPLETED, 600 accepted, 0 already present, 1 refused (of 1,001 lines;"
+                        + " 400 for the other service)")
+                .contains("treatment-service: COMPLETED, 400 accepted, 0 already present, 0 refused");
+        Path refused = file.resolveSibling("cli.ndjson.intake-service.refused.ndjson");
+        assertThat(output).contains("refused lines and why: " + refused);
+        JsonNode refusal = EventJson.mapper()
+                .readTree(Files.readString(refused).lines().findFirst().orElseThrow());
+        assertThat(refusal.get("line").asLong()).isEqualTo(1_001);
+        assertThat(refusal.get("problem").get("status").asInt()).isEqualTo(400);
+    }
+
     /** Waits until the job has processed {@code lines}, then SIGKILLs its service and starts it again. */
     private static ImportClient.Job killAt(ImportClient client, URI job, String service, long lines) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(LONG ? 20 : 2).toNanos();

@@ -1,4 +1,4 @@
-package org.footdrop.launcher;
+package org.footdrop.stack;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.footdrop.stack.ClientCredentials;
-import org.footdrop.stack.CommandLines;
-import org.footdrop.stack.ImportClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +68,13 @@ public final class ImportCommand {
             return parsed;
         });
         System.exit(run(arguments, System.out));
+    }
+
+    /** Runs the command line as {@code ./import.sh} would, printing to {@code out}; the exit code. */
+    public static int run(String[] args, PrintStream out) {
+        CommandLine commandLine = new CommandLine(new Arguments());
+        commandLine.parseArgs(args);
+        return run((Arguments) commandLine.getCommand(), out);
     }
 
     /** @return 0 when both jobs completed (refused lines or not), 1 when one did not */
