@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * batch ends with a checkpoint, so a job interrupted by a restart resumes after its last batch.
  * One job runs at a time; the others wait their turn.
  */
-public class Importer implements SmartLifecycle {
+public final class Importer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
 
