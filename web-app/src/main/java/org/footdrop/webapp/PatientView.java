@@ -23,6 +23,7 @@ public record PatientView(
         List<Injection> injections,
         List<Therapy> therapies,
         List<MeasureView> measures,
+        List<String> notMeasured,
         List<OutcomesApi.Finding> findings,
         String asOf,
         String caveat) {
@@ -110,8 +111,14 @@ public record PatientView(
                     text(t, "type"), text(t, "plannedSessions"), text(t, "attendedSessions"), text(t, "adherence")));
         }
         List<MeasureView> measures = new ArrayList<>();
+        List<String> notMeasured = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : answer.path("measures").properties()) {
-            measures.add(measure(entry.getKey(), entry.getValue(), definitions));
+            MeasureView measure = measure(entry.getKey(), entry.getValue(), definitions);
+            if (measure.values().isEmpty()) {
+                notMeasured.add(measure.name());
+            } else {
+                measures.add(measure);
+            }
         }
         return new PatientView(
                 text(answer, "patientId"),
@@ -124,6 +131,7 @@ public record PatientView(
                 injections,
                 therapies,
                 measures,
+                notMeasured,
                 findings,
                 text(answer, "asOf"),
                 text(definitions, "caveat"));
