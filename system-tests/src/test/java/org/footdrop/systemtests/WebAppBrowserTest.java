@@ -140,6 +140,10 @@ class WebAppBrowserTest {
         assertThat(text("#diagnosis-side")).isEqualTo("LEFT");
         assertThat(text("#diagnosis-onset")).isEqualTo("2025-11-20");
         assertThat(browser.findElements(By.cssSelector("#injections tbody tr"))).hasSize(2);
+        // and how each injection was given, from treatment-service's list
+        assertThat(browser.findElements(By.cssSelector("#injections td.given")))
+                .extracting(WebElement::getText)
+                .containsOnly("SCIATIC_NERVE, ULTRASOUND, 10 ml");
         JsonNode gait = api.path("measures").path("gaitSpeedComfortable");
         WebElement measure = browser.findElement(By.id("measure-gaitSpeedComfortable"));
         List<String> pageValues = measure.findElements(By.cssSelector("table.values tbody tr")).stream()

@@ -18,9 +18,11 @@ class PatientController {
     private static final Pattern PATIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final OutcomesApi outcomes;
+    private final TreatmentApi treatment;
 
-    PatientController(OutcomesApi outcomes) {
+    PatientController(OutcomesApi outcomes, TreatmentApi treatment) {
         this.outcomes = outcomes;
+        this.treatment = treatment;
     }
 
     @GetMapping("/patients")
@@ -50,7 +52,9 @@ class PatientController {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "patients";
         }
-        model.addAttribute("patient", PatientView.of(answer.get(), outcomes.findings(patientId)));
+        model.addAttribute(
+                "patient",
+                PatientView.of(answer.get(), treatment.injectionDetails(patientId), outcomes.findings(patientId)));
         return "patient";
     }
 }

@@ -36,6 +36,7 @@ public record PatientView(
             String date,
             String day,
             String technique,
+            String given,
             String solution,
             String intervalDays,
             String spacing,
@@ -74,7 +75,10 @@ public record PatientView(
         }
     }
 
-    static PatientView of(JsonNode answer, List<OutcomesApi.Finding> findings) {
+    /**
+     * @param injectionDetails how each injection was given, by injectionId, from treatment-service's list
+     */
+    static PatientView of(JsonNode answer, Map<String, String> injectionDetails, List<OutcomesApi.Finding> findings) {
         JsonNode definitions = answer.path("definitions");
         JsonNode current = answer.path("currentDiagnosis");
         Diagnosis diagnosis = null;
@@ -100,6 +104,7 @@ public record PatientView(
                     text(i, "date"),
                     text(i, "day"),
                     text(i, "technique"),
+                    injectionDetails.get(text(i, "injectionId")),
                     text(i, "solution"),
                     text(i, "intervalDays"),
                     text(i, "spacing"),

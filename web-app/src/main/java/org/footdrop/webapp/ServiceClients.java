@@ -27,4 +27,12 @@ class ServiceClients {
                 .requestInterceptor(relay)
                 .build());
     }
+
+    @Bean
+    TreatmentApi treatmentApi(RestClient.Builder builder, OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
+        return new TreatmentApi(builder.clone()
+                .baseUrl(web.treatmentUri())
+                .requestInterceptor(relay)
+                .build());
+    }
 }

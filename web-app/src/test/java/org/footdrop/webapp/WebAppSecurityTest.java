@@ -36,6 +36,9 @@ class WebAppSecurityTest {
     @MockitoBean
     OutcomesApi outcomes;
 
+    @MockitoBean
+    TreatmentApi treatment;
+
     private static RequestPostProcessor person(Role role) {
         return oidcLogin()
                 .idToken(token -> token.subject("local-" + role.scope()))
@@ -91,6 +94,9 @@ class WebAppSecurityTest {
         var answer =
                 JsonMapper.builder().build().readTree(getClass().getResourceAsStream("/patient-outcomes-example.json"));
         when(outcomes.patient("fd-pt-000123")).thenReturn(Optional.of(answer));
+        when(treatment.injectionDetails("fd-pt-000123"))
+                .thenReturn(
+                        java.util.Map.of("3c9a7e1b-4f2d-4a8c-b6e1-9d2f5a7c3b18", "COMMON_FIBULAR_NERVE, ULTRASOUND"));
         when(outcomes.findings(anyString()))
                 .thenReturn(List.of(new OutcomesApi.Finding("MISSING_BASELINE", "no baseline")));
         // when a clinician opens the patient, then the page shows the API's numbers and no script inline
@@ -100,6 +106,7 @@ class WebAppSecurityTest {
                 .andExpect(content().string(Matchers.containsString("responded on day 42")))
                 .andExpect(content().string(Matchers.containsString("data-responder-line=\"0.72\"")))
                 .andExpect(content().string(Matchers.containsString("MISSING_BASELINE")))
+                .andExpect(content().string(Matchers.containsString("COMMON_FIBULAR_NERVE, ULTRASOUND")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("<script>"))));
     }
 
