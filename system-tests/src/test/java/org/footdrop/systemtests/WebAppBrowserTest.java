@@ -82,13 +82,20 @@ class WebAppBrowserTest {
                             .statusCode())
                     .isEqualTo(201);
         }
-        // and projected: both injections and every value in the outcomes
+        assertThat(system.post("treatment", "/api/v1/therapies", """
+                        {"patientId":"%s","type":"PHYSICAL_THERAPY","startDate":"2026-03-09","sessionsPerWeek":2,
+                         "plannedWeeks":8}
+                        """.formatted(patientId))
+                        .statusCode())
+                .isEqualTo(201);
+        // and projected: both injections, the therapy and every value in the outcomes
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     JsonNode outcomes = apiOutcomes();
                     return outcomes != null
                             && outcomes.path("injections").size() == 2
+                            && outcomes.path("therapies").size() == 1
                             && outcomes.path("measures")
                                             .path("gaitSpeedComfortable")
                                             .path("values")
@@ -140,6 +147,15 @@ class WebAppBrowserTest {
         assertThat(text("#diagnosis-side")).isEqualTo("LEFT");
         assertThat(text("#diagnosis-onset")).isEqualTo("2025-11-20");
         assertThat(browser.findElements(By.cssSelector("#injections tbody tr"))).hasSize(2);
+        // and the therapy with its planned sessions
+        assertThat(browser.findElements(By.cssSelector("#therapies tbody tr")))
+                .singleElement()
+                .satisfies(row -> assertThat(row.getText())
+                        .startsWith("PHYSICAL_THERAPY "
+                                + api.path("therapies")
+                                        .get(0)
+                                        .path("plannedSessions")
+                                        .asString()));
         // and how each injection was given, from treatment-service's list
         assertThat(browser.findElements(By.cssSelector("#injections td.given")))
                 .extracting(WebElement::getText)
