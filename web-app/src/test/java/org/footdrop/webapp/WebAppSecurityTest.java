@@ -54,6 +54,20 @@ class WebAppSecurityTest {
     }
 
     @Test
+    void shouldAskForTheCodeWithPkceAtTheBrowserFacingIssuer() throws Exception {
+        // when sign-in starts, then the browser is sent to the issuer with an S256 code challenge
+        mvc.perform(get("/oauth2/authorization/clinic"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string(
+                                "Location",
+                                Matchers.allOf(
+                                        Matchers.startsWith("http://localhost:9000/oauth2/authorize?"),
+                                        Matchers.containsString("client_id=clinic-web"),
+                                        Matchers.containsString("code_challenge="),
+                                        Matchers.containsString("code_challenge_method=S256"))));
+    }
+
+    @Test
     void shouldAnswerAnotherRoleWithTheForbiddenPage() throws Exception {
         // given an analyst, when they open a clinician's page, then a clear page, no stack trace
         mvc.perform(get("/patients").with(person(Role.ANALYST)))
