@@ -18,6 +18,7 @@ import org.footdrop.stack.CommandLines;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.Infrastructure;
 import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.LocalWebApp;
 import org.footdrop.stack.ReadinessProbe;
 import org.footdrop.stack.RepositoryRoot;
 import org.footdrop.stack.ServiceJars;
@@ -86,8 +87,15 @@ public final class LocalStack {
                 break;
             }
         }
+        // The web app signs people in at the authorization server and reads the services: it runs with them.
+        boolean webApp = options.authorizationServer() && !options.services().isEmpty();
+        if (webApp
+                && launch(ServiceProcess.webApp(jars, repoRoot, logDir, options.restartCrashed()), false)
+                        == Launch.STOPPING) {
+            return;
+        }
         boolean allReady = awaitReadiness(List.copyOf(services)) && authorizationServerReady;
-        printSummary(options, ports, allReady, logDir);
+        printSummary(options, ports, allReady, logDir, webApp);
         // Restarts during the first wait are covered by it; later ones get their own "ready" line.
         for (ServiceProcess child : children()) {
             child.onRestarted(
@@ -163,7 +171,7 @@ public final class LocalStack {
         }
     }
 
-    private void printSummary(LaunchOptions options, InfraPorts ports, boolean allReady, Path logDir) {
+    private void printSummary(LaunchOptions options, InfraPorts ports, boolean allReady, Path logDir, boolean webApp) {
         StringBuilder out = new StringBuilder(System.lineSeparator());
         out.append(allReady ? "Foot drop outcomes stack ready in " : "Stack started, NOT all services ready, after ")
                 .append(elapsed())
@@ -174,6 +182,11 @@ public final class LocalStack {
         }
         for (ServiceSpec spec : options.services()) {
             out.append(String.format("  %-20s %s%n", spec.name(), spec.url()));
+        }
+        if (webApp) {
+            out.append(String.format(
+                    "  %-20s %s  <- open this in a browser and sign in%n",
+                    LocalWebApp.SPEC.name(), LocalWebApp.SPEC.url()));
         }
         out.append(String.format("  %-20s %s%n", "Kafka", ports.kafkaBootstrap()));
         out.append(String.format("  %-20s %s%n", "MongoDB", ports.mongoUri()));

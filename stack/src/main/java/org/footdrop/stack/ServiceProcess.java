@@ -87,6 +87,12 @@ public final class ServiceProcess {
                 restartCrashed);
     }
 
+    /** The web app, reading the services at the launcher's standard addresses. */
+    public static ServiceProcess webApp(ServiceJars jars, Path workDir, Path logDir, boolean restartCrashed) {
+        return new ServiceProcess(
+                LocalWebApp.SPEC, jars, workDir, logDir, LocalWebApp.localEnvironment(), restartCrashed);
+    }
+
     public ServiceSpec spec() {
         return spec;
     }

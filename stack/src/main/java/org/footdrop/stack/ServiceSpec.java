@@ -20,11 +20,12 @@ public record ServiceSpec(String shortName, String name, int port, String databa
                 new ServiceSpec("outcomes", "outcomes-service", 8083, "footdrop_outcomes", 384));
     }
 
-    /** The authorization server and every service: what a whole stack runs. */
+    /** The authorization server, every service and the web app: what a whole stack runs. */
     public static List<ServiceSpec> everyProcess() {
         List<ServiceSpec> every = new ArrayList<>();
         every.add(LocalAuthorizationServer.SPEC);
         every.addAll(all());
+        every.add(LocalWebApp.SPEC);
         return List.copyOf(every);
     }
 

@@ -31,12 +31,13 @@ class ServiceJarsTest {
         // given only the authorization server's jar
         Files.createFile(services.resolve("authorization-server.jar"));
 
-        // then the check fails, naming the three missing services
+        // then the check fails, naming the three missing services and the web app
         assertThatThrownBy(() -> new ServiceJars(services).requireAll(ServiceSpec.everyProcess()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("intake-service.jar")
                 .hasMessageContaining("treatment-service.jar")
                 .hasMessageContaining("outcomes-service.jar")
+                .hasMessageContaining("web-app.jar")
                 .hasMessageNotContaining("authorization-server.jar");
     }
 
@@ -54,6 +55,7 @@ class ServiceJarsTest {
     void shouldListTheAuthorizationServerFirstAmongTheProcesses() {
         assertThat(ServiceSpec.everyProcess())
                 .extracting(ServiceSpec::name)
-                .isEqualTo(List.of("authorization-server", "intake-service", "treatment-service", "outcomes-service"));
+                .isEqualTo(List.of(
+                        "authorization-server", "intake-service", "treatment-service", "outcomes-service", "web-app"));
     }
 }

@@ -18,6 +18,7 @@ import org.footdrop.stack.FreePorts;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.KafkaBroker;
 import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.LocalWebApp;
 import org.footdrop.stack.MongoStore;
 import org.footdrop.stack.RepositoryRoot;
 import org.footdrop.stack.ServiceJars;
@@ -29,7 +30,7 @@ import org.footdrop.stack.TopicSpec;
 /**
  * The whole system as it runs for real, for system tests: the launcher's KRaft broker and on-disk
  * MongoDB-wire store in this JVM, and the authorization server and the three services as their
- * own JVMs (the jars the build just packaged), on free ports, talking real HTTP with real tokens.
+ * own JVMs, then the web app (the jars the build just packaged), on free ports, talking real HTTP with real tokens.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -90,11 +91,13 @@ final class RunningSystem implements AutoCloseable {
         // the real authorization server first: every service checks its tokens
         int authPort = FreePorts.next();
         issuer = "http://localhost:" + authPort;
-        processes.add(launch(
-                LocalAuthorizationServer.SPEC,
-                authPort,
-                Map.of("FOOTDROP_AUTH_ISSUER", issuer),
-                LocalAuthorizationServer.SPEC.name()));
+        // the web app's port now: the authorization server sends people back only to its address
+        int webPort = FreePorts.next();
+        Map<String, String> authEnvironment =
+                new HashMap<>(LocalWebApp.authorizationServerEnvironment("http://localhost:" + webPort));
+        authEnvironment.put("FOOTDROP_AUTH_ISSUER", issuer);
+        processes.add(
+                launch(LocalAuthorizationServer.SPEC, authPort, authEnvironment, LocalAuthorizationServer.SPEC.name()));
         awaitReady(authPort);
         tokens = new ClientCredentials(issuer);
         Map<String, String> environment = new HashMap<>(extraEnvironment);
@@ -111,6 +114,25 @@ final class RunningSystem implements AutoCloseable {
         for (int port : servicePorts.values()) {
             awaitReady(port);
         }
+        // the web app last: it signs people in at the authorization server and reads the services
+        servicePorts.put("web", webPort);
+        serviceSpecs.put("web", LocalWebApp.SPEC);
+        Map<String, String> webEnvironment = new HashMap<>(LocalWebApp.environment(
+                issuer,
+                issuer,
+                "http://localhost:" + port("intake"),
+                "http://localhost:" + port("treatment"),
+                "http://localhost:" + port("outcomes")));
+        serviceEnvironments.put("web", webEnvironment);
+        Process web = launch(LocalWebApp.SPEC, webPort, webEnvironment, "web");
+        serviceProcesses.put("web", web);
+        processes.add(web);
+        awaitReady(webPort);
+    }
+
+    /** The web app's base URL, as a browser opens it. */
+    String webAppUrl() {
+        return "http://localhost:" + port("web");
     }
 
     private void startService(String name, ServiceSpec spec, Map<String, String> environment) throws IOException {

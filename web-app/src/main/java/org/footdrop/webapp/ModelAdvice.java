@@ -1,0 +1,25 @@
+package org.footdrop.webapp;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's header shows: who is signed in, and whether they may open the clinician's pages. */
+@ControllerAdvice
+class ModelAdvice {
+
+    @ModelAttribute("personName")
+    String personName() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof OidcUser user ? user.getSubject() : null;
+    }
+
+    @ModelAttribute("clinician")
+    boolean clinician() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.CLINICIAN.authority()));
+    }
+}

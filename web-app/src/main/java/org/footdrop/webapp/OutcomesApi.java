@@ -1,0 +1,70 @@
+package org.footdrop.webapp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/** outcomes-service's reads a clinician's page needs (docs/api/outcomes-service.json). */
+public class OutcomesApi {
+
+    /** The data-quality list is paged; a patient's findings are looked for on at most this many pages. */
+    static final int DATA_QUALITY_MAX_PAGES = 20;
+
+    private final RestClient client;
+
+    OutcomesApi(RestClient client) {
+        this.client = client;
+    }
+
+    /** The patient's outcomes as the API answers them; empty when the service knows no such patient. */
+    public Optional<JsonNode> patient(String patientId) {
+        try {
+            return Optional.ofNullable(client.get()
+                    .uri("/api/v1/patients/{patientId}/outcomes", patientId)
+                    .retrieve()
+                    .body(JsonNode.class));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The data-quality checks that name this patient, with their meaning. */
+    public List<Finding> findings(String patientId) {
+        List<Finding> found = new ArrayList<>();
+        for (int page = 1; page <= DATA_QUALITY_MAX_PAGES; page++) {
+            int current = page;
+            JsonNode answer = client.get()
+                    .uri(uri -> uri.path("/api/v1/data-quality")
+                            .queryParam("page", current)
+                            .queryParam("size", 1000)
+                            .build())
+                    .retrieve()
+                    .body(JsonNode.class);
+            if (answer == null) {
+                break;
+            }
+            for (JsonNode check : answer.path("checks")) {
+                for (JsonNode id : check.path("patientIds")) {
+                    if (id.asString().equals(patientId)) {
+                        found.add(new Finding(
+                                check.path("check").asString(),
+                                check.path("meaning").asString()));
+                    }
+                }
+            }
+            if (answer.path("next").isMissingNode() || answer.path("next").isNull()) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    public record Finding(String check, String meaning) {}
+}

@@ -1,0 +1,60 @@
+package org.footdrop.webapp;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
+
+/** The clinician's patient page: find a patient by id, then their course as outcomes-service answers it. */
+@Controller
+class PatientController {
+
+    /** The services' patientId rule: 1 to 64 letters, digits, '.', '_', '-'. */
+    private static final Pattern PATIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final OutcomesApi outcomes;
+    private final TreatmentApi treatment;
+
+    PatientController(OutcomesApi outcomes, TreatmentApi treatment) {
+        this.outcomes = outcomes;
+        this.treatment = treatment;
+    }
+
+    @GetMapping("/patients")
+    Object find(@RequestParam(name = "patientId", required = false) String patientId, Model model) {
+        if (patientId == null || patientId.isBlank()) {
+            return "patients";
+        }
+        String id = patientId.strip();
+        if (!PATIENT_ID.matcher(id).matches()) {
+            model.addAttribute("patientId", patientId);
+            model.addAttribute("problem", "A patient id is 1 to 64 letters, digits, '.', '_' or '-'.");
+            return "patients";
+        }
+        return new RedirectView("/patients/" + id, true);
+    }
+
+    @GetMapping("/patients/{patientId}")
+    String patient(@PathVariable String patientId, Model model, HttpServletResponse response) {
+        model.addAttribute("patientId", patientId);
+        if (!PATIENT_ID.matcher(patientId).matches()) {
+            model.addAttribute("problem", "A patient id is 1 to 64 letters, digits, '.', '_' or '-'.");
+            return "patients";
+        }
+        var answer = outcomes.patient(patientId);
+        if (answer.isEmpty()) {
+            model.addAttribute("problem", "No patient " + patientId + " is known to the outcomes service.");
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "patients";
+        }
+        model.addAttribute(
+                "patient",
+                PatientView.of(answer.get(), treatment.injectionDetails(patientId), outcomes.findings(patientId)));
+        return "patient";
+    }
+}

@@ -1,0 +1,159 @@
+package org.footdrop.webapp;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+
+/**
+ * The web app signs people in with oauth2Login (authorization code, PKCE) against our authorization
+ * server and keeps their tokens in the server-side session; the browser holds only the session
+ * cookie. What a person may open follows from the role their access token carries as its scope.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain webSecurity(
+            HttpSecurity http, ClientRegistrationRepository registrations, JwtDecoder accessTokens, WebProperties web)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/forbidden")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/patients", "/patients/**")
+                        .hasAuthority(Role.CLINICIAN.authority())
+                        .anyRequest()
+                        .authenticated())
+                .oauth2Login(
+                        login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(people(accessTokens))))
+                .oauth2Client(Customizer.withDefaults())
+                .exceptionHandling(errors -> errors.accessDeniedPage("/forbidden"))
+                .logout(logout -> logout.logoutSuccessHandler(endBothSessions(registrations)))
+                // CSRF stays on (the default): every state-changing request carries the session's token.
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(web)))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * Scripts only from this origin (no inline script, no eval); the sign-out form's redirect goes on to the
+     * authorization server, so it is a form target too. Inline styles are allowed because ECharts positions its
+     * tooltip with a style attribute; no script can be injected through a style.
+     */
+    static String contentSecurityPolicy(WebProperties web) {
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' "
+                + web.issuer();
+    }
+
+    /** Signing out ends this session, then the authorization server's (OpenID Connect RP-initiated logout). */
+    private static LogoutSuccessHandler endBothSessions(ClientRegistrationRepository registrations) {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/");
+        return handler;
+    }
+
+    /** The person, with the role their access token carries as its scope (ADR 0010) as the only authority. */
+    private static OAuth2UserService<OidcUserRequest, OidcUser> people(JwtDecoder accessTokens) {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            Jwt token = accessTokens.decode(request.getAccessToken().getTokenValue());
+            Set<GrantedAuthority> authorities = new HashSet<>();
+            Object scope = token.getClaims().get("scope");
+            Collection<?> scopes = scope instanceof Collection<?> many ? many : Set.of(String.valueOf(scope));
+            for (Object each : scopes) {
+                String value = String.valueOf(each);
+                for (String part : value.split(" ")) {
+                    Role.fromScope(part)
+                            .ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+                }
+            }
+            return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), IdTokenClaimNames.SUB);
+        };
+    }
+
+    /**
+     * Built here rather than discovered: the issuer is the browser-facing address, which this server may not
+     * reach; the token, keys and userinfo endpoints are taken at the internal address.
+     */
+    @Bean
+    ClientRegistrationRepository clientRegistrations(WebProperties web) {
+        String internal = web.authInternal();
+        ClientRegistration clinic = ClientRegistration.withRegistrationId(WebProperties.REGISTRATION_ID)
+                .clientId(WebProperties.CLIENT_ID)
+                .clientSecret(web.clientSecret())
+                .clientName("Clinic")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope(OidcScopes.OPENID)
+                .authorizationUri(web.issuer() + "/oauth2/authorize")
+                .tokenUri(internal + "/oauth2/token")
+                .jwkSetUri(internal + "/oauth2/jwks")
+                .userInfoUri(internal + "/userinfo")
+                .userNameAttributeName(IdTokenClaimNames.SUB)
+                .issuerUri(web.issuer())
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", web.issuer() + "/connect/logout"))
+                .clientSettings(ClientRegistration.ClientSettings.builder()
+                        .requireProofKey(true)
+                        .build())
+                .build();
+        return new InMemoryClientRegistrationRepository(clinic);
+    }
+
+    /** Checks the access tokens' signatures against the authorization server's keys before reading their role. */
+    @Bean
+    JwtDecoder accessTokenDecoder(WebProperties web) {
+        return NimbusJwtDecoder.withJwkSetUri(web.authInternal() + "/oauth2/jwks")
+                .build();
+    }
+
+    /** Hands the signed-in person's access token to the API calls, refreshing it when it expires. */
+    @Bean
+    OAuth2AuthorizedClientManager authorizedClientManager(
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorizedClients) {
+        OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken()
+                .build();
+        DefaultOAuth2AuthorizedClientManager manager =
+                new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(provider);
+        return manager;
+    }
+}

@@ -1,0 +1,38 @@
+package org.footdrop.webapp;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+/**
+ * One RestClient per service, each relaying the signed-in person's access token (kept in their session on
+ * this server, never sent to the browser): the services check it and audit the read under the person's name.
+ */
+@Configuration
+class ServiceClients {
+
+    @Bean
+    OAuth2ClientHttpRequestInterceptor relayPersonToken(OAuth2AuthorizedClientManager manager) {
+        OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+        interceptor.setClientRegistrationIdResolver(request -> WebProperties.REGISTRATION_ID);
+        return interceptor;
+    }
+
+    @Bean
+    OutcomesApi outcomesApi(RestClient.Builder builder, OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
+        return new OutcomesApi(builder.clone()
+                .baseUrl(web.outcomesUri())
+                .requestInterceptor(relay)
+                .build());
+    }
+
+    @Bean
+    TreatmentApi treatmentApi(RestClient.Builder builder, OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
+        return new TreatmentApi(builder.clone()
+                .baseUrl(web.treatmentUri())
+                .requestInterceptor(relay)
+                .build());
+    }
+}

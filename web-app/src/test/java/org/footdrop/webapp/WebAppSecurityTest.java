@@ -1,0 +1,134 @@
+package org.footdrop.webapp;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Optional;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The web app's access rules, headers and pages, with outcomes-service answered by a stand-in. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class WebAppSecurityTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    OutcomesApi outcomes;
+
+    @MockitoBean
+    TreatmentApi treatment;
+
+    private static RequestPostProcessor person(Role role) {
+        return oidcLogin()
+                .idToken(token -> token.subject("local-" + role.scope()))
+                .authorities(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Test
+    void shouldSendSomeoneNotSignedInToSignIn() throws Exception {
+        // when a page is opened without a session, then the browser goes to the authorization request
+        mvc.perform(get("/patients/fd-pt-1"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/oauth2/authorization/clinic"));
+    }
+
+    @Test
+    void shouldAskForTheCodeWithPkceAtTheBrowserFacingIssuer() throws Exception {
+        // when sign-in starts, then the browser is sent to the issuer with an S256 code challenge
+        mvc.perform(get("/oauth2/authorization/clinic"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string(
+                                "Location",
+                                Matchers.allOf(
+                                        Matchers.startsWith("http://localhost:9000/oauth2/authorize?"),
+                                        Matchers.containsString("client_id=clinic-web"),
+                                        Matchers.containsString("code_challenge="),
+                                        Matchers.containsString("code_challenge_method=S256"))));
+    }
+
+    @Test
+    void shouldAnswerAnotherRoleWithTheForbiddenPage() throws Exception {
+        // given an analyst, when they open a clinician's page, then a clear page, no stack trace
+        mvc.perform(get("/patients").with(person(Role.ANALYST)))
+                .andExpect(status().isForbidden())
+                .andExpect(forwardedUrl("/forbidden"));
+        mvc.perform(get("/forbidden").with(person(Role.ANALYST)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(Matchers.containsString("This page is not for your role")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Exception"))));
+    }
+
+    @Test
+    void shouldSendACspWithoutInlineScriptAndAnHttpOnlyFreeOfTokensPage() throws Exception {
+        // when a clinician opens the search page
+        mvc.perform(get("/patients").with(person(Role.CLINICIAN)))
+                // then the policy allows scripts from this origin only
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                Matchers.allOf(
+                                        Matchers.containsString("script-src 'self';"),
+                                        Matchers.not(Matchers.containsString("unsafe-eval")),
+                                        Matchers.containsString("frame-ancestors 'none'"))))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void shouldRefuseSignOutWithoutTheCsrfToken() throws Exception {
+        // when sign-out is posted without the session's CSRF token, then it is refused
+        mvc.perform(post("/logout").with(person(Role.CLINICIAN))).andExpect(status().isForbidden());
+        // and with it, the person is sent on to end the authorization server's session too
+        mvc.perform(post("/logout").with(person(Role.CLINICIAN)).with(csrf())).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void shouldShowThePatientAsTheApiAnswersIt() throws Exception {
+        // given outcomes-service's example answer
+        var answer =
+                JsonMapper.builder().build().readTree(getClass().getResourceAsStream("/patient-outcomes-example.json"));
+        when(outcomes.patient("fd-pt-000123")).thenReturn(Optional.of(answer));
+        when(treatment.injectionDetails("fd-pt-000123"))
+                .thenReturn(
+                        java.util.Map.of("3c9a7e1b-4f2d-4a8c-b6e1-9d2f5a7c3b18", "COMMON_FIBULAR_NERVE, ULTRASOUND"));
+        when(outcomes.findings(anyString()))
+                .thenReturn(List.of(new OutcomesApi.Finding("MISSING_BASELINE", "no baseline")));
+        // when a clinician opens the patient, then the page shows the API's numbers and no script inline
+        mvc.perform(get("/patients/fd-pt-000123").with(person(Role.CLINICIAN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("FIBULAR_NERVE_AT_KNEE")))
+                .andExpect(content().string(Matchers.containsString("responded on day 42")))
+                .andExpect(content().string(Matchers.containsString("data-responder-line=\"0.72\"")))
+                .andExpect(content().string(Matchers.containsString("MISSING_BASELINE")))
+                .andExpect(content().string(Matchers.containsString("COMMON_FIBULAR_NERVE, ULTRASOUND")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>"))));
+    }
+
+    @Test
+    void shouldSayWhenNoSuchPatientIsKnown() throws Exception {
+        when(outcomes.patient("fd-pt-none")).thenReturn(Optional.empty());
+        mvc.perform(get("/patients/fd-pt-none").with(person(Role.CLINICIAN)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(Matchers.containsString("No patient fd-pt-none")));
+    }
+}
