@@ -33,6 +33,9 @@ public final class ServiceProcess {
     private final boolean restartCrashed;
 
     private Process process;
+    /** The child {@link #kill()} ended: its exit was asked for, so it is neither reported nor restarted. */
+    private Process killed;
+
     private boolean stopping;
     private boolean restartPending;
     private int restarts;
@@ -159,13 +162,14 @@ public final class ServiceProcess {
 
     /**
      * SIGKILL, as a crash would end it: no shutdown hook, no graceful stop, in-flight requests cut
-     * off. Returns once it is gone; {@link #start()} starts it again. One that restarts crashed
-     * children takes this as a crash.
+     * off. Returns once it is gone; {@link #start()} starts it again. Asked for, so not restarted
+     * by itself nor reported as a crash.
      */
     public void kill() throws InterruptedException {
         Process running;
         synchronized (this) {
             running = process;
+            killed = running;
         }
         if (running != null) {
             running.destroyForcibly();
@@ -244,7 +248,7 @@ public final class ServiceProcess {
     private void exited(Process gone) {
         int attempt = 0;
         synchronized (this) {
-            if (stopping || gone != process) {
+            if (stopping || gone != process || gone == killed) {
                 return;
             }
             if (restartCrashed && restarts < MAX_RESTARTS) {
