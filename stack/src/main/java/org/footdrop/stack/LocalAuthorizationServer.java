@@ -49,16 +49,26 @@ public final class LocalAuthorizationServer {
 
     /** Its issuer, and a directory that keeps its signing key, so tokens survive a restart of the stack. */
     public static Map<String, String> environment(Path dataDir) {
+        return environment(issuer(), dataDir);
+    }
+
+    /** As {@link #environment(Path)}, for one on another port: {@code issuer} is its base URL. */
+    public static Map<String, String> environment(String issuer, Path dataDir) {
         return Map.of(
-                "FOOTDROP_AUTH_ISSUER", issuer(),
-                "FOOTDROP_AUTH_KEY_DIR", dataDir.resolve(SPEC.name()).toString());
+                "FOOTDROP_AUTH_ISSUER",
+                issuer,
+                "FOOTDROP_AUTH_KEY_DIR",
+                dataDir.resolve(SPEC.name()).toString());
     }
 
     /** What each service needs to check a token: who must have issued it, and where its keys are. */
     public static Map<String, String> serviceEnvironment() {
-        return Map.of(
-                "FOOTDROP_AUTH_ISSUER", issuer(),
-                "FOOTDROP_AUTH_JWKS_URI", jwksUri());
+        return serviceEnvironment(issuer());
+    }
+
+    /** As {@link #serviceEnvironment()}, for an authorization server whose base URL is {@code issuer}. */
+    public static Map<String, String> serviceEnvironment(String issuer) {
+        return Map.of("FOOTDROP_AUTH_ISSUER", issuer, "FOOTDROP_AUTH_JWKS_URI", issuer + "/oauth2/jwks");
     }
 
     public static String localDefaultSecret(String client) {

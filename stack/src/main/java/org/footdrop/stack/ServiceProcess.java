@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -22,7 +23,9 @@ public final class ServiceProcess {
     private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
 
     private final ServiceSpec spec;
+    private final String name;
     private final Path jar;
+    private final Path logDir;
     private final Path log;
     private final Path pidFile;
     private final Path workDir;
@@ -30,6 +33,9 @@ public final class ServiceProcess {
     private final boolean restartCrashed;
 
     private Process process;
+    /** The child {@link #kill()} ended: its exit was asked for, so it is neither reported nor restarted. */
+    private Process killed;
+
     private boolean stopping;
     private boolean restartPending;
     private int restarts;
@@ -46,13 +52,48 @@ public final class ServiceProcess {
             Path logDir,
             Map<String, String> environment,
             boolean restartCrashed) {
+        this(spec, spec.name(), jars.jar(spec), workDir, logDir, environment, restartCrashed);
+    }
+
+    /**
+     * Another instance of a service beside the first, e.g. a second outcomes-service in the same
+     * consumer group: the same jar, its log and pid file named {@code name}.
+     */
+    public ServiceProcess(
+            ServiceSpec spec,
+            String name,
+            ServiceJars jars,
+            Path workDir,
+            Path logDir,
+            Map<String, String> environment,
+            boolean restartCrashed) {
+        this(spec, name, jars.jar(spec), workDir, logDir, environment, restartCrashed);
+    }
+
+    private ServiceProcess(
+            ServiceSpec spec,
+            String name,
+            Path jar,
+            Path workDir,
+            Path logDir,
+            Map<String, String> environment,
+            boolean restartCrashed) {
         this.spec = spec;
-        this.jar = jars.jar(spec);
-        this.log = logDir.resolve(spec.name() + ".log");
-        this.pidFile = logDir.resolve(spec.name() + ".pid");
+        this.name = name;
+        this.jar = jar;
+        this.logDir = logDir;
+        this.log = logDir.resolve(name + ".log");
+        this.pidFile = logDir.resolve(name + ".pid");
         this.workDir = workDir;
         this.environment = Map.copyOf(environment);
         this.restartCrashed = restartCrashed;
+    }
+
+    /** The same service, jar, log and port, with these settings added to (or replacing) its environment. */
+    public ServiceProcess withEnvironment(Map<String, String> changed) {
+        Map<String, String> merged = new LinkedHashMap<>(environment);
+        merged.putAll(changed);
+        return new ServiceProcess(spec, name, jar, workDir, logDir, merged, restartCrashed);
     }
 
     /**
@@ -97,6 +138,11 @@ public final class ServiceProcess {
         return spec;
     }
 
+    /** The instance's name, which names its log and pid file: the spec's name unless it is a second instance. */
+    public String name() {
+        return name;
+    }
+
     public Path jar() {
         return jar;
     }
@@ -115,6 +161,28 @@ public final class ServiceProcess {
         return restartPending || (process != null && process.isAlive());
     }
 
+    /** The pid of the child last started, if one was. */
+    public synchronized OptionalLong pid() {
+        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+    }
+
+    /**
+     * SIGKILL, as a crash would end it: no shutdown hook, no graceful stop, in-flight requests cut
+     * off. Returns once it is gone; {@link #start()} starts it again. Asked for, so not restarted
+     * by itself nor reported as a crash.
+     */
+    public void kill() throws InterruptedException {
+        Process running;
+        synchronized (this) {
+            running = process;
+            killed = running;
+        }
+        if (running != null) {
+            running.destroyForcibly();
+            running.waitFor();
+        }
+    }
+
     public synchronized void start() throws IOException {
         restartPending = false;
         if (stopping) {
@@ -122,7 +190,7 @@ public final class ServiceProcess {
         }
         Files.writeString(
                 log,
-                "==== " + spec.name() + " starting at " + Instant.now() + System.lineSeparator(),
+                "==== " + name + " starting at " + Instant.now() + System.lineSeparator(),
                 StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
@@ -156,7 +224,7 @@ public final class ServiceProcess {
                         .map(c -> c.contains(jar.toString()))
                         .orElse(false))
                 .ifPresent(p -> {
-                    System.out.printf("stopping %s (pid %s) left over from a previous run%n", spec.name(), pid);
+                    System.out.printf("stopping %s (pid %s) left over from a previous run%n", name, pid);
                     p.destroy();
                     p.onExit().completeOnTimeout(p, 20, TimeUnit.SECONDS).join();
                     p.destroyForcibly();
@@ -186,7 +254,7 @@ public final class ServiceProcess {
     private void exited(Process gone) {
         int attempt = 0;
         synchronized (this) {
-            if (stopping || gone != process) {
+            if (stopping || gone != process || gone == killed) {
                 return;
             }
             if (restartCrashed && restarts < MAX_RESTARTS) {
@@ -194,15 +262,15 @@ public final class ServiceProcess {
                 restartPending = true;
             }
         }
-        System.out.printf("%s exited unexpectedly (exit code %d); log: %s%n", spec.name(), gone.exitValue(), log);
+        System.out.printf("%s exited unexpectedly (exit code %d); log: %s%n", name, gone.exitValue(), log);
         if (attempt > 0) {
             System.out.printf(
                     "restarting %s in %d s (restart %d of %d)%n",
-                    spec.name(), RESTART_DELAY.toSeconds(), attempt, MAX_RESTARTS);
+                    name, RESTART_DELAY.toSeconds(), attempt, MAX_RESTARTS);
             CompletableFuture.runAsync(
                     this::restart, CompletableFuture.delayedExecutor(RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS));
         } else if (restartCrashed) {
-            System.out.printf("%s crashed %d times; not restarting it again%n", spec.name(), MAX_RESTARTS + 1);
+            System.out.printf("%s crashed %d times; not restarting it again%n", name, MAX_RESTARTS + 1);
         }
     }
 
@@ -210,7 +278,7 @@ public final class ServiceProcess {
         try {
             start();
         } catch (IOException e) {
-            System.out.printf("could not restart %s: %s%n", spec.name(), e.getMessage());
+            System.out.printf("could not restart %s: %s%n", name, e.getMessage());
             return;
         }
         onRestarted.accept(this);

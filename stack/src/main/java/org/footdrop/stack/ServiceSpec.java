@@ -29,6 +29,11 @@ public record ServiceSpec(String shortName, String name, int port, String databa
         return List.copyOf(every);
     }
 
+    /** The same service on another port, e.g. a free one for a stack beside a running one. */
+    public ServiceSpec onPort(int otherPort) {
+        return new ServiceSpec(shortName, name, otherPort, database, heapMb);
+    }
+
     public String url() {
         return "http://localhost:" + port;
     }

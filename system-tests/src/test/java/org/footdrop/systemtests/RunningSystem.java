@@ -1,7 +1,5 @@
 package org.footdrop.systemtests;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,56 +11,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.footdrop.stack.ClientCredentials;
-import org.footdrop.stack.FreePorts;
 import org.footdrop.stack.InfraPorts;
-import org.footdrop.stack.KafkaBroker;
-import org.footdrop.stack.LocalAuthorizationServer;
-import org.footdrop.stack.LocalWebApp;
-import org.footdrop.stack.MongoStore;
 import org.footdrop.stack.RepositoryRoot;
-import org.footdrop.stack.ServiceJars;
-import org.footdrop.stack.ServiceProcess;
-import org.footdrop.stack.ServiceSpec;
-import org.footdrop.stack.StoreProcess;
-import org.footdrop.stack.TopicSpec;
+import org.footdrop.stack.SystemStack;
 
 /**
- * The whole system as it runs for real, for system tests: the launcher's KRaft broker and on-disk
- * MongoDB-wire store in this JVM, and the authorization server and the three services as their
- * own JVMs, then the web app (the jars the build just packaged), on free ports, talking real HTTP with real tokens.
+ * The whole system as it runs for real, for system tests: {@link SystemStack} with the broker and
+ * the on-disk MongoDB-wire store in this JVM (or the store in a JVM of its own, to be SIGKILLed), and
+ * the authorization server, the three services and the web app as their own JVMs (the jars the build
+ * just packaged), on free ports, talking real HTTP with real tokens. What is here is the tests' side:
+ * requests with a role's token, records put on or read from the topics.
  */
 final class RunningSystem implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /**
-     * The jars Maven copied from the service artifacts when it packaged this module. A missing one fails
-     * every system test: skipping would report a green build that tested nothing.
-     */
-    private static final ServiceJars JARS = ServiceJars.ofModule(RunningSystem.class);
 
-    final Path data;
+    private final SystemStack stack;
     final InfraPorts ports;
-    private MongoStore mongo;
-    private final boolean storeInOwnProcess;
-    private Process storeProcess;
-    private KafkaBroker kafka;
-    private final List<Process> processes = new ArrayList<>();
-    private final Map<String, Integer> servicePorts = new HashMap<>();
-    private final Map<String, Process> serviceProcesses = new HashMap<>();
-    private final Map<String, ServiceSpec> serviceSpecs = new HashMap<>();
-    private final Map<String, Map<String, String>> serviceEnvironments = new HashMap<>();
-    private ClientCredentials tokens;
-    private String issuer;
 
-    private RunningSystem(Path data, boolean storeInOwnProcess) {
-        this.data = data;
-        this.storeInOwnProcess = storeInOwnProcess;
-        this.ports = FreePorts.infrastructure();
+    private RunningSystem(SystemStack stack) {
+        this.stack = stack;
+        this.ports = stack.ports();
     }
 
     /**
-     * Starts everything and waits until each service is ready.
+     * Starts everything and waits until each service is ready. A missing jar fails every system
+     * test: skipping would report a green build that tested nothing.
      *
      * @param extraEnvironment added to every service's environment, e.g. log levels
      */
@@ -73,128 +47,82 @@ final class RunningSystem implements AutoCloseable {
     /** As {@link #start(Path, Map)}, with the store in a JVM of its own when asked, so it can be SIGKILLed. */
     static RunningSystem start(Path data, Map<String, String> extraEnvironment, boolean storeInOwnProcess)
             throws Exception {
-        JARS.requireAll(ServiceSpec.everyProcess());
-        RunningSystem system = new RunningSystem(data, storeInOwnProcess);
-        try {
-            system.startAll(extraEnvironment);
-        } catch (Exception | AssertionError e) {
-            system.close();
-            throw e;
-        }
-        return system;
-    }
-
-    private void startAll(Map<String, String> extraEnvironment) throws Exception {
-        startStore();
-        kafka = KafkaBroker.start(data.resolve("kafka"), ports);
-        kafka.ensureTopics(TopicSpec.standard());
-        // the real authorization server first: every service checks its tokens
-        int authPort = FreePorts.next();
-        issuer = "http://localhost:" + authPort;
-        // the web app's port now: the authorization server sends people back only to its address
-        int webPort = FreePorts.next();
-        Map<String, String> authEnvironment =
-                new HashMap<>(LocalWebApp.authorizationServerEnvironment("http://localhost:" + webPort));
-        authEnvironment.put("FOOTDROP_AUTH_ISSUER", issuer);
-        processes.add(
-                launch(LocalAuthorizationServer.SPEC, authPort, authEnvironment, LocalAuthorizationServer.SPEC.name()));
-        awaitReady(authPort);
-        tokens = new ClientCredentials(issuer);
         Map<String, String> environment = new HashMap<>(extraEnvironment);
-        environment.put("FOOTDROP_AUTH_ISSUER", issuer);
-        environment.put("FOOTDROP_AUTH_JWKS_URI", issuer + "/oauth2/jwks");
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
         // a quick sweep, so an outage test need not wait the production grace period
         environment.put("FOOTDROP_OUTBOX_SWEEP_INTERVAL", "1s");
         environment.put("FOOTDROP_OUTBOX_SWEEP_GRACE", "2s");
-        for (ServiceSpec spec : ServiceSpec.all()) {
-            environment.put("MONGODB_URI", ports.mongoUri() + "/" + spec.database());
-            startService(spec.shortName(), spec, new HashMap<>(environment));
-        }
-        for (int port : servicePorts.values()) {
-            awaitReady(port);
-        }
-        // the web app last: it signs people in at the authorization server and reads the services
-        servicePorts.put("web", webPort);
-        serviceSpecs.put("web", LocalWebApp.SPEC);
-        Map<String, String> webEnvironment = new HashMap<>(LocalWebApp.environment(
-                issuer,
-                issuer,
-                "http://localhost:" + port("intake"),
-                "http://localhost:" + port("treatment"),
-                "http://localhost:" + port("outcomes")));
-        serviceEnvironments.put("web", webEnvironment);
-        Process web = launch(LocalWebApp.SPEC, webPort, webEnvironment, "web");
-        serviceProcesses.put("web", web);
-        processes.add(web);
-        awaitReady(webPort);
-    }
-
-    /** The web app's base URL, as a browser opens it. */
-    String webAppUrl() {
-        return "http://localhost:" + port("web");
-    }
-
-    private void startService(String name, ServiceSpec spec, Map<String, String> environment) throws IOException {
-        int port = FreePorts.next();
-        servicePorts.put(name, port);
-        serviceSpecs.put(name, spec);
-        serviceEnvironments.put(name, environment);
-        Process process = launch(spec, port, environment, name);
-        serviceProcesses.put(name, process);
-        processes.add(process);
+        return new RunningSystem(SystemStack.builder(data, RunningSystem.class)
+                .infrastructure(storeInOwnProcess ? SystemStack.Infra.STORE_IN_OWN_JVM : SystemStack.Infra.IN_THIS_JVM)
+                .serviceEnvironment(environment)
+                .webApp(true)
+                .start());
     }
 
     /**
      * Another outcomes-service in the same consumer group, named {@code name}, ready when this
      * returns: the group's partitions are shared between the instances.
      */
-    void startAnotherOutcomes(String name) throws IOException {
-        startService(name, serviceSpecs.get("outcomes"), serviceEnvironments.get("outcomes"));
-        awaitReady(port(name));
+    void startAnotherOutcomes(String name) throws IOException, InterruptedException {
+        stack.startAnother("outcomes", name);
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, in-flight requests cut off. */
     void kill(String service) throws InterruptedException {
-        Process process = serviceProcesses.get(service);
-        process.destroyForcibly();
-        process.waitFor();
+        stack.kill(service);
     }
 
     /** Starts a killed service again with these settings added (kept for later restarts). */
-    void restart(String service, Map<String, String> changedEnvironment) throws IOException {
-        serviceEnvironments.get(service).putAll(changedEnvironment);
-        restart(service);
+    void restart(String service, Map<String, String> changedEnvironment) throws IOException, InterruptedException {
+        stack.restart(service, changedEnvironment);
     }
 
     /** Starts a killed service again on the same port and configuration, and waits until it is ready. */
-    void restart(String service) throws IOException {
-        Process process = launch(serviceSpecs.get(service), port(service), serviceEnvironments.get(service), service);
-        serviceProcesses.put(service, process);
-        processes.add(process);
-        awaitReady(port(service));
+    void restart(String service) throws IOException, InterruptedException {
+        stack.restart(service);
+    }
+
+    void stopBroker() {
+        stack.stopBroker();
+    }
+
+    void startBroker() throws Exception {
+        stack.startBroker();
+    }
+
+    void stopStore() throws InterruptedException {
+        stack.stopStore();
+    }
+
+    /** SIGKILL of the store's own JVM: what it had not yet committed to disk is gone. */
+    void killStore() throws InterruptedException {
+        stack.killStore();
+    }
+
+    void startStore() throws Exception {
+        stack.startStore();
     }
 
     /** A bearer token of the role's local client, e.g. {@code clinical-writer}. */
     String token(String role) {
-        return tokens.token(role);
+        return stack.token(role);
+    }
+
+    /** The web app's base URL, as a browser opens it. */
+    String webAppUrl() {
+        return stack.url("web");
     }
 
     /** The authorization server's base URL (its issuer). */
     String issuer() {
-        return issuer;
+        return stack.issuer();
     }
 
     int port(String shortName) {
-        return servicePorts.get(shortName);
+        return stack.port(shortName);
     }
 
     Path log(String serviceName) {
-        return data.resolve(serviceName + ".log");
-    }
-
-    String bootstrapServers() {
-        return ports.kafkaBootstrap();
+        return stack.log(serviceName);
     }
 
     /** Sends a JSON body with the role's token; {@code role} null sends none. */
@@ -207,7 +135,7 @@ final class RunningSystem implements AutoCloseable {
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (role != null) {
-            request.header("Authorization", "Bearer " + tokens.token(role));
+            request.header("Authorization", "Bearer " + stack.token(role));
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -270,113 +198,9 @@ final class RunningSystem implements AutoCloseable {
         return props;
     }
 
-    void stopBroker() {
-        kafka.close();
-    }
-
-    void startBroker() throws Exception {
-        kafka = KafkaBroker.start(data.resolve("kafka"), ports);
-    }
-
-    void stopStore() {
-        if (storeInOwnProcess) {
-            storeProcess.destroy();
-            waitFor(storeProcess);
-        } else {
-            mongo.close();
-        }
-    }
-
-    /** SIGKILL of the store's own JVM: what it had not yet committed to disk is gone. */
-    void killStore() {
-        storeProcess.destroyForcibly();
-        waitFor(storeProcess);
-    }
-
-    void startStore() throws Exception {
-        if (!storeInOwnProcess) {
-            mongo = MongoStore.start(data.resolve("mongo"), ports.mongo());
-            return;
-        }
-        storeProcess = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        StoreProcess.class.getName(),
-                        data.resolve("mongo").toString(),
-                        Integer.toString(ports.mongo()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log("store").toFile()))
-                .start();
-        processes.add(storeProcess);
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    try (java.net.Socket socket = new java.net.Socket("localhost", ports.mongo())) {
-                        return true;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
-    }
-
-    private static void waitFor(Process process) {
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
-    public void close() throws Exception {
-        for (Process process : processes) {
-            if (process.isAlive()) {
-                process.destroy();
-            }
-        }
-        for (Process process : processes) {
-            process.waitFor();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mongo != null) {
-            mongo.close();
-        }
-    }
-
-    void awaitReady(int port) {
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    try {
-                        return HTTP.send(
-                                                HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                                                                + "/actuator/health/readiness"))
-                                                        .timeout(Duration.ofSeconds(5))
-                                                        .build(),
-                                                HttpResponse.BodyHandlers.discarding())
-                                        .statusCode()
-                                == 200;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
-    }
-
-    /** Logs go to {@code <logName>.log}, appended, so a restarted service keeps its earlier lines. */
-    private Process launch(ServiceSpec spec, int port, Map<String, String> environment, String logName)
-            throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.command(spec, JARS.jar(spec)))
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        ProcessBuilder.Redirect.appendTo(log(logName.equals(spec.shortName()) ? spec.name() : logName)
-                                .toFile()));
-        builder.environment().putAll(environment);
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        return builder.start();
+    public void close() {
+        stack.close();
     }
 
     static Path repoRoot() {
