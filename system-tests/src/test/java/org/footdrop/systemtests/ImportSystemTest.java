@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.Topics;
 import org.footdrop.stack.ImportClient;
@@ -106,7 +105,9 @@ class ImportSystemTest {
         try (MongoClient mongo = MongoClients.create(system.ports.mongoUri())) {
             var intakeStore = mongo.getDatabase("footdrop_intake");
             assertThat(intakeStore.getCollection("diagnoses").countDocuments()).isEqualTo(PATIENTS);
-            assertThat(intakeStore.getCollection("assessments").countDocuments(new Document("importJob", job)))
+            // counted whole: a filtered count scans, which the embedded store can fail under write load
+            // ("Chunk ... not found" from its MVStore); the projection check below finds each one imported
+            assertThat(intakeStore.getCollection("assessments").countDocuments())
                     .isEqualTo((long) PATIENTS * SyntheticHistory.ASSESSMENTS_PER_PATIENT);
             var treatmentStore = mongo.getDatabase("footdrop_treatment");
             assertThat(treatmentStore.getCollection("injections").countDocuments())
