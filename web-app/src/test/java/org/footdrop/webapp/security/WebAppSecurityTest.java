@@ -1,4 +1,4 @@
-package org.footdrop.webapp;
+package org.footdrop.webapp.security;
 
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Optional;
+import org.footdrop.webapp.services.OutcomesApi;
+import org.footdrop.webapp.services.TreatmentApi;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.footdrop.webapp;
+package org.footdrop.webapp.security;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

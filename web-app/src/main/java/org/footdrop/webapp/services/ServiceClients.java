@@ -1,5 +1,6 @@
-package org.footdrop.webapp;
+package org.footdrop.webapp.services;
 
+import org.footdrop.webapp.WebProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;

@@ -1,10 +1,11 @@
-package org.footdrop.webapp;
+package org.footdrop.webapp.patient;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.footdrop.contract.intake.Measure;
+import org.footdrop.webapp.services.OutcomesApi;
 import tools.jackson.databind.JsonNode;
 
 /**

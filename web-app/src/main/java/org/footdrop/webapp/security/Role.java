@@ -1,4 +1,4 @@
-package org.footdrop.webapp;
+package org.footdrop.webapp.security;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.footdrop.webapp;
+package org.footdrop.webapp.services;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

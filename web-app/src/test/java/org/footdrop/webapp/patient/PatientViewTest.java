@@ -1,4 +1,4 @@
-package org.footdrop.webapp;
+package org.footdrop.webapp.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

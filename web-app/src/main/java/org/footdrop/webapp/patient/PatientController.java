@@ -1,7 +1,9 @@
-package org.footdrop.webapp;
+package org.footdrop.webapp.patient;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.regex.Pattern;
+import org.footdrop.webapp.services.OutcomesApi;
+import org.footdrop.webapp.services.TreatmentApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,9 +1,10 @@
-package org.footdrop.webapp;
+package org.footdrop.webapp.security;
 
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.footdrop.webapp.WebProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
