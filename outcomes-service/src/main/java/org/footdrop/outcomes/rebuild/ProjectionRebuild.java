@@ -109,10 +109,12 @@ public class ProjectionRebuild {
         }
         String previous = collections.active();
         String target = PatientOutcomeStore.COLLECTION + "_" + clock.millis();
+        // Named in the settings first: if the store refuses that, the exception reaches the caller and
+        // the status stays what it was, rather than REPLAYING with no worker and every later start refused.
+        collections.startRebuild(target);
         replayed.set(0);
         total.set(0);
         status = new Status("REPLAYING", target, previous, 0, 0, 0, clock.instant(), null, null);
-        collections.startRebuild(target);
         Thread worker = new Thread(() -> run(target, previous), "projection-rebuild");
         worker.setDaemon(true);
         worker.start();

@@ -1,6 +1,7 @@
 package org.footdrop.outcomes.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -136,6 +137,38 @@ class ProjectionRebuildFollowTimeoutTest {
             assertThat(failed.state()).isEqualTo("FAILED");
             assertThat(failed.error()).isEqualTo("DataAccessResourceFailureException");
             assertThat(collections.active()).isEqualTo(PatientOutcomeStore.COLLECTION);
+        } finally {
+            embedded.close();
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartAndStayStartableWhenTheStoreIsAwayAtTheStart() {
+        EmbeddedMongo embedded = new EmbeddedMongo();
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(embedded.uri("rebuild")))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(200, TimeUnit.MILLISECONDS))
+                .build())) {
+            MongoTemplate mongo = new MongoTemplate(client, "rebuild");
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            ProjectionCollections collections = new ProjectionCollections(mongo, clock);
+            ProjectionRebuild rebuild = new ProjectionRebuild(
+                    collections,
+                    new PatientOutcomeStore(mongo, collections),
+                    mock(EventReader.class),
+                    mock(CohortTable.class),
+                    new KafkaProperties(),
+                    clock,
+                    new SimpleMeterRegistry(),
+                    FOLLOW_TIMEOUT);
+            String before = rebuild.status().state();
+
+            // when the store is away as a rebuild is asked for
+            embedded.close();
+
+            // then the start fails to its caller, and the status is not left saying a rebuild runs
+            assertThatThrownBy(rebuild::start).isInstanceOf(RuntimeException.class);
+            assertThat(rebuild.status().state()).isEqualTo(before).isNotEqualTo("REPLAYING");
         } finally {
             embedded.close();
         }
