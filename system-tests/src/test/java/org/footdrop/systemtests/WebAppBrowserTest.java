@@ -306,11 +306,10 @@ class WebAppBrowserTest {
         // names known or not are locked alike, so a lock says nothing about who has an account)
         String name = "someone-" + UUID.randomUUID().toString().substring(0, 8);
         for (int failure = 1; failure <= LOCAL_MAX_FAILURES; failure++) {
-            fillSignInForm(name, "guess-" + failure);
-            waitFor(By.cssSelector("[role=alert]"));
+            submitAndAwaitTheNextPage(name, "guess-" + failure);
             assertThat(text("[role=alert]")).isEqualTo("Wrong user name or password.");
         }
-        fillSignInForm(name, "guess-again");
+        submitAndAwaitTheNextPage(name, "guess-again");
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("[role=alert]"), "Too many failed sign-ins"));
@@ -439,6 +438,13 @@ class WebAppBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#measure-gaitSpeedComfortable table.windows"))
                         .isDisplayed())
                 .isTrue();
+        // and so are the chart, within the printed page's width, and the data-quality findings
+        WebElement chart = browser.findElement(By.cssSelector("#measure-gaitSpeedComfortable .chart svg"));
+        assertThat(chart.isDisplayed()).isTrue();
+        Number chartWidth = (Number) browser.executeScript("return arguments[0].getBoundingClientRect().width", chart);
+        Number pageWidth = (Number) browser.executeScript("return document.documentElement.clientWidth");
+        assertThat(chartWidth.doubleValue()).isPositive().isLessThanOrEqualTo(pageWidth.doubleValue());
+        assertThat(browser.findElement(By.id("findings")).isDisplayed()).isTrue();
     }
 
     /** The authorization server's default footdrop.auth.login.max-failures. */
@@ -558,6 +564,14 @@ class WebAppBrowserTest {
         fillSignInForm(user, password);
         waitFor(By.cssSelector("header.site-header"));
         assertThat(browser.getCurrentUrl()).startsWith(system.webAppUrl());
+    }
+
+    /** Submits the sign-in form and waits until the answer has replaced the page that held it. */
+    private void submitAndAwaitTheNextPage(String user, String password) {
+        WebElement submitted = browser.findElement(By.id("username"));
+        fillSignInForm(user, password);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submitted));
+        waitFor(By.cssSelector("[role=alert]"));
     }
 
     private void fillSignInForm(String user, String password) {
