@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.footdrop.auth.client.CodeFlowClientsOnly;
+import org.footdrop.auth.federation.Federation;
 import org.footdrop.auth.token.DefaultScopes;
 import org.footdrop.auth.token.TokenClaims;
 import org.footdrop.auth.user.ThrottledSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,8 +36,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three filter chains and nothing else: the OAuth2 and OpenID Connect endpoints, the sign-in form,
- * and a public health probe. Declaring them replaces Boot's defaults.
+ * Three filter chains and nothing else: the OAuth2 and OpenID Connect endpoints, the sign-in form
+ * (and the clinic's single sign-on beside it), and a public health probe. Declaring them replaces Boot's defaults.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -105,13 +107,23 @@ class SecurityConfiguration {
     /**
      * The sign-in form ({@code user.LoginPage}) and its post, checked by {@link ThrottledSignIn}
      * only. A refusal while the name is locked says so; any other says only that the name or the
-     * password was wrong.
+     * password was wrong. With the clinic's single sign-on configured, its start and return too.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http, ThrottledSignIn signIn, AuthProperties properties) {
-        http.securityMatcher(LOGIN);
-        http.authenticationManager(new ProviderManager(signIn));
+    SecurityFilterChain signIn(
+            HttpSecurity http,
+            ThrottledSignIn signIn,
+            AuthProperties properties,
+            ObjectProvider<Federation> singleSignOn) {
+        Federation federation = singleSignOn.getIfAvailable();
+        RequestMatcher login = PathPatternRequestMatcher.withDefaults().matcher(LOGIN);
+        http.securityMatcher(federation == null ? login : new OrRequestMatcher(login, federation.requests()));
+        // Only these: Boot's global manager would check a failed password a second time, uncounted.
+        http.authenticationManager(
+                federation == null
+                        ? new ProviderManager(signIn)
+                        : new ProviderManager(signIn, federation.authenticationProvider()));
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl(LOGIN + "?error");
         failures.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked"));
@@ -121,6 +133,10 @@ class SecurityConfiguration {
                 .defaultSuccessUrl(properties.webClient().postLogoutRedirectUri())
                 .failureHandler(failures)
                 .permitAll());
+        if (federation != null) {
+            // The clinic's single sign-on, beside the form: the same page, the same way on afterwards.
+            federation.configure(http, LOGIN, properties.webClient().postLogoutRedirectUri());
+        }
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         http.logout(logout -> logout.disable()); // signing out is OpenID Connect's end_session_endpoint
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(LOGIN_PAGE_POLICY)));
