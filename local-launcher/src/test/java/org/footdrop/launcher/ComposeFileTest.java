@@ -78,9 +78,9 @@ class ComposeFileTest {
         return Stream.concat(Stream.of(LocalAuthorizationServer.SPEC, LocalWebApp.SPEC), services());
     }
 
-    /** What Prometheus scrapes: the services and the authorization server. */
+    /** What Prometheus scrapes: every process built from this repository. */
     static Stream<ServiceSpec> scraped() {
-        return Stream.concat(Stream.of(LocalAuthorizationServer.SPEC), services());
+        return processes();
     }
 
     @ParameterizedTest(name = "{0}")
