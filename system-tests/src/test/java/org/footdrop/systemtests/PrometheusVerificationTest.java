@@ -135,8 +135,8 @@ class PrometheusVerificationTest {
                 .map(s -> "localhost:" + system.port(s))
                 .toList());
         hosts.add(URI.create(system.issuer()).getAuthority());
-        String targets = String.join(
-                ", ", hosts.stream().map(host -> "\"" + host + "\"").toList());
+        String targets =
+                String.join(", ", hosts.stream().map(host -> "\"" + host + "\"").toList());
         Files.writeString(config.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s
