@@ -4,11 +4,14 @@ import org.footdrop.auth.user.ExternalSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -58,23 +61,31 @@ public final class Federation {
      * authorization request (or {@code signedInWithoutRequest}), on refusal back to the page with why.
      */
     public void configure(HttpSecurity http, String loginPage, String signedInWithoutRequest) {
+        AuthenticationFailureHandler backToThePage = (request, response, exception) -> {
+            boolean refused = exception instanceof OAuth2AuthenticationException oauth
+                    && (FederatedPeople.NO_ROLE.equals(oauth.getError().getErrorCode())
+                            || FederatedPeople.BAD_NAME.equals(oauth.getError().getErrorCode()));
+            if (!refused) {
+                log.warn("Signing in through the clinic's provider failed: {}", exception.getMessage());
+            }
+            new SimpleUrlAuthenticationFailureHandler(
+                            loginPage + "?" + (refused ? ExternalSignIn.REFUSED : ExternalSignIn.FAILED))
+                    .onAuthenticationFailure(request, response, exception);
+        };
         http.oauth2Login(login -> login.loginPage(loginPage)
                 .clientRegistrationRepository(registration)
                 // kept in the sign-in session and gone with it, never in a store that grows
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(people))
                 .defaultSuccessUrl(signedInWithoutRequest)
-                .failureHandler((request, response, exception) -> {
-                    boolean refused = exception instanceof OAuth2AuthenticationException oauth
-                            && (FederatedPeople.NO_ROLE.equals(oauth.getError().getErrorCode())
-                                    || FederatedPeople.BAD_NAME.equals(
-                                            oauth.getError().getErrorCode()));
-                    if (!refused) {
-                        log.warn("Signing in through the clinic's provider failed: {}", exception.getMessage());
+                .failureHandler(backToThePage)
+                // the provider unreachable on the way out (its discovery document): the page, not a 500
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(backToThePage);
+                        return filter;
                     }
-                    new SimpleUrlAuthenticationFailureHandler(
-                                    loginPage + "?" + (refused ? ExternalSignIn.REFUSED : ExternalSignIn.FAILED))
-                            .onAuthenticationFailure(request, response, exception);
                 }));
     }
 }
