@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class FederatedSignInHttpTest {
         assertThat(id.getStringClaim("nonce")).isEqualTo(browser.nonce());
         // and a refresh keeps the person and the role
         HttpResponse<String> refreshed = browser.tokenRequest(
-                java.util.Map.of(
+                Map.of(
                         "grant_type",
                         "refresh_token",
                         "refresh_token",

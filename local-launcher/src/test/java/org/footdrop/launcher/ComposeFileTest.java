@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -409,7 +410,7 @@ class ComposeFileTest {
                 .containsEntry("FOOTDROP_AUTH_INTERNAL_URI", INTERNAL_AUTH)
                 .containsEntry("SPRING_PROFILES_ACTIVE", "docker");
         for (ServiceSpec spec : ServiceSpec.all()) {
-            String variable = "FOOTDROP_" + spec.shortName().toUpperCase(java.util.Locale.ROOT) + "_URI";
+            String variable = "FOOTDROP_" + spec.shortName().toUpperCase(Locale.ROOT) + "_URI";
             assertThat(environment).as(variable).containsEntry(variable, "http://" + spec.name() + ":" + spec.port());
             assertThat(map(dependsOn.get(spec.name()))).as(spec.name()).containsEntry("condition", "service_healthy");
         }
