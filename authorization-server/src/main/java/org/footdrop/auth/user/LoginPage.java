@@ -16,7 +16,7 @@ import org.springframework.web.util.HtmlUtils;
  * {@link ThrottledSignIn}) and returns the browser to the authorization request that sent it here.
  */
 @Controller
-class LoginPage {
+final class LoginPage {
 
     static final String PATH = "/login";
 
