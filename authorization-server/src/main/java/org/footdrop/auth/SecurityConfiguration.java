@@ -1,14 +1,21 @@
 package org.footdrop.auth;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.footdrop.auth.client.CodeFlowClientsOnly;
+import org.footdrop.auth.federation.Federation;
 import org.footdrop.auth.token.DefaultScopes;
 import org.footdrop.auth.token.TokenClaims;
 import org.footdrop.auth.user.ThrottledSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +26,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,13 +43,15 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three filter chains and nothing else: the OAuth2 and OpenID Connect endpoints, the sign-in form,
- * and a public health probe. Declaring them replaces Boot's defaults.
+ * Four filter chains and nothing else: the OAuth2 and OpenID Connect endpoints, the sign-in form
+ * (and the clinic's single sign-on beside it), metrics for the ops role, and a public health probe. Declaring them replaces Boot's defaults.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String LOGIN = "/login";
+
+    static final String METRICS = "/actuator/prometheus";
 
     /** What a browser sees of the page: the form only, no script, no framing, nothing fetched. */
     static final String LOGIN_PAGE_POLICY = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -105,13 +116,23 @@ class SecurityConfiguration {
     /**
      * The sign-in form ({@code user.LoginPage}) and its post, checked by {@link ThrottledSignIn}
      * only. A refusal while the name is locked says so; any other says only that the name or the
-     * password was wrong.
+     * password was wrong. With the clinic's single sign-on configured, its start and return too.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http, ThrottledSignIn signIn, AuthProperties properties) {
-        http.securityMatcher(LOGIN);
-        http.authenticationManager(new ProviderManager(signIn));
+    SecurityFilterChain signIn(
+            HttpSecurity http,
+            ThrottledSignIn signIn,
+            AuthProperties properties,
+            ObjectProvider<Federation> singleSignOn) {
+        Federation federation = singleSignOn.getIfAvailable();
+        RequestMatcher login = PathPatternRequestMatcher.withDefaults().matcher(LOGIN);
+        http.securityMatcher(federation == null ? login : new OrRequestMatcher(login, federation.requests()));
+        // Only these: Boot's global manager would check a failed password a second time, uncounted.
+        http.authenticationManager(
+                federation == null
+                        ? new ProviderManager(signIn)
+                        : new ProviderManager(signIn, federation.authenticationProvider()));
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl(LOGIN + "?error");
         failures.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked"));
@@ -121,14 +142,39 @@ class SecurityConfiguration {
                 .defaultSuccessUrl(properties.webClient().postLogoutRedirectUri())
                 .failureHandler(failures)
                 .permitAll());
+        if (federation != null) {
+            // The clinic's single sign-on, beside the form: the same page, the same way on afterwards.
+            federation.configure(http, LOGIN, properties.webClient().postLogoutRedirectUri());
+        }
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         http.logout(logout -> logout.disable()); // signing out is OpenID Connect's end_session_endpoint
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(LOGIN_PAGE_POLICY)));
         return http.build();
     }
 
+    /**
+     * Metrics, to the ops role only, as on the services: a bearer token this server issued (its
+     * signature checked against its own key, its issuer this one) with the scope {@code ops}.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain metrics(
+            HttpSecurity http, JWKSource<SecurityContext> keys, AuthorizationServerSettings settings) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        NimbusJwtDecoder ownTokens = new NimbusJwtDecoder(processor);
+        ownTokens.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.getIssuer()));
+        http.securityMatcher(METRICS);
+        http.authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_ops"));
+        http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(ownTokens)));
+        http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        http.requestCache(cache -> cache.disable());
+        http.csrf(csrf -> csrf.disable()); // bearer tokens only, no cookie to ride on
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain healthOnly(HttpSecurity http) {
         // An error the OAuth2 endpoints send (a 400 to a malformed authorization request without a
         // redirect URI) is rendered on the error dispatch: let it through, or it would read 403.

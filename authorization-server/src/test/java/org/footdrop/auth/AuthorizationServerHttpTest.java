@@ -176,7 +176,6 @@ class AuthorizationServerHttpTest {
                 "/actuator/info",
                 "/actuator/env",
                 "/actuator/beans",
-                "/actuator/prometheus",
                 "/oauth2/device_verification",
                 "/oauth2/device_authorization",
                 "/oauth2/par",
@@ -184,6 +183,31 @@ class AuthorizationServerHttpTest {
                 "/userinfo")) {
             assertThat(client.get(path).statusCode()).as(path).isIn(401, 403);
         }
+    }
+
+    @Test
+    void shouldServeMetricsToTheOpsRoleOnlyLikeTheServices() {
+        // given
+        String ops = TokenClient.json(client.requestWithBasic("ops", "ops-local-secret", null))
+                .get("access_token")
+                .asString();
+        String analyst = TokenClient.json(client.requestWithBasic("analyst", "analyst-local-secret", null))
+                .get("access_token")
+                .asString();
+
+        // when
+        HttpResponse<String> withOps = client.getWithBearer("/actuator/prometheus", ops);
+        HttpResponse<String> withAnalyst = client.getWithBearer("/actuator/prometheus", analyst);
+        HttpResponse<String> withoutToken = client.get("/actuator/prometheus");
+
+        // then
+        assertThat(withOps.statusCode()).isEqualTo(200);
+        assertThat(withOps.body())
+                .contains("footdrop_auth_login_failures_total{application=\"authorization-server\",reason=\"locked\"}")
+                .contains("footdrop_auth_login_lockouts_total")
+                .contains("http_server_requests_seconds_bucket");
+        assertThat(withAnalyst.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.statusCode()).isEqualTo(401);
     }
 
     @Test

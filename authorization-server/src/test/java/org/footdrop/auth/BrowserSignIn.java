@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,13 +36,20 @@ final class BrowserSignIn {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String baseUrl;
+    private final List<String> alsoFollowed;
     private final HttpClient browser;
     private final String verifier;
     private final String state;
     private final String nonce;
 
     BrowserSignIn(int port) {
+        this(port, List.of());
+    }
+
+    /** Also follows redirects to {@code otherServers} (base URLs): another server the person signs in at. */
+    BrowserSignIn(int port, List<String> otherServers) {
         this.baseUrl = "http://localhost:" + port;
+        this.alsoFollowed = List.copyOf(otherServers);
         this.browser = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -106,7 +114,8 @@ final class BrowserSignIn {
         fields.put("username", userName);
         fields.put("password", password);
         fields.put("_csrf", csrf.group(1));
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+        // posted where the form came from: this server's, or another's the person signs in at
+        HttpResponse<String> posted = send(HttpRequest.newBuilder(formPage.uri().resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
@@ -120,7 +129,7 @@ final class BrowserSignIn {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).header("Accept", "text/html"));
     }
 
-    /** Follows redirects within the authorization server; stops at one leaving it (the web app). */
+    /** Follows redirects within the authorization server (and the other servers); stops at one leaving them (the web app). */
     HttpResponse<String> follow(HttpResponse<String> response) {
         HttpResponse<String> current = response;
         for (int hops = 0; hops < 10; hops++) {
@@ -129,7 +138,7 @@ final class BrowserSignIn {
             }
             URI next = current.uri()
                     .resolve(current.headers().firstValue("Location").orElseThrow());
-            if (!next.toString().startsWith(baseUrl)) {
+            if (!next.toString().startsWith(baseUrl) && alsoFollowed.stream().noneMatch(next.toString()::startsWith)) {
                 return current;
             }
             current = send(HttpRequest.newBuilder(next).header("Accept", "text/html"));

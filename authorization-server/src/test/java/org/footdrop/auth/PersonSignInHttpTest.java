@@ -226,7 +226,9 @@ class PersonSignInHttpTest {
                 .contains("<form method=\"post\" action=\"/login\">")
                 .contains("name=\"_csrf\"")
                 .doesNotContain("<script")
-                .doesNotContain("style=");
+                .doesNotContain("style=")
+                .as("no single sign-on is offered unless one is configured")
+                .doesNotContain("single-sign-on");
     }
 
     @Test

@@ -66,6 +66,12 @@ final class TokenClient {
         return post("/oauth2/token", form, null);
     }
 
+    HttpResponse<String> getWithBearer(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .GET());
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.LocalWebApp;
 import org.footdrop.stack.ServiceSpec;
 import org.footdrop.stack.TopicSpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +50,17 @@ class ComposeFileTest {
     private static final Pattern OVERRIDABLE_READ_ONLY_MOUNT =
             Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*):-(\\./[^}]+)}:([^:]+):ro$");
 
+    /**
+     * Where browsers sign in, every token's iss: the launcher's by default, the published port, and one variable
+     * sets it for every container.
+     */
+    private static final String BROWSER_FACING_ISSUER =
+            "${FOOTDROP_AUTH_ISSUER:-" + LocalAuthorizationServer.issuer() + "}";
+
+    /** Where the containers reach the authorization server themselves. */
+    private static final String INTERNAL_AUTH =
+            "http://" + LocalAuthorizationServer.SPEC.name() + ":" + LocalAuthorizationServer.SPEC.port();
+
     private static Path root;
     private static Map<String, Object> services;
 
@@ -61,9 +74,14 @@ class ComposeFileTest {
         return ServiceSpec.all().stream();
     }
 
-    /** The services and the authorization server: every process built from this repository. */
+    /** The services, the authorization server and the web app: every process built from this repository. */
     static Stream<ServiceSpec> processes() {
-        return Stream.concat(Stream.of(LocalAuthorizationServer.SPEC), services());
+        return Stream.concat(Stream.of(LocalAuthorizationServer.SPEC, LocalWebApp.SPEC), services());
+    }
+
+    /** What Prometheus scrapes: every process built from this repository. */
+    static Stream<ServiceSpec> scraped() {
+        return processes();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -244,7 +262,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("services")
+    @MethodSource("scraped")
     void shouldScrapeEveryServiceAtItsPrometheusEndpoint(ServiceSpec spec) throws IOException {
         // given
         Path prometheusDir = mountedFrom(composeService("prometheus"), "/etc/prometheus");
@@ -341,21 +359,19 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldFixTheIssuerToTheAddressTheServicesUseInsideCompose() throws IOException {
+    void shouldFixTheIssuerToTheBrowserFacingAddressTheOperatorCanSet() throws IOException {
         // given
         Map<String, String> addressDefaults = addressPlaceholders(applicationYaml(LocalAuthorizationServer.SPEC));
         Map<String, Object> auth = composeService(LocalAuthorizationServer.SPEC.name());
 
         // when
-        URI issuer = URI.create(environmentValue(LocalAuthorizationServer.SPEC.name(), "FOOTDROP_AUTH_ISSUER"));
+        String issuer = environmentValue(LocalAuthorizationServer.SPEC.name(), "FOOTDROP_AUTH_ISSUER");
 
-        // then
+        // then the launcher's issuer by default, the published port a browser on the host reaches
         assertThat(addressDefaults).containsEntry("FOOTDROP_AUTH_ISSUER", LocalAuthorizationServer.issuer());
         assertThat(environment(auth)).containsKeys(addressDefaults.keySet().toArray(String[]::new));
-        assertThat(issuer.getScheme()).isEqualTo("http");
-        assertThat(issuer.getHost()).isEqualTo(LocalAuthorizationServer.SPEC.name());
-        assertThat(issuer.getPort()).isEqualTo(LocalAuthorizationServer.SPEC.port());
-        assertThat(issuer.getPath()).isEmpty();
+        assertThat(issuer).isEqualTo(BROWSER_FACING_ISSUER);
+        assertThat(ports(auth)).contains(new PortMapping(9000, LocalAuthorizationServer.SPEC.port()));
         assertThat(environment(auth).get("JAVA_TOOL_OPTIONS")).containsPattern("-Xmx\\d+[mMgG]");
     }
 
@@ -363,19 +379,48 @@ class ComposeFileTest {
     @MethodSource("services")
     void shouldStartEachServiceOnceTheAuthorizationServerIsHealthyAndPointItThere(ServiceSpec spec) {
         // given
-        String issuer = environmentValue(LocalAuthorizationServer.SPEC.name(), "FOOTDROP_AUTH_ISSUER");
         Map<String, Object> service = composeService(spec.name());
 
         // when
         Map<String, String> environment = environment(service);
         Map<String, Object> dependsOn = map(service.get("depends_on"));
 
-        // then
+        // then the same issuer to check, the keys fetched inside
         assertThat(environment)
-                .containsEntry("FOOTDROP_AUTH_ISSUER", issuer)
-                .containsEntry("FOOTDROP_AUTH_JWKS_URI", issuer + "/oauth2/jwks");
+                .containsEntry("FOOTDROP_AUTH_ISSUER", BROWSER_FACING_ISSUER)
+                .containsEntry("FOOTDROP_AUTH_JWKS_URI", INTERNAL_AUTH + "/oauth2/jwks");
         assertThat(map(dependsOn.get(LocalAuthorizationServer.SPEC.name())))
                 .containsEntry("condition", "service_healthy");
+    }
+
+    @Test
+    void shouldRunTheWebAppSendingBrowsersToTheIssuerAndReachingEverythingElseInside() throws IOException {
+        // given
+        Map<String, Object> web = composeService(LocalWebApp.SPEC.name());
+        Map<String, String> readsFromEnvironment = addressPlaceholders(applicationYaml(LocalWebApp.SPEC));
+
+        // when
+        Map<String, String> environment = environment(web);
+        Map<String, Object> dependsOn = map(web.get("depends_on"));
+
+        // then every address it reads is set, the services and the keys at their compose names
+        assertThat(environment).containsKeys(readsFromEnvironment.keySet().toArray(String[]::new));
+        assertThat(environment)
+                .containsEntry("FOOTDROP_AUTH_ISSUER", BROWSER_FACING_ISSUER)
+                .containsEntry("FOOTDROP_AUTH_INTERNAL_URI", INTERNAL_AUTH)
+                .containsEntry("SPRING_PROFILES_ACTIVE", "docker");
+        for (ServiceSpec spec : ServiceSpec.all()) {
+            String variable = "FOOTDROP_" + spec.shortName().toUpperCase(Locale.ROOT) + "_URI";
+            assertThat(environment).as(variable).containsEntry(variable, "http://" + spec.name() + ":" + spec.port());
+            assertThat(map(dependsOn.get(spec.name()))).as(spec.name()).containsEntry("condition", "service_healthy");
+        }
+        assertThat(map(dependsOn.get(LocalAuthorizationServer.SPEC.name())))
+                .containsEntry("condition", "service_healthy");
+        // and its secret is the one the authorization server holds for it
+        assertThat(environment.get(LocalAuthorizationServer.WEB_CLIENT_SECRET_VARIABLE))
+                .isEqualTo(environmentValue(
+                        LocalAuthorizationServer.SPEC.name(), LocalAuthorizationServer.WEB_CLIENT_SECRET_VARIABLE));
+        assertThat(environment.get("JAVA_TOOL_OPTIONS")).containsPattern("-Xmx\\d+[mMgG]");
     }
 
     @Test
@@ -409,7 +454,6 @@ class ComposeFileTest {
         // given
         Map<String, Object> prometheus = composeService("prometheus");
         Path prometheusDir = mountedFrom(prometheus, "/etc/prometheus");
-        String issuer = environmentValue(LocalAuthorizationServer.SPEC.name(), "FOOTDROP_AUTH_ISSUER");
         Set<String> serviceTargets = ServiceSpec.all().stream()
                 .map(spec -> spec.name() + ":" + environmentValue(spec.name(), "SERVER_PORT"))
                 .collect(Collectors.toSet());
@@ -429,7 +473,7 @@ class ComposeFileTest {
             assertThat(oauth2)
                     .as(String.valueOf(job.get("job_name")))
                     .containsEntry("client_id", "ops")
-                    .containsEntry("token_url", issuer + "/oauth2/token");
+                    .containsEntry("token_url", INTERNAL_AUTH + "/oauth2/token");
             assertThat(strings(oauth2.get("scopes"))).containsExactly("ops");
             String secretFile = String.valueOf(oauth2.get("client_secret_file"));
             assertThat(secretFile)

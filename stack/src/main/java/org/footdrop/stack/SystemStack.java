@@ -83,6 +83,7 @@ public final class SystemStack implements AutoCloseable {
         private String externalMongoUri;
         private Map<String, String> environment = Map.of();
         private List<ServiceSpec> services = ServiceSpec.all();
+        private Map<String, String> authorizationServerEnvironment = Map.of();
         private boolean webApp;
         private Duration readyTimeout = Duration.ofSeconds(120);
 
@@ -113,6 +114,12 @@ public final class SystemStack implements AutoCloseable {
         /** Added to every service's environment (not the authorization server's), e.g. log levels. */
         public Builder serviceEnvironment(Map<String, String> added) {
             this.environment = Map.copyOf(added);
+            return this;
+        }
+
+        /** Added to the authorization server's environment, e.g. a clinic's single sign-on to federate. */
+        public Builder authorizationServerEnvironment(Map<String, String> added) {
+            this.authorizationServerEnvironment = Map.copyOf(added);
             return this;
         }
 
@@ -187,8 +194,8 @@ public final class SystemStack implements AutoCloseable {
         ServiceSpec auth = LocalAuthorizationServer.SPEC.onPort(FreePorts.next());
         // the web app's port now: the authorization server sends people back only to its address
         ServiceSpec web = settings.webApp ? LocalWebApp.SPEC.onPort(FreePorts.next()) : null;
-        Map<String, String> authEnvironment =
-                new LinkedHashMap<>(LocalAuthorizationServer.environment(auth.url(), settings.data));
+        Map<String, String> authEnvironment = new LinkedHashMap<>(settings.authorizationServerEnvironment);
+        authEnvironment.putAll(LocalAuthorizationServer.environment(auth.url(), settings.data));
         if (web != null) {
             authEnvironment.putAll(LocalWebApp.authorizationServerEnvironment(web.url()));
         }

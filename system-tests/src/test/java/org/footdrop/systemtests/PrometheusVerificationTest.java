@@ -60,6 +60,7 @@ class PrometheusVerificationTest {
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> status(api + "/-/ready") == 200);
                 traffic(system, Duration.ofSeconds(20));
+                // the three services and the authorization server
                 await().atMost(Duration.ofSeconds(30))
                         .untilAsserted(() -> assertThat(query(api, "up{job=\"footdrop-services\"} == 1"))
                                 .as(
@@ -67,7 +68,7 @@ class PrometheusVerificationTest {
                                         get(api + "/api/v1/targets")
                                                 .path("data")
                                                 .path("activeTargets"))
-                                .hasSize(3));
+                                .hasSize(4));
 
                 // every panel of the dashboard shows data
                 List<String> emptyPanels = new ArrayList<>();
@@ -129,11 +130,13 @@ class PrometheusVerificationTest {
         String rules = Files.readString(repo.resolve("deploy/prometheus/rules/footdrop-alerts.yml"))
                 .replaceAll("(?m)^(\\s+)for: .*$", "$1for: 0s");
         Files.writeString(config.resolve("rules/footdrop-alerts.yml"), rules);
-        String targets = String.join(
-                ", ",
-                List.of("intake", "treatment", "outcomes").stream()
-                        .map(s -> "\"localhost:" + system.port(s) + "\"")
-                        .toList());
+        // the three services and the authorization server, as deploy/prometheus/prometheus.yml scrapes them
+        List<String> hosts = new ArrayList<>(List.of("intake", "treatment", "outcomes").stream()
+                .map(s -> "localhost:" + system.port(s))
+                .toList());
+        hosts.add(URI.create(system.issuer()).getAuthority());
+        String targets =
+                String.join(", ", hosts.stream().map(host -> "\"" + host + "\"").toList());
         Files.writeString(config.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s

@@ -47,6 +47,21 @@ final class RunningSystem implements AutoCloseable {
     /** As {@link #start(Path, Map)}, with the store in a JVM of its own when asked, so it can be SIGKILLed. */
     static RunningSystem start(Path data, Map<String, String> extraEnvironment, boolean storeInOwnProcess)
             throws Exception {
+        return start(data, extraEnvironment, storeInOwnProcess, Map.of());
+    }
+
+    /** As {@link #start(Path, Map)}, with settings added to the authorization server's environment. */
+    static RunningSystem startWithAuthorizationServer(Path data, Map<String, String> authorizationServerEnvironment)
+            throws Exception {
+        return start(data, Map.of(), false, authorizationServerEnvironment);
+    }
+
+    private static RunningSystem start(
+            Path data,
+            Map<String, String> extraEnvironment,
+            boolean storeInOwnProcess,
+            Map<String, String> authorizationServerEnvironment)
+            throws Exception {
         Map<String, String> environment = new HashMap<>(extraEnvironment);
         // a quick sweep, so an outage test need not wait the production grace period
         environment.put("FOOTDROP_OUTBOX_SWEEP_INTERVAL", "1s");
@@ -54,6 +69,7 @@ final class RunningSystem implements AutoCloseable {
         return new RunningSystem(SystemStack.builder(data, RunningSystem.class)
                 .infrastructure(storeInOwnProcess ? SystemStack.Infra.STORE_IN_OWN_JVM : SystemStack.Infra.IN_THIS_JVM)
                 .serviceEnvironment(environment)
+                .authorizationServerEnvironment(authorizationServerEnvironment)
                 .webApp(true)
                 .start());
     }

@@ -1,6 +1,7 @@
 package org.footdrop.auth.user;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -15,9 +16,15 @@ import org.springframework.web.util.HtmlUtils;
  * {@link ThrottledSignIn}) and returns the browser to the authorization request that sent it here.
  */
 @Controller
-class LoginPage {
+final class LoginPage {
 
     static final String PATH = "/login";
+
+    private final ExternalSignIn singleSignOn;
+
+    LoginPage(ObjectProvider<ExternalSignIn> singleSignOn) {
+        this.singleSignOn = singleSignOn.getIfAvailable();
+    }
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
@@ -27,6 +34,12 @@ class LoginPage {
             message = "Too many failed sign-ins for this user name. Wait a few minutes, then try again.";
         } else if (request.getParameter("error") != null) {
             message = "Wrong user name or password.";
+        } else if (singleSignOn != null && request.getParameter(ExternalSignIn.REFUSED) != null) {
+            message = "You signed in with " + singleSignOn.label() + ", but your account there gives you no role"
+                    + " in Foot Drop Outcomes, or more than one. Ask your administrator for one role.";
+        } else if (singleSignOn != null && request.getParameter(ExternalSignIn.FAILED) != null) {
+            message = "Signing in with " + singleSignOn.label() + " did not work. Try again, or sign in with"
+                    + " your user name and password.";
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         StringBuilder html = new StringBuilder(1024)
@@ -54,7 +67,14 @@ class LoginPage {
                     .append(HtmlUtils.htmlEscape(csrf.getToken()))
                     .append("\">\n");
         }
-        return html.append("<p><button type=\"submit\">Sign in</button></p>\n</form>\n</main>\n</body>\n</html>\n")
-                .toString();
+        html.append("<p><button type=\"submit\">Sign in</button></p>\n</form>\n");
+        if (singleSignOn != null) {
+            html.append("<p><a id=\"single-sign-on\" href=\"")
+                    .append(HtmlUtils.htmlEscape(request.getContextPath() + singleSignOn.path()))
+                    .append("\">Sign in with ")
+                    .append(HtmlUtils.htmlEscape(singleSignOn.label()))
+                    .append("</a></p>\n");
+        }
+        return html.append("</main>\n</body>\n</html>\n").toString();
     }
 }

@@ -7,8 +7,10 @@ import java.util.Set;
 import org.footdrop.webapp.WebProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -31,6 +33,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -43,7 +46,27 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 @Configuration
 class SecurityConfiguration {
 
+    /**
+     * Metrics for Prometheus, as the services serve theirs: a bearer token from the authorization server (its
+     * signature, expiry and issuer checked) with the scope {@code ops}; no session, no sign-in page.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain metrics(HttpSecurity http, WebProperties web) throws Exception {
+        NimbusJwtDecoder opsTokens = NimbusJwtDecoder.withJwkSetUri(web.authInternal() + "/oauth2/jwks")
+                .build();
+        opsTokens.setJwtValidator(JwtValidators.createDefaultWithIssuer(web.issuer()));
+        http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_ops"))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(opsTokens)))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable()); // bearer tokens only, no cookie to ride on
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain webSecurity(
             HttpSecurity http, ClientRegistrationRepository registrations, JwtDecoder accessTokens, WebProperties web)
             throws Exception {
