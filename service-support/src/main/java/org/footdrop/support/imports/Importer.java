@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.footdrop.contract.RecordType;
@@ -46,6 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Importer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+    /** Compiled once: a sort key is built for every line. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final Map<String, ImportableKind<?, ?>> kinds = new LinkedHashMap<>();
     private final ClinicalRecords records;
@@ -166,7 +170,7 @@ public final class Importer implements SmartLifecycle {
     }
 
     private static String safe(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cntrl}]", "?");
+        return text == null ? "" : CONTROL.matcher(text).replaceAll("?");
     }
 
     public boolean cancel(String jobId) {

@@ -150,7 +150,13 @@ public class ClinicalRecords {
         for (int i = 0; i < batch.size(); i++) {
             Document document = newDocuments.get(i).document();
             if (inserted.contains(newDocuments.get(i).recordId())) {
-                written.add(new Written.Stored<>(documents.read(kind, document), true));
+                written.add(new Written.Stored<>(
+                        documents.written(
+                                document,
+                                batch.get(i).state(),
+                                now,
+                                batch.get(i).identifier()),
+                        true));
                 continue;
             }
             Document existing = load(kind, UUID.fromString(newDocuments.get(i).recordId()));
