@@ -72,10 +72,24 @@ final class IdempotencyKeys {
         return used.getInteger("revision");
     }
 
-    static void remember(Update update, String field, String fingerprint, int revision) {
+    /** Remembers the key's request; an import job's too, so a resumed job knows its own corrections. */
+    static void remember(Update update, String field, String fingerprint, int revision, String job) {
         if (field != null) {
-            update.set(USED_KEYS + "." + field, new Document("requestHash", fingerprint).append("revision", revision));
+            Document used = new Document("requestHash", fingerprint).append("revision", revision);
+            if (job != null) {
+                used.append("job", job);
+            }
+            update.set(USED_KEYS + "." + field, used);
         }
+    }
+
+    /** Whether the record remembers the key's request as written by {@code job}. */
+    static boolean answeredFor(Document current, String field, String job) {
+        return field != null
+                && job != null
+                && current.get(USED_KEYS) instanceof Document keys
+                && keys.get(field) instanceof Document used
+                && job.equals(used.getString("job"));
     }
 
     static RecordRefusedException reused() {
