@@ -84,14 +84,18 @@ class ImportStoreOutageSystemTest {
         system.startStore();
 
         // then the job reads FAILED, with a reason that says what to do
-        ImportClient.Job failed = intake.await(first, Duration.ofMillis(500), job -> {});
+        ImportClient.Job failed = await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> intake.follow(first), ImportClient.Job::finished);
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(failed.failure()).contains("store could not be reached").contains("Upload the file again");
         assertThat(failed.number("accepted")).isPositive().isLessThan(intakeLines);
 
         // and the same file uploaded again completes it: what the first job stored is already present
-        ImportClient.Job done =
-                intake.await(intake.start(file, JOB_SYSTEM, bytes -> {}).location(), Duration.ofMillis(500), job -> {});
+        URI second = intake.start(file, JOB_SYSTEM, bytes -> {}).location();
+        ImportClient.Job done = await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> intake.follow(second), ImportClient.Job::finished);
         assertThat(done.status()).isEqualTo("COMPLETED");
         assertThat(done.number("refused")).isZero();
         assertThat(done.number("accepted") + done.number("alreadyPresent")).isEqualTo(intakeLines);
