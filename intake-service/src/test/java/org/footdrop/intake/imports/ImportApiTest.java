@@ -12,6 +12,7 @@ import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.Topics;
+import org.footdrop.support.imports.Importer;
 import org.footdrop.support.security.Role;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.Http;
@@ -22,6 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +46,12 @@ class ImportApiTest {
 
     @Autowired
     EventCodec codec;
+
+    @Autowired
+    Importer importer;
+
+    @Autowired
+    MongoTemplate mongo;
 
     String run;
     String subject;
@@ -207,6 +218,70 @@ class ImportApiTest {
                 .hasSize(1);
     }
 
+    @Test
+    void shouldCountCorrectionsRedoneAfterAnInterruptionAsAcceptedExactlyOnce() {
+        // given a job with many corrections, checkpointed every CORRECTIONS_PER_CHECKPOINT of them
+        int patients = 20;
+        int amendsEach = 100;
+        StringBuilder file = new StringBuilder();
+        for (int p = 0; p < patients; p++) {
+            String patient = "pt-redo-" + run + "-" + p;
+            file.append(diagnosis("d-" + p, patient, "2026-01-01")).append('\n');
+            file.append(assessment("a-" + p, patient, "2026-01-05T09:00:00Z")).append('\n');
+        }
+        for (int i = 1; i <= amendsEach; i++) {
+            for (int p = 0; p < patients; p++) {
+                String body =
+                        "{\"patientId\":\"pt-redo-" + run + "-" + p + "\",\"assessedAt\":\"2026-01-05T09:00:00Z\","
+                                + "\"kind\":\"BASELINE\",\"side\":\"LEFT\",\"measures\":{\"gaitSpeedComfortable\":"
+                                + "%d.%02d}}".formatted(i / 100, i % 100);
+                file.append("{\"kind\":\"assessment\",\"key\":\"a-" + p + "\",\"action\":\"amend\",\"body\":")
+                        .append(body)
+                        .append("}\n");
+            }
+        }
+        long lines = 2L * patients + (long) patients * amendsEach;
+        ResponseEntity<JsonNode> started = upload(file.toString());
+        String location = started.getHeaders().getLocation().toString();
+        String jobId = location.substring(location.lastIndexOf('/') + 1);
+        long creates = 2L * patients;
+        long firstCheckpoint = creates + Importer.CORRECTIONS_PER_CHECKPOINT;
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> writer.get(location).getBody().get("processed").asLong() >= firstCheckpoint + 100);
+
+        // when the service stops mid-corrections and its job is left at an earlier checkpoint, as a kill
+        // after the corrections were written but before their checkpoint leaves it; then it starts again
+        importer.stop();
+        assertThat(writer.get(location).getBody().get("status").asString()).isEqualTo("RUNNING");
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(jobId)),
+                new Update()
+                        .set("position", firstCheckpoint)
+                        .set("processed", firstCheckpoint)
+                        .set("accepted", firstCheckpoint)
+                        .set("alreadyPresent", 0L)
+                        .set("refused", 0L),
+                "import_jobs");
+        importer.start();
+        JsonNode job = finished(started);
+
+        // then the corrections it met again count as its own: accepted once, none already present
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("alreadyPresent").asLong()).isZero();
+        assertThat(job.get("refused").asLong()).isZero();
+        assertThat(job.get("accepted").asLong()).isEqualTo(lines);
+        JsonNode assessments = clinician
+                .get("/api/v1/patients/{p}/assessments", "pt-redo-" + run + "-" + (patients - 1))
+                .getBody();
+        assertThat(assessments.get(0).get("revision").asInt()).isEqualTo(1 + amendsEach);
+
+        // and the same file imported again by another job is all already present
+        JsonNode again = finished(upload(file.toString()));
+        assertThat(again.get("alreadyPresent").asLong()).isEqualTo(lines);
+        assertThat(again.get("accepted").asLong()).isZero();
+    }
+
     private ResponseEntity<JsonNode> upload(String file) {
         ResponseEntity<JsonNode> response = writer.upload("/api/v1/imports?system=urn:test:" + run, file);
         assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(202);
@@ -216,7 +291,7 @@ class ImportApiTest {
 
     private JsonNode finished(ResponseEntity<JsonNode> started) {
         String location = started.getHeaders().getLocation().toString();
-        return await().atMost(Duration.ofSeconds(30))
+        return await().atMost(Duration.ofSeconds(120))
                 .until(
                         () -> writer.get(location).getBody(),
                         job -> !job.get("status").asString().matches("RECEIVING|QUEUED|RUNNING"));
@@ -233,7 +308,7 @@ class ImportApiTest {
 
     private List<EventEnvelope> awaitEvents(List<String> patients, int count) {
         try (TopicProbe topic = new TopicProbe(brokers, Topics.INTAKE_EVENTS)) {
-            return await().atMost(Duration.ofSeconds(30))
+            return await().atMost(Duration.ofSeconds(120))
                     .until(
                             () -> topic.poll().stream()
                                     .filter(r -> patients.contains(new String(r.key(), StandardCharsets.UTF_8)))

@@ -1,5 +1,7 @@
 package org.footdrop.support.imports;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.io.BufferedReader;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.footdrop.contract.RecordType;
@@ -33,6 +36,7 @@ import org.footdrop.support.request.RequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Importer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+    /** Corrections between two checkpoints: each is a few store commands already, its checkpoint one more. */
+    public static final int CORRECTIONS_PER_CHECKPOINT = 100;
+
+    /** Compiled once: a sort key is built for every line. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final Map<String, ImportableKind<?, ?>> kinds = new LinkedHashMap<>();
     private final ClinicalRecords records;
@@ -166,7 +176,7 @@ public final class Importer implements SmartLifecycle {
     }
 
     private static String safe(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cntrl}]", "?");
+        return text == null ? "" : CONTROL.matcher(text).replaceAll("?");
     }
 
     public boolean cancel(String jobId) {
@@ -182,20 +192,63 @@ public final class Importer implements SmartLifecycle {
         if (ImportJob.Status.valueOf(job.getString("status")).finished()) {
             return;
         }
+        Run run = null;
         try {
             jobs.running(jobId);
-            new Run(job).apply();
+            run = new Run(job);
+            run.apply();
         } catch (RuntimeException e) {
             if (!running) {
                 return; // stopped with the service: the job resumes from its checkpoint on the next start
             }
-            log.error("Import job {} failed", jobId, e);
-            jobs.finished(
-                    jobId,
-                    ImportJob.Status.FAILED,
-                    "The import stopped on an internal error (" + e.getClass().getSimpleName()
-                            + "); start it again: lines already imported are skipped");
+            long at = run == null ? 0 : run.lastLine;
+            String failure;
+            if (storeUnreachable(e)) {
+                log.error("Import job {} stopped: the store is unreachable ({})", jobId, e.toString());
+                failure = "The store could not be reached (" + e.getClass().getSimpleName()
+                        + ") while line " + at + " was imported; nothing after the last checkpoint was "
+                        + "counted. Upload the file again when the store is back: lines already imported are "
+                        + "skipped as already present";
+            } else {
+                log.error("Import job {} failed", jobId, e);
+                failure = "The import stopped on an internal error ("
+                        + e.getClass().getSimpleName() + ") at line " + at
+                        + "; upload the file again: lines already imported are skipped";
+            }
+            markFailed(jobId, failure);
         }
+    }
+
+    /**
+     * Records the failure once the store takes writes again (with the store gone, so is the job's
+     * document): till then a reader sees the job running. A failed job is not resumed, so its runs go.
+     */
+    private void markFailed(String jobId, String failure) {
+        while (running) {
+            try {
+                jobs.finished(jobId, ImportJob.Status.FAILED, failure);
+                deleteRuns(jobId);
+                return;
+            } catch (RuntimeException stillDown) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // stopping: the job is resumed from its checkpoint on the next start
+                }
+            }
+        }
+    }
+
+    private static boolean storeUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoSocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One job's application of its sorted lines, from its last checkpoint. */
@@ -208,6 +261,8 @@ public final class Importer implements SmartLifecycle {
         private final List<Pending<?>> batch = new ArrayList<>();
         private ImportJobs.Progress progress;
         private long position;
+        private int corrections;
+        private long lastLine;
 
         Run(Document job) {
             this.jobId = job.getString("_id");
@@ -234,7 +289,7 @@ public final class Importer implements SmartLifecycle {
                     if (!running) {
                         return; // the service is stopping; the checkpoint stays where the last batch left it
                     }
-                    if (batch.size() >= properties.batchSize()) {
+                    if (batch.size() >= properties.batchSize() || corrections >= CORRECTIONS_PER_CHECKPOINT) {
                         flush();
                         if (jobs.cancelRequested(jobId)) {
                             jobs.finished(jobId, ImportJob.Status.CANCELLED, null);
@@ -249,6 +304,7 @@ public final class Importer implements SmartLifecycle {
         }
 
         private void line(ExternalSort.Entry entry) {
+            lastLine = entry.number();
             ImportLine line;
             try {
                 line = ImportLine.of(entry.number(), json.readTree(entry.line()), system);
@@ -261,6 +317,9 @@ public final class Importer implements SmartLifecycle {
                     && (line.action() != ImportLine.Action.CREATE
                             || batch.get(0).kind() != kind)) {
                 flush(); // a new kind's rules may read the records of this one; a correction its record
+            }
+            if (line.action() != ImportLine.Action.CREATE) {
+                corrections++;
             }
             try {
                 apply(kind, line, entry.line());
@@ -282,8 +341,9 @@ public final class Importer implements SmartLifecycle {
                             "patientId",
                             "is not the patient of " + kind.name() + " " + line.key());
                 }
-                StoredRecord<S> voided = records.voidRecord(kind.recordKind(), id, null, line.reason(), keyed(text));
-                count(voided.revision() > current.revision());
+                RequestContext keyed = keyed(text);
+                StoredRecord<S> voided = records.voidRecord(kind.recordKind(), id, null, line.reason(), keyed);
+                count(voided.revision() > current.revision() || records.correctedBy(kind.recordKind(), id, keyed));
                 return;
             }
             R request = bind(kind, line);
@@ -293,9 +353,12 @@ public final class Importer implements SmartLifecycle {
             if (line.action() == ImportLine.Action.AMEND) {
                 StoredRecord<S> current =
                         records.find(kind.recordKind(), identifier).orElseThrow(() -> unknown(kind, line));
+                RequestContext keyed = keyed(text);
                 StoredRecord<S> amended =
-                        records.amend(kind.recordKind(), current.id(), current.revision(), state, keyed(text));
-                count(amended.revision() > current.revision());
+                        records.amend(kind.recordKind(), current.id(), current.revision(), state, keyed);
+                // the same correction met again: accepted if this job wrote it before it was interrupted
+                count(amended.revision() > current.revision()
+                        || records.correctedBy(kind.recordKind(), current.id(), keyed));
                 return;
             }
             batch.add(new Pending<>(kind, line, new ClinicalRecords.NewRecord<>(state, identifier)));
@@ -323,6 +386,7 @@ public final class Importer implements SmartLifecycle {
         }
 
         private void flush() {
+            corrections = 0;
             if (batch.isEmpty()) {
                 jobs.progressed(jobId, progress.at(position));
                 return;
@@ -430,6 +494,12 @@ public final class Importer implements SmartLifecycle {
         running = false;
         if (worker != null) {
             worker.shutdownNow();
+            try {
+                // the job's line in flight ends (or fails) before the store closes under it
+                worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

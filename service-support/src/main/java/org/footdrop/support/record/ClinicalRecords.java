@@ -150,7 +150,13 @@ public class ClinicalRecords {
         for (int i = 0; i < batch.size(); i++) {
             Document document = newDocuments.get(i).document();
             if (inserted.contains(newDocuments.get(i).recordId())) {
-                written.add(new Written.Stored<>(documents.read(kind, document), true));
+                written.add(new Written.Stored<>(
+                        documents.written(
+                                document,
+                                batch.get(i).state(),
+                                now,
+                                batch.get(i).identifier()),
+                        true));
                 continue;
             }
             Document existing = load(kind, UUID.fromString(newDocuments.get(i).recordId()));
@@ -231,7 +237,7 @@ public class ClinicalRecords {
                 .push(
                         RecordDocuments.HISTORY,
                         RecordDocuments.history(next, RecordStatus.ACTIVE, stateDocument, now, context.client()));
-        IdempotencyKeys.remember(update, keyField, fingerprint, next);
+        IdempotencyKeys.remember(update, keyField, fingerprint, next, context.job());
         write(
                 kind,
                 id,
@@ -275,7 +281,7 @@ public class ClinicalRecords {
                                 current.get(RecordDocuments.STATE, Document.class),
                                 now,
                                 context.client()));
-        IdempotencyKeys.remember(update, keyField, IdempotencyKeys.fingerprintOfReason(reason), next);
+        IdempotencyKeys.remember(update, keyField, IdempotencyKeys.fingerprintOfReason(reason), next, context.job());
         write(
                 kind,
                 id,
@@ -283,6 +289,17 @@ public class ClinicalRecords {
                 update,
                 events.of(kind, kind.voided(id, next, state), patientId, state, now, context));
         return documents.read(kind, load(kind, id));
+    }
+
+    /**
+     * Whether the amend or void that {@code context}'s key names was written by {@code context}'s
+     * import job: a job resumed after an interruption meets its own corrections again, answered as
+     * already done, and counts them as its own.
+     */
+    public boolean correctedBy(RecordKind<?> kind, UUID id, RequestContext context) {
+        Document current = load(kind, id);
+        return IdempotencyKeys.answeredFor(current, IdempotencyKeys.field(context, "PUT"), context.job())
+                || IdempotencyKeys.answeredFor(current, IdempotencyKeys.field(context, "DELETE"), context.job());
     }
 
     private static RecordRefusedException identifierTaken(RecordKind<?> kind, ExternalIdentifier identifier) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.footdrop.support.request.RequestContext;
 import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +23,11 @@ final class IdempotencyKeys {
     static final String USED_KEYS = "idempotencyKeys";
 
     private final JsonMapper json;
+    private final ObjectWriter canonical;
 
     IdempotencyKeys(JsonMapper json) {
         this.json = json;
+        this.canonical = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
     /** A new random id without a key, else the id the key always maps to. */
@@ -41,10 +44,7 @@ final class IdempotencyKeys {
      * whitespace and key order of the request do not matter.
      */
     String fingerprint(Object state) {
-        byte[] canonical = json.writer()
-                .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .writeValueAsBytes(json.valueToTree(state));
-        return sha256(canonical);
+        return sha256(canonical.writeValueAsBytes(json.valueToTree(state)));
     }
 
     static String fingerprintOfReason(String reason) {
@@ -72,10 +72,24 @@ final class IdempotencyKeys {
         return used.getInteger("revision");
     }
 
-    static void remember(Update update, String field, String fingerprint, int revision) {
+    /** Remembers the key's request; an import job's too, so a resumed job knows its own corrections. */
+    static void remember(Update update, String field, String fingerprint, int revision, String job) {
         if (field != null) {
-            update.set(USED_KEYS + "." + field, new Document("requestHash", fingerprint).append("revision", revision));
+            Document used = new Document("requestHash", fingerprint).append("revision", revision);
+            if (job != null) {
+                used.append("job", job);
+            }
+            update.set(USED_KEYS + "." + field, used);
         }
+    }
+
+    /** Whether the record remembers the key's request as written by {@code job}. */
+    static boolean answeredFor(Document current, String field, String job) {
+        return field != null
+                && job != null
+                && current.get(USED_KEYS) instanceof Document keys
+                && keys.get(field) instanceof Document used
+                && job.equals(used.getString("job"));
     }
 
     static RecordRefusedException reused() {

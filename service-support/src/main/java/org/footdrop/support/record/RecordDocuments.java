@@ -81,6 +81,23 @@ final class RecordDocuments {
         return document;
     }
 
+    /**
+     * Revision 1 as {@link #first} just built it, with the state it was built from: a bulk write
+     * answers its records without mapping each state back from the document it wrote.
+     */
+    <S> StoredRecord<S> written(Document document, S state, Instant now, ExternalIdentifier identifier) {
+        return new StoredRecord<>(
+                UUID.fromString(document.getString("_id")),
+                document.getString(PATIENT_ID),
+                1,
+                RecordStatus.ACTIVE,
+                state,
+                now,
+                null,
+                null,
+                identifier);
+    }
+
     <S> StoredRecord<S> read(RecordKind<S> kind, Document document) {
         return new StoredRecord<>(
                 UUID.fromString(document.getString("_id")),
