@@ -1,0 +1,17 @@
+package org.footdrop.fhir.records;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/** The services the facade writes through and reads from, each at its own address. */
+@Configuration
+class ServiceApis {
+
+    @Bean
+    IntakeApi intakeApi(RestClient.Builder builder, @Value("${footdrop.fhir.intake-uri}") String uri) {
+        return new IntakeApi(
+                new ServiceApi("intake-service", builder.clone().baseUrl(uri).build()));
+    }
+}

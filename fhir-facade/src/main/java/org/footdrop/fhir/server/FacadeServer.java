@@ -1,0 +1,42 @@
+package org.footdrop.fhir.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.List;
+
+/**
+ * HAPI's plain RESTful server: the resource providers are Spring beans, the CapabilityStatement at
+ * {@code /metadata} is generated from exactly the operations they declare.
+ */
+class FacadeServer extends RestfulServer {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Search result pages kept for paging links; each holds only references to a few records. */
+    private static final int PAGES_KEPT = 200;
+
+    private final transient List<IResourceProvider> providers;
+    private final transient List<Object> interceptors;
+
+    FacadeServer(FhirContext context, List<IResourceProvider> providers, List<Object> interceptors) {
+        super(context);
+        this.providers = providers;
+        this.interceptors = interceptors;
+    }
+
+    @Override
+    protected void initialize() {
+        setServerName("Foot Drop Outcomes FHIR facade");
+        setImplementationDescription("FHIR R4 door onto the foot drop clinical records (docs/fhir.md)");
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGES_KEPT);
+        paging.setDefaultPageSize(20);
+        paging.setMaximumPageSize(100);
+        setPagingProvider(paging);
+        setResourceProviders(providers);
+        interceptors.forEach(this::registerInterceptor);
+    }
+}
