@@ -20,13 +20,16 @@ import org.footdrop.support.security.Role;
 import org.footdrop.support.testing.EmbeddedMongoInitializer;
 import org.footdrop.support.testing.TestAuthInitializer;
 import org.footdrop.support.testing.TestTokens;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -213,6 +216,124 @@ class FacadeServerTest {
                 .isInstanceOfSatisfying(
                         BaseServerResponseException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void shouldAnswerEachEntryOfABatchOnItsOwn() {
+        String patientId = "P-" + UUID.randomUUID();
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        batch.addEntry()
+                .setResource(patient(patientId))
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
+        Condition orphan = new Condition();
+        orphan.setSubject(
+                new Reference("Patient?identifier=" + Vocabularies.PATIENT_ID_SYSTEM + "|nobody-" + UUID.randomUUID()));
+        batch.addEntry()
+                .setResource(orphan)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Condition");
+
+        Bundle answered = writer().transaction().withBundle(batch).execute();
+
+        assertThat(answered.getType()).isEqualTo(Bundle.BundleType.BATCHRESPONSE);
+        assertThat(answered.getEntry())
+                .extracting(entry -> entry.getResponse().getStatus())
+                .containsExactly("201 Created", "422 Unprocessable Entity");
+        assertThat(((OperationOutcome) answered.getEntry().get(1).getResponse().getOutcome())
+                        .getIssueFirstRep()
+                        .getExpression())
+                .extracting(Object::toString)
+                .containsExactly("Condition.subject");
+        String location = answered.getEntry().get(0).getResponse().getLocation();
+        assertThat(writer().read()
+                        .resource(Patient.class)
+                        .withUrl(location)
+                        .execute()
+                        .getIdentifierFirstRep()
+                        .getValue())
+                .isEqualTo(patientId);
+        assertValid(answered);
+    }
+
+    @Test
+    void shouldRefuseATransactionWritingNothing() {
+        String patientId = "P-" + UUID.randomUUID();
+        Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        transaction
+                .addEntry()
+                .setResource(patient(patientId))
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
+
+        assertThatThrownBy(() -> writer().transaction().withBundle(transaction).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(issues(e).getIssueFirstRep().getCode())
+                                .isEqualTo(OperationOutcome.IssueType.NOTSUPPORTED));
+        assertThatThrownBy(() -> writer().read()
+                        .resource(Patient.class)
+                        .withId(org.footdrop.fhir.patient.FhirPatient.fhirId(patientId))
+                        .execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+    }
+
+    @Test
+    void shouldRefuseABatchOfTenThousandEntriesWritingNothing() {
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        String first = "P-" + UUID.randomUUID();
+        for (int i = 0; i < 10_000; i++) {
+            batch.addEntry()
+                    .setResource(patient(i == 0 ? first : "P-" + UUID.randomUUID()))
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl("Patient");
+        }
+
+        assertThatThrownBy(() -> writer().transaction().withBundle(batch).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(issues(e).getIssueFirstRep().getExpression())
+                                .extracting(Object::toString)
+                                .containsExactly("Bundle.entry"));
+        assertThatThrownBy(() -> writer().read()
+                        .resource(Patient.class)
+                        .withId(org.footdrop.fhir.patient.FhirPatient.fhirId(first))
+                        .execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+    }
+
+    /** Plain HTTP here: the body's size, sent with its length, is what is under test, not a FHIR client. */
+    @Test
+    void shouldRefuseATenMegabyteBodyAsTooLargeWithAnOperationOutcome() throws Exception {
+        String tenMegabytes =
+                "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"id\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/fhir"))
+                .header("Authorization", "Bearer " + token(Role.CLINICAL_WRITER))
+                .header("Content-Type", "application/fhir+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(tenMegabytes))
+                .build();
+
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body());
+        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.TOOCOSTLY);
+    }
+
+    @Test
+    void shouldSayInTheCapabilityStatementThatOnlyBatchIsSupported() {
+        CapabilityStatement capability =
+                client(null).capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(capability.getRestFirstRep().getInteraction())
+                .extracting(interaction -> interaction.getCode())
+                .contains(CapabilityStatement.SystemRestfulInteraction.BATCH)
+                .doesNotContain(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
     }
 
     private static OperationOutcome issues(BaseServerResponseException e) {

@@ -8,7 +8,7 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import org.footdrop.fhir.records.ConditionalCreate;
+import org.footdrop.fhir.server.ConditionalCreate;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.terminology.Vocabularies;
 import org.hl7.fhir.r4.model.IdType;
@@ -35,11 +35,17 @@ public class PatientProvider implements IResourceProvider {
         return Patient.class;
     }
 
-    @Read
+    @Read(version = true)
     public Patient read(@IdParam IdType id) {
-        return patients.find(id.getIdPart())
+        Patient patient = patients.find(id.getIdPart())
                 .map(PatientMapping::toFhir)
                 .orElseThrow(() -> new ResourceNotFoundException(id));
+        if (id.hasVersionIdPart()
+                && !id.getVersionIdPart().equals(patient.getMeta().getVersionId())) {
+            // only the current version is kept
+            throw new ResourceNotFoundException(id);
+        }
+        return patient;
     }
 
     @Create
@@ -48,7 +54,7 @@ public class PatientProvider implements IResourceProvider {
             String patientId = ConditionalCreate.identifierValue(ifNoneExist, Vocabularies.PATIENT_ID_SYSTEM);
             var existing = patients.findByPatientId(patientId);
             if (existing.isPresent()) {
-                return answer(existing.get(), false);
+                return match(existing.get());
             }
         }
         validator.require(resource);
@@ -56,10 +62,18 @@ public class PatientProvider implements IResourceProvider {
         var existing = patients.findByPatientId(patient.patientId());
         if (existing.isPresent()) {
             // the pseudonymous id is the patient: the same one again is the same patient
-            return answer(existing.get(), false);
+            return match(existing.get());
         }
         patients.save(patient);
         return answer(patient, true);
+    }
+
+    /** The stored patient's id and version only: a writer may not read what is stored (clinician's role). */
+    private static MethodOutcome match(FhirPatient patient) {
+        MethodOutcome outcome =
+                new MethodOutcome(new IdType("Patient", patient.fhirId(), Integer.toString(patient.version())));
+        outcome.setCreated(false);
+        return outcome;
     }
 
     private static MethodOutcome answer(FhirPatient patient, boolean created) {

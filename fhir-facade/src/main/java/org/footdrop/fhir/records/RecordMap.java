@@ -39,7 +39,24 @@ public class RecordMap {
                             .append("recordId", recordId));
         } catch (DuplicateKeyException | com.mongodb.MongoWriteException taken) {
             // the same identifier noted by a concurrent create: the first one stands
+            return;
         }
+        mongo.getCollection(COLLECTION)
+                .replaceOne(
+                        new Document("_id", resourceType + '/' + recordId),
+                        new Document("_id", resourceType + '/' + recordId)
+                                .append("system", system)
+                                .append("value", value),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    /** The identifier noted for a record, as {@code [system, value]}, if any. */
+    public Optional<String[]> identifierOf(String resourceType, String recordId) {
+        Document found = mongo.getCollection(COLLECTION)
+                .find(new Document("_id", resourceType + '/' + recordId))
+                .first();
+        return Optional.ofNullable(found)
+                .map(document -> new String[] {document.getString("system"), document.getString("value")});
     }
 
     static String key(String resourceType, String system, String value) {

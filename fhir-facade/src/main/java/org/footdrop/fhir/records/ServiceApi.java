@@ -66,6 +66,23 @@ public class ServiceApi {
                 fhirPath);
     }
 
+    /** Voids a record (the own API's DELETE carries a reason, which stays in the service). */
+    public Answer delete(String path, String revision, String reason) {
+        return call(
+                () -> client.method(org.springframework.http.HttpMethod.DELETE)
+                        .uri(path)
+                        .headers(headers -> {
+                            authorise(headers, null);
+                            if (revision != null) {
+                                headers.setIfMatch("\"" + revision + "\"");
+                            }
+                        })
+                        .body(java.util.Map.of("reason", reason))
+                        .retrieve()
+                        .toEntity(JsonNode.class),
+                field -> null);
+    }
+
     public Answer get(String path) {
         return call(
                 () -> client.get()

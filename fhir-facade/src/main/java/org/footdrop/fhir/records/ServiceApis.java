@@ -14,4 +14,10 @@ class ServiceApis {
         return new IntakeApi(
                 new ServiceApi("intake-service", builder.clone().baseUrl(uri).build()));
     }
+
+    @Bean
+    TreatmentApi treatmentApi(RestClient.Builder builder, @Value("${footdrop.fhir.treatment-uri}") String uri) {
+        return new TreatmentApi(
+                new ServiceApi("treatment-service", builder.clone().baseUrl(uri).build()));
+    }
 }

@@ -19,11 +19,17 @@ class FacadeServer extends RestfulServer {
     private static final int PAGES_KEPT = 200;
 
     private final transient List<IResourceProvider> providers;
+    private final transient List<Object> systemProviders;
     private final transient List<Object> interceptors;
 
-    FacadeServer(FhirContext context, List<IResourceProvider> providers, List<Object> interceptors) {
+    FacadeServer(
+            FhirContext context,
+            List<IResourceProvider> providers,
+            List<Object> systemProviders,
+            List<Object> interceptors) {
         super(context);
         this.providers = providers;
+        this.systemProviders = systemProviders;
         this.interceptors = interceptors;
     }
 
@@ -37,6 +43,7 @@ class FacadeServer extends RestfulServer {
         paging.setMaximumPageSize(100);
         setPagingProvider(paging);
         setResourceProviders(providers);
+        registerProviders(systemProviders);
         interceptors.forEach(this::registerInterceptor);
     }
 }

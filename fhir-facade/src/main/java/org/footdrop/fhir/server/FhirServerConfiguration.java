@@ -30,12 +30,26 @@ class FhirServerConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<FacadeServer> fhirServlet(FhirContext fhirContext, List<IResourceProvider> providers) {
+    ServletRegistrationBean<FacadeServer> fhirServlet(
+            FhirContext fhirContext, List<IResourceProvider> providers, List<SystemProvider> systemProviders) {
         var registration = new ServletRegistrationBean<>(
-                new FacadeServer(fhirContext, providers, List.of(new ErrorMasking())),
+                new FacadeServer(
+                        fhirContext,
+                        providers,
+                        List.<Object>copyOf(systemProviders),
+                        List.of(new ErrorMasking(), new CapabilityNotes())),
                 FhirSecurityConfiguration.PATH + "/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    /** After security (so a caller without a token is told that first), before anything reads the body. */
+    @Bean
+    FilterRegistrationBean<FhirBodyLimitFilter> fhirBodyLimitFilter(
+            @Value("${footdrop.fhir.max-body-bytes:8388608}") long maxBodyBytes, FhirContext fhirContext) {
+        var registration = new FilterRegistrationBean<>(new FhirBodyLimitFilter(maxBodyBytes, fhirContext));
+        registration.setOrder(-98);
         return registration;
     }
 

@@ -1,8 +1,7 @@
-package org.footdrop.fhir.records;
+package org.footdrop.fhir.server;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import org.footdrop.fhir.server.Outcomes;
 
 /**
  * The one search a conditional create ({@code If-None-Exist}) may name here: {@code identifier=system|value}.
@@ -33,7 +32,7 @@ public final class ConditionalCreate {
     public static String identifierValue(String conditionalUrl, String system) {
         String[] identifier = identifier(conditionalUrl);
         if (!system.equals(identifier[0])) {
-            throw Outcomes.unprocessable(null, "If-None-Exist on a Patient names the identifier system " + system);
+            throw Outcomes.unprocessable(null, "The Patient is named by its identifier system " + system);
         }
         return identifier[1];
     }
