@@ -239,10 +239,6 @@ final class ConditionMapping implements RecordKindMapping<Condition> {
                 .toList();
     }
 
-    private static List<Coding> codings(CodeableConcept concept) {
-        return concept.getCoding();
-    }
-
     private static <E extends Enum<E>> Optional<E> first(Vocabulary<E> vocabulary, List<Coding> codings) {
         return codings.stream()
                 .map(vocabulary::valueOf)

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * HAPI's plain RESTful server: the resource providers are Spring beans, the CapabilityStatement at
- * {@code /metadata} is generated from exactly the operations they declare.
+ * {@code /metadata} is generated from exactly the operations they declare. Everything is registered
+ * here, before the servlet container initialises it (which is when HAPI reads the registrations).
  */
 class FacadeServer extends RestfulServer {
 
@@ -18,23 +19,12 @@ class FacadeServer extends RestfulServer {
     /** Search result pages kept for paging links; each holds only references to a few records. */
     private static final int PAGES_KEPT = 200;
 
-    private final transient List<IResourceProvider> providers;
-    private final transient List<Object> systemProviders;
-    private final transient List<Object> interceptors;
-
     FacadeServer(
             FhirContext context,
             List<IResourceProvider> providers,
             List<Object> systemProviders,
             List<Object> interceptors) {
         super(context);
-        this.providers = providers;
-        this.systemProviders = systemProviders;
-        this.interceptors = interceptors;
-    }
-
-    @Override
-    protected void initialize() {
         setServerName("Foot Drop Outcomes FHIR facade");
         setImplementationDescription("FHIR R4 door onto the foot drop clinical records (docs/fhir.md)");
         setDefaultResponseEncoding(EncodingEnum.JSON);
