@@ -65,7 +65,8 @@ class AuthorizationServerHttpTest {
         assertThat(SignedJWT.parse(token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         JWTClaimsSet claims = client.verify(token);
         assertThat(claims.getIssuer()).isEqualTo(ISSUER);
-        assertThat(claims.getAudience()).containsExactly("intake-service", "treatment-service", "outcomes-service");
+        assertThat(claims.getAudience())
+                .containsExactly("intake-service", "treatment-service", "outcomes-service", "fhir-facade");
         assertThat(claims.getStringClaim("scope")).isEqualTo(role);
         assertThat(claims.getSubject()).isEqualTo(role);
         assertThat(Duration.between(

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.footdrop.stack.CommandLines;
+import org.footdrop.stack.LocalFhirFacade;
 import org.footdrop.stack.ServiceSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Command line: {@code [--services intake,treatment,outcomes|all|none] [--data-dir PATH] [--restart] [--no-auth]}.
+ * Command line: {@code [--services intake,treatment,outcomes,fhir|all|none] [--with-fhir] [--data-dir PATH] [--restart]
+ * [--no-auth]}. The FHIR facade runs only when asked: by name, or {@code --with-fhir} beside the chosen services.
  *
  * @param authorizationServer whether to run the authorization server: infrastructure for the services,
  *        so on with any choice of services, unless {@code --no-auth} (e.g. another one already runs on 9000)
@@ -32,9 +34,13 @@ public record LaunchOptions(
 
         @Option(
                 names = "--services",
-                paramLabel = "intake,treatment,outcomes|all|none",
-                description = "the services to start (default: all); the authorization server starts anyway")
+                paramLabel = "intake,treatment,outcomes,fhir|all|none",
+                description = "the services to start (default: all, which leaves out the FHIR facade); the"
+                        + " authorization server starts anyway")
         String services = "all";
+
+        @Option(names = "--with-fhir", description = "the FHIR R4 facade too (port 8084, docs/fhir.md)")
+        boolean withFhir;
 
         @Option(
                 names = "--data-dir",
@@ -73,7 +79,7 @@ public record LaunchOptions(
                         : repoRoot.resolve(".local-data");
         return new LaunchOptions(
                 dataDir.toAbsolutePath().normalize(),
-                services(arguments.services, parsed),
+                withFhir(services(arguments.services, parsed), arguments.withFhir),
                 arguments.restart,
                 !arguments.noAuth);
     }
@@ -88,15 +94,25 @@ public record LaunchOptions(
         List<ServiceSpec> chosen = new ArrayList<>();
         for (String wanted : value.split(",")) {
             String name = wanted.trim();
-            ServiceSpec spec = ServiceSpec.all().stream()
+            ServiceSpec spec = LocalFhirFacade.withServices().stream()
                     .filter(s -> s.shortName().equals(name) || s.name().equals(name))
                     .findFirst()
                     .orElseThrow(() -> new ParameterException(
-                            commandLine, "unknown service '" + name + "' (intake, treatment, outcomes, all, none)"));
+                            commandLine,
+                            "unknown service '" + name + "' (intake, treatment, outcomes, fhir, all, none)"));
             if (!chosen.contains(spec)) {
                 chosen.add(spec);
             }
         }
         return List.copyOf(chosen);
+    }
+
+    private static List<ServiceSpec> withFhir(List<ServiceSpec> chosen, boolean withFhir) {
+        if (!withFhir || chosen.contains(LocalFhirFacade.SPEC)) {
+            return chosen;
+        }
+        List<ServiceSpec> with = new ArrayList<>(chosen);
+        with.add(LocalFhirFacade.SPEC);
+        return List.copyOf(with);
     }
 }

@@ -69,13 +69,27 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void shouldStartTheFhirFacadeOnlyWhenAskedByNameOrWithFhir() {
+        LaunchOptions byDefault = LaunchOptions.parse(new String[0], Map.of(), REPO);
+        LaunchOptions named = LaunchOptions.parse(new String[] {"--services", "intake,fhir"}, Map.of(), REPO);
+        LaunchOptions withFhir = LaunchOptions.parse(new String[] {"--with-fhir"}, Map.of(), REPO);
+
+        assertThat(byDefault.services()).extracting(ServiceSpec::name).doesNotContain("fhir-facade");
+        assertThat(named.services()).extracting(ServiceSpec::name).containsExactly("intake-service", "fhir-facade");
+        assertThat(withFhir.services())
+                .extracting(ServiceSpec::name)
+                .containsExactly("intake-service", "treatment-service", "outcomes-service", "fhir-facade");
+        assertThat(withFhir.services()).extracting(ServiceSpec::port).contains(8084);
+    }
+
+    @Test
     void shouldDescribeEveryOptionInTheHelp() {
         String usage = LaunchOptions.commandLine().getUsageMessage();
 
         assertThat(usage)
                 .contains("Usage: run-local.sh")
-                .contains("--services=intake,treatment,outcomes|all|none")
-                .contains("--data-dir=PATH", "--restart", "--no-auth", "--help");
+                .contains("--services=intake,treatment,outcomes,fhir|all|none")
+                .contains("--with-fhir", "--data-dir=PATH", "--restart", "--no-auth", "--help");
     }
 
     @Test

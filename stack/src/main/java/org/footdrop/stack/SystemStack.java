@@ -205,12 +205,18 @@ public final class SystemStack implements AutoCloseable {
         readyAfter.put(auth.name(), seconds(started));
         tokens = new ClientCredentials(auth.url());
 
+        // every port first: the FHIR facade is told where the services it writes through are
+        Map<String, ServiceSpec> placed = new LinkedHashMap<>();
         for (ServiceSpec standard : settings.services) {
-            ServiceSpec spec = standard.onPort(FreePorts.next());
-            ServiceProcess service = child(
-                    spec,
-                    spec.name(),
-                    serviceEnvironment(settings.environment, ports, mongoUri, spec.database(), issuer()));
+            placed.put(standard.shortName(), standard.onPort(FreePorts.next()));
+        }
+        for (ServiceSpec spec : placed.values()) {
+            Map<String, String> environment =
+                    serviceEnvironment(settings.environment, ports, mongoUri, spec.database(), issuer());
+            if (spec.name().equals(LocalFhirFacade.SPEC.name())) {
+                environment.putAll(LocalFhirFacade.environment(placed));
+            }
+            ServiceProcess service = child(spec, spec.name(), environment);
             services.put(spec.shortName(), service);
             service.start();
         }

@@ -1,0 +1,63 @@
+package org.footdrop.fhir.patient;
+
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.Optional;
+import org.bson.Document;
+import org.footdrop.contract.vocabulary.Sex;
+import org.footdrop.support.audit.AuditTrail;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** The facade's own Patient store: one document per patient, keyed on the FHIR id. Every read is audited. */
+@Component
+public class FhirPatients {
+
+    static final String COLLECTION = "fhir_patients";
+
+    private final MongoTemplate mongo;
+    private final AuditTrail audit;
+
+    public FhirPatients(MongoTemplate mongo, AuditTrail audit) {
+        this.mongo = mongo;
+        this.audit = audit;
+    }
+
+    public Optional<FhirPatient> find(String fhirId) {
+        Document found = mongo.getCollection(COLLECTION)
+                .find(new Document("_id", fhirId))
+                .first();
+        Optional<FhirPatient> patient = Optional.ofNullable(found).map(FhirPatients::patient);
+        patient.ifPresent(p -> audit.read(p.patientId()));
+        return patient;
+    }
+
+    public Optional<FhirPatient> findByPatientId(String patientId) {
+        return find(FhirPatient.fhirId(patientId));
+    }
+
+    public void save(FhirPatient patient) {
+        audit.read(patient.patientId());
+        mongo.getCollection(COLLECTION)
+                .replaceOne(
+                        new Document("_id", patient.fhirId()),
+                        new Document("_id", patient.fhirId())
+                                .append("patientId", patient.patientId())
+                                .append("birthYear", patient.birthYear())
+                                .append(
+                                        "sex",
+                                        patient.sex() == null
+                                                ? null
+                                                : patient.sex().name())
+                                .append("version", patient.version()),
+                        new ReplaceOptions().upsert(true));
+    }
+
+    private static FhirPatient patient(Document document) {
+        String sex = document.getString("sex");
+        return new FhirPatient(
+                document.getString("patientId"),
+                document.getInteger("birthYear"),
+                sex == null ? null : Sex.valueOf(sex),
+                document.getInteger("version", 1));
+    }
+}

@@ -1,0 +1,88 @@
+package org.footdrop.fhir.patient;
+
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.footdrop.fhir.server.ConditionalCreate;
+import org.footdrop.fhir.server.ResourceValidator;
+import org.footdrop.fhir.terminology.Vocabularies;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Patients: kept by the facade alone (the own API has no patient resource; a diagnosis carries the
+ * birth year and sex). Creating a patient again with the same pseudonymous id answers the stored one.
+ */
+@Component
+public class PatientProvider implements IResourceProvider {
+
+    private final FhirPatients patients;
+    private final ResourceValidator validator;
+
+    public PatientProvider(FhirPatients patients, ResourceValidator validator) {
+        this.patients = patients;
+        this.validator = validator;
+    }
+
+    @Override
+    public Class<Patient> getResourceType() {
+        return Patient.class;
+    }
+
+    @Read(version = true)
+    public Patient read(@IdParam IdType id) {
+        Patient patient = patients.find(id.getIdPart())
+                .map(PatientMapping::toFhir)
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+        if (id.hasVersionIdPart()
+                && !id.getVersionIdPart().equals(patient.getMeta().getVersionId())) {
+            // only the current version is kept
+            throw new ResourceNotFoundException(id);
+        }
+        return patient;
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam Patient resource, @ConditionalUrlParam String ifNoneExist) {
+        if (ifNoneExist != null) {
+            String patientId = ConditionalCreate.identifierValue(ifNoneExist, Vocabularies.PATIENT_ID_SYSTEM);
+            var existing = patients.findByPatientId(patientId);
+            if (existing.isPresent()) {
+                return match(existing.get());
+            }
+        }
+        validator.require(resource);
+        FhirPatient patient = PatientMapping.fromFhir(resource, 1);
+        var existing = patients.findByPatientId(patient.patientId());
+        if (existing.isPresent()) {
+            // the pseudonymous id is the patient: the same one again is the same patient
+            return match(existing.get());
+        }
+        patients.save(patient);
+        return answer(patient, true);
+    }
+
+    /** The stored patient's id and version only: a writer may not read what is stored (clinician's role). */
+    private static MethodOutcome match(FhirPatient patient) {
+        MethodOutcome outcome =
+                new MethodOutcome(new IdType("Patient", patient.fhirId(), Integer.toString(patient.version())));
+        outcome.setCreated(false);
+        return outcome;
+    }
+
+    private static MethodOutcome answer(FhirPatient patient, boolean created) {
+        Patient resource = PatientMapping.toFhir(patient);
+        MethodOutcome outcome = new MethodOutcome(resource.getIdElement()
+                .withResourceType("Patient")
+                .withVersion(resource.getMeta().getVersionId()));
+        outcome.setResource(resource);
+        outcome.setCreated(created);
+        return outcome;
+    }
+}

@@ -1,0 +1,235 @@
+package org.footdrop.fhir.records;
+
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.footdrop.fhir.patient.FhirPatient;
+import org.footdrop.fhir.patient.FhirPatients;
+import org.footdrop.fhir.server.ConditionalCreate;
+import org.footdrop.fhir.server.Outcomes;
+import org.footdrop.fhir.server.ResourceValidator;
+import org.footdrop.fhir.terminology.Vocabularies;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The FHIR interactions of a resource type backed by one kind of record of the own API: what a
+ * Condition and a Procedure share. The resource's id is the record's id, its version the revision.
+ */
+public class RecordResources<R extends DomainResource> {
+
+    private final RecordKindMapping<R> mapping;
+    private final ServiceApi api;
+    private final FhirPatients patients;
+    private final RecordMap identifiers;
+    private final ResourceValidator validator;
+
+    public RecordResources(
+            RecordKindMapping<R> mapping,
+            ServiceApi api,
+            FhirPatients patients,
+            RecordMap identifiers,
+            ResourceValidator validator) {
+        this.mapping = mapping;
+        this.api = api;
+        this.patients = patients;
+        this.identifiers = identifiers;
+        this.validator = validator;
+    }
+
+    private String type() {
+        return mapping.resourceType().getSimpleName();
+    }
+
+    public R read(IIdType id) {
+        ServiceApi.Answer answer = api.get(mapping.path() + "/" + recordId(id));
+        R resource = toFhir(answer.body(), answer.revision());
+        if (id.hasVersionIdPart()
+                && !id.getVersionIdPart().equals(resource.getMeta().getVersionId())) {
+            // the own API answers the current revision only
+            throw new ResourceNotFoundException(id);
+        }
+        return resource;
+    }
+
+    /** A patient's records of this kind, oldest first; none for a patient this server does not know. */
+    public List<R> byPatient(String patientFhirId) {
+        FhirPatient known = patients.find(patientFhirId).orElse(null);
+        if (known == null) {
+            return List.of();
+        }
+        List<R> found = new ArrayList<>();
+        for (JsonNode record : api.get("/api/v1/patients/" + known.patientId() + "/" + mapping.patientListName())
+                .body()) {
+            found.add(toFhir(record, null));
+        }
+        return found;
+    }
+
+    public MethodOutcome create(R resource, String ifNoneExist) {
+        Identifier identifier = identifier(resource);
+        if (ifNoneExist != null) {
+            String[] wanted = ConditionalCreate.identifier(ifNoneExist);
+            var existing = identifiers.find(type(), wanted[0], wanted[1]);
+            if (existing.isPresent()) {
+                // FHIR's conditional create: the match is the answer, whatever this body says. Its id
+                // only: a writer may not read records (clinician's role), so the body stays unread.
+                MethodOutcome match = new MethodOutcome(new IdType(type(), existing.get()));
+                match.setCreated(false);
+                return match;
+            }
+        }
+        if (identifier != null
+                && identifiers
+                        .find(type(), identifier.getSystem(), identifier.getValue())
+                        .isPresent()) {
+            throw new ResourceVersionConflictException(
+                    "identifier taken",
+                    Outcomes.issue(
+                            IssueSeverity.ERROR,
+                            IssueType.DUPLICATE,
+                            type() + ".identifier[0]",
+                            "A " + type() + " with this identifier exists; send If-None-Exist:"
+                                    + " identifier=system|value to have it answered instead."));
+        }
+        validator.require(resource);
+        FhirPatient patient = subject(resource);
+        // a retried create of the same identified resource is answered the same record by the service
+        String key = identifier == null
+                ? null
+                : "fhir:"
+                        + UUID.nameUUIDFromBytes((type() + "|" + identifier.getSystem() + "|" + identifier.getValue())
+                                .getBytes(StandardCharsets.UTF_8));
+        ServiceApi.Answer answer = api.post(mapping.path(), mapping.toOwn(resource, patient), key, mapping::fhirPath);
+        String recordId = answer.body().path(mapping.idField()).asString();
+        if (identifier != null) {
+            identifiers.note(type(), identifier.getSystem(), identifier.getValue(), recordId);
+        }
+        return outcome(toFhir(answer.body(), answer.revision()), true, warnings(answer.body()));
+    }
+
+    public MethodOutcome update(IIdType id, R resource) {
+        if (!id.hasVersionIdPart()) {
+            throw new PreconditionFailedException(
+                    "If-Match required",
+                    Outcomes.issue(
+                            IssueSeverity.ERROR,
+                            IssueType.CONFLICT,
+                            null,
+                            "Send If-Match with the version you are correcting (its ETag, e.g. W/\"1\")."));
+        }
+        validator.require(resource);
+        FhirPatient patient = subject(resource);
+        ServiceApi.Answer answer = api.put(
+                mapping.path() + "/" + recordId(id),
+                id.getVersionIdPart(),
+                mapping.toOwn(resource, patient),
+                mapping::fhirPath);
+        return outcome(toFhir(answer.body(), answer.revision()), false, warnings(answer.body()));
+    }
+
+    /** FHIR's delete is the own API's void: the record stays, marked entered-in-error. */
+    public MethodOutcome delete(IIdType id) {
+        ServiceApi.Answer answer = api.delete(
+                mapping.path() + "/" + recordId(id),
+                id.hasVersionIdPart() ? id.getVersionIdPart() : null,
+                "entered in error (FHIR DELETE)");
+        MethodOutcome outcome = new MethodOutcome(new IdType(type(), recordId(id), answer.revision()));
+        outcome.setOperationOutcome(Outcomes.issue(
+                IssueSeverity.INFORMATION,
+                IssueType.INFORMATIONAL,
+                null,
+                "The record is voided (entered-in-error); it is kept, not erased."));
+        return outcome;
+    }
+
+    private R toFhir(JsonNode record, String revision) {
+        String recordId = record.path(mapping.idField()).asString();
+        Identifier identifier = identifiers
+                .identifierOf(type(), recordId)
+                .map(pair -> new Identifier().setSystem(pair[0]).setValue(pair[1]))
+                .orElse(null);
+        R resource = mapping.toFhir(
+                record, revision, FhirPatient.fhirId(record.path("patientId").asString()), identifier);
+        resource.setId(recordId);
+        resource.getMeta()
+                .setVersionId(
+                        revision != null ? revision : record.path("revision").asString());
+        return resource;
+    }
+
+    /**
+     * The Patient a resource is about: {@code Patient/{id}}, or a conditional reference on the
+     * pseudonymous id ({@code Patient?identifier=system|value}), so a batch can name the Patient it
+     * creates in an earlier entry.
+     */
+    private FhirPatient subject(R resource) {
+        String path = type() + ".subject";
+        String reference = mapping.subject(resource).getReference();
+        if (reference != null && reference.startsWith("Patient?")) {
+            String patientId = ConditionalCreate.identifierValue(reference, Vocabularies.PATIENT_ID_SYSTEM);
+            return patients.findByPatientId(patientId)
+                    .orElseThrow(() -> Outcomes.unprocessable(
+                            path, "Unknown Patient " + patientId + ": create the Patient first."));
+        }
+        IIdType id = mapping.subject(resource).getReferenceElement();
+        if (!"Patient".equals(id.getResourceType()) || !id.hasIdPart()) {
+            throw Outcomes.unprocessable(
+                    path, "The subject is a Patient of this server: Patient/{id} or Patient?identifier=system|value.");
+        }
+        return patients.find(id.getIdPart())
+                .orElseThrow(() -> Outcomes.unprocessable(
+                        path, "Unknown Patient " + id.getIdPart() + ": create the Patient first."));
+    }
+
+    private Identifier identifier(R resource) {
+        List<Identifier> all = mapping.identifiers(resource);
+        if (all.size() > 1) {
+            throw Outcomes.unprocessable(type() + ".identifier", "At most one identifier: the record's own.");
+        }
+        Identifier identifier = all.isEmpty() ? null : all.get(0);
+        if (identifier != null && (!identifier.hasSystem() || !identifier.hasValue())) {
+            throw Outcomes.unprocessable(type() + ".identifier[0]", "The identifier needs a system and a value.");
+        }
+        return identifier;
+    }
+
+    private static String recordId(IIdType id) {
+        try {
+            return UUID.fromString(id.getIdPart()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new ResourceNotFoundException(id);
+        }
+    }
+
+    private static List<String> warnings(JsonNode body) {
+        List<String> warnings = new ArrayList<>();
+        body.path("warnings").forEach(warning -> warnings.add(warning.asString()));
+        return warnings;
+    }
+
+    private MethodOutcome outcome(R resource, boolean created, List<String> warnings) {
+        MethodOutcome outcome = new MethodOutcome(
+                new IdType(type(), resource.getIdPart(), resource.getMeta().getVersionId()));
+        outcome.setResource(resource);
+        outcome.setCreated(created);
+        if (!warnings.isEmpty()) {
+            OperationOutcome issues = new OperationOutcome();
+            warnings.forEach(
+                    warning -> Outcomes.add(issues, IssueSeverity.WARNING, IssueType.INFORMATIONAL, type(), warning));
+            outcome.setOperationOutcome(issues);
+        }
+        return outcome;
+    }
+}

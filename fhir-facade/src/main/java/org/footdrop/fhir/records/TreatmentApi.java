@@ -1,0 +1,4 @@
+package org.footdrop.fhir.records;
+
+/** treatment-service's own API: injections. */
+public record TreatmentApi(ServiceApi api) {}

@@ -1,0 +1,31 @@
+package org.footdrop.fhir.server;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.SystemRestfulInteraction;
+
+/**
+ * What the generated CapabilityStatement cannot know: HAPI lists one method for batch and transaction,
+ * but only batch is carried out; and where the mappings are documented.
+ */
+@Interceptor
+class CapabilityNotes {
+
+    @Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+    public void describe(IBaseConformance generated) {
+        if (!(generated instanceof CapabilityStatement capability)) {
+            return;
+        }
+        CapabilityStatement.CapabilityStatementRestComponent rest = capability.getRestFirstRep();
+        rest.getInteraction().removeIf(interaction -> interaction.getCode() == SystemRestfulInteraction.TRANSACTION);
+        if (rest.getInteraction().stream().noneMatch(i -> i.getCode() == SystemRestfulInteraction.BATCH)) {
+            rest.addInteraction().setCode(SystemRestfulInteraction.BATCH);
+        }
+        rest.setDocumentation("Batch Bundles only, each entry answered on its own; transaction Bundles are refused"
+                + " (their records live in two services). Conditional create on identifier. Delete voids"
+                + " (entered-in-error). Mappings and codes: docs/fhir.md.");
+    }
+}

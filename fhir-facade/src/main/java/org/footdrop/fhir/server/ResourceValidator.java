@@ -1,0 +1,70 @@
+package org.footdrop.fhir.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.time.Duration;
+import org.footdrop.fhir.terminology.Vocabularies;
+import org.footdrop.fhir.terminology.Vocabulary;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Patient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HAPI's instance validator against the base R4 specification, offline: the structure definitions
+ * and value sets come from the validation resources jar, the project's own CodeSystems are added.
+ * Its first use loads and indexes the whole specification (seconds), so {@link #warm()} runs at start-up.
+ */
+public class ResourceValidator {
+
+    private static final Logger log = LoggerFactory.getLogger(ResourceValidator.class);
+
+    private final FhirValidator validator;
+
+    public ResourceValidator(FhirContext context) {
+        PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(context);
+        for (Vocabulary<?> vocabulary : Vocabularies.ALL) {
+            ours.addCodeSystem(vocabulary.codeSystem());
+        }
+        ValidationSupportChain chain = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(context),
+                ours,
+                new CommonCodeSystemsTerminologyService(context),
+                new InMemoryTerminologyServerValidationSupport(context),
+                new SnapshotGeneratingValidationSupport(context));
+        this.validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+    }
+
+    public ValidationResult validate(IBaseResource resource) {
+        return validator.validateWithResult(resource);
+    }
+
+    /** Refuses a resource the validator finds an error in: 422 with the validator's own issues. */
+    public void require(IBaseResource resource) {
+        ValidationResult result = validate(resource);
+        if (!result.isSuccessful()) {
+            throw new UnprocessableEntityException(
+                    "the resource does not conform to FHIR R4", result.toOperationOutcome());
+        }
+    }
+
+    /** Validates a small resource once, so the first caller does not pay for loading the specification. */
+    public Duration warm() {
+        long started = System.nanoTime();
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem(Vocabularies.PATIENT_ID_SYSTEM).setValue("warm-up");
+        validate(patient);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        log.info("FHIR validator warm after {} ms", took.toMillis());
+        return took;
+    }
+}

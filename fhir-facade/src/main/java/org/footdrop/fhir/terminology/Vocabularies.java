@@ -1,0 +1,86 @@
+package org.footdrop.fhir.terminology;
+
+import java.util.List;
+import java.util.Optional;
+import org.footdrop.contract.vocabulary.AdverseEventType;
+import org.footdrop.contract.vocabulary.CauseCategory;
+import org.footdrop.contract.vocabulary.EvaluationKind;
+import org.footdrop.contract.vocabulary.Guidance;
+import org.footdrop.contract.vocabulary.ImagingModality;
+import org.footdrop.contract.vocabulary.InjectionTarget;
+import org.footdrop.contract.vocabulary.InjectionTechnique;
+import org.footdrop.contract.vocabulary.Mechanism;
+import org.footdrop.contract.vocabulary.NerveRootLevel;
+import org.footdrop.contract.vocabulary.PrpLeukocytes;
+import org.footdrop.contract.vocabulary.Severity;
+import org.footdrop.contract.vocabulary.Side;
+import org.footdrop.contract.vocabulary.Solution;
+
+/** The project's CodeSystems the facade speaks, served as CodeSystem resources (docs/fhir.md). */
+public final class Vocabularies {
+
+    public static final Vocabulary<Side> SIDE = new Vocabulary<>("side", "Side of the foot drop", Side.class);
+    public static final Vocabulary<CauseCategory> CAUSE_CATEGORY =
+            new Vocabulary<>("cause-category", "Foot drop cause category", CauseCategory.class);
+    public static final Vocabulary<Mechanism> MECHANISM =
+            new Vocabulary<>("mechanism", "Foot drop mechanism", Mechanism.class);
+    public static final Vocabulary<NerveRootLevel> NERVE_ROOT_LEVEL =
+            new Vocabulary<>("nerve-root-level", "Lumbar nerve root level", NerveRootLevel.class);
+    public static final Vocabulary<EvaluationKind> EVALUATION_KIND =
+            new Vocabulary<>("evaluation-kind", "Kind of clinical evaluation", EvaluationKind.class);
+    public static final Vocabulary<ImagingModality> IMAGING_MODALITY =
+            new Vocabulary<>("imaging-modality", "Imaging modality", ImagingModality.class);
+
+    public static final Vocabulary<InjectionTechnique> INJECTION_TECHNIQUE =
+            new Vocabulary<>("injection-technique", "Injection technique", InjectionTechnique.class);
+    public static final Vocabulary<InjectionTarget> INJECTION_TARGET =
+            new Vocabulary<>("injection-target", "Injection target", InjectionTarget.class);
+    public static final Vocabulary<Guidance> GUIDANCE =
+            new Vocabulary<>("guidance", "Injection guidance", Guidance.class);
+    public static final Vocabulary<Solution> SOLUTION =
+            new Vocabulary<>("solution", "Injected solution", Solution.class);
+    public static final Vocabulary<PrpLeukocytes> PRP_LEUKOCYTES =
+            new Vocabulary<>("prp-leukocytes", "Leukocyte content of PRP", PrpLeukocytes.class);
+    public static final Vocabulary<AdverseEventType> ADVERSE_EVENT =
+            new Vocabulary<>("adverse-event", "Adverse event of an injection", AdverseEventType.class);
+    public static final Vocabulary<Severity> SEVERITY =
+            new Vocabulary<>("severity", "Severity of an adverse event", Severity.class);
+
+    public static final List<Vocabulary<?>> ALL = List.of(
+            SIDE,
+            CAUSE_CATEGORY,
+            MECHANISM,
+            NERVE_ROOT_LEVEL,
+            EVALUATION_KIND,
+            IMAGING_MODALITY,
+            INJECTION_TECHNIQUE,
+            INJECTION_TARGET,
+            GUIDANCE,
+            SOLUTION,
+            PRP_LEUKOCYTES,
+            ADVERSE_EVENT,
+            SEVERITY);
+
+    /** CPT, as FHIR names it (R4's terminology registry); codes checked for their form only. */
+    public static final String CPT = "http://www.ama-assn.org/go/cpt";
+
+    public static final String UCUM = "http://unitsofmeasure.org";
+
+    /** The code system of free UPPER_SNAKE evaluation findings: open, so not served as a CodeSystem. */
+    public static final String FINDING_SYSTEM = Vocabulary.BASE + "/finding";
+
+    public static final String ICD_10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+
+    /** The pseudonymous patient id of the own API, as a Patient identifier. */
+    public static final String PATIENT_ID_SYSTEM = Vocabulary.BASE + "/sid/patient-id";
+
+    private Vocabularies() {}
+
+    public static Optional<Vocabulary<?>> byId(String id) {
+        return ALL.stream().filter(vocabulary -> vocabulary.id().equals(id)).findFirst();
+    }
+
+    public static String extension(String name) {
+        return Vocabulary.BASE + "/StructureDefinition/" + name;
+    }
+}

@@ -1,0 +1,343 @@
+package org.footdrop.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.Arrays;
+import java.util.UUID;
+import org.footdrop.contract.vocabulary.Side;
+import org.footdrop.fhir.server.ResourceValidator;
+import org.footdrop.fhir.terminology.Vocabularies;
+import org.footdrop.support.security.Role;
+import org.footdrop.support.testing.EmbeddedMongoInitializer;
+import org.footdrop.support.testing.TestAuthInitializer;
+import org.footdrop.support.testing.TestTokens;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The facade on real HTTP with its own store (mongo-java-server), spoken to by HAPI's generic client:
+ * what it answers without the services behind it (patients, the CapabilityStatement, CodeSystems, refusals).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = {EmbeddedMongoInitializer.class, TestAuthInitializer.class})
+class FacadeServerTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ResourceValidator validator;
+
+    private IGenericClient client(String token) {
+        FHIR.getRestfulClientFactory()
+                .setServerValidationMode(ca.uhn.fhir.rest.client.api.ServerValidationModeEnum.NEVER);
+        IGenericClient client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+        if (token != null) {
+            client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+        }
+        return client;
+    }
+
+    private static String token(Role... roles) {
+        return TestTokens.builder(roles).audiences("fhir-facade").sign();
+    }
+
+    private IGenericClient writer() {
+        return client(token(Role.CLINICAL_WRITER, Role.CLINICIAN));
+    }
+
+    private static Patient patient(String patientId) {
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem(Vocabularies.PATIENT_ID_SYSTEM).setValue(patientId);
+        patient.setBirthDateElement(new DateType("1961"));
+        patient.setGender(AdministrativeGender.FEMALE);
+        return patient;
+    }
+
+    private void assertValid(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+        var result = validator.validate(resource);
+        assertThat(result.getMessages())
+                .filteredOn(message ->
+                        message.getSeverity().ordinal() >= ca.uhn.fhir.validation.ResultSeverityEnum.ERROR.ordinal())
+                .isEmpty();
+    }
+
+    @Test
+    void shouldStateWhatItSupportsInTheCapabilityStatement() {
+        CapabilityStatement capability =
+                client(null).capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(capability.getFhirVersion().toCode()).isEqualTo("4.0.1");
+        assertThat(capability.getRestFirstRep().getResource())
+                .extracting(resource -> resource.getType())
+                .contains("Patient", "CodeSystem");
+        assertValid(capability);
+    }
+
+    @Test
+    void shouldServeTheProjectsCodeSystemsAsValidResources() {
+        CodeSystem side =
+                client(null).read().resource(CodeSystem.class).withId("side").execute();
+
+        assertThat(side.getUrl()).isEqualTo(Vocabularies.SIDE.url());
+        assertThat(side.getConcept())
+                .extracting(CodeSystem.ConceptDefinitionComponent::getCode)
+                .containsExactly(Arrays.stream(Side.values()).map(Side::name).toArray(String[]::new));
+        assertValid(side);
+    }
+
+    @Test
+    void shouldCreateAndReadBackAPseudonymousPatient() {
+        String patientId = "P-" + UUID.randomUUID();
+
+        MethodOutcome created = writer().create().resource(patient(patientId)).execute();
+        Patient read = writer().read()
+                .resource(Patient.class)
+                .withId(created.getId().getIdPart())
+                .execute();
+
+        assertThat(created.getCreated()).isTrue();
+        assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(patientId);
+        assertThat(read.getBirthDateElement().getValueAsString()).isEqualTo("1961");
+        assertThat(read.getGender()).isEqualTo(AdministrativeGender.FEMALE);
+        assertThat(read.getMeta().getVersionId()).isEqualTo("1");
+        assertValid(read);
+    }
+
+    @Test
+    void shouldAnswerTheExistingPatientToAConditionalCreateWhateverTheBody() {
+        String patientId = "P-" + UUID.randomUUID();
+        MethodOutcome first = writer().create().resource(patient(patientId)).execute();
+        Patient other = patient(patientId);
+        other.setGender(AdministrativeGender.MALE);
+
+        MethodOutcome again = writer().create()
+                .resource(other)
+                .conditionalByUrl("Patient?identifier=" + Vocabularies.PATIENT_ID_SYSTEM + "|" + patientId)
+                .execute();
+
+        assertThat(again.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(again.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+        Patient stored = writer().read()
+                .resource(Patient.class)
+                .withId(first.getId().getIdPart())
+                .execute();
+        assertThat(stored.getGender()).isEqualTo(AdministrativeGender.FEMALE);
+    }
+
+    @Test
+    void shouldRefuseAPatientWithAFullBirthDateNamingTheElement() {
+        Patient patient = patient("P-" + UUID.randomUUID());
+        patient.setBirthDateElement(new DateType("1961-04-02"));
+
+        assertThatThrownBy(() -> writer().create().resource(patient).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(issues(e).getIssueFirstRep().getExpression())
+                                .extracting(Object::toString)
+                                .containsExactly("Patient.birthDate"));
+    }
+
+    @Test
+    void shouldRefuseANamedPatient() {
+        Patient patient = patient("P-" + UUID.randomUUID());
+        patient.addName(new HumanName().setFamily("Smith"));
+
+        assertThatThrownBy(() -> writer().create().resource(patient).execute())
+                .isInstanceOf(UnprocessableEntityException.class);
+    }
+
+    @Test
+    void shouldRefuseAResourceTheValidatorFindsInvalidWithItsMessages() {
+        Patient patient = patient("P-" + UUID.randomUUID());
+        patient.getIdentifierFirstRep().setSystem("not a uri with spaces");
+        patient.addIdentifier()
+                .setValue("x")
+                .getPeriod()
+                .setStartElement(new org.hl7.fhir.r4.model.DateTimeType("2020"))
+                .setEndElement(new org.hl7.fhir.r4.model.DateTimeType("2010"));
+
+        assertThatThrownBy(() -> writer().create().resource(patient).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(issues(e).getIssue())
+                                .anySatisfy(issue -> assertThat(issue.getSeverity())
+                                        .isEqualTo(OperationOutcome.IssueSeverity.ERROR)));
+    }
+
+    @Test
+    void shouldAnswer401AsAnOperationOutcomeWithoutAToken() {
+        assertThatThrownBy(() ->
+                        client(null).read().resource(Patient.class).withId("x").execute())
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class,
+                        e -> assertThat(issues(e).getIssueFirstRep().getCode())
+                                .isEqualTo(OperationOutcome.IssueType.LOGIN));
+    }
+
+    @Test
+    void shouldAnswer403ToAClinicianWriting() {
+        IGenericClient clinician = client(token(Role.CLINICIAN));
+
+        assertThatThrownBy(() -> clinician.create().resource(patient("P-1")).execute())
+                .isInstanceOf(ForbiddenOperationException.class);
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownPatient() {
+        assertThatThrownBy(() -> writer().read()
+                        .resource(Patient.class)
+                        .withId(UUID.randomUUID().toString())
+                        .execute())
+                .isInstanceOfSatisfying(
+                        BaseServerResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void shouldAnswerEachEntryOfABatchOnItsOwn() {
+        String patientId = "P-" + UUID.randomUUID();
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        batch.addEntry()
+                .setResource(patient(patientId))
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
+        Condition orphan = new Condition();
+        orphan.setSubject(
+                new Reference("Patient?identifier=" + Vocabularies.PATIENT_ID_SYSTEM + "|nobody-" + UUID.randomUUID()));
+        batch.addEntry()
+                .setResource(orphan)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Condition");
+
+        Bundle answered = writer().transaction().withBundle(batch).execute();
+
+        assertThat(answered.getType()).isEqualTo(Bundle.BundleType.BATCHRESPONSE);
+        assertThat(answered.getEntry())
+                .extracting(entry -> entry.getResponse().getStatus())
+                .containsExactly("201 Created", "422 Unprocessable Entity");
+        assertThat(((OperationOutcome) answered.getEntry().get(1).getResponse().getOutcome())
+                        .getIssueFirstRep()
+                        .getExpression())
+                .extracting(Object::toString)
+                .containsExactly("Condition.subject");
+        String location = answered.getEntry().get(0).getResponse().getLocation();
+        assertThat(writer().read()
+                        .resource(Patient.class)
+                        .withUrl(location)
+                        .execute()
+                        .getIdentifierFirstRep()
+                        .getValue())
+                .isEqualTo(patientId);
+        assertValid(answered);
+    }
+
+    @Test
+    void shouldRefuseATransactionWritingNothing() {
+        String patientId = "P-" + UUID.randomUUID();
+        Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        transaction
+                .addEntry()
+                .setResource(patient(patientId))
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
+
+        assertThatThrownBy(() -> writer().transaction().withBundle(transaction).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(issues(e).getIssueFirstRep().getCode())
+                                .isEqualTo(OperationOutcome.IssueType.NOTSUPPORTED));
+        assertThatThrownBy(() -> writer().read()
+                        .resource(Patient.class)
+                        .withId(org.footdrop.fhir.patient.FhirPatient.fhirId(patientId))
+                        .execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+    }
+
+    @Test
+    void shouldRefuseABatchOfTenThousandEntriesWritingNothing() {
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        String first = "P-" + UUID.randomUUID();
+        for (int i = 0; i < 10_000; i++) {
+            batch.addEntry()
+                    .setResource(patient(i == 0 ? first : "P-" + UUID.randomUUID()))
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl("Patient");
+        }
+
+        assertThatThrownBy(() -> writer().transaction().withBundle(batch).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(issues(e).getIssueFirstRep().getExpression())
+                                .extracting(Object::toString)
+                                .containsExactly("Bundle.entry"));
+        assertThatThrownBy(() -> writer().read()
+                        .resource(Patient.class)
+                        .withId(org.footdrop.fhir.patient.FhirPatient.fhirId(first))
+                        .execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+    }
+
+    /** Plain HTTP here: the body's size, sent with its length, is what is under test, not a FHIR client. */
+    @Test
+    void shouldRefuseATenMegabyteBodyAsTooLargeWithAnOperationOutcome() throws Exception {
+        String tenMegabytes =
+                "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"id\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/fhir"))
+                .header("Authorization", "Bearer " + token(Role.CLINICAL_WRITER))
+                .header("Content-Type", "application/fhir+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(tenMegabytes))
+                .build();
+
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body());
+        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.TOOCOSTLY);
+    }
+
+    @Test
+    void shouldSayInTheCapabilityStatementThatOnlyBatchIsSupported() {
+        CapabilityStatement capability =
+                client(null).capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(capability.getRestFirstRep().getInteraction())
+                .extracting(interaction -> interaction.getCode())
+                .contains(CapabilityStatement.SystemRestfulInteraction.BATCH)
+                .doesNotContain(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
+    }
+
+    private static OperationOutcome issues(BaseServerResponseException e) {
+        assertThat(e.getOperationOutcome()).isInstanceOf(OperationOutcome.class);
+        return (OperationOutcome) e.getOperationOutcome();
+    }
+}

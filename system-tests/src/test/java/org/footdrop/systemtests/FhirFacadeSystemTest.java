@@ -1,0 +1,482 @@
+package org.footdrop.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.footdrop.stack.LocalFhirFacade;
+import org.footdrop.stack.ServiceSpec;
+import org.footdrop.stack.SystemStack;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The FHIR facade as a clinic's integration engine meets it: its own process in front of the real
+ * intake-service process, tokens from the real authorization server, HAPI's generic client on real
+ * HTTP. Every resource the facade answers is checked by HAPI's validator (base R4 and the CodeSystems
+ * the facade itself serves) for zero errors.
+ */
+@Tag("system")
+class FhirFacadeSystemTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final String BASE = "https://footdrop.org/fhir";
+    private static final String PATIENT_ID = BASE + "/sid/patient-id";
+    private static final String CLINIC = "urn:example:clinic-a:diagnosis";
+
+    @TempDir
+    static Path data;
+
+    private static SystemStack stack;
+    private static IGenericClient writer;
+    private static IGenericClient clinician;
+    private static FhirValidator validator;
+
+    @BeforeAll
+    static void startTheFacadeBeforeIntake() throws Exception {
+        ServiceSpec intake = ServiceSpec.all().get(0);
+        ServiceSpec treatment = ServiceSpec.all().get(1);
+        stack = SystemStack.builder(data, FhirFacadeSystemTest.class)
+                .services(List.of(intake, treatment, LocalFhirFacade.SPEC))
+                .start();
+        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        writer = client(stack.token("clinical-writer"));
+        clinician = client(stack.token("clinician"));
+        validator = validatorWithServedCodeSystems();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static IGenericClient client(String token) {
+        IGenericClient client = FHIR.newRestfulGenericClient(stack.url("fhir") + "/fhir");
+        client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+        return client;
+    }
+
+    /** Base R4 offline, plus the project's CodeSystems as the facade serves them. */
+    private static FhirValidator validatorWithServedCodeSystems() {
+        PrePopulatedValidationSupport served = new PrePopulatedValidationSupport(FHIR);
+        Bundle systems = writer.search()
+                .forResource(CodeSystem.class)
+                .returnBundle(Bundle.class)
+                .execute();
+        systems.getEntry().forEach(entry -> served.addCodeSystem(entry.getResource()));
+        assertThat(systems.getEntry()).isNotEmpty();
+        ValidationSupportChain chain = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(FHIR),
+                served,
+                new CommonCodeSystemsTerminologyService(FHIR),
+                new InMemoryTerminologyServerValidationSupport(FHIR),
+                new SnapshotGeneratingValidationSupport(FHIR));
+        return FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+    }
+
+    private static void assertValid(IBaseResource resource) {
+        var errors = validator.validateWithResult(resource).getMessages().stream()
+                .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                .map(message -> message.getLocationString() + ": " + message.getMessage())
+                .toList();
+        assertThat(errors).as("validation errors").isEmpty();
+    }
+
+    private static String newPatient() {
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem(PATIENT_ID).setValue("fhir-" + UUID.randomUUID());
+        patient.setBirthDateElement(new DateType("1968"));
+        patient.setGender(AdministrativeGender.FEMALE);
+        MethodOutcome created = writer.create().resource(patient).execute();
+        return created.getId().getIdPart();
+    }
+
+    private static Condition condition(String patientFhirId, String identifier) {
+        Condition condition = new Condition();
+        if (identifier != null) {
+            condition.addIdentifier().setSystem(CLINIC).setValue(identifier);
+        }
+        condition.setSubject(new Reference("Patient/" + patientFhirId));
+        condition
+                .addCategory()
+                .addCoding(new Coding(BASE + "/CodeSystem/cause-category", "FIBULAR_NERVE_AT_KNEE", null));
+        condition.getCode().addCoding(new Coding("http://hl7.org/fhir/sid/icd-10-cm", "M21.372", null));
+        condition.addBodySite().addCoding(new Coding(BASE + "/CodeSystem/side", "LEFT", null));
+        condition.setOnset(new DateTimeType("2025-11-20"));
+        condition.setRecordedDateElement(new DateTimeType("2026-03-02"));
+        condition.addExtension(
+                BASE + "/StructureDefinition/mechanism",
+                new Coding(BASE + "/CodeSystem/mechanism", "POSTURAL_COMPRESSION", null));
+        condition
+                .addEvidence()
+                .addCode()
+                .addCoding(new Coding(BASE + "/CodeSystem/evaluation-kind", "NERVE_CONDUCTION_EMG", null))
+                .addCoding(new Coding(BASE + "/finding", "CONDUCTION_BLOCK_AT_FIBULAR_HEAD", null));
+        return condition;
+    }
+
+    @Test
+    void shouldRecordAConditionAsADiagnosisAndReadItBack() {
+        String patient = newPatient();
+
+        MethodOutcome created =
+                writer.create().resource(condition(patient, null)).execute();
+        Condition read = clinician
+                .read()
+                .resource(Condition.class)
+                .withId(created.getId().getIdPart())
+                .execute();
+
+        assertThat(created.getCreated()).isTrue();
+        assertThat(read.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(read.getSubject().getReference()).isEqualTo("Patient/" + patient);
+        assertThat(read.getCode().getCodingFirstRep().getCode()).isEqualTo("M21.372");
+        assertThat(read.getBodySiteFirstRep().getCodingFirstRep().getCode()).isEqualTo("LEFT");
+        assertThat(read.getRecordedDateElement().getValueAsString()).isEqualTo("2026-03-02");
+        assertThat(read.getEvidenceFirstRep().getCodeFirstRep().getCoding())
+                .extracting(Coding::getCode)
+                .containsExactly("NERVE_CONDUCTION_EMG", "CONDUCTION_BLOCK_AT_FIBULAR_HEAD");
+        assertValid(read);
+        assertValid(clinician.read().resource(Patient.class).withId(patient).execute());
+    }
+
+    @Test
+    void shouldAnswerTheExistingConditionToAConditionalCreateWhateverTheBody() {
+        String patient = newPatient();
+        String identifier = "dx-" + UUID.randomUUID();
+        MethodOutcome first =
+                writer.create().resource(condition(patient, identifier)).execute();
+        Condition different = condition(patient, identifier);
+        different.getBodySiteFirstRep().getCodingFirstRep().setCode("RIGHT");
+
+        MethodOutcome again = writer.create()
+                .resource(different)
+                .conditionalByUrl("Condition?identifier=" + CLINIC + "|" + identifier)
+                .execute();
+
+        assertThat(again.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(again.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+        Condition stored = clinician
+                .read()
+                .resource(Condition.class)
+                .withId(first.getId().getIdPart())
+                .execute();
+        assertThat(stored.getBodySiteFirstRep().getCodingFirstRep().getCode()).isEqualTo("LEFT");
+        assertThat(stored.getIdentifierFirstRep().getValue()).isEqualTo(identifier);
+        assertValid(stored);
+    }
+
+    @Test
+    void shouldFindAPatientsConditions() {
+        String patient = newPatient();
+        writer.create().resource(condition(patient, null)).execute();
+        writer.create().resource(condition(patient, null)).execute();
+        newPatient(); // another patient's records stay out
+
+        Bundle found = clinician
+                .search()
+                .forResource(Condition.class)
+                .where(Condition.PATIENT.hasId(patient))
+                .returnBundle(Bundle.class)
+                .execute();
+
+        assertThat(found.getEntry()).hasSize(2);
+        assertValid(found);
+    }
+
+    @Test
+    void shouldAmendWithIfMatchAndVoidOnDelete() {
+        String patient = newPatient();
+        MethodOutcome created =
+                writer.create().resource(condition(patient, null)).execute();
+        String id = created.getId().getIdPart();
+        Condition amended = condition(patient, null);
+        amended.setId(new IdType("Condition", id, "1"));
+        amended.getBodySiteFirstRep().getCodingFirstRep().setCode("RIGHT");
+
+        writer.update()
+                .resource(amended)
+                .withId(new IdType("Condition", id, "1"))
+                .execute();
+        Condition read = clinician.read().resource(Condition.class).withId(id).execute();
+        assertThat(read.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(read.getBodySiteFirstRep().getCodingFirstRep().getCode()).isEqualTo("RIGHT");
+
+        Condition stale = condition(patient, null);
+        stale.setId(new IdType("Condition", id, "1"));
+        assertThatThrownBy(() -> writer.update()
+                        .resource(stale)
+                        .withId(new IdType("Condition", id, "1"))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isIn(409, 412));
+
+        writer.delete().resourceById(new IdType("Condition", id)).execute();
+        Condition voided = clinician.read().resource(Condition.class).withId(id).execute();
+        assertThat(voided.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("entered-in-error");
+        assertThat(voided.hasClinicalStatus()).isFalse();
+        assertValid(voided);
+    }
+
+    @Test
+    void shouldRefuseAnAmendWithoutIfMatch() {
+        String patient = newPatient();
+        String id = writer.create()
+                .resource(condition(patient, null))
+                .execute()
+                .getId()
+                .getIdPart();
+        Condition amended = condition(patient, null);
+        amended.setId(id);
+
+        assertThatThrownBy(() -> writer.update().resource(amended).withId(id).execute())
+                .isInstanceOf(PreconditionFailedException.class);
+    }
+
+    @Test
+    void shouldRefuseAConditionOfAnUnknownPatientNamingTheSubject() {
+        assertThatThrownBy(() -> writer.create()
+                        .resource(condition(UUID.randomUUID().toString(), null))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(expressions(e)).contains("Condition.subject"));
+    }
+
+    @Test
+    void shouldRefuseACodeOutsideAClosedVocabularyNamingTheElement() {
+        Condition condition = condition(newPatient(), null);
+        condition.getCategoryFirstRep().getCodingFirstRep().setCode("GUESSED");
+
+        assertThatThrownBy(() -> writer.create().resource(condition).execute())
+                .isInstanceOf(UnprocessableEntityException.class);
+    }
+
+    @Test
+    void shouldRefuseAMalformedIcd10CmCode() {
+        Condition condition = condition(newPatient(), null);
+        condition.getCode().getCodingFirstRep().setCode("M21-372");
+
+        assertThatThrownBy(() -> writer.create().resource(condition).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(expressions(e)).contains("Condition.code.coding[0].code"));
+    }
+
+    @Test
+    void shouldAcceptAWellFormedIcd10CmCodeOutsideTheFootDropListWithAWarning() {
+        Condition condition = condition(newPatient(), null);
+        condition.getCode().getCodingFirstRep().setCode("E11.9");
+
+        MethodOutcome created = writer.create()
+                .resource(condition)
+                .withAdditionalHeader("Prefer", "return=OperationOutcome")
+                .execute();
+
+        assertThat(created.getCreated()).isTrue();
+        OperationOutcome outcome = (OperationOutcome) created.getOperationOutcome();
+        assertThat(outcome.getIssue())
+                .anySatisfy(issue -> assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING));
+    }
+
+    @Test
+    void shouldRefuseAClinicianWriting() {
+        assertThatThrownBy(() -> clinician
+                        .create()
+                        .resource(condition(newPatient(), null))
+                        .execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException.class);
+    }
+
+    private static Procedure injection(String patientFhirId) {
+        Procedure procedure = new Procedure();
+        procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        procedure.setSubject(new Reference("Patient/" + patientFhirId));
+        procedure.setPerformed(new Period()
+                .setStartElement(new DateTimeType("2026-03-02T10:05:00Z"))
+                .setEndElement(new DateTimeType("2026-03-02T10:35:00Z")));
+        procedure
+                .getCode()
+                .addCoding(new Coding(BASE + "/CodeSystem/injection-technique", "NERVE_HYDRODISSECTION", null))
+                .addCoding(new Coding("http://www.ama-assn.org/go/cpt", "64450", null));
+        procedure.addBodySite().addCoding(new Coding(BASE + "/CodeSystem/injection-target", "FIBULAR_NERVE", null));
+        procedure.addBodySite().addCoding(new Coding(BASE + "/CodeSystem/side", "LEFT", null));
+        procedure.addExtension(
+                BASE + "/StructureDefinition/guidance", new Coding(BASE + "/CodeSystem/guidance", "ULTRASOUND", null));
+        procedure.addUsedCode().addCoding(new Coding(BASE + "/CodeSystem/solution", "DEXTROSE_5", null));
+        procedure.addExtension(
+                BASE + "/StructureDefinition/volume",
+                new Quantity()
+                        .setValue(10.5)
+                        .setUnit("mL")
+                        .setSystem("http://unitsofmeasure.org")
+                        .setCode("mL"));
+        CodeableConcept complication = procedure.addComplication();
+        complication.addCoding(new Coding(BASE + "/CodeSystem/adverse-event", "TRANSIENT_NUMBNESS", null));
+        complication.addExtension(
+                BASE + "/StructureDefinition/adverse-event-severity",
+                new Coding(BASE + "/CodeSystem/severity", "MILD", null));
+        complication.addExtension(BASE + "/StructureDefinition/adverse-event-resolved", new BooleanType(true));
+        return procedure;
+    }
+
+    @Test
+    void shouldRecordAProcedureAsAnInjectionAndFindItByPatient() {
+        String patient = newPatient();
+
+        MethodOutcome created = writer.create().resource(injection(patient)).execute();
+        Procedure read = clinician
+                .read()
+                .resource(Procedure.class)
+                .withId(created.getId().getIdPart())
+                .execute();
+        Bundle found = clinician
+                .search()
+                .forResource(Procedure.class)
+                .where(Procedure.PATIENT.hasId(patient))
+                .returnBundle(Bundle.class)
+                .execute();
+
+        assertThat(read.getPerformedPeriod().getStartElement().getValue())
+                .isEqualTo(new DateTimeType("2026-03-02T10:05:00Z").getValue());
+        assertThat(read.getPerformedPeriod().getEndElement().getValue())
+                .isEqualTo(new DateTimeType("2026-03-02T10:35:00Z").getValue());
+        assertThat(read.getCode().getCoding())
+                .extracting(Coding::getCode)
+                .containsExactly("NERVE_HYDRODISSECTION", "64450");
+        assertThat(read.getComplicationFirstRep().getCodingFirstRep().getCode()).isEqualTo("TRANSIENT_NUMBNESS");
+        assertThat(((Quantity) read.getExtensionByUrl(BASE + "/StructureDefinition/volume")
+                                .getValue())
+                        .getValue())
+                .isEqualByComparingTo("10.5");
+        assertThat(found.getEntry()).hasSize(1);
+        assertValid(read);
+        assertValid(found);
+    }
+
+    @Test
+    void shouldRefuseAProcedureWithoutItsVolumeNamingTheExtension() {
+        Procedure procedure = injection(newPatient());
+        procedure.getExtension().removeIf(extension -> extension.getUrl().endsWith("/volume"));
+
+        assertThatThrownBy(() -> writer.create().resource(procedure).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(expressions(e))
+                                .containsExactly("Procedure.extension('" + BASE + "/StructureDefinition/volume')"));
+    }
+
+    @Test
+    void shouldPassOnTreatmentServicesRefusalPointedAtTheElement() {
+        Procedure procedure = injection(newPatient());
+        // a week long: past the clinic's duration limit, which treatment-service owns
+        procedure.getPerformedPeriod().setEndElement(new DateTimeType("2026-03-09T13:05:00Z"));
+
+        assertThatThrownBy(() -> writer.create().resource(procedure).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(expressions(e)).contains("Procedure.performed"));
+    }
+
+    @Test
+    void shouldTakeOnePatientsCourseInOneBatchAnsweringEachEntry() {
+        String patientId = "fhir-" + UUID.randomUUID();
+        String byIdentifier = "Patient?identifier=" + PATIENT_ID + "|" + patientId;
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem(PATIENT_ID).setValue(patientId);
+        patient.setBirthDateElement(new DateType("1971"));
+        Condition diagnosis = condition("unused", "dx-" + UUID.randomUUID());
+        diagnosis.setSubject(new Reference(byIdentifier));
+        Procedure injection = injection("unused");
+        injection.setSubject(new Reference(byIdentifier));
+        Procedure refused = injection("unused");
+        refused.setSubject(new Reference(byIdentifier));
+        refused.getUsedCodeFirstRep().getCodingFirstRep().setCode("SALINE");
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        batch.addEntry()
+                .setResource(patient)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
+        batch.addEntry()
+                .setResource(diagnosis)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Condition");
+        batch.addEntry()
+                .setResource(injection)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Procedure");
+        batch.addEntry()
+                .setResource(refused)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Procedure");
+
+        Bundle answered = writer.transaction().withBundle(batch).execute();
+
+        assertThat(answered.getEntry())
+                .extracting(entry -> entry.getResponse().getStatus())
+                .containsExactly("201 Created", "201 Created", "201 Created", "422 Unprocessable Entity");
+        String patientFhirId =
+                new IdType(answered.getEntry().get(0).getResponse().getLocation()).getIdPart();
+        Bundle procedures = clinician
+                .search()
+                .forResource(Procedure.class)
+                .where(Procedure.PATIENT.hasId(patientFhirId))
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(procedures.getEntry()).hasSize(1);
+        assertValid(answered);
+    }
+
+    private static List<String> expressions(ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
+        OperationOutcome outcome = (OperationOutcome) e.getOperationOutcome();
+        return outcome.getIssue().stream()
+                .flatMap(issue -> issue.getExpression().stream())
+                .map(Object::toString)
+                .toList();
+    }
+}
