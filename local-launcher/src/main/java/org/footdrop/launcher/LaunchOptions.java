@@ -13,13 +13,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Command line: {@code [--services intake,treatment,outcomes|all|none] [--data-dir PATH] [--restart] [--no-auth]}.
+ * Command line: {@code [--services intake,treatment,outcomes|all|none] [--data-dir PATH] [--restart] [--no-auth]
+ * [--demo]}.
  *
  * @param authorizationServer whether to run the authorization server: infrastructure for the services,
  *        so on with any choice of services, unless {@code --no-auth} (e.g. another one already runs on 9000)
+ * @param demoClinic whether to import the demo clinic once the stack is ready
  */
 public record LaunchOptions(
-        Path dataDir, List<ServiceSpec> services, boolean restartCrashed, boolean authorizationServer) {
+        Path dataDir,
+        List<ServiceSpec> services,
+        boolean restartCrashed,
+        boolean authorizationServer,
+        boolean demoClinic) {
 
     static final String DATA_DIR_ENV = "FOOTDROP_DATA_DIR";
 
@@ -48,6 +54,12 @@ public record LaunchOptions(
         @Option(names = "--no-auth", description = "no authorization server (another one runs on port 9000)")
         boolean noAuth;
 
+        @Option(
+                names = "--demo",
+                description = "once ready, import the synthetic demo clinic (docs/importing.md#the-demo-clinic);"
+                        + " again, it finds everything already there")
+        boolean demo;
+
         @Mixin
         CommandLines.Help help;
     }
@@ -71,11 +83,23 @@ public record LaunchOptions(
                 : env.containsKey(DATA_DIR_ENV) && !env.get(DATA_DIR_ENV).isBlank()
                         ? Path.of(env.get(DATA_DIR_ENV))
                         : repoRoot.resolve(".local-data");
+        List<ServiceSpec> services = services(arguments.services, parsed);
         return new LaunchOptions(
                 dataDir.toAbsolutePath().normalize(),
-                services(arguments.services, parsed),
+                services,
                 arguments.restart,
-                !arguments.noAuth);
+                !arguments.noAuth,
+                demoClinic(arguments, services, parsed));
+    }
+
+    /** The demo clinic is imported through intake and treatment, with the authorization server's tokens. */
+    private static boolean demoClinic(Arguments arguments, List<ServiceSpec> services, CommandLine commandLine) {
+        if (arguments.demo && (arguments.noAuth || !services.containsAll(ServiceSpec.all()))) {
+            throw new ParameterException(
+                    commandLine,
+                    "--demo needs every service and the authorization server (no --services, no --no-auth)");
+        }
+        return arguments.demo;
     }
 
     private static List<ServiceSpec> services(String value, CommandLine commandLine) {
