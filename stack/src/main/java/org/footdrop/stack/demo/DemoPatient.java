@@ -247,8 +247,9 @@ final class DemoPatient {
                 int interval = keepsToTheWindow || chance(0.3)
                         ? 14 + random.nextInt(29)
                         : chance(0.4) ? 7 + random.nextInt(7) : 43 + random.nextInt(28);
-                if (n + 1 < planned && !day.plusDays(interval).isAfter(lastDay)) {
-                    adherent &= interval >= 14 && interval <= 42;
+                boolean given = n + 1 < planned && !day.plusDays(interval).isAfter(lastDay);
+                if (given && (interval < 14 || interval > 42)) {
+                    adherent = false;
                 }
                 day = day.plusDays(interval);
             }
