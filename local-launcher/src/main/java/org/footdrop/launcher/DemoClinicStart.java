@@ -77,8 +77,8 @@ final class DemoClinicStart {
                                                 loaded.clinic().lines())
                                 + " seconds. A second --demo imports nothing new.");
         out.printf(
-                "Sign in at %s as the local clinician (users above) and open a patient, e.g. %s00042.%n",
-                LocalWebApp.SPEC.url(), DemoClinic.PATIENT_PREFIX);
+                "Sign in at %s as the local clinician (users above) and open a patient, e.g. %s.%n",
+                LocalWebApp.SPEC.url(), DemoClinic.EXAMPLE_PATIENT);
         return true;
     }
 

@@ -32,6 +32,11 @@ public final class DemoClinic {
     public static final String JOB_SYSTEM = "demo-clinic";
     /** Every demo patient's id starts with this. */
     public static final String PATIENT_PREFIX = "demo-";
+    /**
+     * A patient of the standard clinic worth opening first, whatever its day: a fibular nerve compressed at
+     * the knee, three injections, physical therapy and a year of follow-up visits.
+     */
+    public static final String EXAMPLE_PATIENT = "demo-00027";
 
     private final long seed;
     private final int patients;

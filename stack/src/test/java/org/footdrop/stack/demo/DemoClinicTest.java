@@ -220,6 +220,19 @@ class DemoClinicTest {
                 .isPositive();
     }
 
+    @Test
+    void shouldMakeTheExamplePatientOneWithAYearOfTreatmentToLookAt() {
+        Map<String, Long> kinds = new TreeMap<>();
+        lines.stream()
+                .filter(l -> !l.has("action") && patientOf(l).equals(DemoClinic.EXAMPLE_PATIENT))
+                .forEach(l -> kinds.merge(l.path("kind").asString(), 1L, Long::sum));
+
+        assertThat(kinds.get("diagnosis")).isEqualTo(1);
+        assertThat(kinds.get("injection")).isGreaterThanOrEqualTo(3);
+        assertThat(kinds.get("assessment")).isGreaterThanOrEqualTo(5);
+        assertThat(kinds.get("therapySession")).isPositive();
+    }
+
     private static java.util.stream.Stream<JsonNode> creates(String kind) {
         return lines.stream()
                 .filter(l -> !l.has("action")
