@@ -85,8 +85,9 @@ final class RunningSystem implements AutoCloseable {
                         URI.create(stack.url("outcomes")),
                         stack.issuer()),
                 new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-        printed.toString(java.nio.charset.StandardCharsets.UTF_8)
-                .lines()
+        // split on newlines only (String.lines() splits on each redraw's \r too): a bar's last state stays
+        java.util.Arrays.stream(printed.toString(java.nio.charset.StandardCharsets.UTF_8)
+                        .split("\n"))
                 .map(line -> line.substring(line.lastIndexOf('\r') + 1))
                 .filter(line -> !line.isBlank())
                 .forEach(System.out::println);
