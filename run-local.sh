@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: Kafka (KRaft) and the embedded MongoDB-wire store in one JVM,
 # the authorization server (port 9000) and each service in its own JVM.
-# Options: --services intake,treatment,outcomes|all|none  --data-dir PATH  --restart  --no-auth
+# Options: --services intake,treatment,outcomes|all|none  --data-dir PATH  --restart  --no-auth  --demo
 # Data (topics, offsets, documents, service logs) lives in ./.local-data unless --data-dir or FOOTDROP_DATA_DIR says otherwise.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -15,13 +15,18 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Command line: {@code [--services intake,treatment,outcomes,fhir|all|none] [--with-fhir] [--data-dir PATH] [--restart]
- * [--no-auth]}. The FHIR facade runs only when asked: by name, or {@code --with-fhir} beside the chosen services.
+ * [--no-auth] [--demo]}. The FHIR facade runs only when asked: by name, or {@code --with-fhir} beside the chosen services.
  *
  * @param authorizationServer whether to run the authorization server: infrastructure for the services,
  *        so on with any choice of services, unless {@code --no-auth} (e.g. another one already runs on 9000)
+ * @param demoClinic whether to import the demo clinic once the stack is ready
  */
 public record LaunchOptions(
-        Path dataDir, List<ServiceSpec> services, boolean restartCrashed, boolean authorizationServer) {
+        Path dataDir,
+        List<ServiceSpec> services,
+        boolean restartCrashed,
+        boolean authorizationServer,
+        boolean demoClinic) {
 
     static final String DATA_DIR_ENV = "FOOTDROP_DATA_DIR";
 
@@ -54,6 +59,12 @@ public record LaunchOptions(
         @Option(names = "--no-auth", description = "no authorization server (another one runs on port 9000)")
         boolean noAuth;
 
+        @Option(
+                names = "--demo",
+                description = "once ready, import the synthetic demo clinic (docs/importing.md#the-demo-clinic);"
+                        + " again, it finds everything already there")
+        boolean demo;
+
         @Mixin
         CommandLines.Help help;
     }
@@ -77,11 +88,23 @@ public record LaunchOptions(
                 : env.containsKey(DATA_DIR_ENV) && !env.get(DATA_DIR_ENV).isBlank()
                         ? Path.of(env.get(DATA_DIR_ENV))
                         : repoRoot.resolve(".local-data");
+        List<ServiceSpec> services = withFhir(services(arguments.services, parsed), arguments.withFhir);
         return new LaunchOptions(
                 dataDir.toAbsolutePath().normalize(),
-                withFhir(services(arguments.services, parsed), arguments.withFhir),
+                services,
                 arguments.restart,
-                !arguments.noAuth);
+                !arguments.noAuth,
+                demoClinic(arguments, services, parsed));
+    }
+
+    /** The demo clinic is imported through intake and treatment, with the authorization server's tokens. */
+    private static boolean demoClinic(Arguments arguments, List<ServiceSpec> services, CommandLine commandLine) {
+        if (arguments.demo && (arguments.noAuth || !services.containsAll(ServiceSpec.all()))) {
+            throw new ParameterException(
+                    commandLine,
+                    "--demo needs every service and the authorization server (no --services, no --no-auth)");
+        }
+        return arguments.demo;
     }
 
     private static List<ServiceSpec> services(String value, CommandLine commandLine) {

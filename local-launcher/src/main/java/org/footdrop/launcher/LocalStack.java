@@ -96,6 +96,13 @@ public final class LocalStack {
         }
         boolean allReady = awaitReadiness(List.copyOf(services)) && authorizationServerReady;
         printSummary(options, ports, allReady, logDir, webApp);
+        if (options.demoClinic()) {
+            if (allReady) {
+                DemoClinicStart.load(options.dataDir(), System.out);
+            } else {
+                System.out.println("The demo clinic is not imported: not every service is ready.");
+            }
+        }
         // Restarts during the first wait are covered by it; later ones get their own "ready" line.
         for (ServiceProcess child : children()) {
             child.onRestarted(

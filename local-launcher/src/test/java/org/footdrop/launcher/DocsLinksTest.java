@@ -80,8 +80,8 @@ class DocsLinksTest {
         int close = readme.subList(fence + 1, readme.size()).indexOf("```") + fence + 1;
         List<String> commands = readme.subList(fence + 1, close);
 
-        // then it is exactly: start the system, then run every test
-        assertThat(commands).containsExactly("./run-local.sh", "./mvnw -B verify");
+        // then it is exactly: start the system (with the demo clinic, so a newcomer sees data), then run every test
+        assertThat(commands).containsExactly("./run-local.sh --demo", "./mvnw -B verify");
 
         // and the first is the launcher script, which starts the launcher's jar
         Path runLocal = root.resolve("run-local.sh");

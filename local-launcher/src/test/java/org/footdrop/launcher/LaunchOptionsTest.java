@@ -23,6 +23,21 @@ class LaunchOptionsTest {
         assertThat(options.services()).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083);
         assertThat(options.restartCrashed()).isFalse();
         assertThat(options.authorizationServer()).isTrue();
+        assertThat(options.demoClinic()).isFalse();
+    }
+
+    @Test
+    void shouldImportTheDemoClinicOnRequestWithEveryServiceAndTheAuthorizationServer() {
+        assertThat(LaunchOptions.parse(new String[] {"--demo"}, Map.of(), REPO).demoClinic())
+                .isTrue();
+        assertThat(LaunchOptions.parse(
+                                new String[] {"--services", "intake,treatment,outcomes", "--demo"}, Map.of(), REPO)
+                        .demoClinic())
+                .isTrue();
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--demo", "--no-auth"}, Map.of(), REPO))
+                .hasMessageContaining("--demo needs every service and the authorization server");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--demo", "--services", "intake"}, Map.of(), REPO))
+                .hasMessageContaining("--demo needs every service");
     }
 
     @Test
@@ -89,7 +104,7 @@ class LaunchOptionsTest {
         assertThat(usage)
                 .contains("Usage: run-local.sh")
                 .contains("--services=intake,treatment,outcomes,fhir|all|none")
-                .contains("--with-fhir", "--data-dir=PATH", "--restart", "--no-auth", "--help");
+                .contains("--with-fhir", "--data-dir=PATH", "--restart", "--no-auth", "--demo", "--help");
     }
 
     @Test

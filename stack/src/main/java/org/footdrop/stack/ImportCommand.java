@@ -79,18 +79,46 @@ public final class ImportCommand {
 
     /** @return 0 when both jobs completed (refused lines or not), 1 when one did not */
     static int run(Arguments arguments, PrintStream out) {
-        var credentials = new ClientCredentials(arguments.auth);
+        return importFile(arguments.file, arguments.system, arguments.intake, arguments.treatment, arguments.auth, out)
+                .exitCode();
+    }
+
+    /**
+     * What importing one file came to.
+     *
+     * @param exitCode 0 when both jobs completed (refused lines or not), 1 when one did not
+     * @param jobs each service's job as it finished, by service name; absent where it could not start
+     */
+    public record Result(int exitCode, Map<String, ImportClient.Job> jobs) {
+
+        /** Both jobs completed, every line already present: the file had been imported before. */
+        public boolean nothingNew() {
+            return jobs.size() == 2
+                    && jobs.values().stream()
+                            .allMatch(job -> "COMPLETED".equals(job.status())
+                                    && job.number("accepted") == 0
+                                    && job.number("refused") == 0);
+        }
+    }
+
+    /**
+     * Imports the file into both services with the progress bar and the summary, as {@code ./import.sh}
+     * does, the local clinical-writer client's token from the authorization server at {@code auth}.
+     */
+    public static Result importFile(Path file, String system, URI intake, URI treatment, String auth, PrintStream out) {
+        var credentials = new ClientCredentials(auth);
         Map<String, ImportClient> services = Map.of(
                 "intake-service",
-                new ImportClient(arguments.intake, () -> credentials.token("clinical-writer")),
+                new ImportClient(intake, () -> credentials.token("clinical-writer")),
                 "treatment-service",
-                new ImportClient(arguments.treatment, () -> credentials.token("clinical-writer")));
+                new ImportClient(treatment, () -> credentials.token("clinical-writer")));
+        Map<String, ImportClient.Job> finished = new java.util.TreeMap<>();
         long size;
         try {
-            size = Files.size(arguments.file);
+            size = Files.size(file);
         } catch (IOException e) {
-            out.println("Cannot read " + arguments.file + ": " + e.getMessage());
-            return 1;
+            out.println("Cannot read " + file + ": " + e.getMessage());
+            return new Result(1, finished);
         }
         ProgressBar bar = new ProgressBar(out);
         Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
@@ -99,7 +127,7 @@ public final class ImportCommand {
         services.forEach((name, client) -> {
             sent.put(name, new AtomicLong());
             jobs.add(CompletableFuture.supplyAsync(() -> {
-                ImportClient.Job started = client.start(arguments.file, arguments.system, bytes -> {
+                ImportClient.Job started = client.start(file, system, bytes -> {
                     sent.get(name).set(bytes);
                     bar.show(
                             "uploading",
@@ -132,6 +160,7 @@ public final class ImportCommand {
                 exit = 1;
                 continue;
             }
+            finished.put(entry.getKey(), job);
             out.printf(
                     "%s: %s, %,d accepted, %,d already present, %,d refused (of %,d lines; %,d for the other service)%n",
                     entry.getKey(),
@@ -145,8 +174,7 @@ public final class ImportCommand {
                 out.println("  " + job.failure());
             }
             if (job.number("refused") > 0) {
-                Path refusals = arguments.file.resolveSibling(
-                        arguments.file.getFileName() + "." + entry.getKey() + ".refused.ndjson");
+                Path refusals = file.resolveSibling(file.getFileName() + "." + entry.getKey() + ".refused.ndjson");
                 try {
                     Files.writeString(refusals, entry.getValue().refusals(job.location()));
                     out.println("  refused lines and why: " + refusals);
@@ -158,7 +186,7 @@ public final class ImportCommand {
                 exit = 1;
             }
         }
-        return exit;
+        return new Result(exit, finished);
     }
 
     /** One line redrawn in place: what is being done, how far, and how much of it. */

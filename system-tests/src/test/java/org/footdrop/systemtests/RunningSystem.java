@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Map;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.RepositoryRoot;
 import org.footdrop.stack.SystemStack;
+import org.footdrop.stack.demo.DemoClinic;
+import org.footdrop.stack.demo.DemoClinicImport;
 
 /**
  * The whole system as it runs for real, for system tests: {@link SystemStack} with the broker and
@@ -27,10 +30,12 @@ final class RunningSystem implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final SystemStack stack;
+    private final Path data;
     final InfraPorts ports;
 
-    private RunningSystem(SystemStack stack) {
+    private RunningSystem(SystemStack stack, Path data) {
         this.stack = stack;
+        this.data = data;
         this.ports = stack.ports();
     }
 
@@ -66,12 +71,51 @@ final class RunningSystem implements AutoCloseable {
         // a quick sweep, so an outage test need not wait the production grace period
         environment.put("FOOTDROP_OUTBOX_SWEEP_INTERVAL", "1s");
         environment.put("FOOTDROP_OUTBOX_SWEEP_GRACE", "2s");
-        return new RunningSystem(SystemStack.builder(data, RunningSystem.class)
-                .infrastructure(storeInOwnProcess ? SystemStack.Infra.STORE_IN_OWN_JVM : SystemStack.Infra.IN_THIS_JVM)
-                .serviceEnvironment(environment)
-                .authorizationServerEnvironment(authorizationServerEnvironment)
-                .webApp(true)
-                .start());
+        return new RunningSystem(
+                SystemStack.builder(data, RunningSystem.class)
+                        .infrastructure(
+                                storeInOwnProcess ? SystemStack.Infra.STORE_IN_OWN_JVM : SystemStack.Infra.IN_THIS_JVM)
+                        .serviceEnvironment(environment)
+                        .authorizationServerEnvironment(authorizationServerEnvironment)
+                        .webApp(true)
+                        .start(),
+                data);
+    }
+
+    /**
+     * Fills the system with the demo clinic as {@code ./run-local.sh --demo} does ({@link DemoClinic#standard},
+     * its "today" given, so a test can compute dates), and waits until outcomes-service has projected
+     * every line of it. Patients are {@code demo-00000} to {@code demo-01199}.
+     *
+     * @return the clinic written (its file, lines per patient) and each service's finished import job
+     */
+    DemoClinicImport.Loaded importDemoClinic(LocalDate today) throws InterruptedException {
+        // the progress bar redraws itself thousands of times: the test's output gets the summary only
+        var printed = new java.io.ByteArrayOutputStream();
+        DemoClinicImport.Loaded loaded = DemoClinicImport.load(
+                DemoClinic.standard(today),
+                data.resolve("demo-clinic.ndjson"),
+                new DemoClinicImport.Addresses(
+                        URI.create(stack.url("intake")),
+                        URI.create(stack.url("treatment")),
+                        URI.create(stack.url("outcomes")),
+                        stack.issuer()),
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        // split on newlines only (String.lines() splits on each redraw's \r too): a bar's last state stays
+        java.util.Arrays.stream(printed.toString(java.nio.charset.StandardCharsets.UTF_8)
+                        .split("\n"))
+                .map(line -> line.substring(line.lastIndexOf('\r') + 1))
+                .filter(line -> !line.isBlank())
+                .forEach(System.out::println);
+        if (loaded.result().exitCode() != 0) {
+            throw new IllegalStateException("the demo clinic's import did not complete: " + loaded.result());
+        }
+        DemoClinicImport.awaitProjected(
+                loaded.clinic(),
+                URI.create(stack.url("outcomes")),
+                () -> stack.token("clinician"),
+                Duration.ofMinutes(5));
+        return loaded;
     }
 
     /**
