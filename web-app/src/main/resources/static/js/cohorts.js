@@ -86,15 +86,20 @@
     if (series.length) {
       series[0].markLine = proportion ? undefined : {
         symbol: 'none', silent: true, data: [{ yAxis: 0 }],
-        lineStyle: { type: 'dashed', color: '#6b6b6b' }, label: { formatter: 'no change' }
+        lineStyle: { type: 'dashed', color: '#6b6b6b' },
+        label: { position: 'insideEndTop', formatter: 'no change' }
       };
     }
+    // the legend wraps onto as many lines as the groups need; the plot starts below it
+    var perLine = Math.max(1, Math.floor(element.clientWidth / 190));
+    var legendLines = Math.ceil(series.length / perLine);
+    element.style.height = (260 + 22 * legendLines) + 'px';
     var chart = echarts.init(element, null, { renderer: 'svg' });
     chart.setOption({
       animation: false,
       aria: { enabled: true },
-      legend: { top: 0, type: 'scroll' },
-      grid: { left: 56, right: 24, top: 40, bottom: 32 },
+      legend: { top: 0, left: 0, right: 0, type: 'plain', itemGap: 8, textStyle: { fontSize: 11 } },
+      grid: { left: 56, right: 24, top: 36 + 22 * legendLines, bottom: 32 },
       tooltip: {
         trigger: 'item',
         formatter: function (p) {
