@@ -3,6 +3,11 @@ package org.footdrop.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.footdrop.contract.EventJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -74,12 +80,17 @@ class WebAppBrowserTest {
                             .statusCode())
                     .isEqualTo(201);
         }
-        for (String at : List.of("2026-03-02T10:00:00Z", "2026-03-30T10:00:00Z")) {
+        // (the second with an adverse event)
+        for (String[] injection : new String[][] {
+            {"2026-03-02T10:00:00Z", ""},
+            {"2026-03-30T10:00:00Z", "{\"type\":\"TRANSIENT_NUMBNESS\",\"severity\":\"MILD\",\"resolved\":true}"}
+        }) {
             assertThat(system.post("treatment", "/api/v1/injections", """
                             {"patientId":"%s","administeredAt":"%s","technique":"NERVE_HYDRODISSECTION",
                              "target":"SCIATIC_NERVE","side":"LEFT","guidance":"ULTRASOUND","solution":"DEXTROSE_5",
-                             "volumeMl":10,"durationMinutes":30}
-                            """.formatted(patientId, at))
+                             "volumeMl":10,"durationMinutes":30,"adverseEvents":[%s]}
+                            """.formatted(
+                                            patientId, injection[0], injection[1]))
                             .statusCode())
                     .isEqualTo(201);
         }
@@ -147,7 +158,31 @@ class WebAppBrowserTest {
         assertThat(text("#diagnosis-cause")).isEqualTo("FIBULAR_NERVE_AT_KNEE");
         assertThat(text("#diagnosis-side")).isEqualTo("LEFT");
         assertThat(text("#diagnosis-onset")).isEqualTo("2025-11-20");
-        assertThat(browser.findElements(By.cssSelector("#injections tbody tr"))).hasSize(2);
+        // and each injection as the API numbers and times it, with its adverse events
+        List<WebElement> injectionRows = browser.findElements(By.cssSelector("#injections tbody tr"));
+        assertThat(injectionRows).hasSize(api.path("injections").size());
+        for (int i = 0; i < injectionRows.size(); i++) {
+            WebElement row = injectionRows.get(i);
+            JsonNode injection = api.path("injections").get(i);
+            assertThat(row.findElement(By.cssSelector(".nth")).getText())
+                    .isEqualTo(injection.path("nth").asString());
+            assertThat(row.findElement(By.cssSelector(".day")).getText())
+                    .isEqualTo(injection.path("day").asString());
+            assertThat(row.findElement(By.cssSelector(".technique")).getText())
+                    .isEqualTo(injection.path("technique").asString());
+            assertThat(row.findElement(By.cssSelector(".solution")).getText())
+                    .isEqualTo(injection.path("solution").asString());
+            assertThat(row.findElement(By.cssSelector(".interval")).getText())
+                    .isEqualTo(injection.path("intervalDays").asString("-"));
+            assertThat(row.findElement(By.cssSelector(".spacing")).getText())
+                    .isEqualTo(injection.path("spacing").asString("-"));
+        }
+        assertThat(injectionRows.get(0).findElement(By.cssSelector(".adverse")).getText())
+                .isEqualTo("none");
+        JsonNode adverse = api.path("injections").get(1).path("adverseEvents").get(0);
+        assertThat(injectionRows.get(1).findElement(By.cssSelector(".adverse")).getText())
+                .isEqualTo(adverse.path("type").asString() + " ("
+                        + adverse.path("severity").asString() + ", resolved)");
         // and the therapy with its planned sessions
         assertThat(browser.findElements(By.cssSelector("#therapies tbody tr")))
                 .singleElement()
@@ -157,6 +192,8 @@ class WebAppBrowserTest {
                                         .get(0)
                                         .path("plannedSessions")
                                         .asString()));
+        assertThat(text("#therapies .adherence"))
+                .isEqualTo(api.path("therapies").get(0).path("adherence").asString());
         // and how each injection was given, from treatment-service's list
         assertThat(browser.findElements(By.cssSelector("#injections td.given")))
                 .extracting(WebElement::getText)
@@ -186,11 +223,35 @@ class WebAppBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> chart.getAttribute("data-drawn-points") != null);
         assertThat(chart.getAttribute("data-drawn-points")).isEqualTo(String.valueOf(apiValues.size()));
         assertThat(chart.findElements(By.tagName("svg"))).isNotEmpty();
+        assertChartDrawsTheApisSeries(chart, api, "gaitSpeedComfortable");
+        // and the data-quality findings are the API's for this patient (entered months after they happened)
+        List<String> findings = apiFindings();
+        assertThat(findings).contains("LATE_ENTERED");
+        assertThat(browser.findElements(By.cssSelector("#findings li strong")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .isEqualTo(findings);
         // and the token never reached the browser: no script can read a cookie, none holds a JWT
         assertThat(browser.manage().getCookies())
                 .allSatisfy(cookie -> assertThat(cookie.getValue()).doesNotStartWith("eyJ"));
         Object readableCookies = browser.executeScript("return document.cookie");
         assertThat(String.valueOf(readableCookies)).doesNotContain("FOOTDROP_WEB_SESSION");
+        assertThat(browser.manage().getCookieNamed("FOOTDROP_WEB_SESSION")).satisfies(session -> {
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
+        });
+        // and the page's policy stops an injected inline script, and sign-out carries the CSRF token
+        Object inlineRan = browser.executeScript("window.inlineRan = false;"
+                + " var s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+                + " document.head.appendChild(s); return window.inlineRan;");
+        assertThat(inlineRan).isEqualTo(false);
+        assertThat(browser.findElement(By.cssSelector("form[action$='/logout'] input[name=_csrf]"))
+                        .getAttribute("value"))
+                .isNotBlank();
+        // and the view is in each service's audit trail under the clinician's name
+        assertAuditedForTheClinician(
+                "footdrop_outcomes", "GET /api/v1/patients/{patientId}/outcomes", "GET /api/v1/data-quality");
+        assertAuditedForTheClinician("footdrop_treatment", "GET /api/v1/patients/{patientId}/injections");
         Accessibility.assertNoSeriousViolations(browser, "patient page");
         // (a tall window, so the screenshot shows the timeline and the first chart)
         Browser.viewport(browser, 1280, 1900, false);
@@ -201,20 +262,32 @@ class WebAppBrowserTest {
     }
 
     @Test
-    void shouldAnswerAnAnalystWithTheForbiddenPage() {
-        // given an analyst signed in
-        signIn("local-analyst", "local-analyst-password");
+    void shouldAnswerEveryOtherRoleWithTheForbiddenPage() {
+        for (String role : List.of("analyst", "ops", "admin")) {
+            // given someone of another role signed in, with no way to the clinician's pages on their start page
+            signIn("local-" + role, "local-" + role + "-password");
+            assertThat(browser.findElements(By.linkText("Find a patient")))
+                    .as(role)
+                    .isEmpty();
 
-        // when they open a clinician's page
-        browser.get(system.webAppUrl() + "/patients/" + patientId);
+            // when they open a clinician's page
+            browser.get(system.webAppUrl() + "/patients/" + patientId);
 
-        // then a clear page says so, without any patient data or stack trace
-        assertThat(text("h1")).isEqualTo("This page is not for your role");
-        assertThat(browser.getPageSource())
-                .doesNotContain(patientId + "</span>")
-                .doesNotContain("Exception");
-        assertThat(browser.findElements(By.linkText("Find a patient"))).isEmpty();
-        Accessibility.assertNoSeriousViolations(browser, "forbidden page");
+            // then a clear page says so, without any patient data or stack trace
+            assertThat(text("h1")).as(role).isEqualTo("This page is not for your role");
+            assertThat(browser.getPageSource())
+                    .as(role)
+                    .doesNotContain(patientId + "</span>")
+                    .doesNotContain("Exception");
+            assertThat(browser.findElements(By.linkText("Find a patient")))
+                    .as(role)
+                    .isEmpty();
+            if (role.equals("analyst")) {
+                Accessibility.assertNoSeriousViolations(browser, "forbidden page");
+            }
+            // (both sessions' cookies gone: the next role signs in afresh)
+            browser.manage().deleteAllCookies();
+        }
     }
 
     @Test
@@ -228,6 +301,28 @@ class WebAppBrowserTest {
         assertThat(text("[role=alert]")).isEqualTo("Wrong user name or password.");
         assertThat(browser.getCurrentUrl()).startsWith(system.issuer());
         Accessibility.assertNoSeriousViolations(browser, "sign-in page with its error");
+
+        // and repeated failures lock the name, the right password or not (a name no other test uses:
+        // names known or not are locked alike, so a lock says nothing about who has an account)
+        String name = "someone-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int failure = 1; failure <= LOCAL_MAX_FAILURES; failure++) {
+            fillSignInForm(name, "guess-" + failure);
+            waitFor(By.cssSelector("[role=alert]"));
+            assertThat(text("[role=alert]")).isEqualTo("Wrong user name or password.");
+        }
+        fillSignInForm(name, "guess-again");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("[role=alert]"), "Too many failed sign-ins"));
+    }
+
+    @Test
+    void shouldFindAViolationWhereAPageHasOne() {
+        // given a page with an image without a text alternative, when axe-core runs on it
+        browser.get("data:text/html,<!DOCTYPE html><html lang=en><title>t</title><main><img src=x.png></main>");
+
+        // then the helper reports it: it is not silent
+        assertThat(Accessibility.seriousViolations(browser)).anyMatch(v -> v.startsWith("image-alt "));
     }
 
     @Test
@@ -251,8 +346,17 @@ class WebAppBrowserTest {
 
     @Test
     void shouldReturnToTheOriginalPageAfterTheSessionExpired() {
-        // given a clinician whose sessions have ended (both cookies gone, as after expiry)
+        // given a clinician whose web app session has ended (its cookie gone, as after the idle timeout)
         signIn("local-clinician", "local-clinician-password");
+        browser.manage().deleteCookieNamed("FOOTDROP_WEB_SESSION");
+
+        // when they open a patient's page, then the authorization server's session signs them in again
+        // without the form, and they land on that page
+        browser.get(system.webAppUrl() + "/patients/" + patientId);
+        waitFor(By.id("patient-id"));
+        assertThat(browser.getCurrentUrl()).startsWith(system.webAppUrl() + "/patients/" + patientId);
+
+        // given both sessions ended (both cookies gone)
         browser.manage().deleteAllCookies();
 
         // when they open a patient's page, then they sign in and land on that page
@@ -294,7 +398,7 @@ class WebAppBrowserTest {
     }
 
     @Test
-    void shouldFitAPhoneWithoutHorizontalScroll() {
+    void shouldFitAPhoneWithoutHorizontalScroll() throws Exception {
         // given a clinician on a 390 px wide screen
         signIn("local-clinician", "local-clinician-password");
         Browser.phoneWidth(browser);
@@ -308,6 +412,13 @@ class WebAppBrowserTest {
         Number page = (Number) browser.executeScript("return document.documentElement.scrollWidth");
         assertThat(viewport.intValue()).isEqualTo(390);
         assertThat(page.intValue()).isLessThanOrEqualTo(viewport.intValue());
+        // and the chart is drawn within it
+        WebElement measure = browser.findElement(By.id("measure-gaitSpeedComfortable"));
+        browser.executeScript("arguments[0].scrollIntoView()", measure);
+        Number chartWidth = (Number) browser.executeScript(
+                "return arguments[0].querySelector('.chart svg').getBoundingClientRect().width", measure);
+        assertThat(chartWidth.doubleValue()).isPositive().isLessThanOrEqualTo(viewport.doubleValue());
+        Browser.screenshot(browser, "patient-page-390px");
     }
 
     @Test
@@ -328,6 +439,118 @@ class WebAppBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#measure-gaitSpeedComfortable table.windows"))
                         .isDisplayed())
                 .isTrue();
+    }
+
+    /** The authorization server's default footdrop.auth.login.max-failures. */
+    private static final int LOCAL_MAX_FAILURES = 5;
+
+    /**
+     * The chart, read back from ECharts and from what it drew: every API value as a point, the baseline and
+     * the responder line where the API puts them, a line per injection day, a band per analysis window; the
+     * baseline drawn dashed and the threshold dotted (as the caption says), the values' line solid.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertChartDrawsTheApisSeries(WebElement chart, JsonNode api, String measureName) {
+        JsonNode measure = api.path("measures").path(measureName);
+        Map<String, Object> drawn = (Map<String, Object>) browser.executeScript("""
+                var element = arguments[0];
+                var option = echarts.getInstanceByDom(element).getOption();
+                var series = option.series[0];
+                function drawnDashes(color) {
+                  var path = Array.prototype.find.call(element.querySelectorAll('path'),
+                    function (p) { return p.getAttribute('stroke') === color; });
+                  return path ? (path.getAttribute('stroke-dasharray') || 'solid') : null;
+                }
+                return {
+                  seriesCount: option.series.length,
+                  points: series.data.map(function (p) { return p[0] + '=' + p[1]; }),
+                  lines: series.markLine.data.map(function (l) {
+                    return l.name + '@' + (l.yAxis !== undefined ? 'y' + l.yAxis : 'x' + l.xAxis);
+                  }),
+                  bands: series.markArea.data.map(function (a) { return a[0].xAxis + '..' + a[1].xAxis; }),
+                  baselineDashes: drawnDashes('#1f4e79'),
+                  thresholdDashes: drawnDashes('#8a4b00'),
+                  valuesDashes: drawnDashes(option.color[0])
+                };
+                """, chart);
+        assertThat(drawn.get("seriesCount")).isEqualTo(1L);
+        List<String> apiPoints = new ArrayList<>();
+        for (JsonNode value : measure.path("values")) {
+            apiPoints.add(value.path("day").asString() + "="
+                    + plain(value.path("value").asString()));
+        }
+        assertThat(((List<String>) drawn.get("points"))
+                        .stream()
+                                .map(p -> p.substring(0, p.indexOf('=') + 1) + plain(p.substring(p.indexOf('=') + 1)))
+                                .toList())
+                .isEqualTo(apiPoints);
+        BigDecimal baseline = measure.path("baseline").path("value").decimalValue();
+        BigDecimal threshold = api.path("definitions")
+                .path("responderThresholds")
+                .path(measureName)
+                .decimalValue();
+        List<String> expectedLines = new ArrayList<>();
+        expectedLines.add("baseline@y" + plain(baseline.toPlainString()));
+        expectedLines.add(
+                "responder threshold@y" + plain(baseline.add(threshold).toPlainString()));
+        for (JsonNode injection : api.path("injections")) {
+            expectedLines.add("injection@x" + injection.path("day").asString());
+        }
+        assertThat(((List<String>) drawn.get("lines"))
+                        .stream()
+                                .map(l -> l.substring(0, l.indexOf('@') + 2) + plain(l.substring(l.indexOf('@') + 2)))
+                                .toList())
+                .isEqualTo(expectedLines);
+        List<String> expectedBands = new ArrayList<>();
+        for (JsonNode window : api.path("definitions").path("windows")) {
+            expectedBands.add(window.path("firstDay").asString() + ".."
+                    + window.path("lastDay").asString());
+        }
+        assertThat(drawn.get("bands")).isEqualTo(expectedBands);
+        assertThat(drawn.get("baselineDashes")).isNotNull().isNotEqualTo("solid");
+        assertThat(drawn.get("thresholdDashes"))
+                .isNotNull()
+                .isNotEqualTo("solid")
+                .isNotEqualTo(drawn.get("baselineDashes"));
+        assertThat(drawn.get("valuesDashes")).isEqualTo("solid");
+    }
+
+    /** A number as written, without trailing zeros, so 0.60 and 0.6 compare equal. */
+    private static String plain(String number) {
+        return new BigDecimal(number).stripTrailingZeros().toPlainString();
+    }
+
+    /** The checks the API's data-quality list names this patient under, in its order. */
+    private static List<String> apiFindings() {
+        HttpResponse<String> response = system.read("outcomes", "/api/v1/data-quality?patientId=" + patientId);
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> checks = new ArrayList<>();
+        for (JsonNode check : EventJson.mapper().readTree(response.body()).path("checks")) {
+            for (JsonNode id : check.path("patientIds")) {
+                if (id.asString().equals(patientId)) {
+                    checks.add(check.path("check").asString());
+                }
+            }
+        }
+        return checks;
+    }
+
+    /** The service's audit trail holds each endpoint's read of the patient by local-clinician through clinic-web. */
+    private static void assertAuditedForTheClinician(String database, String... endpoints) {
+        try (MongoClient mongo = MongoClients.create(system.ports.mongoUri())) {
+            MongoCollection<Document> audit = mongo.getDatabase(database).getCollection("audit_log");
+            // records are written from a queue, a moment after the answer
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<String> found = new ArrayList<>();
+                audit.find(Filters.and(
+                                Filters.eq("subject", "local-clinician"),
+                                Filters.eq("client", "clinic-web"),
+                                Filters.eq("patientIds", patientId),
+                                Filters.eq("status", 200)))
+                        .forEach(record -> found.add(record.getString("endpoint")));
+                assertThat(found).as(database).contains(endpoints);
+            });
+        }
     }
 
     private void signIn(String user, String password) {

@@ -2,6 +2,7 @@ package org.footdrop.outcomes.quality;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.footdrop.support.audit.AuditTrail;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -30,10 +32,12 @@ class DataQualityController {
     static final String PATH = "/api/v1/data-quality";
 
     private final DataQualityFindings findings;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    DataQualityController(DataQualityFindings findings, Clock clock) {
+    DataQualityController(DataQualityFindings findings, AuditTrail audit, Clock clock) {
         this.findings = findings;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -76,21 +80,29 @@ class DataQualityController {
     /**
      * Every check's patients, a page at a time: page n lists, for each check, its patients
      * (n - 1) x size + 1 to n x size in patientId order, so following {@code next} lists everyone
-     * and no list is cut silently. A page past the last lists no one.
+     * and no list is cut silently. A page past the last lists no one. With {@code patientId} only that
+     * patient is listed (under each check they fail, counted as one), and the read is audited as a read
+     * of their record, as their outcomes are.
      */
     @GetMapping(PATH)
     ResponseEntity<Report> report(
             @RequestParam(defaultValue = "1") @Min(1) int page,
-            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
         Map<String, Set<DataQualityCheck>> issues = findings.byPatient();
+        if (patientId != null) {
+            audit.read(patientId);
+            Set<DataQualityCheck> failed = issues.get(patientId);
+            issues = failed == null ? Map.of() : Map.of(patientId, failed);
+        }
         long skip = (long) (page - 1) * size;
         List<Check> checks = new ArrayList<>();
         int longest = 0;
         for (DataQualityCheck check : DataQualityCheck.values()) {
             TreeSet<String> patients = new TreeSet<>();
-            issues.forEach((patientId, failed) -> {
+            issues.forEach((id, failed) -> {
                 if (failed.contains(check)) {
-                    patients.add(patientId);
+                    patients.add(id);
                 }
             });
             longest = Math.max(longest, patients.size());
@@ -99,7 +111,9 @@ class DataQualityController {
                     new Check(check, check.meaning(), patients.size(), listed, skip + listed.size() < patients.size()));
         }
         int totalPages = Math.max(1, (longest + size - 1) / size);
-        String next = page < totalPages ? PATH + "?page=" + (page + 1) + "&size=" + size : null;
+        String next = page < totalPages
+                ? PATH + "?page=" + (page + 1) + "&size=" + size + (patientId == null ? "" : "&patientId=" + patientId)
+                : null;
         var response = ResponseEntity.ok();
         if (next != null) {
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");

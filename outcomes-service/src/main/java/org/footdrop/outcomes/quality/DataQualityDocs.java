@@ -27,6 +27,9 @@ class DataQualityDocs implements OpenApiCustomizer {
                 .description("The page, from 1: each check lists its patients (page - 1) x size + 1 to page x size, "
                         + "in patientId order; a page past the last lists no one");
         parameter(list, "size").description("Patients listed per check on a page");
+        parameter(list, "patientId")
+                .description("Only this patient: each check lists them if they fail it (count 0 or 1); "
+                        + "audited as a read of the patient's record");
         list.getResponses()
                 .get("200")
                 .description("A page of every check's patients; while any check has more, next and a Link header "

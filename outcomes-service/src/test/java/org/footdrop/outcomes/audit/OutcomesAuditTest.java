@@ -46,6 +46,7 @@ class OutcomesAuditTest {
         analyst.get("/api/v1/patients/" + patientId + "/outcomes");
         clinician.get("/api/v1/patients/" + patientId + "/outcomes");
         clinician.get("/api/v1/data-quality");
+        clinician.get("/api/v1/data-quality?patientId=" + patientId);
 
         // then
         List<Document> analystRecords = new AuditProbe(mongo).awaitRecords(analystSubject, 4);
@@ -61,12 +62,13 @@ class OutcomesAuditTest {
                         tuple("GET (unmatched)", null, 403));
         assertThat(analystRecords.get(3).getString("path")).isEqualTo("/api/v1/patients/" + patientId + "/outcomes");
 
-        List<Document> clinicianRecords = new AuditProbe(mongo).awaitRecords(clinicianSubject, 2);
+        List<Document> clinicianRecords = new AuditProbe(mongo).awaitRecords(clinicianSubject, 3);
         assertThat(clinicianRecords)
                 .extracting(d -> d.getString("endpoint"), d -> d.getList("patientIds", String.class))
                 .containsExactly(
                         tuple("GET /api/v1/patients/{patientId}/outcomes", List.of(patientId)),
-                        tuple("GET /api/v1/data-quality", List.of()));
+                        tuple("GET /api/v1/data-quality", List.of()),
+                        tuple("GET /api/v1/data-quality", List.of(patientId)));
         assertThat(clinicianRecords)
                 .allSatisfy(d -> assertThat(d.getString("service")).isEqualTo("outcomes-service"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.footdrop.support.testing.SliceRequests.assertRefusedNaming;
 import static org.footdrop.support.testing.SliceRequests.body;
 import static org.footdrop.support.testing.SliceRequests.get;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.footdrop.outcomes.OutcomesConfiguration;
+import org.footdrop.support.audit.AuditTrail;
 import org.footdrop.support.testing.WebSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +45,10 @@ class DataQualityPagingSliceTest {
 
     @MockitoBean
     DataQualityFindings findings;
+
+    /** The audit store is the store's; here only what the controller notes is checked. */
+    @MockitoBean
+    AuditTrail audit;
 
     @Test
     void shouldListEveryPatientOfEveryCheckOnceAcrossThePages() {
@@ -115,6 +121,35 @@ class DataQualityPagingSliceTest {
         assertThat(past.has("next")).isFalse();
     }
 
+    @Test
+    void shouldListOnlyTheAskedPatientUnderTheChecksTheyFailAndNoteTheRead() {
+        // given pt-b fails two checks, pt-a and pt-c one of them each
+        when(findings.byPatient())
+                .thenReturn(Map.of(
+                        "pt-a", Set.of(DataQualityCheck.MISSING_BASELINE),
+                        "pt-b", Set.of(DataQualityCheck.MISSING_BASELINE, DataQualityCheck.LATE_ENTERED),
+                        "pt-c", Set.of(DataQualityCheck.DIAGNOSIS_MISSING)));
+
+        // when a clinician asks for pt-b's findings, and for a patient with none
+        JsonNode b = body(get(mvc, "/api/v1/data-quality?patientId=pt-b"));
+        JsonNode none = body(get(mvc, "/api/v1/data-quality?patientId=pt-z"));
+
+        // then only pt-b is named, under exactly the checks they fail, each counted once
+        assertThat(b.get("checks")).hasSize(DataQualityCheck.values().length);
+        assertThat(ids(b, "MISSING_BASELINE")).containsExactly("pt-b");
+        assertThat(ids(b, "LATE_ENTERED")).containsExactly("pt-b");
+        assertThat(ids(b, "DIAGNOSIS_MISSING")).isEmpty();
+        assertThat(check(b, "MISSING_BASELINE").get("count").asInt()).isEqualTo(1);
+        assertThat(check(b, "DIAGNOSIS_MISSING").get("count").asInt()).isZero();
+        assertThat(b.get("totalPages").asInt()).isEqualTo(1);
+        assertThat(b.has("next")).isFalse();
+        assertThat(none.get("checks").valueStream().mapToInt(c -> c.get("count").asInt()))
+                .containsOnly(0);
+        // and each is noted as a read of that patient's record
+        verify(audit).read("pt-b");
+        verify(audit).read("pt-z");
+    }
+
     static Stream<Arguments> refused() {
         return Stream.of(
                 Arguments.of("/api/v1/data-quality?page=0", "page"),
@@ -124,7 +159,10 @@ class DataQualityPagingSliceTest {
                 Arguments.of("/api/v1/data-quality?size=1001", "size"),
                 Arguments.of("/api/v1/data-quality?size=%24ne", "size"),
                 Arguments.of("/api/v1/data-quality?limit=10", "limit"),
-                Arguments.of("/api/v1/data-quality?cursor=pt-a", "cursor"));
+                Arguments.of("/api/v1/data-quality?cursor=pt-a", "cursor"),
+                Arguments.of("/api/v1/data-quality?patientId=pt%20a", "patientId"),
+                Arguments.of("/api/v1/data-quality?patientId=" + "p".repeat(65), "patientId"),
+                Arguments.of("/api/v1/data-quality?patientId=", "patientId"));
     }
 
     @ParameterizedTest(name = "{0}")

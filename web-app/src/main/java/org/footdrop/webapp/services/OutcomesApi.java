@@ -14,9 +14,6 @@ import tools.jackson.databind.JsonNode;
 /** outcomes-service's reads the pages need (docs/api/outcomes-service.json), each with the person's token. */
 public class OutcomesApi {
 
-    /** The data-quality list is paged; a patient's findings are looked for on at most this many pages. */
-    static final int DATA_QUALITY_MAX_PAGES = 20;
-
     private final RestClient client;
 
     OutcomesApi(RestClient client) {
@@ -38,32 +35,25 @@ public class OutcomesApi {
         }
     }
 
-    /** The data-quality checks that name this patient, with their meaning. */
+    /** The data-quality checks this patient fails, with their meaning (the list filtered to them). */
     public List<Finding> findings(String patientId) {
+        JsonNode answer = client.get()
+                .uri(uri -> uri.path("/api/v1/data-quality")
+                        .queryParam("patientId", patientId)
+                        .build())
+                .retrieve()
+                .body(JsonNode.class);
         List<Finding> found = new ArrayList<>();
-        for (int page = 1; page <= DATA_QUALITY_MAX_PAGES; page++) {
-            int current = page;
-            JsonNode answer = client.get()
-                    .uri(uri -> uri.path("/api/v1/data-quality")
-                            .queryParam("page", current)
-                            .queryParam("size", 1000)
-                            .build())
-                    .retrieve()
-                    .body(JsonNode.class);
-            if (answer == null) {
-                break;
-            }
-            for (JsonNode check : answer.path("checks")) {
-                for (JsonNode id : check.path("patientIds")) {
-                    if (id.asString().equals(patientId)) {
-                        found.add(new Finding(
-                                check.path("check").asString(),
-                                check.path("meaning").asString()));
-                    }
+        if (answer == null) {
+            return found;
+        }
+        for (JsonNode check : answer.path("checks")) {
+            for (JsonNode id : check.path("patientIds")) {
+                if (id.asString().equals(patientId)) {
+                    found.add(new Finding(
+                            check.path("check").asString(),
+                            check.path("meaning").asString()));
                 }
-            }
-            if (answer.path("next").isMissingNode() || answer.path("next").isNull()) {
-                break;
             }
         }
         return found;

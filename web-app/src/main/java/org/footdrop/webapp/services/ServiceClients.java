@@ -1,11 +1,13 @@
 package org.footdrop.webapp.services;
 
 import org.footdrop.webapp.WebProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.DeserializationFeature;
 
 /**
  * One RestClient per service, each relaying the signed-in person's access token (kept in their session on
@@ -13,6 +15,15 @@ import org.springframework.web.client.RestClient;
  */
 @Configuration
 class ServiceClients {
+
+    /**
+     * The APIs' numbers read as written (an adherence of 0.000 stays 0.000, not a double's 0.0), so the pages
+     * show the API's own numbers.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer apiNumbersAsWritten() {
+        return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
 
     @Bean
     OAuth2ClientHttpRequestInterceptor relayPersonToken(OAuth2AuthorizedClientManager manager) {
