@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's header shows: who is signed in, and whether they may open the clinician's pages. */
+/** What every page's header shows: who is signed in, and which role's pages they may open. */
 @ControllerAdvice
 class ModelAdvice {
 
@@ -21,5 +21,12 @@ class ModelAdvice {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null
                 && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.CLINICIAN.authority()));
+    }
+
+    @ModelAttribute("analyst")
+    boolean analyst() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ANALYST.authority()));
     }
 }

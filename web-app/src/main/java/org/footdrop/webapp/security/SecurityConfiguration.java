@@ -77,6 +77,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/patients", "/patients/**")
                         .hasAuthority(Role.CLINICIAN.authority())
+                        // cohort figures are the analyst's, as outcomes-service's access policy has them
+                        .requestMatchers("/cohorts", "/cohorts/**")
+                        .hasAuthority(Role.ANALYST.authority())
                         .anyRequest()
                         .authenticated())
                 .oauth2Login(
