@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's header shows: who is signed in, and whether they may open the clinician's pages. */
+/** What every page's header shows: who is signed in, and which role's pages they may open. */
 @ControllerAdvice
 class ModelAdvice {
 
@@ -18,8 +18,27 @@ class ModelAdvice {
 
     @ModelAttribute("clinician")
     boolean clinician() {
+        return holds(Role.CLINICIAN);
+    }
+
+    @ModelAttribute("analyst")
+    boolean analyst() {
+        return holds(Role.ANALYST);
+    }
+
+    @ModelAttribute("admin")
+    boolean admin() {
+        return holds(Role.ADMIN);
+    }
+
+    @ModelAttribute("ops")
+    boolean ops() {
+        return holds(Role.OPS);
+    }
+
+    private static boolean holds(Role role) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null
-                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.CLINICIAN.authority()));
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
     }
 }
