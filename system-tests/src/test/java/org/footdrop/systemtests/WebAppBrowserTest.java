@@ -53,6 +53,7 @@ class WebAppBrowserTest {
     @BeforeAll
     static void startSystemAndRecordAPatient() throws Exception {
         Browser.requireChromium();
+        Accessibility.requireAxe();
         system = RunningSystem.start(data, Map.of());
         // given a patient recorded through the API as a clinical system would
         patientId = "pt-web-" + UUID.randomUUID().toString().substring(0, 8);
@@ -190,6 +191,7 @@ class WebAppBrowserTest {
                 .allSatisfy(cookie -> assertThat(cookie.getValue()).doesNotStartWith("eyJ"));
         Object readableCookies = browser.executeScript("return document.cookie");
         assertThat(String.valueOf(readableCookies)).doesNotContain("FOOTDROP_WEB_SESSION");
+        Accessibility.assertNoSeriousViolations(browser, "patient page");
         // (a tall window, so the screenshot shows the timeline and the first chart)
         Browser.viewport(browser, 1280, 1900, false);
         Files.copy(
@@ -212,6 +214,7 @@ class WebAppBrowserTest {
                 .doesNotContain(patientId + "</span>")
                 .doesNotContain("Exception");
         assertThat(browser.findElements(By.linkText("Find a patient"))).isEmpty();
+        Accessibility.assertNoSeriousViolations(browser, "forbidden page");
     }
 
     @Test
@@ -224,12 +227,17 @@ class WebAppBrowserTest {
         waitFor(By.cssSelector("[role=alert]"));
         assertThat(text("[role=alert]")).isEqualTo("Wrong user name or password.");
         assertThat(browser.getCurrentUrl()).startsWith(system.issuer());
+        Accessibility.assertNoSeriousViolations(browser, "sign-in page with its error");
     }
 
     @Test
     void shouldSignOutOfBothSessions() {
         // given a clinician signed in
         signIn("local-clinician", "local-clinician-password");
+        Accessibility.assertNoSeriousViolations(browser, "start page");
+        browser.get(system.webAppUrl() + "/patients");
+        waitFor(By.id("patientId"));
+        Accessibility.assertNoSeriousViolations(browser, "patient search");
 
         // when they sign out
         browser.findElement(By.id("sign-out")).click();
