@@ -33,7 +33,8 @@
       xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 30, fontSize: 10 } },
       yAxis: { type: 'value', name: 'per injection', min: 0 },
       series: [
-        { name: 'share of injections with an adverse event', type: 'bar', data: rates, itemStyle: { color: '#1f4e79' } },
+        { name: 'share of injections with an adverse event', type: 'bar', data: rates, barMaxWidth: 64,
+          itemStyle: { color: '#1f4e79' } },
         {
           name: '95% interval',
           type: 'custom',
