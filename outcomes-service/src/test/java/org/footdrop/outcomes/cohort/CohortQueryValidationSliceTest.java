@@ -97,6 +97,22 @@ class CohortQueryValidationSliceTest {
                 .containsExactlyInAnyOrderElementsOf(List.of("measure", "window", "groupBy"));
     }
 
+    @Test
+    void shouldSayWhatAFilterTakesWithoutEchoingTheValueOrNamingJavaTypes() {
+        // when a filter's value is not one of its own, then the reason lists the values it takes
+        JsonNode problem =
+                assertRefusedNaming(get(mvc, "/api/v1/cohorts/report?solutionGroup=SALINE"), "solutionGroup");
+        assertThat(problem.get("errors").findValuesAsString("reason"))
+                .containsExactly("must be one of [DEXTROSE_5, PRP, MIXED]");
+
+        // and a date that is not one says so
+        problem = assertRefusedNaming(get(mvc, "/api/v1/cohorts/report?diagnosedTo=yesterday"), "diagnosedTo");
+        assertThat(problem.get("errors").findValuesAsString("reason"))
+                .singleElement()
+                .satisfies(
+                        reason -> assertThat(reason).doesNotContain("yesterday").doesNotContain("java."));
+    }
+
     private static Arguments refused(String query, String field) {
         return Arguments.of(query, field);
     }

@@ -88,7 +88,7 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .map(error -> new FieldProblem(error.getField(), reason(error)))
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
                 .toList();
         return clinicalProblem(ClinicalProblemException.invalid(fields));
@@ -132,11 +132,26 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
         String field = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
                 ? m.getName()
                 : String.valueOf(e.getPropertyName());
-        Class<?> type = e.getRequiredType();
-        String reason = type != null && type.isEnum()
+        return clinicalProblem(ClinicalProblemException.invalid(
+                List.of(new FieldProblem(field, mismatchReason(e.getRequiredType())))));
+    }
+
+    /**
+     * A value that does not convert (a query parameter bound into an object, say) says what would, like a
+     * mismatched parameter does; never the converter's message, which names Java types and echoes the input.
+     */
+    private static String reason(org.springframework.validation.FieldError error) {
+        if (error.isBindingFailure() && error.contains(org.springframework.beans.TypeMismatchException.class)) {
+            return mismatchReason(error.unwrap(org.springframework.beans.TypeMismatchException.class)
+                    .getRequiredType());
+        }
+        return error.getDefaultMessage();
+    }
+
+    private static String mismatchReason(Class<?> type) {
+        return type != null && type.isEnum()
                 ? "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
                 : "not a valid " + (type == null ? "value" : BindingProblems.typeName(type));
-        return clinicalProblem(ClinicalProblemException.invalid(List.of(new FieldProblem(field, reason))));
     }
 
     @Override

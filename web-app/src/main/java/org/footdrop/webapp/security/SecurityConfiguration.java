@@ -62,6 +62,9 @@ class SecurityConfiguration {
                         .hasAuthority(Role.ADMIN.authority())
                         .requestMatchers("/ops", "/ops/**")
                         .hasAuthority(Role.OPS.authority())
+                        // cohort figures are the analyst's, as outcomes-service's access policy has them
+                        .requestMatchers("/cohorts", "/cohorts/**")
+                        .hasAuthority(Role.ANALYST.authority())
                         .anyRequest()
                         .authenticated())
                 .oauth2Login(

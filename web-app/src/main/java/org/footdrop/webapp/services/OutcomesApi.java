@@ -2,10 +2,13 @@ package org.footdrop.webapp.services;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,6 +74,44 @@ public class OutcomesApi {
             }
         }
         return found;
+    }
+
+    /**
+     * The cohort report: every measure at every window and every time to response, per group, in one
+     * call ({@code GET /api/v1/cohorts/report}).
+     *
+     * @param parameters the filters and {@code groupBy}, as the API names them
+     * @throws org.springframework.web.client.RestClientResponseException when the API refuses the query
+     *     (its problem in the body) or cannot answer yet
+     */
+    public JsonNode cohortReport(Map<String, String> parameters) {
+        return client.get()
+                .uri(uri -> query(uri.path("/api/v1/cohorts/report"), parameters))
+                .retrieve()
+                .body(JsonNode.class);
+    }
+
+    /** The same report as the API's CSV table (format=csv), with its Content-Type and Content-Disposition. */
+    public ResponseEntity<byte[]> cohortReportCsv(Map<String, String> parameters) {
+        return client.get()
+                .uri(uri -> query(uri.path("/api/v1/cohorts/report").queryParam("format", "csv"), parameters))
+                .retrieve()
+                .toEntity(byte[].class);
+    }
+
+    /** One measure's Kaplan-Meier curve per group, every step with its limits. */
+    public JsonNode timeToResponse(String measure, Map<String, String> parameters) {
+        return client.get()
+                .uri(uri ->
+                        query(uri.path("/api/v1/cohorts/time-to-response").queryParam("measure", measure), parameters))
+                .retrieve()
+                .body(JsonNode.class);
+    }
+
+    /** Values go in as URI variables, so each is encoded whole, whatever it holds. */
+    private static java.net.URI query(UriBuilder uri, Map<String, String> parameters) {
+        parameters.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
+        return uri.build(parameters);
     }
 
     public record Finding(String check, String meaning) {}
