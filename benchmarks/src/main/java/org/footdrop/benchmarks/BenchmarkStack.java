@@ -45,7 +45,8 @@ final class BenchmarkStack implements AutoCloseable {
 
     /**
      * Starts everything as the launcher does (store and broker, then the authorization server, then
-     * the three services at once) and waits until each is ready.
+     * the three services at once, then the web app, as in the default local stack) and waits until each is
+     * ready.
      */
     static BenchmarkStack start(Path data, String externalMongoUri, Map<String, String> serviceEnvironment)
             throws Exception {
@@ -54,12 +55,18 @@ final class BenchmarkStack implements AutoCloseable {
                 .externalMongo(externalMongoUri)
                 .logs(data.resolve("logs"))
                 .serviceEnvironment(serviceEnvironment)
+                .webApp(true)
                 .readyTimeout(READY_TIMEOUT)
                 .start());
     }
 
     String url(String shortName) {
         return stack.url(shortName);
+    }
+
+    /** The authorization server's base URL. */
+    String issuer() {
+        return stack.issuer();
     }
 
     String token(String role) {

@@ -48,7 +48,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The benchmark run of issue 8: starts the embedded stack, measures P5 (ready, resident memory),
  * P1 (ingest vs a raw insert and a no-op), P3 (freshness at 60% of P1), P4 (queries at two
- * population sizes), P2 (draining a backlog vs a plain consumer and a plain bulk upsert), profiles
+ * population sizes, and the web pages beside the API calls they make), P2 (draining a backlog vs a plain
+ * consumer and a plain bulk upsert), profiles
  * the projection with JFR, and writes the report. Every figure is beside a baseline of the same run.
  *
  * <p>Options: {@link Options.Arguments} ({@code ./run-benchmarks.sh --help}). {@code MONGODB_URI} in the
@@ -546,6 +547,7 @@ public final class Benchmarks {
         feed(bootstrap, options.smallPatients(), 0);
         awaitDrained(Duration.ofMinutes(30));
         report.queries.put(options.smallPatients(), queries(options.smallPatients()));
+        report.webPages.addAll(webPages(options.smallPatients()));
 
         // P2: a backlog of options.events() on new patients, drained by the live consumers
         int backlogPatients = (int) Math.max(1, options.events() / 10);
@@ -569,6 +571,7 @@ public final class Benchmarks {
 
         int allPatients = options.smallPatients() + backlogPatients;
         report.queries.put(allPatients, queries(allPatients));
+        report.webPages.addAll(webPages(allPatients));
 
         report.consumerBaseline = plainConsumer(bootstrap);
         report.bulkBaseline = bulkUpserts();
@@ -735,6 +738,16 @@ public final class Benchmarks {
         Histogram report = time(Math.max(3, calls / 10), () -> "/api/v1/cohorts/report?groupBy=solutionGroup", analyst);
         return new Report.Queries(patients, patient, cohort, timeToResponse, report);
     }
+
+    /** Each web page beside the API calls it makes (WebPagesStage), as P4's queries: fed patients. */
+    private List<WebPagesStage.Result> webPages(int patients) throws Exception {
+        if (webPagesStage == null) {
+            webPagesStage = new WebPagesStage(stack, WebPagesStage.PAGES);
+        }
+        return webPagesStage.measure(patients, Math.max(3, options.queryCalls() / 3), i -> "feed-" + i);
+    }
+
+    private WebPagesStage webPagesStage;
 
     /** Sequential GETs after as many unmeasured warm-up calls; any non-200 fails the run. */
     private Histogram time(int calls, java.util.function.Supplier<String> paths, String token) throws Exception {

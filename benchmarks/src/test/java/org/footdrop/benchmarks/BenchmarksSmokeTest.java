@@ -32,11 +32,17 @@ class BenchmarksSmokeTest {
                         "| P3 freshness",
                         "| P4 queries at 50 fed patients",
                         "| P5 footprint",
+                        "| web pages at 50 fed patients",
+                        "## Web pages",
                         "| P6 import",
                         "## P6: bulk import",
                         "## Where the time goes",
                         "SMOKE RUN");
         assertThat(report).doesNotContain("profile not");
+        // every page signed in as its role and answered: its row is in the web pages' table
+        for (WebPagesStage.Page page : WebPagesStage.PAGES) {
+            assertThat(report).contains("| " + page.name() + " `" + page.path() + "` | " + page.role() + " |");
+        }
         // the broker and the store measured in a JVM of their own, as the launcher's: memory, CPU and profile
         assertThat(report)
                 .contains("| " + BenchmarkStack.INFRASTRUCTURE + " |", "### " + BenchmarkStack.INFRASTRUCTURE);

@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.footdrop.stack.LocalAuthorizationServer;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and chromedriver (installed by .ci/run), headless, with a fresh profile each time. No
@@ -85,5 +89,23 @@ final class Browser {
         Path file = SCREENSHOTS.resolve(name + ".png");
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         return file;
+    }
+
+    /**
+     * Signs the local person in through the authorization server's form, starting at the web app, and waits
+     * for the web app's header.
+     */
+    static void signIn(ChromeDriver driver, RunningSystem system, String role) {
+        String user = LocalAuthorizationServer.localUser(role);
+        driver.get(system.webAppUrl() + "/");
+        waitFor(driver, By.id("username"));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(LocalAuthorizationServer.localDefaultPassword(user));
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(driver, By.cssSelector("header.site-header"));
+    }
+
+    static void waitFor(ChromeDriver driver, By locator) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param intakeUri intake-service's internal address
  * @param treatmentUri treatment-service's internal address
  * @param outcomesUri outcomes-service's internal address
+ * @param grafanaUri the Grafana dashboard's browser-facing address, which the ops page links to
  */
 @ConfigurationProperties("footdrop.web")
 public record WebProperties(
@@ -20,7 +21,8 @@ public record WebProperties(
         String clientSecret,
         String intakeUri,
         String treatmentUri,
-        String outcomesUri) {
+        String outcomesUri,
+        String grafanaUri) {
 
     public static final String CLIENT_ID = "clinic-web";
     public static final String REGISTRATION_ID = "clinic";

@@ -68,7 +68,8 @@ class DeadLetterController {
     ResponseEntity<DeadLetter> redrive(@PathVariable int partition, @PathVariable long offset) throws Exception {
         ConsumerRecord<byte[], byte[]> record = topic.at(partition, offset)
                 .orElseThrow(() -> ClinicalProblemException.notFound("dead letter " + partition + "-" + offset));
+        // by whom: the person (or, with a client-credentials token, the client, which is then its subject)
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(redrives.redrive(record, Caller.current().client()));
+                .body(redrives.redrive(record, Caller.current().subject()));
     }
 }

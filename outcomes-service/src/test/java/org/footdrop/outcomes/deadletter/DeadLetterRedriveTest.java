@@ -24,8 +24,13 @@ class DeadLetterRedriveTest {
 
     @Test
     void shouldRedriveADeadLetterOnceAndRememberIt() {
+        // an admin signed in to the web app: the re-drive is remembered under the person, not the client
         Http admin = new Http(
-                port, TestTokens.builder(Role.ADMIN).subject("ops-oncall").sign());
+                port,
+                TestTokens.builder(Role.ADMIN)
+                        .subject("ops-oncall")
+                        .client("clinic-web")
+                        .sign());
         JsonNode letter = PoisonRecords.deadLetter(brokers, admin);
         assertThat(letter.path("reason").asString()).isEqualTo("UNPARSEABLE");
         assertThat(letter.path("originalTopic").asString()).isEqualTo("intake.events.v1");

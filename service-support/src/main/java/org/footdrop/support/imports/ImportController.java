@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -132,6 +134,40 @@ class ImportController {
     void refusals(@PathVariable @Pattern(regexp = JOB_ID) String jobId, HttpServletResponse response)
             throws IOException {
         owned(jobId);
+        writeRefusals(jobId, response);
+    }
+
+    @Operation(
+            operationId = "listImportsForAdmin",
+            summary = "List the latest imports",
+            description = "Every caller's jobs, newest first, with their state and progress: what an admin follows."
+                    + " A job's starter follows it at /api/v1/imports/{jobId}.")
+    @GetMapping("/api/v1/admin/imports")
+    List<ImportJob> latest(
+            @Parameter(description = "How many jobs, the newest first")
+                    @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = "must be at least 1")
+                    @Max(value = 500, message = "must be at most 500")
+                    int limit) {
+        return jobs.latest(limit).stream().map(jobs::view).toList();
+    }
+
+    @Operation(
+            operationId = "listImportRefusalsForAdmin",
+            summary = "Download any import's refused lines",
+            description = "As /api/v1/imports/{jobId}/refusals, for an admin following every caller's jobs.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The refused lines",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
+    @GetMapping(path = "/api/v1/admin/imports/{jobId}/refusals", produces = NDJSON)
+    void refusalsForAdmin(@PathVariable @Pattern(regexp = JOB_ID) String jobId, HttpServletResponse response)
+            throws IOException {
+        jobs.document(jobId).orElseThrow(() -> ClinicalProblemException.notFound("Import " + jobId));
+        writeRefusals(jobId, response);
+    }
+
+    private void writeRefusals(String jobId, HttpServletResponse response) throws IOException {
         response.setContentType(NDJSON);
         OutputStream out = response.getOutputStream();
         for (Document refusal : jobs.refusals(jobId)) {

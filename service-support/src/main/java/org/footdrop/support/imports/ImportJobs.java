@@ -130,6 +130,12 @@ class ImportJobs {
         return job != null && Boolean.TRUE.equals(job.getBoolean("cancelRequested"));
     }
 
+    /** The latest jobs of every caller, newest first: what an admin follows. */
+    List<Document> latest(int limit) {
+        return mongo.find(
+                new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Document.class, JOBS);
+    }
+
     Optional<Document> document(String jobId) {
         return Optional.ofNullable(mongo.findById(jobId, Document.class, JOBS));
     }

@@ -34,11 +34,12 @@ public record AccessPolicy(List<AccessRule> rules) {
     /**
      * A service that owns clinical records: clinical systems write them, clinicians read them. A
      * bulk import is a write: the clinical system that starts one follows it (the job itself checks
-     * it is the one who started it).
+     * it is the one who started it). An admin follows every caller's jobs under /api/v1/admin/imports.
      */
     public static AccessPolicy clinicalRecords() {
         return of(
                 AccessRule.get("/api/v1/imports/**", Role.CLINICAL_WRITER),
+                AccessRule.get("/api/v1/admin/imports/**", Role.ADMIN),
                 AccessRule.get("/api/v1/**", Role.CLINICIAN),
                 new AccessRule(HttpMethod.POST, "/api/v1/**", Role.CLINICAL_WRITER),
                 new AccessRule(HttpMethod.PUT, "/api/v1/**", Role.CLINICAL_WRITER),

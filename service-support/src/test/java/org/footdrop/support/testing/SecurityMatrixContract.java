@@ -327,6 +327,14 @@ public abstract class SecurityMatrixContract {
                         Access.role(Role.CLINICAL_WRITER),
                         // a job of an empty file finishes at once: cancelling it is a 409, past authorization
                         http -> Call.send("DELETE", "/api/v1/imports/" + importJob(http), null, 409)));
+        entries.put(
+                "GET /api/v1/admin/imports",
+                new Entry(Access.role(Role.ADMIN), http -> Call.get("/api/v1/admin/imports")));
+        entries.put(
+                "GET /api/v1/admin/imports/{jobId}/refusals",
+                new Entry(
+                        Access.role(Role.ADMIN),
+                        http -> Call.get("/api/v1/admin/imports/" + importJob(http) + "/refusals")));
         return entries;
     }
 

@@ -68,6 +68,9 @@ public final class TestTokens {
     public static final class Builder {
         private String scope;
         private String subject = "test-client";
+        /** The client the token was issued to; null: the subject, as for a client-credentials token. */
+        private String client;
+
         private String issuer = ISSUER;
         private List<String> audiences = AUDIENCES;
         private Instant issuedAt = Instant.now();
@@ -80,6 +83,12 @@ public final class TestTokens {
 
         public Builder subject(String subject) {
             this.subject = subject;
+            return this;
+        }
+
+        /** A person's token, issued to this client (e.g. the web app's) for the subject. */
+        public Builder client(String client) {
+            this.client = client;
             return this;
         }
 
@@ -109,7 +118,7 @@ public final class TestTokens {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .issuer(issuer)
                     .subject(subject)
-                    .claim("client_id", subject)
+                    .claim("client_id", client != null ? client : subject)
                     .audience(audiences)
                     .claim("scope", scope)
                     .issueTime(Date.from(issuedAt))

@@ -18,15 +18,27 @@ class ModelAdvice {
 
     @ModelAttribute("clinician")
     boolean clinician() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null
-                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.CLINICIAN.authority()));
+        return holds(Role.CLINICIAN);
     }
 
     @ModelAttribute("analyst")
     boolean analyst() {
+        return holds(Role.ANALYST);
+    }
+
+    @ModelAttribute("admin")
+    boolean admin() {
+        return holds(Role.ADMIN);
+    }
+
+    @ModelAttribute("ops")
+    boolean ops() {
+        return holds(Role.OPS);
+    }
+
+    private static boolean holds(Role role) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null
-                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ANALYST.authority()));
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
     }
 }

@@ -11,8 +11,15 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 import tools.jackson.databind.JsonNode;
 
-/** outcomes-service's reads the pages need (docs/api/outcomes-service.json), each with the person's token. */
+/**
+ * outcomes-service as the pages call it (docs/api/outcomes-service.json): a clinician's patient and
+ * data-quality lists, an analyst's safety counts and data-quality summary, an admin's dead letters and
+ * projection rebuild. Each call carries the signed-in person's token; the service decides what they may see.
+ */
 public class OutcomesApi {
+
+    /** The admin page lists at most this many dead letters, the newest first as the service orders them. */
+    static final int DEAD_LETTERS_SHOWN = 200;
 
     private final RestClient client;
 
@@ -98,4 +105,60 @@ public class OutcomesApi {
     }
 
     public record Finding(String check, String meaning) {}
+
+    /** One page of every check's patients (clinicians). */
+    public JsonNode dataQuality(int page, int size) {
+        return client.get()
+                .uri(uri -> uri.path("/api/v1/data-quality")
+                        .queryParam("page", page)
+                        .queryParam("size", size)
+                        .build())
+                .retrieve()
+                .body(JsonNode.class);
+    }
+
+    /** How many records each check finds (analysts). */
+    public JsonNode dataQualitySummary() {
+        return client.get().uri("/api/v1/data-quality/summary").retrieve().body(JsonNode.class);
+    }
+
+    /** Adverse events by technique and solution over the whole clinic (analysts). */
+    public JsonNode safety() {
+        return client.get().uri("/api/v1/cohorts/safety").retrieve().body(JsonNode.class);
+    }
+
+    /** The dead letters, without their payloads (admins). */
+    public JsonNode deadLetters() {
+        return client.get()
+                .uri(uri -> uri.path("/api/v1/admin/dead-letters")
+                        .queryParam("limit", DEAD_LETTERS_SHOWN)
+                        .build())
+                .retrieve()
+                .body(JsonNode.class);
+    }
+
+    /** Publishes a dead letter again to its original topic; a 404 or 409 is answered as the service's problem. */
+    public JsonNode redrive(int partition, long offset) {
+        return client.post()
+                .uri("/api/v1/admin/dead-letters/{partition}/{offset}/redrives", partition, offset)
+                .retrieve()
+                .body(JsonNode.class);
+    }
+
+    /** The running projection rebuild, or the last one (admins). */
+    public JsonNode rebuild() {
+        return client.get()
+                .uri("/api/v1/admin/projection-rebuilds/current")
+                .retrieve()
+                .body(JsonNode.class);
+    }
+
+    /** Starts a projection rebuild; a 409 says one is already running. */
+    public JsonNode startRebuild() {
+        return client.post().uri("/api/v1/admin/projection-rebuilds").retrieve().body(JsonNode.class);
+    }
+
+    public ServiceHealth health() {
+        return ServiceHealth.of("outcomes-service", client);
+    }
 }

@@ -41,6 +41,21 @@ class ServiceClients {
     }
 
     @Bean
+    IntakeApi intakeApi(RestClient.Builder builder, OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
+        return new IntakeApi(builder.clone()
+                .baseUrl(web.intakeUri())
+                .requestInterceptor(relay)
+                .build());
+    }
+
+    /** Only its public health: the person's token is for the services, so none is sent here. */
+    @Bean
+    AuthorizationServerApi authorizationServerApi(RestClient.Builder builder, WebProperties web) {
+        return new AuthorizationServerApi(
+                builder.clone().baseUrl(web.authInternal()).build());
+    }
+
+    @Bean
     TreatmentApi treatmentApi(RestClient.Builder builder, OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
         return new TreatmentApi(builder.clone()
                 .baseUrl(web.treatmentUri())

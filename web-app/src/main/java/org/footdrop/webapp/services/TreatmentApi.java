@@ -5,7 +5,10 @@ import java.util.Map;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
-/** treatment-service's patient lists (docs/api/treatment-service.json), for what outcomes-service does not carry. */
+/**
+ * treatment-service (docs/api/treatment-service.json): a patient's injection list, for what outcomes-service
+ * does not carry, and for admins the bulk import jobs it ran.
+ */
 public class TreatmentApi {
 
     private final RestClient client;
@@ -36,5 +39,19 @@ public class TreatmentApi {
             details.put(injection.path("injectionId").asString(), text.toString());
         }
         return details;
+    }
+
+    /** The import jobs this service ran, newest first (admins). */
+    public JsonNode imports() {
+        return Imports.list(client);
+    }
+
+    /** A job's refused lines as NDJSON (admins). */
+    public String importRefusals(String jobId) {
+        return Imports.refusals(client, jobId);
+    }
+
+    public ServiceHealth health() {
+        return ServiceHealth.of("treatment-service", client);
     }
 }

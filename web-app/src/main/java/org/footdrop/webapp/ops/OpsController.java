@@ -1,0 +1,47 @@
+package org.footdrop.webapp.ops;
+
+import java.util.List;
+import org.footdrop.webapp.WebProperties;
+import org.footdrop.webapp.services.AuthorizationServerApi;
+import org.footdrop.webapp.services.IntakeApi;
+import org.footdrop.webapp.services.OutcomesApi;
+import org.footdrop.webapp.services.ServiceHealth;
+import org.footdrop.webapp.services.TreatmentApi;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The ops page: each service's health, asked by this server as the page is drawn, and the Grafana dashboard. */
+@Controller
+class OpsController {
+
+    private final AuthorizationServerApi authorizationServer;
+    private final IntakeApi intake;
+    private final TreatmentApi treatment;
+    private final OutcomesApi outcomes;
+    private final WebProperties web;
+
+    OpsController(
+            AuthorizationServerApi authorizationServer,
+            IntakeApi intake,
+            TreatmentApi treatment,
+            OutcomesApi outcomes,
+            WebProperties web) {
+        this.authorizationServer = authorizationServer;
+        this.intake = intake;
+        this.treatment = treatment;
+        this.outcomes = outcomes;
+        this.web = web;
+    }
+
+    @GetMapping("/ops")
+    String ops(Model model) {
+        // asked in this request's thread: the service clients relay the person's session, which lives here
+        List<ServiceHealth> health =
+                List.of(authorizationServer.health(), intake.health(), treatment.health(), outcomes.health());
+        model.addAttribute("health", health);
+        model.addAttribute("allUp", health.stream().allMatch(ServiceHealth::up));
+        model.addAttribute("grafanaUri", web.grafanaUri());
+        return "ops";
+    }
+}
