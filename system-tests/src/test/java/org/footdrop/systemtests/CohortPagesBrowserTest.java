@@ -493,17 +493,12 @@ class CohortPagesBrowserTest {
     }
 
     private void signIn() {
-        browser.get(system.webAppUrl() + "/");
-        waitFor(By.id("username"));
-        browser.findElement(By.id("username")).sendKeys("local-analyst");
-        browser.findElement(By.id("password")).sendKeys("local-analyst-password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(By.cssSelector("header.site-header"));
+        Browser.signIn(browser, system, "analyst");
         assertThat(browser.getCurrentUrl()).startsWith(system.webAppUrl());
     }
 
     private void waitFor(By locator) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
+        Browser.waitFor(browser, locator);
     }
 
     private String text(String css) {

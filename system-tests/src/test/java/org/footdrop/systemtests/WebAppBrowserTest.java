@@ -583,7 +583,7 @@ class WebAppBrowserTest {
     }
 
     private void waitFor(By locator) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
+        Browser.waitFor(browser, locator);
     }
 
     private String text(String css) {
