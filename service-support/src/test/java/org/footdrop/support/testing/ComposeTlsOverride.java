@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -18,17 +20,34 @@ public final class ComposeTlsOverride {
 
     public static final String FILE = "docker-compose.tls.yml";
 
+    /** {@code $$} (a literal dollar), or {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME-default}}. */
+    private static final Pattern VARIABLE = Pattern.compile("(\\$\\$)|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
+
     private ComposeTlsOverride() {}
 
-    /** NAME -> value as written in the override for this compose service. */
+    /**
+     * NAME -> value for this compose service as compose sets it when nothing is exported: each
+     * {@code ${VAR:-default}} (or {@code ${VAR-default}}) becomes its default, a bare {@code ${VAR}} empty.
+     */
     public static Map<String, String> environment(String service) {
         Map<?, ?> definition = service(service);
         Map<String, String> environment = new LinkedHashMap<>();
         Object entries = definition.get("environment");
         if (entries instanceof Map<?, ?> map) {
-            map.forEach((name, value) -> environment.put(String.valueOf(name), String.valueOf(value)));
+            map.forEach((name, value) -> environment.put(String.valueOf(name), interpolated(String.valueOf(value))));
         }
         return environment;
+    }
+
+    static String interpolated(String value) {
+        Matcher variable = VARIABLE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (variable.find()) {
+            String replacement = variable.group(1) != null ? "$" : variable.group(3) != null ? variable.group(3) : "";
+            variable.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        variable.appendTail(out);
+        return out.toString();
     }
 
     /** The same environment with every path under the container's directory moved to a local one. */
