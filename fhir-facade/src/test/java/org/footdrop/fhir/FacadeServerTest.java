@@ -125,6 +125,30 @@ class FacadeServerTest {
     }
 
     @Test
+    void shouldStatePatientEverythingAndAnswer404ForAPatientItDoesNotKnow() {
+        CapabilityStatement capability =
+                client(null).capabilities().ofType(CapabilityStatement.class).execute();
+
+        var patient = capability.getRestFirstRep().getResource().stream()
+                .filter(resource -> resource.getType().equals("Patient"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(patient.getOperation())
+                .extracting(CapabilityStatement.CapabilityStatementRestResourceOperationComponent::getName)
+                .contains("everything");
+        assertThatThrownBy(() -> client(token(Role.CLINICIAN))
+                        .operation()
+                        .onInstance(new org.hl7.fhir.r4.model.IdType(
+                                "Patient", UUID.randomUUID().toString()))
+                        .named("$everything")
+                        .withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
+                        .returnResourceType(Bundle.class)
+                        .useHttpGet()
+                        .execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+    }
+
+    @Test
     void shouldServeTheMrcGradesTheContractAllows() {
         CodeSystem grades = client(null)
                 .read()

@@ -2,6 +2,7 @@ package org.footdrop.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -14,6 +15,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.footdrop.stack.LocalFhirFacade;
@@ -75,10 +77,14 @@ class FhirFacadeSystemTest {
     static void startTheFacadeBeforeIntake() throws Exception {
         ServiceSpec intake = ServiceSpec.all().get(0);
         ServiceSpec treatment = ServiceSpec.all().get(1);
+        ServiceSpec outcomes = ServiceSpec.all().get(2);
         stack = SystemStack.builder(data, FhirFacadeSystemTest.class)
-                .services(List.of(intake, treatment, LocalFhirFacade.SPEC))
+                .services(List.of(intake, treatment, outcomes, LocalFhirFacade.SPEC))
                 .start();
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // keep the ids of $everything's derived Observations (fullUrl urn:uuid:{id}) as the server sent them;
+        // HAPI's parser otherwise replaces an entry's id with its fullUrl
+        FHIR.getParserOptions().setOverrideResourceIdWithBundleEntryFullUrl(false);
         writer = client(stack.token("clinical-writer"));
         clinician = client(stack.token("clinician"));
         validator = validatorWithServedCodeSystems();
@@ -626,6 +632,70 @@ class FhirFacadeSystemTest {
                 .isInstanceOfSatisfying(
                         UnprocessableEntityException.class,
                         e -> assertThat(expressions(e)).contains("Observation.effective"));
+    }
+
+    @Test
+    void shouldAnswerEverythingOfAPatientWithDerivedOutcomesRestingOnItsObservations() {
+        String patient = newPatient();
+        writer.create().resource(condition(patient, null)).execute();
+        writer.create().resource(injection(patient)).execute();
+        String baseline = writer.create()
+                .resource(assessment(patient, "BASELINE", "2026-03-02T09:30:00Z"))
+                .execute()
+                .getId()
+                .getIdPart();
+        Observation weekSix = assessment(patient, "FOLLOW_UP", "2026-04-13T09:30:00Z");
+        weekSix.getComponent().get(1).getValueQuantity().setValue(0.86);
+        String followUp = writer.create().resource(weekSix).execute().getId().getIdPart();
+
+        // outcomes-service derives from the services' events, so its part arrives shortly after
+        Bundle everything = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> everything(patient),
+                        bundle -> derived(bundle, "CHANGE").size() >= 1);
+
+        assertThat(everything.getEntry())
+                .extracting(entry -> entry.getResource().fhirType())
+                .contains("Patient", "Condition", "Procedure", "Observation");
+        List<Observation> changes = derived(everything, "CHANGE");
+        Observation gaitSpeedChange = changes.stream()
+                .filter(o -> o.getCode().getCodingFirstRep().getCode().equals("GAIT_SPEED_COMFORTABLE"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(gaitSpeedChange.getValueQuantity().getValue()).isEqualByComparingTo("0.12");
+        assertThat(gaitSpeedChange.getDerivedFrom())
+                .extracting(Reference::getReference)
+                .containsExactly("Observation/" + baseline, "Observation/" + followUp);
+        assertThat(derived(everything, "RESPONDER"))
+                .filteredOn(o -> o.getCode().getCodingFirstRep().getCode().equals("GAIT_SPEED_COMFORTABLE"))
+                .singleElement()
+                .satisfies(
+                        o -> assertThat(o.getValueBooleanType().booleanValue()).isTrue());
+        assertThat(derived(everything, "BASELINE")).isNotEmpty();
+        assertThat(derived(everything, "TIME_TO_RESPONSE")).isNotEmpty();
+        assertValid(everything);
+    }
+
+    private static Bundle everything(String patient) {
+        return clinician
+                .operation()
+                .onInstance(new IdType("Patient", patient))
+                .named("$everything")
+                .withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
+                .returnResourceType(Bundle.class)
+                .useHttpGet()
+                .execute();
+    }
+
+    private static List<Observation> derived(Bundle bundle, String kind) {
+        return bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(Observation.class::isInstance)
+                .map(Observation.class::cast)
+                .filter(o -> o.hasMethod()
+                        && o.getMethod().getCodingFirstRep().getCode().equals(kind))
+                .toList();
     }
 
     @Test

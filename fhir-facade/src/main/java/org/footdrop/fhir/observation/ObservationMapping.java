@@ -75,18 +75,6 @@ final class ObservationMapping implements RecordKindMapping<Observation> {
         return observation.getIdentifier();
     }
 
-    /** The UCUM code of a measure's unit as the contract names it. */
-    static String ucum(Measure measure) {
-        switch (measure.unit()) {
-            case "m/s":
-                return "m/s";
-            case "s":
-                return "s";
-            default:
-                return "{score}";
-        }
-    }
-
     @Override
     public Map<String, Object> toOwn(Observation observation, FhirPatient patient) {
         if (observation.hasNote()) {
@@ -182,10 +170,12 @@ final class ObservationMapping implements RecordKindMapping<Observation> {
         }
         if (!component.hasValueQuantity()
                 || !Vocabularies.UCUM.equals(component.getValueQuantity().getSystem())
-                || !ucum(measure).equals(component.getValueQuantity().getCode())
+                || !Vocabularies.ucum(measure)
+                        .equals(component.getValueQuantity().getCode())
                 || !component.getValueQuantity().hasValue()) {
             throw Outcomes.unprocessable(
-                    path + ".value", "A valueQuantity in UCUM '" + ucum(measure) + "' is required for this measure.");
+                    path + ".value",
+                    "A valueQuantity in UCUM '" + Vocabularies.ucum(measure) + "' is required for this measure.");
         }
         BigDecimal value = component.getValueQuantity().getValue();
         if (measure.scale() == Measure.Scale.INTEGER) {
@@ -230,7 +220,7 @@ final class ObservationMapping implements RecordKindMapping<Observation> {
                         .setValue(value.decimalValue())
                         .setUnit(measure.unit())
                         .setSystem(Vocabularies.UCUM)
-                        .setCode(ucum(measure)));
+                        .setCode(Vocabularies.ucum(measure)));
             }
         }
         if (assessment.hasNonNull("gaitAid")) {

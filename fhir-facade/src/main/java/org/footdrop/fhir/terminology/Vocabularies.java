@@ -57,6 +57,9 @@ public final class Vocabularies {
             new Vocabulary<>("measure", "Foot drop outcome measure", Measure.class);
     public static final Vocabulary<GaitAid> GAIT_AID = new Vocabulary<>("gait-aid", "Gait aid", GaitAid.class);
 
+    public static final Vocabulary<DerivedOutcome> DERIVED_OUTCOME =
+            new Vocabulary<>("derived-outcome", "Derived foot drop outcome", DerivedOutcome.class);
+
     public static final List<Vocabulary<?>> ALL = List.of(
             SIDE,
             CAUSE_CATEGORY,
@@ -73,7 +76,8 @@ public final class Vocabularies {
             SEVERITY,
             ASSESSMENT_KIND,
             MEASURE,
-            GAIT_AID);
+            GAIT_AID,
+            DERIVED_OUTCOME);
 
     /** CPT, as FHIR names it (R4's terminology registry); codes checked for their form only. */
     public static final String CPT = "http://www.ama-assn.org/go/cpt";
@@ -100,6 +104,18 @@ public final class Vocabularies {
         return codeSystems().stream()
                 .filter(system -> system.getId().equals(id))
                 .findFirst();
+    }
+
+    /** The UCUM code of a measure's unit as the contract names it; scores are unitless ({score}). */
+    public static String ucum(Measure measure) {
+        switch (measure.unit()) {
+            case "m/s":
+                return "m/s";
+            case "s":
+                return "s";
+            default:
+                return "{score}";
+        }
     }
 
     public static String extension(String name) {
