@@ -677,6 +677,41 @@ class FhirFacadeSystemTest {
         assertValid(everything);
     }
 
+    @Test
+    void shouldTakeTheDocumentedExampleCourseIdempotentlyAndReadItBackWithOutcomes() throws Exception {
+        String example = java.nio.file.Files.readString(Path.of("../docs/fhir-example-course.json"));
+        Bundle course = FHIR.newJsonParser().parseResource(Bundle.class, example);
+
+        Bundle first = writer.transaction().withBundle(course).execute();
+        Bundle again = writer.transaction()
+                .withBundle(FHIR.newJsonParser().parseResource(Bundle.class, example))
+                .execute();
+
+        assertThat(first.getEntry())
+                .extracting(entry -> entry.getResponse().getStatus())
+                .containsOnly("201 Created");
+        assertThat(again.getEntry())
+                .extracting(entry -> entry.getResponse().getStatus())
+                .containsOnly("200 OK");
+        String patient = new IdType(first.getEntry().get(0).getResponse().getLocation()).getIdPart();
+        Bundle everything = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> everything(patient),
+                        bundle -> derived(bundle, "TIME_TO_RESPONSE").size() >= 1);
+        assertThat(everything.getEntry())
+                .filteredOn(entry -> entry.getSearch().getMode() == Bundle.SearchEntryMode.MATCH)
+                .extracting(entry -> entry.getResource().fhirType())
+                .containsExactlyInAnyOrder("Patient", "Condition", "Procedure", "Observation", "Observation");
+        assertThat(derived(everything, "RESPONDER"))
+                .filteredOn(o -> o.getCode().getCodingFirstRep().getCode().equals("LEFS"))
+                .singleElement()
+                .satisfies(
+                        o -> assertThat(o.getValueBooleanType().booleanValue()).isTrue());
+        assertValid(first);
+        assertValid(everything);
+    }
+
     private static Bundle everything(String patient) {
         return clinician
                 .operation()
