@@ -111,6 +111,58 @@ class FacadeServerTest {
     }
 
     @Test
+    void shouldStateTheObservationSearchItSupports() {
+        CapabilityStatement capability =
+                client(null).capabilities().ofType(CapabilityStatement.class).execute();
+
+        var observation = capability.getRestFirstRep().getResource().stream()
+                .filter(resource -> resource.getType().equals("Observation"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(observation.getSearchParam())
+                .extracting(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
+                .containsExactlyInAnyOrder("patient", "code", "component-code", "date");
+    }
+
+    @Test
+    void shouldStatePatientEverythingAndAnswer404ForAPatientItDoesNotKnow() {
+        CapabilityStatement capability =
+                client(null).capabilities().ofType(CapabilityStatement.class).execute();
+
+        var patient = capability.getRestFirstRep().getResource().stream()
+                .filter(resource -> resource.getType().equals("Patient"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(patient.getOperation())
+                .extracting(CapabilityStatement.CapabilityStatementRestResourceOperationComponent::getName)
+                .contains("everything");
+        assertThatThrownBy(() -> client(token(Role.CLINICIAN))
+                        .operation()
+                        .onInstance(new org.hl7.fhir.r4.model.IdType(
+                                "Patient", UUID.randomUUID().toString()))
+                        .named("$everything")
+                        .withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
+                        .returnResourceType(Bundle.class)
+                        .useHttpGet()
+                        .execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+    }
+
+    @Test
+    void shouldServeTheMrcGradesTheContractAllows() {
+        CodeSystem grades = client(null)
+                .read()
+                .resource(CodeSystem.class)
+                .withId("mrc-grade")
+                .execute();
+
+        assertThat(grades.getConcept())
+                .extracting(CodeSystem.ConceptDefinitionComponent::getCode)
+                .containsExactly("0", "1-", "1", "1+", "2-", "2", "2+", "3-", "3", "3+", "4-", "4", "4+", "5-", "5");
+        assertValid(grades);
+    }
+
+    @Test
     void shouldCreateAndReadBackAPseudonymousPatient() {
         String patientId = "P-" + UUID.randomUUID();
 

@@ -2,6 +2,7 @@ package org.footdrop.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -14,6 +15,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.footdrop.stack.LocalFhirFacade;
@@ -36,6 +38,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
@@ -74,10 +77,14 @@ class FhirFacadeSystemTest {
     static void startTheFacadeBeforeIntake() throws Exception {
         ServiceSpec intake = ServiceSpec.all().get(0);
         ServiceSpec treatment = ServiceSpec.all().get(1);
+        ServiceSpec outcomes = ServiceSpec.all().get(2);
         stack = SystemStack.builder(data, FhirFacadeSystemTest.class)
-                .services(List.of(intake, treatment, LocalFhirFacade.SPEC))
+                .services(List.of(intake, treatment, outcomes, LocalFhirFacade.SPEC))
                 .start();
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // keep the ids of $everything's derived Observations (fullUrl urn:uuid:{id}) as the server sent them;
+        // HAPI's parser otherwise replaces an entry's id with its fullUrl
+        FHIR.getParserOptions().setOverrideResourceIdWithBundleEntryFullUrl(false);
         writer = client(stack.token("clinical-writer"));
         clinician = client(stack.token("clinician"));
         validator = validatorWithServedCodeSystems();
@@ -419,6 +426,313 @@ class FhirFacadeSystemTest {
                         e -> assertThat(expressions(e)).contains("Procedure.performed"));
     }
 
+    private static Observation assessment(String patientFhirId, String kind, String assessedAt) {
+        Observation observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.setSubject(new Reference("Patient/" + patientFhirId));
+        observation.getCode().addCoding(new Coding(BASE + "/CodeSystem/assessment-kind", kind, null));
+        observation.setEffective(new DateTimeType(assessedAt));
+        observation.getBodySite().addCoding(new Coding(BASE + "/CodeSystem/side", "LEFT", null));
+        observation
+                .addComponent()
+                .setValue(new CodeableConcept().addCoding(new Coding(BASE + "/CodeSystem/mrc-grade", "3-", null)))
+                .getCode()
+                .addCoding(new Coding(BASE + "/CodeSystem/measure", "MRC_ANKLE_DORSIFLEXION", null));
+        observation
+                .addComponent()
+                .setValue(new Quantity()
+                        .setValue(0.74)
+                        .setUnit("m/s")
+                        .setSystem("http://unitsofmeasure.org")
+                        .setCode("m/s"))
+                .getCode()
+                .addCoding(new Coding(BASE + "/CodeSystem/measure", "GAIT_SPEED_COMFORTABLE", null));
+        observation
+                .addComponent()
+                .setValue(new Quantity()
+                        .setValue(4)
+                        .setUnit("points")
+                        .setSystem("http://unitsofmeasure.org")
+                        .setCode("{score}"))
+                .getCode()
+                .addCoding(new Coding(BASE + "/CodeSystem/measure", "PAIN_NRS", null));
+        observation.addExtension(
+                BASE + "/StructureDefinition/gait-aid", new Coding(BASE + "/CodeSystem/gait-aid", "CANE", null));
+        observation.addExtension(BASE + "/StructureDefinition/foot-slap", new BooleanType(true));
+        return observation;
+    }
+
+    private static String componentCode(Observation observation, int index) {
+        return observation
+                .getComponent()
+                .get(index)
+                .getCode()
+                .getCodingFirstRep()
+                .getCode();
+    }
+
+    @Test
+    void shouldRecordAnObservationAsAnAssessmentAndReadItBack() {
+        String patient = newPatient();
+
+        MethodOutcome created = writer.create()
+                .resource(assessment(patient, "BASELINE", "2026-03-02T09:30:00Z"))
+                .execute();
+        Observation read = clinician
+                .read()
+                .resource(Observation.class)
+                .withId(created.getId().getIdPart())
+                .execute();
+
+        assertThat(created.getCreated()).isTrue();
+        assertThat(read.getStatus()).isEqualTo(Observation.ObservationStatus.FINAL);
+        assertThat(read.getCode().getCodingFirstRep().getCode()).isEqualTo("BASELINE");
+        assertThat(read.getEffectiveDateTimeType().getValue())
+                .isEqualTo(new DateTimeType("2026-03-02T09:30:00Z").getValue());
+        assertThat(read.getComponent()).hasSize(3);
+        assertThat(componentCode(read, 0)).isEqualTo("MRC_ANKLE_DORSIFLEXION");
+        assertThat(read.getComponent()
+                        .get(0)
+                        .getValueCodeableConcept()
+                        .getCodingFirstRep()
+                        .getCode())
+                .isEqualTo("3-");
+        assertThat(read.getComponent().get(1).getValueQuantity().getValue()).isEqualByComparingTo("0.74");
+        assertThat(read.getComponent().get(1).getValueQuantity().getCode()).isEqualTo("m/s");
+        assertThat(read.getComponent().get(2).getValueQuantity().getValue()).isEqualByComparingTo("4");
+        assertThat(((Coding) read.getExtensionByUrl(BASE + "/StructureDefinition/gait-aid")
+                                .getValue())
+                        .getCode())
+                .isEqualTo("CANE");
+        assertValid(read);
+    }
+
+    @Test
+    void shouldFindAPatientsObservationsByCodeAndDateInPages() {
+        String patient = newPatient();
+        writer.create()
+                .resource(assessment(patient, "BASELINE", "2026-03-02T09:30:00Z"))
+                .execute();
+        writer.create()
+                .resource(assessment(patient, "FOLLOW_UP", "2026-04-06T09:30:00Z"))
+                .execute();
+        Observation noPain = assessment(patient, "FOLLOW_UP", "2026-05-04T09:30:00Z");
+        noPain.getComponent().remove(2);
+        writer.create().resource(noPain).execute();
+        writer.create()
+                .resource(assessment(newPatient(), "FOLLOW_UP", "2026-04-06T09:30:00Z"))
+                .execute();
+
+        Bundle followUps = clinician
+                .search()
+                .forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(patient))
+                .and(Observation.CODE.exactly().systemAndCode(BASE + "/CodeSystem/assessment-kind", "FOLLOW_UP"))
+                .returnBundle(Bundle.class)
+                .execute();
+        Bundle fromApril = clinician
+                .search()
+                .forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(patient))
+                .and(Observation.DATE.afterOrEquals().day("2026-04-01"))
+                .returnBundle(Bundle.class)
+                .execute();
+        Bundle onTheDay = clinician
+                .search()
+                .forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(patient))
+                .and(Observation.DATE.exactly().day("2026-03-02"))
+                .returnBundle(Bundle.class)
+                .execute();
+        Bundle withPain = clinician
+                .search()
+                .forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(patient))
+                .and(Observation.COMPONENT_CODE.exactly().code("PAIN_NRS"))
+                .returnBundle(Bundle.class)
+                .execute();
+        Bundle firstPage = clinician
+                .search()
+                .forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(patient))
+                .count(2)
+                .returnBundle(Bundle.class)
+                .execute();
+        Bundle secondPage = clinician.loadPage().next(firstPage).execute();
+
+        assertThat(followUps.getEntry()).hasSize(2);
+        assertThat(fromApril.getEntry()).hasSize(2);
+        assertThat(onTheDay.getEntry())
+                .extracting(entry -> ((Observation) entry.getResource())
+                        .getCode()
+                        .getCodingFirstRep()
+                        .getCode())
+                .containsExactly("BASELINE");
+        assertThat(withPain.getEntry()).hasSize(2);
+        assertThat(firstPage.getEntry()).hasSize(2);
+        assertThat(firstPage.getLink(Bundle.LINK_NEXT)).isNotNull();
+        assertThat(secondPage.getEntry()).hasSize(1);
+        assertThat(secondPage.getLink(Bundle.LINK_NEXT)).isNull();
+        assertValid(followUps);
+        assertValid(secondPage);
+    }
+
+    @Test
+    void shouldAnswerTheExistingObservationAmendWithIfMatchAndVoidOnDelete() {
+        String patient = newPatient();
+        String identifier = "as-" + UUID.randomUUID();
+        Observation first = assessment(patient, "BASELINE", "2026-03-02T09:30:00Z");
+        first.addIdentifier().setSystem("urn:example:clinic-a:assessment").setValue(identifier);
+        String id = writer.create().resource(first).execute().getId().getIdPart();
+        Observation different = assessment(patient, "DISCHARGE", "2026-03-02T09:30:00Z");
+
+        MethodOutcome again = writer.create()
+                .resource(different)
+                .conditionalByUrl("Observation?identifier=urn:example:clinic-a:assessment|" + identifier)
+                .execute();
+        Observation amended = assessment(patient, "BASELINE", "2026-03-02T09:30:00Z");
+        amended.getComponent()
+                .get(0)
+                .getValueCodeableConcept()
+                .getCodingFirstRep()
+                .setCode("4");
+        amended.setId(new IdType("Observation", id, "1"));
+        writer.update()
+                .resource(amended)
+                .withId(new IdType("Observation", id, "1"))
+                .execute();
+        Observation afterAmend =
+                clinician.read().resource(Observation.class).withId(id).execute();
+        writer.delete().resourceById(new IdType("Observation", id)).execute();
+        Observation voided =
+                clinician.read().resource(Observation.class).withId(id).execute();
+
+        assertThat(again.getId().getIdPart()).isEqualTo(id);
+        assertThat(afterAmend.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(afterAmend.getStatus()).isEqualTo(Observation.ObservationStatus.AMENDED);
+        assertThat(afterAmend.getCode().getCodingFirstRep().getCode()).isEqualTo("BASELINE");
+        assertThat(afterAmend
+                        .getComponent()
+                        .get(0)
+                        .getValueCodeableConcept()
+                        .getCodingFirstRep()
+                        .getCode())
+                .isEqualTo("4");
+        assertThat(voided.getStatus()).isEqualTo(Observation.ObservationStatus.ENTEREDINERROR);
+        assertValid(afterAmend);
+        assertValid(voided);
+    }
+
+    @Test
+    void shouldPassOnIntakeServicesRefusalOfAnObservationPointedAtTheElement() {
+        // intake-service owns the rule that an assessment is not in the future
+        Observation future = assessment(newPatient(), "BASELINE", "2099-03-02T09:30:00Z");
+
+        assertThatThrownBy(() -> writer.create().resource(future).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(expressions(e)).contains("Observation.effective"));
+    }
+
+    @Test
+    void shouldAnswerEverythingOfAPatientWithDerivedOutcomesRestingOnItsObservations() {
+        String patient = newPatient();
+        writer.create().resource(condition(patient, null)).execute();
+        writer.create().resource(injection(patient)).execute();
+        String baseline = writer.create()
+                .resource(assessment(patient, "BASELINE", "2026-03-02T09:30:00Z"))
+                .execute()
+                .getId()
+                .getIdPart();
+        Observation weekSix = assessment(patient, "FOLLOW_UP", "2026-04-13T09:30:00Z");
+        weekSix.getComponent().get(1).getValueQuantity().setValue(0.86);
+        String followUp = writer.create().resource(weekSix).execute().getId().getIdPart();
+
+        // outcomes-service derives from the services' events, so its part arrives shortly after
+        Bundle everything = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> everything(patient),
+                        bundle -> derived(bundle, "CHANGE").size() >= 1);
+
+        assertThat(everything.getEntry())
+                .extracting(entry -> entry.getResource().fhirType())
+                .contains("Patient", "Condition", "Procedure", "Observation");
+        List<Observation> changes = derived(everything, "CHANGE");
+        Observation gaitSpeedChange = changes.stream()
+                .filter(o -> o.getCode().getCodingFirstRep().getCode().equals("GAIT_SPEED_COMFORTABLE"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(gaitSpeedChange.getValueQuantity().getValue()).isEqualByComparingTo("0.12");
+        assertThat(gaitSpeedChange.getDerivedFrom())
+                .extracting(Reference::getReference)
+                .containsExactly("Observation/" + baseline, "Observation/" + followUp);
+        assertThat(derived(everything, "RESPONDER"))
+                .filteredOn(o -> o.getCode().getCodingFirstRep().getCode().equals("GAIT_SPEED_COMFORTABLE"))
+                .singleElement()
+                .satisfies(
+                        o -> assertThat(o.getValueBooleanType().booleanValue()).isTrue());
+        assertThat(derived(everything, "BASELINE")).isNotEmpty();
+        assertThat(derived(everything, "TIME_TO_RESPONSE")).isNotEmpty();
+        assertValid(everything);
+    }
+
+    @Test
+    void shouldTakeTheDocumentedExampleCourseIdempotentlyAndReadItBackWithOutcomes() throws Exception {
+        String example = java.nio.file.Files.readString(Path.of("../docs/fhir-example-course.json"));
+        Bundle course = FHIR.newJsonParser().parseResource(Bundle.class, example);
+
+        Bundle first = writer.transaction().withBundle(course).execute();
+        Bundle again = writer.transaction()
+                .withBundle(FHIR.newJsonParser().parseResource(Bundle.class, example))
+                .execute();
+
+        assertThat(first.getEntry())
+                .extracting(entry -> entry.getResponse().getStatus())
+                .containsOnly("201 Created");
+        assertThat(again.getEntry())
+                .extracting(entry -> entry.getResponse().getStatus())
+                .containsOnly("200 OK");
+        String patient = new IdType(first.getEntry().get(0).getResponse().getLocation()).getIdPart();
+        Bundle everything = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> everything(patient),
+                        bundle -> derived(bundle, "TIME_TO_RESPONSE").size() >= 1);
+        assertThat(everything.getEntry())
+                .filteredOn(entry -> entry.getSearch().getMode() == Bundle.SearchEntryMode.MATCH)
+                .extracting(entry -> entry.getResource().fhirType())
+                .containsExactlyInAnyOrder("Patient", "Condition", "Procedure", "Observation", "Observation");
+        assertThat(derived(everything, "RESPONDER"))
+                .filteredOn(o -> o.getCode().getCodingFirstRep().getCode().equals("LEFS"))
+                .singleElement()
+                .satisfies(
+                        o -> assertThat(o.getValueBooleanType().booleanValue()).isTrue());
+        assertValid(first);
+        assertValid(everything);
+    }
+
+    private static Bundle everything(String patient) {
+        return clinician
+                .operation()
+                .onInstance(new IdType("Patient", patient))
+                .named("$everything")
+                .withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
+                .returnResourceType(Bundle.class)
+                .useHttpGet()
+                .execute();
+    }
+
+    private static List<Observation> derived(Bundle bundle, String kind) {
+        return bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(Observation.class::isInstance)
+                .map(Observation.class::cast)
+                .filter(o -> o.hasMethod()
+                        && o.getMethod().getCodingFirstRep().getCode().equals(kind))
+                .toList();
+    }
+
     @Test
     void shouldTakeOnePatientsCourseInOneBatchAnsweringEachEntry() {
         String patientId = "fhir-" + UUID.randomUUID();
@@ -433,6 +747,8 @@ class FhirFacadeSystemTest {
         Procedure refused = injection("unused");
         refused.setSubject(new Reference(byIdentifier));
         refused.getUsedCodeFirstRep().getCodingFirstRep().setCode("SALINE");
+        Observation baseline = assessment("unused", "BASELINE", "2026-03-02T09:30:00Z");
+        baseline.setSubject(new Reference(byIdentifier));
         Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
         batch.addEntry()
                 .setResource(patient)
@@ -454,12 +770,18 @@ class FhirFacadeSystemTest {
                 .getRequest()
                 .setMethod(Bundle.HTTPVerb.POST)
                 .setUrl("Procedure");
+        batch.addEntry()
+                .setResource(baseline)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Observation");
 
         Bundle answered = writer.transaction().withBundle(batch).execute();
 
         assertThat(answered.getEntry())
                 .extracting(entry -> entry.getResponse().getStatus())
-                .containsExactly("201 Created", "201 Created", "201 Created", "422 Unprocessable Entity");
+                .containsExactly(
+                        "201 Created", "201 Created", "201 Created", "422 Unprocessable Entity", "201 Created");
         String patientFhirId =
                 new IdType(answered.getEntry().get(0).getResponse().getLocation()).getIdPart();
         Bundle procedures = clinician
@@ -468,7 +790,14 @@ class FhirFacadeSystemTest {
                 .where(Procedure.PATIENT.hasId(patientFhirId))
                 .returnBundle(Bundle.class)
                 .execute();
+        Bundle observations = clinician
+                .search()
+                .forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(patientFhirId))
+                .returnBundle(Bundle.class)
+                .execute();
         assertThat(procedures.getEntry()).hasSize(1);
+        assertThat(observations.getEntry()).hasSize(1);
         assertValid(answered);
     }
 

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import org.footdrop.fhir.condition.ConditionProvider;
+import org.footdrop.fhir.observation.ObservationProvider;
 import org.footdrop.fhir.patient.PatientProvider;
 import org.footdrop.fhir.procedure.ProcedureProvider;
 import org.footdrop.fhir.server.Outcomes;
@@ -15,6 +16,7 @@ import org.footdrop.fhir.server.SystemProvider;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -42,11 +44,17 @@ public class BatchProvider implements SystemProvider {
     private final PatientProvider patients;
     private final ConditionProvider conditions;
     private final ProcedureProvider procedures;
+    private final ObservationProvider observations;
 
-    public BatchProvider(PatientProvider patients, ConditionProvider conditions, ProcedureProvider procedures) {
+    public BatchProvider(
+            PatientProvider patients,
+            ConditionProvider conditions,
+            ProcedureProvider procedures,
+            ObservationProvider observations) {
         this.patients = patients;
         this.conditions = conditions;
         this.procedures = procedures;
+        this.observations = observations;
     }
 
     @Transaction
@@ -132,6 +140,9 @@ public class BatchProvider implements SystemProvider {
                 if (resource instanceof Procedure procedure) {
                     return procedures.create(procedure, request.getIfNoneExist());
                 }
+                if (resource instanceof Observation observation) {
+                    return observations.create(observation, request.getIfNoneExist());
+                }
                 break;
             case PUT:
                 IdType versioned = request.hasIfMatch()
@@ -143,6 +154,9 @@ public class BatchProvider implements SystemProvider {
                 if (resource instanceof Procedure procedure) {
                     return procedures.update(versioned, procedure);
                 }
+                if (resource instanceof Observation observation) {
+                    return observations.update(versioned, observation);
+                }
                 break;
             case DELETE:
                 if ("Condition".equals(target.getResourceType())) {
@@ -150,6 +164,9 @@ public class BatchProvider implements SystemProvider {
                 }
                 if ("Procedure".equals(target.getResourceType())) {
                     return procedures.delete(target);
+                }
+                if ("Observation".equals(target.getResourceType())) {
+                    return observations.delete(target);
                 }
                 break;
             default:

@@ -1,5 +1,8 @@
 package org.footdrop.fhir.condition;
 
+import static org.footdrop.fhir.records.Codes.coding;
+import static org.footdrop.fhir.records.Codes.required;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,10 +232,6 @@ final class ConditionMapping implements RecordKindMapping<Condition> {
         return new CodeableConcept().addCoding(new Coding(system, code, null));
     }
 
-    private static <E extends Enum<E>> Coding coding(Vocabulary<E> vocabulary, JsonNode value) {
-        return vocabulary.coding(Enum.valueOf(vocabulary.values(), value.asString()));
-    }
-
     private static List<Coding> codings(List<CodeableConcept> concepts) {
         return concepts.stream()
                 .flatMap(concept -> concept.getCoding().stream())
@@ -244,21 +243,6 @@ final class ConditionMapping implements RecordKindMapping<Condition> {
                 .map(vocabulary::valueOf)
                 .flatMap(Optional::stream)
                 .findFirst();
-    }
-
-    /**
-     * The one value of our vocabulary these codings name: refused when none does, or when a coding of
-     * our system names a code outside it.
-     */
-    private static <E extends Enum<E>> E required(Vocabulary<E> vocabulary, List<Coding> codings, String path) {
-        for (Coding coding : codings) {
-            if (vocabulary.url().equals(coding.getSystem())
-                    && vocabulary.valueOf(coding).isEmpty()) {
-                throw Outcomes.unprocessable(path, "Unknown code '" + coding.getCode() + "' in " + vocabulary.url());
-            }
-        }
-        return first(vocabulary, codings)
-                .orElseThrow(() -> Outcomes.unprocessable(path, "A coding from " + vocabulary.url() + " is required."));
     }
 
     private static <E extends Enum<E>> String code(Vocabulary<E> vocabulary, Extension extension, String path) {

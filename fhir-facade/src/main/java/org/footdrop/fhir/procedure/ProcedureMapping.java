@@ -1,5 +1,9 @@
 package org.footdrop.fhir.procedure;
 
+import static org.footdrop.fhir.records.Codes.coding;
+import static org.footdrop.fhir.records.Codes.optional;
+import static org.footdrop.fhir.records.Codes.required;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +11,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.footdrop.fhir.patient.FhirPatient;
 import org.footdrop.fhir.records.RecordKindMapping;
@@ -261,29 +264,6 @@ final class ProcedureMapping implements RecordKindMapping<Procedure> {
             default:
                 return "Procedure";
         }
-    }
-
-    private static <E extends Enum<E>> Coding coding(Vocabulary<E> vocabulary, JsonNode value) {
-        return vocabulary.coding(Enum.valueOf(vocabulary.values(), value.asString()));
-    }
-
-    private static <E extends Enum<E>> Optional<E> optional(
-            Vocabulary<E> vocabulary, List<Coding> codings, String path) {
-        for (Coding coding : codings) {
-            if (vocabulary.url().equals(coding.getSystem())
-                    && vocabulary.valueOf(coding).isEmpty()) {
-                throw Outcomes.unprocessable(path, "Unknown code '" + coding.getCode() + "' in " + vocabulary.url());
-            }
-        }
-        return codings.stream()
-                .map(vocabulary::valueOf)
-                .flatMap(Optional::stream)
-                .findFirst();
-    }
-
-    private static <E extends Enum<E>> E required(Vocabulary<E> vocabulary, List<Coding> codings, String path) {
-        return optional(vocabulary, codings, path)
-                .orElseThrow(() -> Outcomes.unprocessable(path, "A coding from " + vocabulary.url() + " is required."));
     }
 
     private static <E extends Enum<E>> String extensionCode(

@@ -20,4 +20,10 @@ class ServiceApis {
         return new TreatmentApi(
                 new ServiceApi("treatment-service", builder.clone().baseUrl(uri).build()));
     }
+
+    @Bean
+    OutcomesApi outcomesApi(RestClient.Builder builder, @Value("${footdrop.fhir.outcomes-uri}") String uri) {
+        return new OutcomesApi(
+                new ServiceApi("outcomes-service", builder.clone().baseUrl(uri).build()));
+    }
 }

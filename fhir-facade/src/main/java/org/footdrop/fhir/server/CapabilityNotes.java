@@ -26,6 +26,9 @@ class CapabilityNotes {
         }
         rest.setDocumentation("Batch Bundles only, each entry answered on its own; transaction Bundles are refused"
                 + " (their records live in two services). Conditional create on identifier. Delete voids"
-                + " (entered-in-error). Mappings and codes: docs/fhir.md.");
+                + " (entered-in-error). Searches are paged (_count, next links). Patient/{id}/$everything answers the"
+                + " patient's Conditions, Procedures and Observations and outcomes-service's derived outcomes as"
+                + " Observations with derivedFrom, method from the derived-outcome CodeSystem; not paged."
+                + " Mappings and codes: docs/fhir.md.");
     }
 }

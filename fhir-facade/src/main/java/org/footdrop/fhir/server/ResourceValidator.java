@@ -7,7 +7,6 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.time.Duration;
 import org.footdrop.fhir.terminology.Vocabularies;
-import org.footdrop.fhir.terminology.Vocabulary;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -32,9 +31,7 @@ public class ResourceValidator {
 
     public ResourceValidator(FhirContext context) {
         PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(context);
-        for (Vocabulary<?> vocabulary : Vocabularies.ALL) {
-            ours.addCodeSystem(vocabulary.codeSystem());
-        }
+        Vocabularies.codeSystems().forEach(ours::addCodeSystem);
         ValidationSupportChain chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(context),
                 ours,

@@ -21,13 +21,11 @@ public class CodeSystemProvider implements IResourceProvider {
 
     @Read
     public CodeSystem read(@IdParam IdType id) {
-        return Vocabularies.byId(id.getIdPart())
-                .map(Vocabulary::codeSystem)
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+        return Vocabularies.codeSystem(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search
     public List<CodeSystem> all() {
-        return Vocabularies.ALL.stream().<CodeSystem>map(Vocabulary::codeSystem).toList();
+        return Vocabularies.codeSystems();
     }
 }

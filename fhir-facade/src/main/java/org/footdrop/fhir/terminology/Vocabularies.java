@@ -2,9 +2,13 @@ package org.footdrop.fhir.terminology;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.footdrop.contract.intake.Measure;
 import org.footdrop.contract.vocabulary.AdverseEventType;
+import org.footdrop.contract.vocabulary.AssessmentKind;
 import org.footdrop.contract.vocabulary.CauseCategory;
 import org.footdrop.contract.vocabulary.EvaluationKind;
+import org.footdrop.contract.vocabulary.GaitAid;
 import org.footdrop.contract.vocabulary.Guidance;
 import org.footdrop.contract.vocabulary.ImagingModality;
 import org.footdrop.contract.vocabulary.InjectionTarget;
@@ -15,6 +19,7 @@ import org.footdrop.contract.vocabulary.PrpLeukocytes;
 import org.footdrop.contract.vocabulary.Severity;
 import org.footdrop.contract.vocabulary.Side;
 import org.footdrop.contract.vocabulary.Solution;
+import org.hl7.fhir.r4.model.CodeSystem;
 
 /** The project's CodeSystems the facade speaks, served as CodeSystem resources (docs/fhir.md). */
 public final class Vocabularies {
@@ -46,6 +51,15 @@ public final class Vocabularies {
     public static final Vocabulary<Severity> SEVERITY =
             new Vocabulary<>("severity", "Severity of an adverse event", Severity.class);
 
+    public static final Vocabulary<AssessmentKind> ASSESSMENT_KIND =
+            new Vocabulary<>("assessment-kind", "Foot drop assessment", AssessmentKind.class);
+    public static final Vocabulary<Measure> MEASURE =
+            new Vocabulary<>("measure", "Foot drop outcome measure", Measure.class);
+    public static final Vocabulary<GaitAid> GAIT_AID = new Vocabulary<>("gait-aid", "Gait aid", GaitAid.class);
+
+    public static final Vocabulary<DerivedOutcome> DERIVED_OUTCOME =
+            new Vocabulary<>("derived-outcome", "Derived foot drop outcome", DerivedOutcome.class);
+
     public static final List<Vocabulary<?>> ALL = List.of(
             SIDE,
             CAUSE_CATEGORY,
@@ -59,7 +73,11 @@ public final class Vocabularies {
             SOLUTION,
             PRP_LEUKOCYTES,
             ADVERSE_EVENT,
-            SEVERITY);
+            SEVERITY,
+            ASSESSMENT_KIND,
+            MEASURE,
+            GAIT_AID,
+            DERIVED_OUTCOME);
 
     /** CPT, as FHIR names it (R4's terminology registry); codes checked for their form only. */
     public static final String CPT = "http://www.ama-assn.org/go/cpt";
@@ -76,8 +94,28 @@ public final class Vocabularies {
 
     private Vocabularies() {}
 
-    public static Optional<Vocabulary<?>> byId(String id) {
-        return ALL.stream().filter(vocabulary -> vocabulary.id().equals(id)).findFirst();
+    /** Every CodeSystem the facade serves: the vocabularies and the MRC grades. */
+    public static List<CodeSystem> codeSystems() {
+        return Stream.concat(ALL.stream().map(Vocabulary::codeSystem), Stream.of(MrcGrades.codeSystem()))
+                .toList();
+    }
+
+    public static Optional<CodeSystem> codeSystem(String id) {
+        return codeSystems().stream()
+                .filter(system -> system.getId().equals(id))
+                .findFirst();
+    }
+
+    /** The UCUM code of a measure's unit as the contract names it; scores are unitless ({score}). */
+    public static String ucum(Measure measure) {
+        switch (measure.unit()) {
+            case "m/s":
+                return "m/s";
+            case "s":
+                return "s";
+            default:
+                return "{score}";
+        }
     }
 
     public static String extension(String name) {
