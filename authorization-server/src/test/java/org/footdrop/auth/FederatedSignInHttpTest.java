@@ -109,7 +109,8 @@ class FederatedSignInHttpTest {
         assertThat(access.getSubject()).isEqualTo(user);
         assertThat(access.getStringClaim("scope")).isEqualTo(role);
         assertThat(access.getStringClaim("client_id")).isEqualTo(BrowserSignIn.CLIENT_ID);
-        assertThat(access.getAudience()).containsExactly("intake-service", "treatment-service", "outcomes-service");
+        assertThat(access.getAudience())
+                .containsExactly("intake-service", "treatment-service", "outcomes-service", "fhir-facade");
         JWTClaimsSet id = tokens.verify(body.get("id_token").asString());
         assertThat(id.getSubject()).isEqualTo(user);
         assertThat(id.getStringClaim("role")).isEqualTo(role);

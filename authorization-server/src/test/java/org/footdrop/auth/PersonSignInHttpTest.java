@@ -66,7 +66,8 @@ class PersonSignInHttpTest {
         assertThat(access.getStringClaim("scope")).isEqualTo(role);
         assertThat(access.getStringClaim("client_id")).isEqualTo(BrowserSignIn.CLIENT_ID);
         assertThat(access.getIssuer()).isEqualTo(ISSUER);
-        assertThat(access.getAudience()).containsExactly("intake-service", "treatment-service", "outcomes-service");
+        assertThat(access.getAudience())
+                .containsExactly("intake-service", "treatment-service", "outcomes-service", "fhir-facade");
         assertThat(Duration.between(
                         access.getIssueTime().toInstant(),
                         access.getExpirationTime().toInstant()))
