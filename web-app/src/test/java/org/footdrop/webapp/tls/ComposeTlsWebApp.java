@@ -3,8 +3,6 @@ package org.footdrop.webapp.tls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.footdrop.support.testing.ComposeTlsOverride;
 import org.footdrop.support.testing.TestCertificates;
 import org.footdrop.support.testing.TlsInfrastructureInitializer;
@@ -15,15 +13,13 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * docker-compose.tls.yml's environment for the web app, added as a second system environment (so Boot maps
- * SPRING_SSL_BUNDLE_PEM_... and SPRING_HTTP_CLIENTS_SSL_BUNDLE as it maps real variables). Compose's own
- * defaults ({@code ${NAME:-default}}) are applied as compose applies them when NAME is unset; the certificate
+ * SPRING_SSL_BUNDLE_PEM_... and SPRING_HTTP_CLIENTS_SSL_BUNDLE as it maps real variables). The certificate
  * paths move to {@link TestCertificates}, and the authorization server's and the services' https addresses to
  * the {@link StandIn}. The browser-facing issuer stays the override's.
  */
 class ComposeTlsWebApp implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final String SERVICE = "web-app";
-    private static final Pattern COMPOSE_DEFAULT = Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}");
     private static final List<String> ADDRESSES = List.of(
             "FOOTDROP_AUTH_INTERNAL_URI", "FOOTDROP_INTAKE_URI", "FOOTDROP_TREATMENT_URI", "FOOTDROP_OUTCOMES_URI");
 
@@ -56,15 +52,9 @@ class ComposeTlsWebApp implements ApplicationContextInitializer<ConfigurableAppl
     }
 
     private static Map<String, String> composeEnvironment() {
-        Map<String, String> environment = new LinkedHashMap<>();
-        ComposeTlsOverride.environment(
-                        SERVICE,
-                        TlsInfrastructureInitializer.CONTAINER_TLS_DIR,
-                        TestCertificates.shared().dir())
-                .forEach((name, value) -> {
-                    Matcher placeholder = COMPOSE_DEFAULT.matcher(value);
-                    environment.put(name, placeholder.matches() ? placeholder.group(1) : value);
-                });
-        return environment;
+        return ComposeTlsOverride.environment(
+                SERVICE,
+                TlsInfrastructureInitializer.CONTAINER_TLS_DIR,
+                TestCertificates.shared().dir());
     }
 }

@@ -2,6 +2,7 @@ package org.footdrop.webapp.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +19,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import org.footdrop.support.testing.ComposeTlsOverride;
 import org.footdrop.support.testing.TestCertificates;
+import org.footdrop.support.testing.TlsInfrastructureInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -104,6 +108,33 @@ class WebAppOverTlsTest {
 
         // then
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldPassTheComposeHealthCheckAndFailItWithoutTheCa() {
+        // given the override's probe (openssl s_client under bash), pointed at this server and these files
+        assumeTrue(ComposeTlsOverride.canRunHealthchecks(), "the probe needs bash and openssl, as in the image");
+        TestCertificates certificates = TestCertificates.shared();
+
+        // when
+        int ready = ComposeTlsOverride.runHealthcheck(
+                "web-app",
+                8080,
+                port,
+                TlsInfrastructureInitializer.CONTAINER_TLS_DIR,
+                certificates.dir(),
+                certificates.caCertificate());
+        int withoutTheCa = ComposeTlsOverride.runHealthcheck(
+                "web-app",
+                8080,
+                port,
+                TlsInfrastructureInitializer.CONTAINER_TLS_DIR,
+                certificates.dir(),
+                Path.of("/dev/null"));
+
+        // then
+        assertThat(ready).isZero();
+        assertThat(withoutTheCa).isNotZero();
     }
 
     private HttpResponse<String> get(String pathOrUrl) throws Exception {
