@@ -3,10 +3,7 @@ package org.footdrop.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
+import org.footdrop.support.testing.ComposeTlsOverride;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +33,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.test.context.ContextConfiguration;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The authorization server started with docker-compose.tls.yml's environment for it (its
@@ -105,25 +102,7 @@ class AuthorizationServerOverTlsTest {
         }
 
         static Map<String, String> composeEnvironment() {
-            Path dir = Path.of("").toAbsolutePath();
-            while (dir != null && !Files.isRegularFile(dir.resolve("docker-compose.tls.yml"))) {
-                dir = dir.getParent();
-            }
-            assertThat(dir).as("docker-compose.tls.yml above the module").isNotNull();
-            try (Reader reader = Files.newBufferedReader(dir.resolve("docker-compose.tls.yml"))) {
-                Map<?, ?> services = (Map<?, ?>) ((Map<?, ?>) new Yaml().load(reader)).get("services");
-                Map<?, ?> environment =
-                        (Map<?, ?>) ((Map<?, ?>) services.get("authorization-server")).get("environment");
-                Map<String, String> values = new LinkedHashMap<>();
-                // compose's ${VAR:-default} as compose sets it with nothing exported (service-support's
-                // ComposeTlsOverride does the same for the services; this module does not depend on it)
-                environment.forEach((name, value) -> values.put(
-                        String.valueOf(name),
-                        String.valueOf(value).replaceAll("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}", "$1")));
-                return values;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return ComposeTlsOverride.environment("authorization-server");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.LocalWebApp;
 import org.footdrop.stack.ServiceSpec;
 import org.footdrop.stack.TopicSpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +32,9 @@ import org.yaml.snakeyaml.Yaml;
  * Keeps docker-compose.tls.yml wired: merged over docker-compose.yml the way Compose merges files,
  * every process serves HTTPS with its own certificate, every client of Kafka, MongoDB and the JWK
  * set trusts the mounted CA, Kafka's client listener is SSL, MongoDB requires TLS, Prometheus scrapes
- * over HTTPS, and every certificate mounted is one deploy/tls/make-dev-certs.sh makes. The override's
- * variables themselves are exercised by IntakeOverTlsTest and OutcomesOverTlsTest.
+ * over HTTPS, the web app trusts the CA for all its calls and marks its cookie Secure, and every
+ * certificate mounted is one deploy/tls/make-dev-certs.sh makes. The override's variables themselves are
+ * exercised by IntakeOverTlsTest, OutcomesOverTlsTest and WebAppOverTlsTest.
  */
 class ComposeTlsFileTest {
 
@@ -60,7 +63,7 @@ class ComposeTlsFileTest {
     }
 
     static Stream<ServiceSpec> processes() {
-        return Stream.concat(Stream.of(LocalAuthorizationServer.SPEC), services());
+        return Stream.concat(Stream.of(LocalAuthorizationServer.SPEC, LocalWebApp.SPEC), services());
     }
 
     @Test
@@ -109,6 +112,51 @@ class ComposeTlsFileTest {
                     .containsEntry("FOOTDROP_AUTH_JWKS_URI", INTERNAL_AUTH + "/oauth2/jwks")
                     .containsEntry("FOOTDROP_AUTH_JWKS_SSL_BUNDLE", "client");
         }
+    }
+
+    @Test
+    void shouldHaveTheWebAppCallEverythingOverHttpsTrustingTheMountedCa() {
+        // given
+        Map<String, Object> webApp = service(LocalWebApp.SPEC.name());
+        Map<String, String> environment = environment(webApp);
+        String issuer =
+                environment(service(LocalAuthorizationServer.SPEC.name())).get("FOOTDROP_AUTH_ISSUER");
+
+        // when
+        String ca = environment.get("SPRING_SSL_BUNDLE_PEM_CLIENT_TRUSTSTORE_CERTIFICATE");
+
+        // then Boot's HTTP clients (the API clients and the sign-in's calls) use the "client" bundle, the CA
+        assertThat(ca).startsWith("file:");
+        assertThat(mountedSource(webApp, ca.substring("file:".length())))
+                .isEqualTo(CERTS + LocalWebApp.SPEC.name() + "/ca.crt");
+        assertThat(environment)
+                .containsEntry("SPRING_HTTP_CLIENTS_SSL_BUNDLE", "client")
+                .containsEntry("FOOTDROP_AUTH_ISSUER", issuer)
+                .containsEntry("FOOTDROP_AUTH_INTERNAL_URI", INTERNAL_AUTH)
+                .containsEntry("FOOTDROP_WEB_COOKIE_SECURE", "true");
+        // and reaches every service at its compose name over https
+        for (ServiceSpec spec : ServiceSpec.all()) {
+            assertThat(environment)
+                    .containsEntry(
+                            "FOOTDROP_" + spec.shortName().toUpperCase(Locale.ROOT) + "_URI",
+                            "https://" + spec.name() + ":" + spec.port());
+        }
+    }
+
+    @Test
+    void shouldSendPeopleBackToTheWebAppOnHttps() {
+        // given
+        Map<String, String> environment = environment(service(LocalAuthorizationServer.SPEC.name()));
+        String webApp = "https://localhost:" + LocalWebApp.SPEC.port();
+
+        // then after signing in and out, browsers return to the web app's https address
+        assertThat(environment)
+                .containsEntry(
+                        "FOOTDROP_AUTH_WEB_CLIENT_REDIRECT_URI",
+                        "${FOOTDROP_AUTH_WEB_CLIENT_REDIRECT_URI:-" + webApp + "/login/oauth2/code/clinic}")
+                .containsEntry(
+                        "FOOTDROP_AUTH_WEB_CLIENT_POST_LOGOUT_REDIRECT_URI",
+                        "${FOOTDROP_AUTH_WEB_CLIENT_POST_LOGOUT_REDIRECT_URI:-" + webApp + "/}");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -248,9 +296,8 @@ class ComposeTlsFileTest {
         // given
         Map<String, Object> prometheus = service("prometheus");
         Path config = prometheusConfig(prometheus);
-        List<String> targets = ServiceSpec.all().stream()
-                .map(spec -> spec.name() + ":" + spec.port())
-                .toList();
+        List<String> targets =
+                processes().map(spec -> spec.name() + ":" + spec.port()).toList();
 
         // when
         List<Map<String, Object>> jobs = maps(yaml(config).get("scrape_configs")).stream()
@@ -259,8 +306,11 @@ class ComposeTlsFileTest {
                                 group -> strings(group.get("targets")).stream().anyMatch(targets::contains)))
                 .toList();
 
-        // then
-        assertThat(jobs).isNotEmpty();
+        // then every process, the web app and the authorization server included, is scraped over https
+        assertThat(jobs.stream()
+                        .flatMap(job -> maps(job.get("static_configs")).stream())
+                        .flatMap(group -> strings(group.get("targets")).stream()))
+                .containsAll(targets);
         for (Map<String, Object> job : jobs) {
             assertThat(job).containsEntry("scheme", "https");
             String ca = String.valueOf(map(job.get("tls_config")).get("ca_file"));

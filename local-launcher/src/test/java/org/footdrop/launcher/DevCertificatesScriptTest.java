@@ -40,7 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DevCertificatesScriptTest {
 
     private static final List<String> HOSTS = List.of(
-            "kafka", "mongodb", "authorization-server", "intake-service", "treatment-service", "outcomes-service");
+            "kafka",
+            "mongodb",
+            "authorization-server",
+            "intake-service",
+            "treatment-service",
+            "outcomes-service",
+            "web-app");
 
     @TempDir
     static Path out;

@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.footdrop.contract.EventJson;
@@ -142,39 +137,30 @@ class IntakeOverTlsTest {
     }
 
     @Test
-    void shouldPassTheComposeHealthCheckAndFailItWithoutTheCa() throws Exception {
+    void shouldPassTheComposeHealthCheckAndFailItWithoutTheCa() {
         // given the override's probe (openssl s_client under bash), pointed at this server and these files
-        assumeTrue(onPath("bash") && onPath("openssl"), "the probe needs bash and openssl, as in the image");
-        List<String> probe = ComposeTlsOverride.healthcheck("intake-service");
-        assertThat(probe.subList(0, 3)).containsExactly("CMD", "bash", "-c");
-        String script = probe.get(3)
-                .replace("127.0.0.1:8081", "127.0.0.1:" + port)
-                .replace(
-                        TlsInfrastructureInitializer.CONTAINER_TLS_DIR,
-                        TestCertificates.shared().dir().toString());
+        assumeTrue(ComposeTlsOverride.canRunHealthchecks(), "the probe needs bash and openssl, as in the image");
+        TestCertificates certificates = TestCertificates.shared();
 
         // when
-        int ready = run(script);
-        int withoutTheCa =
-                run(script.replace(TestCertificates.shared().caCertificate().toString(), "/dev/null"));
+        int ready = ComposeTlsOverride.runHealthcheck(
+                "intake-service",
+                8081,
+                port,
+                TlsInfrastructureInitializer.CONTAINER_TLS_DIR,
+                certificates.dir(),
+                certificates.caCertificate());
+        int withoutTheCa = ComposeTlsOverride.runHealthcheck(
+                "intake-service",
+                8081,
+                port,
+                TlsInfrastructureInitializer.CONTAINER_TLS_DIR,
+                certificates.dir(),
+                Path.of("/dev/null"));
 
         // then
         assertThat(ready).isZero();
         assertThat(withoutTheCa).isNotZero();
-    }
-
-    private static int run(String script) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", script)
-                .redirectErrorStream(true)
-                .start();
-        process.getInputStream().transferTo(OutputStream.nullOutputStream());
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("probe finished").isTrue();
-        return process.exitValue();
-    }
-
-    private static boolean onPath(String command) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private HttpClient client(SSLContext context) {

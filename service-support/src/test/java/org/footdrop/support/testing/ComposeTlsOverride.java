@@ -1,6 +1,8 @@
 package org.footdrop.support.testing;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +10,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -66,6 +70,49 @@ public final class ComposeTlsOverride {
             throw new IllegalStateException(FILE + " sets no health check for " + service);
         }
         return ((List<?>) healthcheck.get("test")).stream().map(String::valueOf).toList();
+    }
+
+    /** Whether this machine has what the override's health checks run (bash and openssl, as in the images). */
+    public static boolean canRunHealthchecks() {
+        return onPath("bash") && onPath("openssl");
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    /**
+     * Runs the override's health check for this service ({@code CMD bash -c script}) on this machine: the
+     * container's port moved to a local one, its certificate directory to a local one and its CA file to
+     * {@code caFile}. The probe's exit code: 0 is healthy.
+     */
+    public static int runHealthcheck(
+            String service, int containerPort, int localPort, String containerDir, Path localDir, Path caFile) {
+        List<String> probe = healthcheck(service);
+        if (!probe.subList(0, 3).equals(List.of("CMD", "bash", "-c"))) {
+            throw new IllegalStateException(FILE + ": the health check of " + service + " is no bash script: " + probe);
+        }
+        String script = probe.get(3)
+                .replace("127.0.0.1:" + containerPort, "127.0.0.1:" + localPort)
+                .replace(containerDir + "/ca.crt", caFile.toString())
+                .replace(containerDir, localDir.toString());
+        try {
+            Process process = new ProcessBuilder("bash", "-c", script)
+                    .redirectErrorStream(true)
+                    .start();
+            process.getInputStream().transferTo(OutputStream.nullOutputStream());
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the health check of " + service + " did not finish in 20 s");
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<?, ?> service(String name) {

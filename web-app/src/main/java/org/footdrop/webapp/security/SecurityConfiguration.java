@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -52,9 +53,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain metrics(HttpSecurity http, WebProperties web) throws Exception {
-        NimbusJwtDecoder opsTokens = NimbusJwtDecoder.withJwkSetUri(web.authInternal() + "/oauth2/jwks")
-                .build();
+    SecurityFilterChain metrics(HttpSecurity http, WebProperties web, AuthorizationServerCalls calls) throws Exception {
+        NimbusJwtDecoder opsTokens = calls.keys(web.authInternal() + "/oauth2/jwks");
         opsTokens.setJwtValidator(JwtValidators.createDefaultWithIssuer(web.issuer()));
         http.securityMatcher("/actuator/prometheus")
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_ops"))
@@ -68,7 +68,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(
-            HttpSecurity http, ClientRegistrationRepository registrations, JwtDecoder accessTokens, WebProperties web)
+            HttpSecurity http,
+            ClientRegistrationRepository registrations,
+            JwtDecoder accessTokens,
+            WebProperties web,
+            AuthorizationServerCalls calls)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/forbidden")
@@ -90,8 +94,8 @@ class SecurityConfiguration {
                         .hasAuthority(Role.ANALYST.authority())
                         .anyRequest()
                         .authenticated())
-                .oauth2Login(
-                        login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(people(accessTokens))))
+                .oauth2Login(login -> login.tokenEndpoint(token -> token.accessTokenResponseClient(calls.codes()))
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(people(accessTokens, calls))))
                 .oauth2Client(Customizer.withDefaults())
                 .exceptionHandling(errors -> errors.accessDeniedPage("/forbidden"))
                 .logout(logout -> logout.logoutSuccessHandler(endBothSessions(registrations)))
@@ -123,8 +127,10 @@ class SecurityConfiguration {
     }
 
     /** The person, with the role their access token carries as its scope (ADR 0010) as the only authority. */
-    private static OAuth2UserService<OidcUserRequest, OidcUser> people(JwtDecoder accessTokens) {
+    private static OAuth2UserService<OidcUserRequest, OidcUser> people(
+            JwtDecoder accessTokens, AuthorizationServerCalls calls) {
         OidcUserService delegate = new OidcUserService();
+        delegate.setOauth2UserService(calls.userInfo());
         return request -> {
             OidcUser user = delegate.loadUser(request);
             Jwt token = accessTokens.decode(request.getAccessToken().getTokenValue());
@@ -173,18 +179,25 @@ class SecurityConfiguration {
 
     /** Checks the access tokens' signatures against the authorization server's keys before reading their role. */
     @Bean
-    JwtDecoder accessTokenDecoder(WebProperties web) {
-        return NimbusJwtDecoder.withJwkSetUri(web.authInternal() + "/oauth2/jwks")
-                .build();
+    JwtDecoder accessTokenDecoder(WebProperties web, AuthorizationServerCalls calls) {
+        return calls.keys(web.authInternal() + "/oauth2/jwks");
+    }
+
+    /** The ID token checked against the keys fetched through the same client as every other call. */
+    @Bean
+    JwtDecoderFactory<ClientRegistration> idTokenDecoders(AuthorizationServerCalls calls) {
+        return calls.idTokens();
     }
 
     /** Hands the signed-in person's access token to the API calls, refreshing it when it expires. */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(
-            ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorizedClients) {
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientRepository authorizedClients,
+            AuthorizationServerCalls calls) {
         OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode()
-                .refreshToken()
+                .refreshToken(refresh -> refresh.accessTokenResponseClient(calls.refreshes()))
                 .build();
         DefaultOAuth2AuthorizedClientManager manager =
                 new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
