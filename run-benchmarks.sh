@@ -2,7 +2,8 @@
 # The benchmark run of issue 8: builds everything, starts the embedded stack on free ports, measures
 # ingest, projection, freshness, queries and footprint against baselines of the same run, and writes
 # docs/benchmarks.md. Options (see org.footdrop.benchmarks.Benchmarks): --events N (default 1000000)
-# --small-patients N --seconds S --concurrency C --bulk-events N --out FILE --data-dir DIR --smoke.
+# --small-patients N --seconds S --concurrency C --bulk-events N --import-only --fhir-entries N --fhir-only
+# --out FILE --data-dir DIR --smoke.
 # MONGODB_URI=mongodb://host:27017 runs the services and the baselines against that MongoDB instead.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.footdrop.stack.InfraPorts;
+import org.footdrop.stack.LocalFhirFacade;
+import org.footdrop.stack.ServiceSpec;
 import org.footdrop.stack.SystemStack;
 
 /**
@@ -50,7 +52,15 @@ final class BenchmarkStack implements AutoCloseable {
      */
     static BenchmarkStack start(Path data, String externalMongoUri, Map<String, String> serviceEnvironment)
             throws Exception {
+        return start(data, externalMongoUri, serviceEnvironment, false);
+    }
+
+    /** As {@link #start(Path, String, Map)}, with the FHIR facade beside the services if {@code withFhir}. */
+    static BenchmarkStack start(
+            Path data, String externalMongoUri, Map<String, String> serviceEnvironment, boolean withFhir)
+            throws Exception {
         return new BenchmarkStack(SystemStack.builder(data, BenchmarkStack.class)
+                .services(withFhir ? LocalFhirFacade.withServices() : ServiceSpec.all())
                 .infrastructure(SystemStack.Infra.OWN_JVM)
                 .externalMongo(externalMongoUri)
                 .logs(data.resolve("logs"))
@@ -91,11 +101,17 @@ final class BenchmarkStack implements AutoCloseable {
 
     HttpResponse<String> post(String service, String pathAndQuery, String body, String role)
             throws IOException, InterruptedException {
+        return post(service, pathAndQuery, body, role, Duration.ofSeconds(60));
+    }
+
+    /** A POST allowed {@code timeout}: a FHIR batch of a thousand entries takes longer than a record. */
+    HttpResponse<String> post(String service, String pathAndQuery, String body, String role, Duration timeout)
+            throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url(service) + pathAndQuery))
                         .header("Authorization", "Bearer " + token(role))
                         .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(60))
+                        .timeout(timeout)
                         .POST(
                                 body == null
                                         ? HttpRequest.BodyPublishers.noBody()

@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  * P1 (ingest vs a raw insert and a no-op), P3 (freshness at 60% of P1), P4 (queries at two
  * population sizes, and the web pages beside the API calls they make), P2 (draining a backlog vs a plain
  * consumer and a plain bulk upsert), profiles
- * the projection with JFR, and writes the report. Every figure is beside a baseline of the same run.
+ * the projection with JFR, P6 (bulk import) and P7 (the FHIR facade beside the own API), and writes the report. Every figure is beside a baseline of the same run.
  *
  * <p>Options: {@link Options.Arguments} ({@code ./run-benchmarks.sh --help}). {@code MONGODB_URI} in the
  * environment runs against that MongoDB.
@@ -67,6 +67,8 @@ public final class Benchmarks {
             int queryCalls,
             int importPatients,
             boolean importOnly,
+            int fhirEntries,
+            boolean fhirOnly,
             Path out,
             Path dataDir,
             String command,
@@ -124,6 +126,19 @@ public final class Benchmarks {
                     description = "P5 at ready and P6 only, e.g. to measure an import change quickly")
             boolean importOnly;
 
+            @Option(
+                    names = "--fhir-entries",
+                    paramLabel = "N",
+                    converter = Count.class,
+                    description = "P7's cohort: entries of FHIR batches, three a patient (default: ${DEFAULT-VALUE})")
+            long fhirEntries = 1_000;
+
+            @Option(
+                    names = "--fhir-only",
+                    description = "P5 at ready and P7 only (the FHIR facade beside the own API), on a stack with the"
+                            + " facade")
+            boolean fhirOnly;
+
             @Option(names = "--out", paramLabel = "FILE", description = "the report (default: ${DEFAULT-VALUE})")
             Path out = Path.of("docs/benchmarks.md");
 
@@ -170,7 +185,9 @@ public final class Benchmarks {
             long bulk = arguments.bulkEvents;
             int queries = 300;
             int importPatients = Math.toIntExact(arguments.importPatients);
+            int fhirEntries = Math.toIntExact(arguments.fhirEntries);
             if (arguments.smoke) {
+                fhirEntries = Math.min(fhirEntries, 30);
                 importPatients = Math.min(importPatients, 100);
                 events = Math.min(events, 2_000);
                 smallPatients = Math.min(smallPatients, 50);
@@ -191,6 +208,8 @@ public final class Benchmarks {
                     queries,
                     importPatients,
                     arguments.importOnly,
+                    fhirEntries,
+                    arguments.fhirOnly,
                     arguments.out,
                     arguments.dataDir != null ? arguments.dataDir : temporaryDataDir(),
                     command,
@@ -240,7 +259,10 @@ public final class Benchmarks {
                 : "MongoDB at " + externalMongo.replaceAll("//[^@/]*@", "//***@");
         long started = System.nanoTime();
         stack = BenchmarkStack.start(
-                options.dataDir(), externalMongo, Map.of("FOOTDROP_BENCHMARK_BASELINE_ENABLED", "true"));
+                options.dataDir(),
+                externalMongo,
+                Map.of("FOOTDROP_BENCHMARK_BASELINE_ENABLED", "true"),
+                options.fhirOnly());
         var peak = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rss-sampler");
             t.setDaemon(true);
@@ -250,7 +272,9 @@ public final class Benchmarks {
             footprint("at ready", (System.nanoTime() - started) / 1e9);
             // the whole stack's largest resident total while it works, not only at two moments
             peak.scheduleAtFixedRate(this::samplePeak, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
-            if (options.importOnly()) {
+            if (options.fhirOnly()) {
+                report.notes.add("P7 only (--fhir-only): P1 to P4 and P6 not run; P5 with the FHIR facade");
+            } else if (options.importOnly()) {
                 report.notes.add("P6 only (--import-only): P1 to P4 not run");
             } else {
                 ingest();
@@ -262,7 +286,12 @@ public final class Benchmarks {
             if (peakSample != null) {
                 report.footprints.put("at the run's peak (sampled every 2 s)", peakSample);
             }
-            importing();
+            if (!options.fhirOnly()) {
+                importing();
+            }
+            if (!options.importOnly()) {
+                fhir();
+            }
         } catch (Exception | AssertionError e) {
             // what was measured before the failure is still worth its report; the run still fails
             report.notes.add("RUN STOPPED EARLY: " + e);
@@ -424,14 +453,18 @@ public final class Benchmarks {
 
     // ---------------------------------------------------------------- P6
 
-    /** P6 on a fresh stack: a file ten times smaller, the store's raw bulk insert, then the file. */
+    /**
+     * P6 on a fresh stack: a file ten times smaller, the store's raw bulk insert, then the file. The
+     * stack runs the FHIR facade too, for P7 after it, unless this run is --import-only.
+     */
     private void importing() throws Exception {
         stack.close();
         Path fresh = options.dataDir().resolve("p6");
         stack = BenchmarkStack.start(
                 fresh,
                 externalMongo,
-                Map.of("FOOTDROP_IMPORT_DIRECTORY", fresh.resolve("imports").toString()));
+                Map.of("FOOTDROP_IMPORT_DIRECTORY", fresh.resolve("imports").toString()),
+                !options.importOnly());
         ImportStage stage = new ImportStage(stack, fresh);
         int large = options.importPatients();
         int small = Math.max(1, large / 10);
@@ -443,6 +476,17 @@ public final class Benchmarks {
         ImportStage.Run run = stage.importFile(largeFile, large, this::awaitDrained, options.smoke());
         report.importCommands = StoreCommands.perRequest(before, StoreCommands.snapshot(stack), run.lines());
         report.imports.add(run);
+    }
+
+    // ---------------------------------------------------------------- P7
+
+    /**
+     * P7 on the stack already running the FHIR facade: P6's (started with it, which costs P6 nothing but
+     * memory the facade's own) or, with --fhir-only, the first.
+     */
+    private void fhir() throws Exception {
+        report.fhir = new FhirStage(stack, "bench-fhir-" + shortId() + "-")
+                .measure(options.fhirEntries(), options.smoke() ? 1 : 10);
     }
 
     // ---------------------------------------------------------------- P3

@@ -58,6 +58,7 @@ final class Report {
     final List<ImportStage.Run> imports = new ArrayList<>();
 
     Baseline rawBulkInsert;
+    FhirStage.Result fhir;
     Map<String, Double> importCommands = new LinkedHashMap<>();
 
     Report(Benchmarks.Options options) {
@@ -108,6 +109,7 @@ final class Report {
         WebPagesStage.section(md, webPages);
         footprint(md);
         imports(md);
+        FhirStage.section(md, fhir);
         profiles(md);
         if (!notes.isEmpty()) {
             line(md, "## Notes");
@@ -235,6 +237,7 @@ final class Report {
                     readySeconds <= 30 && peak <= 5L * 512 * 1024 * 1024);
         }
         importSummary(md);
+        FhirStage.summaryRow(fhir, (what, figure, target, met) -> row(md, what, figure, "", Double.NaN, target, met));
         line(md, "");
     }
 

@@ -36,6 +36,8 @@ class BenchmarksSmokeTest {
                         "## Web pages",
                         "| P6 import",
                         "## P6: bulk import",
+                        "| P7 FHIR batch of 30 entries vs the own API",
+                        "## P7: the FHIR facade",
                         "## Where the time goes",
                         "SMOKE RUN");
         assertThat(report).doesNotContain("profile not");

@@ -377,6 +377,32 @@ class FacadeServerTest {
         assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.TOOCOSTLY);
     }
 
+    /**
+     * A body over every cap sent without a length, as HAPI's client streams a large batch (40,000
+     * entries): 413 with an OperationOutcome. Before, the client's connection was reset while it still
+     * sent (HAPI's client reports that as a 500), and with the rest of the body read, the shared size
+     * limit's IOException was answered 400.
+     */
+    @Test
+    void shouldRefuseABodyOverTheCapsSentWithoutALengthAsTooLarge() throws Exception {
+        byte[] body = ("{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"id\":\"" + "x".repeat(40 * 1024 * 1024)
+                        + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/fhir"))
+                .header("Authorization", "Bearer " + token(Role.CLINICAL_WRITER))
+                .header("Content-Type", "application/fhir+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body)))
+                .build();
+
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body());
+        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.TOOCOSTLY);
+    }
+
     @Test
     void shouldSayInTheCapabilityStatementThatOnlyBatchIsSupported() {
         CapabilityStatement capability =

@@ -65,7 +65,8 @@ class ReliabilityTest {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = RunningSystem.start(data, Map.of());
+        // with the FHIR facade, whose endpoint R6's hostile input reaches too
+        system = RunningSystem.startWithFhir(data, Map.of());
     }
 
     @AfterAll
@@ -349,6 +350,72 @@ class ReliabilityTest {
                 serverErrors,
                 Duration.ZERO,
                 "all refused with problem+json, nothing stored, services ready"));
+        fhirHostileInput();
+    }
+
+    /**
+     * Issue 21's hostile FHIR input, each about an existing Patient: answered with an OperationOutcome and
+     * its status, and nothing written: no event on the topics, no Patient in the facade's store.
+     */
+    private void fhirHostileInput() throws Exception {
+        Instant start = Instant.now();
+        String prefix = "pt-hostile-fhir-" + run + "-";
+        HttpResponse<String> subject = system.send(
+                "POST", "fhir", "/fhir/Patient", HostileRequests.fhirPatient(prefix + "subject"), "clinical-writer");
+        assertThat(subject.statusCode()).as(subject.body()).isEqualTo(201);
+        String location = subject.headers().firstValue("Location").orElseThrow();
+        String fhirId = location.replaceFirst(".*/Patient/", "").replaceFirst("/_history/.*", "");
+        List<String> wrong = new ArrayList<>();
+        List<HostileRequests.FhirRequest> requests = HostileRequests.fhir(fhirId, prefix);
+        for (HostileRequests.FhirRequest request : requests) {
+            int eventsBefore = topicKeys().size();
+            HttpResponse<String> response = request.chunked()
+                    ? system.postChunked("fhir", request.path(), request.body(), "clinical-writer")
+                    : system.send("POST", "fhir", request.path(), request.body(), "clinical-writer");
+            String resourceType = "";
+            try {
+                resourceType = EventJson.mapper()
+                        .readTree(response.body())
+                        .path("resourceType")
+                        .asString("");
+            } catch (RuntimeException e) {
+                // not JSON: reported below as not an OperationOutcome
+            }
+            if (response.statusCode() != request.status() || !resourceType.equals("OperationOutcome")) {
+                wrong.add(request.what() + ": " + response.statusCode() + " " + resourceType);
+            }
+            if (topicKeys().size() != eventsBefore) {
+                wrong.add(request.what() + ": events written");
+            }
+        }
+        // the facade's Patient ids are name-based UUIDs of the patientId (FhirPatient.fhirId): none of these exist
+        for (String patientId : List.of(prefix + "batch-0", prefix + "batch-9999", prefix + "wrong")) {
+            String id = UUID.nameUUIDFromBytes(("patient\n" + patientId).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            assertThat(system.send("GET", "fhir", "/fhir/Patient/" + id, null, "clinician")
+                            .statusCode())
+                    .as("Patient " + patientId + " of a refused request")
+                    .isEqualTo(404);
+        }
+        // the id rule above is the facade's: its subject, created through it, is found by it
+        String subjectId = UUID.nameUUIDFromBytes(("patient\n" + prefix + "subject").getBytes(StandardCharsets.UTF_8))
+                .toString();
+        assertThat(subjectId).isEqualTo(fhirId);
+        assertThat(wrong).as("FHIR requests answered wrongly or half-written").isEmpty();
+        assertThat(system.send("GET", "fhir", "/actuator/health/readiness", null, null)
+                        .statusCode())
+                .isEqualTo(200);
+        report.add(row(
+                "R6 hostile FHIR input: " + requests.size() + " requests (malformed JSON, wrong resource type,"
+                        + " unknown code, missing element, clinic rule broken, 10,000-entry batch, 10 MB body with"
+                        + " and without a length)",
+                start,
+                0,
+                0,
+                0,
+                0,
+                Duration.ZERO,
+                "each an OperationOutcome with its status, nothing written, facade ready"));
     }
 
     @Test

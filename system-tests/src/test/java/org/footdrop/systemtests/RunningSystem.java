@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.footdrop.stack.InfraPorts;
+import org.footdrop.stack.LocalFhirFacade;
 import org.footdrop.stack.RepositoryRoot;
+import org.footdrop.stack.ServiceSpec;
 import org.footdrop.stack.SystemStack;
 import org.footdrop.stack.demo.DemoClinic;
 import org.footdrop.stack.demo.DemoClinicImport;
@@ -52,20 +54,26 @@ final class RunningSystem implements AutoCloseable {
     /** As {@link #start(Path, Map)}, with the store in a JVM of its own when asked, so it can be SIGKILLed. */
     static RunningSystem start(Path data, Map<String, String> extraEnvironment, boolean storeInOwnProcess)
             throws Exception {
-        return start(data, extraEnvironment, storeInOwnProcess, Map.of());
+        return start(data, extraEnvironment, storeInOwnProcess, Map.of(), false);
+    }
+
+    /** As {@link #start(Path, Map)}, with the FHIR facade (short name {@code fhir}) beside the services. */
+    static RunningSystem startWithFhir(Path data, Map<String, String> extraEnvironment) throws Exception {
+        return start(data, extraEnvironment, false, Map.of(), true);
     }
 
     /** As {@link #start(Path, Map)}, with settings added to the authorization server's environment. */
     static RunningSystem startWithAuthorizationServer(Path data, Map<String, String> authorizationServerEnvironment)
             throws Exception {
-        return start(data, Map.of(), false, authorizationServerEnvironment);
+        return start(data, Map.of(), false, authorizationServerEnvironment, false);
     }
 
     private static RunningSystem start(
             Path data,
             Map<String, String> extraEnvironment,
             boolean storeInOwnProcess,
-            Map<String, String> authorizationServerEnvironment)
+            Map<String, String> authorizationServerEnvironment,
+            boolean withFhir)
             throws Exception {
         Map<String, String> environment = new HashMap<>(extraEnvironment);
         // a quick sweep, so an outage test need not wait the production grace period
@@ -77,6 +85,7 @@ final class RunningSystem implements AutoCloseable {
                                 storeInOwnProcess ? SystemStack.Infra.STORE_IN_OWN_JVM : SystemStack.Infra.IN_THIS_JVM)
                         .serviceEnvironment(environment)
                         .authorizationServerEnvironment(authorizationServerEnvironment)
+                        .services(withFhir ? LocalFhirFacade.withServices() : ServiceSpec.all())
                         .webApp(true)
                         .start(),
                 data);
@@ -201,6 +210,20 @@ final class RunningSystem implements AutoCloseable {
             request.header(headers[i], headers[i + 1]);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST whose body is sent without a length (chunked), as a client streaming a large Bundle does. */
+    HttpResponse<String> postChunked(String service, String path, String body, String role)
+            throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port(service) + path))
+                        .header("Content-Type", "application/fhir+json")
+                        .header("Authorization", "Bearer " + stack.token(role))
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String service, String path, String body) throws IOException, InterruptedException {
