@@ -148,6 +148,10 @@ public final class ImportCommand {
                 });
             }));
         });
+        // every job finished before the summaries: the bar redraws its line until the last one is done
+        CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new))
+                .exceptionally(failed -> null)
+                .join();
         int exit = 0;
         out.println();
         for (var entry : services.entrySet()) {
