@@ -79,7 +79,8 @@
         axisLine: { show: false }, axisTick: { show: false }, splitLine: { show: false },
         axisLabel: { color: colour, margin: 4,
                      formatter: function (v) { return atRisk[v] === undefined ? '' : atRisk[v]; } },
-        name: curve.label, nameLocation: 'start', nameGap: 12,
+        // the day-0 count is centred on the axis's start: the group's name keeps clear of it
+        name: curve.label, nameLocation: 'start', nameGap: 30,
         nameTextStyle: { color: colour, align: 'right', verticalAlign: 'top', padding: [4, 0, 0, 0], fontSize: 11 }
       });
     });
@@ -97,7 +98,7 @@
       aria: { enabled: true },
       legend: { top: 0, left: 0, right: 0, type: 'plain', data: curves.map(function (c) { return c.label; }) },
       tooltip: { trigger: 'item' },
-      grid: { left: Math.min(170, 20 + longest * 7.5), right: 24, top: 40 + 22 * legendLines,
+      grid: { left: Math.min(188, 38 + longest * 7.5), right: 24, top: 40 + 22 * legendLines,
               bottom: 56 + 18 * curves.length },
       xAxis: xAxes,
       yAxis: { type: 'value', min: 0, max: 1, name: 'not yet responded' },
