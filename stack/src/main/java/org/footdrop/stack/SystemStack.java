@@ -220,21 +220,34 @@ public final class SystemStack implements AutoCloseable {
             services.put(spec.shortName(), service);
             service.start();
         }
+        if (web != null) {
+            // beside the services, not after them: it needs the authorization server at start-up and
+            // the services only when a page asks (ServiceHealth says which answer), so the stack is
+            // ready when the slowest of them is, not after the sum
+            ServiceProcess webApp = child(
+                    web,
+                    web.name(),
+                    LocalWebApp.environment(
+                            issuer(),
+                            issuer(),
+                            placedUrl(placed, "intake"),
+                            placedUrl(placed, "treatment"),
+                            placedUrl(placed, "outcomes")));
+            services.put(web.shortName(), webApp);
+            webApp.start();
+        }
         for (ServiceProcess service : services.values()) {
             awaitReady(service);
             readyAfter.put(service.name(), seconds(started));
         }
-        if (web != null) {
-            // last: it signs people in at the authorization server and reads the services
-            ServiceProcess webApp = child(
-                    web,
-                    web.name(),
-                    LocalWebApp.environment(issuer(), issuer(), url("intake"), url("treatment"), url("outcomes")));
-            services.put(web.shortName(), webApp);
-            webApp.start();
-            awaitReady(webApp);
-            readyAfter.put(webApp.name(), seconds(started));
+    }
+
+    private static String placedUrl(Map<String, ServiceSpec> placed, String service) {
+        ServiceSpec spec = placed.get(service);
+        if (spec == null) {
+            throw new IllegalArgumentException("the web app reads " + service + ", which this stack does not run");
         }
+        return spec.url();
     }
 
     /**
