@@ -24,8 +24,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The FHIR interactions of a resource type backed by one kind of record of the own API: what a
- * Condition and a Procedure share. The resource's id is the record's id, its version the revision.
+ * The FHIR interactions of a resource type backed by one kind of record of the own API, the one
+ * owner of their flow ({@link RecordProvider} binds them to HAPI). The resource's id is the record's id, its version the revision.
  */
 public class RecordResources<R extends DomainResource> {
 
@@ -46,6 +46,10 @@ public class RecordResources<R extends DomainResource> {
         this.patients = patients;
         this.identifiers = identifiers;
         this.validator = validator;
+    }
+
+    public Class<R> resourceType() {
+        return mapping.resourceType();
     }
 
     private String type() {
