@@ -13,6 +13,7 @@ import org.footdrop.fhir.patient.PatientProvider;
 import org.footdrop.fhir.procedure.ProcedureProvider;
 import org.footdrop.fhir.records.OutcomesApi;
 import org.footdrop.fhir.server.SystemProvider;
+import org.footdrop.fhir.therapy.ServiceRequestProvider;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code Patient/{id}/$everything}: the Patient, its Conditions, Procedures and Observations as the
+ * {@code Patient/{id}/$everything}: the Patient, its Conditions, Procedures, Observations and ServiceRequests as the
  * services hold them, and outcomes-service's derived outcomes as Observations that say they are
  * derived. Each part is read through its service with the caller's token, so each service audits it.
  * Answered whole (one patient's course is small), not paged.
@@ -35,6 +36,7 @@ public class EverythingProvider implements SystemProvider {
     private final ConditionProvider conditions;
     private final ProcedureProvider procedures;
     private final ObservationProvider observations;
+    private final ServiceRequestProvider serviceRequests;
     private final OutcomesApi outcomes;
 
     public EverythingProvider(
@@ -43,12 +45,14 @@ public class EverythingProvider implements SystemProvider {
             ConditionProvider conditions,
             ProcedureProvider procedures,
             ObservationProvider observations,
+            ServiceRequestProvider serviceRequests,
             OutcomesApi outcomes) {
         this.patientsProvider = patientsProvider;
         this.patients = patients;
         this.conditions = conditions;
         this.procedures = procedures;
         this.observations = observations;
+        this.serviceRequests = serviceRequests;
         this.outcomes = outcomes;
     }
 
@@ -62,6 +66,7 @@ public class EverythingProvider implements SystemProvider {
         conditions.byPatient(subject).forEach(resource -> add(bundle, base, resource));
         procedures.byPatient(subject).forEach(resource -> add(bundle, base, resource));
         observations.byPatient(subject, null, null, null).forEach(resource -> add(bundle, base, resource));
+        serviceRequests.byPatient(subject).forEach(resource -> add(bundle, base, resource));
         for (Observation derived : OutcomeObservations.of(outcomesOf(patient), patient.fhirId())) {
             bundle.addEntry()
                     .setFullUrl("urn:uuid:" + derived.getIdPart())
