@@ -10,10 +10,12 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.footdrop.fhir.ServicesStandIn;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.terminology.Vocabularies;
 import org.footdrop.support.security.Role;
+import org.footdrop.support.testing.AuditProbe;
 import org.footdrop.support.testing.EmbeddedMongoInitializer;
 import org.footdrop.support.testing.TestAuthInitializer;
 import org.footdrop.support.testing.TestTokens;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,6 +54,9 @@ class EverythingPagingTest {
 
     @Autowired
     ResourceValidator validator;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -131,13 +137,51 @@ class EverythingPagingTest {
                 .hasSize(1 + DIAGNOSES + INJECTIONS);
     }
 
+    @Test
+    void shouldNameThePatientInTheAuditRecordOfEveryPage() {
+        // given
+        IdType patient = patientWithACourse();
+        String subject = "auditor-" + UUID.randomUUID();
+
+        // when
+        List<Bundle> pages = pages(patient, 4, subject);
+
+        // then each request, the later pages (cut from the first, no service asked) included, names the patient
+        String patientId = ((Patient) pages.get(0).getEntryFirstRep().getResource())
+                .getIdentifierFirstRep()
+                .getValue();
+        List<Document> records = new AuditProbe(mongo).awaitRecords(subject, pages.size());
+        assertThat(records).hasSize(pages.size());
+        assertThat(records)
+                .filteredOn(record -> String.valueOf(record.get("query")).contains("_getpages"))
+                .hasSize(pages.size() - 1);
+        assertThat(records)
+                .allSatisfy(record ->
+                        assertThat(record.getList("patientIds", String.class)).containsExactly(patientId));
+    }
+
+    /** Plain HTTP: the point is the absence of a token, which HAPI's client is not for. */
+    @Test
+    void shouldRefuseALaterPageToACallerWithoutAToken() throws Exception {
+        String next =
+                pages(patientWithACourse(), 4).get(0).getLink(Bundle.LINK_NEXT).getUrl();
+
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(next))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
     private IdType patientWithACourse() {
         String patientId = "P-" + UUID.randomUUID();
         Patient patient = new Patient();
         patient.addIdentifier().setSystem(Vocabularies.PATIENT_ID_SYSTEM).setValue(patientId);
         patient.setBirthDateElement(new DateType("1961"));
         patient.setGender(AdministrativeGender.FEMALE);
-        IdType id = (IdType) client(Role.CLINICAL_WRITER)
+        IdType id = (IdType) client(Role.CLINICAL_WRITER, "writer")
                 .create()
                 .resource(patient)
                 .execute()
@@ -147,7 +191,11 @@ class EverythingPagingTest {
     }
 
     private List<Bundle> pages(IdType patient, int count) {
-        IGenericClient client = client(Role.CLINICIAN);
+        return pages(patient, count, "clinician-" + UUID.randomUUID());
+    }
+
+    private List<Bundle> pages(IdType patient, int count, String subject) {
+        IGenericClient client = client(Role.CLINICIAN, subject);
         List<Bundle> pages = new ArrayList<>();
         Bundle page = client.operation()
                 .onInstance(patient)
@@ -179,10 +227,12 @@ class EverythingPagingTest {
                 .toList();
     }
 
-    private IGenericClient client(Role role) {
+    private IGenericClient client(Role role, String subject) {
         IGenericClient client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-        client.registerInterceptor(new BearerTokenAuthInterceptor(
-                TestTokens.builder(role).audiences("fhir-facade").sign()));
+        client.registerInterceptor(new BearerTokenAuthInterceptor(TestTokens.builder(role)
+                .subject(subject)
+                .audiences("fhir-facade")
+                .sign()));
         return client;
     }
 }
