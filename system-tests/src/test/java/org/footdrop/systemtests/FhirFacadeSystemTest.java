@@ -859,8 +859,9 @@ class FhirFacadeSystemTest {
         assertValid(everything);
     }
 
+    /** The whole of $everything: its pages, walked by their next links, as one searchset. */
     private static Bundle everything(String patient) {
-        return clinician
+        Bundle page = clinician
                 .operation()
                 .onInstance(new IdType("Patient", patient))
                 .named("$everything")
@@ -868,6 +869,14 @@ class FhirFacadeSystemTest {
                 .returnResourceType(Bundle.class)
                 .useHttpGet()
                 .execute();
+        Bundle whole = new Bundle().setType(page.getType()).setTotal(page.getTotal());
+        whole.getEntry().addAll(page.getEntry());
+        while (page.getLink(Bundle.LINK_NEXT) != null) {
+            page = clinician.loadPage().next(page).execute();
+            whole.getEntry().addAll(page.getEntry());
+        }
+        assertThat(whole.getEntry()).hasSize(whole.getTotal());
+        return whole;
     }
 
     private static List<Observation> derived(Bundle bundle, String kind) {
