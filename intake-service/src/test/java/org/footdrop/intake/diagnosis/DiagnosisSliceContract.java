@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -169,7 +171,18 @@ abstract class DiagnosisSliceContract {
 
     @Test
     void shouldResendAnEventLeftPendingByACrashAndOnlyThatOne() {
-        // given a record whose event was stored but never sent (the service died after the write)
+        resendsAnEventLeftPending(false);
+    }
+
+    /** An entry stored without the headers its payload says: sent with them, as when it was written. */
+    @Test
+    void shouldResendAPendingEventStoredWithoutItsCloudEventsHeadersWithThemAll() {
+        resendsAnEventLeftPending(true);
+    }
+
+    private void resendsAnEventLeftPending(boolean storedShape) {
+        // given a record whose event was stored but never sent (the service died after the write),
+        // in the released shape (all headers stored) or the current one
         String recordId = UUID.randomUUID().toString();
         String patientId = "pt-crash-" + UUID.randomUUID();
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
@@ -180,17 +193,21 @@ abstract class DiagnosisSliceContract {
                 longAgo,
                 "intake-service",
                 "crash-test");
-        OutboxEntry pending = OutboxEntry.pending(event, codec, longAgo);
+        OutboxEntry pending = OutboxEntry.pending(event, codec, longAgo)
+                .withHeaders(Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+        OutboxEntry stored = storedShape ? pending.stored() : pending;
+        assertThat(stored.headers()).hasSize(storedShape ? 1 : 11);
         mongo.insert(
                 new PendingEventMarker(pending.eventId(), DiagnosisRecordKind.COLLECTION, recordId, longAgo),
                 PendingEventMarker.COLLECTION);
         mongo.insert(
                 new Document("_id", recordId)
                         .append("patientId", patientId)
+                        .append("revisionKey", recordId + "#1")
                         .append(
                                 "outbox",
                                 new Document(
-                                        pending.eventId(), mongo.getConverter().convertToMongoType(pending))),
+                                        pending.eventId(), mongo.getConverter().convertToMongoType(stored))),
                 DiagnosisRecordKind.COLLECTION);
 
         // when
@@ -198,7 +215,11 @@ abstract class DiagnosisSliceContract {
 
         // then it is sent, once, and a sweep under normal operation sends nothing again
         assertThat(requeued).isEqualTo(1);
-        awaitRecord(pending.eventId());
+        ConsumerRecord<byte[], byte[]> sent = awaitRecord(pending.eventId());
+        Map<String, String> headers = new LinkedHashMap<>();
+        sent.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        assertThat(headers).containsExactlyEntriesOf(pending.headers());
+        assertThat(sent.value()).isEqualTo(pending.payloadBytes());
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> mongo.findById(pending.eventId(), Document.class, PendingEventMarker.COLLECTION) == null);
         assertThat(sweeper.sweep()).isZero();

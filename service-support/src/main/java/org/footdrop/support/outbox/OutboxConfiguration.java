@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.footdrop.contract.EventCodec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -93,7 +94,11 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxSweeper outboxSweeper(
-            MongoTemplate mongo, OutboxPublisher publisher, OutboxProperties properties, Clock clock) {
-        return new OutboxSweeper(mongo, publisher, properties, clock);
+            MongoTemplate mongo,
+            OutboxPublisher publisher,
+            OutboxProperties properties,
+            Clock clock,
+            EventCodec codec) {
+        return new OutboxSweeper(mongo, publisher, properties, clock, codec);
     }
 }

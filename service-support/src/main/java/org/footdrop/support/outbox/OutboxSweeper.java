@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.footdrop.contract.EventCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -28,9 +29,16 @@ public class OutboxSweeper {
     private final OutboxPublisher publisher;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final EventCodec codec;
 
-    public OutboxSweeper(MongoTemplate mongo, OutboxPublisher publisher, OutboxProperties properties, Clock clock) {
+    public OutboxSweeper(
+            MongoTemplate mongo,
+            OutboxPublisher publisher,
+            OutboxProperties properties,
+            Clock clock,
+            EventCodec codec) {
         this.mongo = mongo;
+        this.codec = codec;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
@@ -95,6 +103,6 @@ public class OutboxSweeper {
                 || !(outbox.get(eventId) instanceof Document entry)) {
             return null;
         }
-        return mongo.getConverter().read(OutboxEntry.class, entry);
+        return mongo.getConverter().read(OutboxEntry.class, entry).restored(codec);
     }
 }

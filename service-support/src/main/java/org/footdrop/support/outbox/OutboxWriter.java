@@ -38,8 +38,9 @@ public class OutboxWriter {
     }
 
     /**
-     * Inserts a new record document whose {@code outbox} map already holds {@code events}. A
-     * duplicate-key failure (a retried create) propagates after the markers are removed.
+     * Inserts a new record document whose {@code outbox} map already holds {@code events}, each as
+     * {@link OutboxEntry#stored()}. A duplicate-key failure (a retried create) propagates after the
+     * markers are removed.
      */
     public <T> T insert(T document, String collection, String recordId, List<OutboxEntry> events) {
         writeMarkers(collection, recordId, events);
@@ -116,7 +117,7 @@ public class OutboxWriter {
      */
     public boolean update(Query query, Update update, String collection, String recordId, List<OutboxEntry> events) {
         writeMarkers(collection, recordId, events);
-        events.forEach(event -> update.set("outbox." + event.eventId(), event));
+        events.forEach(event -> update.set("outbox." + event.eventId(), event.stored()));
         boolean matched;
         try {
             matched = mongo.updateFirst(query, update, collection).getMatchedCount() == 1;

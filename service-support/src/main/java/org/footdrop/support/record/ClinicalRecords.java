@@ -89,7 +89,7 @@ public class ClinicalRecords {
                 .first(id, patientId, identifier, documents.state(state), fingerprint, now, context)
                 .append(
                         RecordDocuments.OUTBOX,
-                        new Document(event.eventId(), mongo.getConverter().convertToMongoType(event)));
+                        new Document(event.eventId(), mongo.getConverter().convertToMongoType(event.stored())));
         // The patient's index first: a listing may point at a record whose write then failed (and skips
         // it), but never misses one that was stored.
         patients.add(kind, patientId, id.toString());
@@ -138,7 +138,7 @@ public class ClinicalRecords {
                     .first(id, patientId, record.identifier(), documents.state(state), fingerprint, now, context)
                     .append(
                             RecordDocuments.OUTBOX,
-                            new Document(event.eventId(), mongo.getConverter().convertToMongoType(event)));
+                            new Document(event.eventId(), mongo.getConverter().convertToMongoType(event.stored())));
             newDocuments.add(new OutboxWriter.NewDocument(document, id.toString(), List.of(event)));
             fingerprints.add(fingerprint);
             idsByPatient.computeIfAbsent(patientId, p -> new ArrayList<>()).add(id.toString());
@@ -228,15 +228,17 @@ public class ClinicalRecords {
         Revisions.requireCurrent(current, expectedRevision);
         int next = expectedRevision + 1;
         Instant now = now();
-        Document stateDocument = documents.state(state);
+        // The history is set whole, not pushed to: the entries that relied on the state this amend
+        // replaces get it written in, and MongoDB refuses a push beside a set inside the same array.
+        // The compare-and-set below makes sure it is the history of the revision just loaded.
+        List<Document> history = new ArrayList<>(RecordDocuments.historyBefore(current));
+        history.add(RecordDocuments.history(next, RecordStatus.ACTIVE, now, context.client()));
         Update update = new Update()
                 .set(RecordDocuments.REVISION, next)
                 .set(RecordDocuments.REVISION_KEY, RecordDocuments.revisionKey(id, next))
-                .set(RecordDocuments.STATE, stateDocument)
+                .set(RecordDocuments.STATE, documents.state(state))
                 .set(RecordDocuments.AMENDED_AT, Date.from(now))
-                .push(
-                        RecordDocuments.HISTORY,
-                        RecordDocuments.history(next, RecordStatus.ACTIVE, stateDocument, now, context.client()));
+                .set(RecordDocuments.HISTORY, history);
         IdempotencyKeys.remember(update, keyField, fingerprint, next, context.job());
         write(
                 kind,
@@ -273,14 +275,10 @@ public class ClinicalRecords {
                 .set(RecordDocuments.STATUS, RecordStatus.VOIDED.name())
                 .set(RecordDocuments.VOIDED_AT, Date.from(now))
                 .set(RecordDocuments.VOID_REASON, reason)
+                // a void keeps the state, so its entry relies on the current one like the others
                 .push(
                         RecordDocuments.HISTORY,
-                        RecordDocuments.history(
-                                next,
-                                RecordStatus.VOIDED,
-                                current.get(RecordDocuments.STATE, Document.class),
-                                now,
-                                context.client()));
+                        RecordDocuments.history(next, RecordStatus.VOIDED, now, context.client()));
         IdempotencyKeys.remember(update, keyField, IdempotencyKeys.fingerprintOfReason(reason), next, context.job());
         write(
                 kind,

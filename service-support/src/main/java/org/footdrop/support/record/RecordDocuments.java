@@ -1,6 +1,7 @@
 package org.footdrop.support.record;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,11 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
  * The stored shape of a clinical record, owned here alone: one document holding the current state,
  * every revision in {@code history} (who wrote it, when), the keys it answered and its outbox.
  * The state is mapped by Spring Data from the kind's stored-state type, never from a request type.
+ *
+ * <p>A history entry without {@code state} had the record's current state: the state is stored once
+ * until an amend replaces it, and that amend writes the old state into the entries that relied on
+ * it ({@link #historyBefore}). Records of earlier releases, whose every entry has its state, read the
+ * same way.
  */
 final class RecordDocuments {
 
@@ -54,7 +60,7 @@ final class RecordDocuments {
                 .append(STATE, state)
                 .append(REQUEST_HASH, fingerprint)
                 .append(RECORDED_AT, Date.from(now))
-                .append(HISTORY, List.of(history(1, RecordStatus.ACTIVE, state, now, by)));
+                .append(HISTORY, List.of(history(1, RecordStatus.ACTIVE, now, by)));
         if (identifier != null) {
             document.append(
                     IDENTIFIER, new Document("system", identifier.system()).append("value", identifier.value()));
@@ -65,13 +71,28 @@ final class RecordDocuments {
         return document;
     }
 
-    /** Each revision keeps who wrote it, durably with the record, beside the audit log's account. */
-    static Document history(int revision, RecordStatus status, Document state, Instant at, String by) {
+    /**
+     * Each revision keeps who wrote it, durably with the record, beside the audit log's account. A
+     * new entry has the current state, so it does not repeat it.
+     */
+    static Document history(int revision, RecordStatus status, Instant at, String by) {
         return new Document(REVISION, revision)
                 .append(STATUS, status.name())
-                .append(STATE, state)
                 .append("at", Date.from(at))
                 .append("by", by);
+    }
+
+    /**
+     * The history of {@code current} as it must be stored once an amend replaces the current state:
+     * every entry that relied on that state gets it written in, so each revision stays readable.
+     */
+    static List<Document> historyBefore(Document current) {
+        Document state = current.get(STATE, Document.class);
+        List<Document> history = new ArrayList<>();
+        for (Document entry : current.getList(HISTORY, Document.class)) {
+            history.add(entry.containsKey(STATE) ? entry : new Document(entry).append(STATE, state));
+        }
+        return history;
     }
 
     Document state(Object state) {
@@ -113,26 +134,40 @@ final class RecordDocuments {
 
     /** The record as it was answered at {@code revision}, from its history. */
     <S> StoredRecord<S> atRevision(RecordKind<S> kind, Document document, int revision) {
-        Document entry = document.getList(HISTORY, Document.class).stream()
+        List<Document> history = document.getList(HISTORY, Document.class);
+        Document entry = history.stream()
                 .filter(h -> h.getInteger(REVISION) == revision)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no history for revision " + revision));
         RecordStatus status = RecordStatus.valueOf(entry.getString(STATUS));
         Instant at = entry.getDate("at").toInstant();
+        // amended at the last amend up to this revision, as the void's own answer said
+        Instant amendedAt = history.stream()
+                .filter(h -> h.getInteger(REVISION) > 1 && h.getInteger(REVISION) <= revision)
+                .filter(h -> RecordStatus.ACTIVE.name().equals(h.getString(STATUS)))
+                .map(h -> h.getDate("at").toInstant())
+                .reduce((earlier, later) -> later)
+                .orElse(null);
         return new StoredRecord<>(
                 UUID.fromString(document.getString("_id")),
                 document.getString(PATIENT_ID),
                 revision,
                 status,
-                converter.read(kind.stateType(), entry.get(STATE, Document.class)),
+                converter.read(kind.stateType(), stateAt(document, entry)),
                 instant(document, RECORDED_AT),
-                revision == 1 || status == RecordStatus.VOIDED ? null : at,
+                amendedAt,
                 status == RecordStatus.VOIDED ? at : null,
                 identifier(document));
     }
 
     <S> S stateOf(RecordKind<S> kind, Document document) {
         return converter.read(kind.stateType(), document.get(STATE, Document.class));
+    }
+
+    /** The state of one history entry: its own, or the current one when it relied on that. */
+    private static Document stateAt(Document document, Document entry) {
+        Document own = entry.get(STATE, Document.class);
+        return own != null ? own : document.get(STATE, Document.class);
     }
 
     static boolean voided(Document document) {
