@@ -21,7 +21,7 @@
 # other users of this machine out. For anything else, bring your own certificates (README.md).
 set -euo pipefail
 
-HOSTS=(kafka mongodb authorization-server intake-service treatment-service outcomes-service web-app)
+HOSTS=(kafka mongodb authorization-server intake-service treatment-service outcomes-service fhir-facade web-app)
 CA_DAYS=3650
 # Below the 398 days that browsers and macOS accept for a server certificate.
 CERT_DAYS=397

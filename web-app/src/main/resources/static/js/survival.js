@@ -21,22 +21,26 @@
     });
   }
 
-  // Upper limits as steps from (0, 1) to the last step, then the lower limits back to day 0.
-  function bandOutline(steps, api) {
-    var upper = [api.coord([0, 1])];
-    var lower = [api.coord([0, 1])];
-    var previousUpper = 1;
-    var previousLower = 1;
-    steps.forEach(function (s) {
-      if (s.upper === null || s.lower === null) {
+  // The band as the curve's steps: from each step with limits to the next step (the last ends where the curve
+  // does), between the API's lower and upper limits. A step without limits has no band.
+  function bandSegments(steps) {
+    var segments = [];
+    steps.forEach(function (s, i) {
+      if (s.lower === null || s.upper === null) {
         return;
       }
-      upper.push(api.coord([s.day, previousUpper]), api.coord([s.day, s.upper]));
-      lower.push(api.coord([s.day, previousLower]), api.coord([s.day, s.lower]));
-      previousUpper = s.upper;
-      previousLower = s.lower;
+      var end = i + 1 < steps.length ? steps[i + 1].day : s.day;
+      segments.push([s.day, end, s.lower, s.upper]);
     });
-    return upper.concat(lower.reverse());
+    return segments;
+  }
+
+  function bandSegment(params, api) {
+    var topLeft = api.coord([api.value(0), api.value(3)]);
+    var bottomRight = api.coord([api.value(1), api.value(2)]);
+    return { type: 'rect', shape: { x: topLeft[0], y: topLeft[1], width: bottomRight[0] - topLeft[0],
+                                    height: bottomRight[1] - topLeft[1] },
+             style: { fill: api.visual('color'), opacity: 0.15 } };
   }
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -57,14 +61,12 @@
         itemStyle: { color: colour }, lineStyle: { color: colour, width: 2 }, z: 3,
         data: [[0, 1]].concat(curve.steps.map(function (s) { return [s.day, s.survival]; }))
       });
-      // the band: the API's pointwise limits, as steps like the curve, filled between
+      // the band: the API's pointwise limits, as steps like the curve, filled between; each segment is
+      // [from day, to day, lower, upper] in the option, as drawn
       series.push({
         id: 'band:' + curve.label, name: curve.label, type: 'custom', silent: true, clip: true, z: 1,
-        tooltip: { show: false }, data: [[0, 1]], encode: { x: 0, y: 1 },
-        renderItem: function (params, api) {
-          return { type: 'polygon', shape: { points: bandOutline(curve.steps, api) },
-                   style: { fill: colour, opacity: 0.15 } };
-        }
+        tooltip: { show: false }, itemStyle: { color: colour },
+        encode: { x: [0, 1], y: [2, 3] }, data: bandSegments(curve.steps), renderItem: bandSegment
       });
       series.push({
         id: 'censored:' + curve.label, name: curve.label, type: 'scatter', itemStyle: { color: colour }, z: 4,

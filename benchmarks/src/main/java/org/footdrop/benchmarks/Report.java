@@ -3,6 +3,7 @@ package org.footdrop.benchmarks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -57,8 +58,26 @@ final class Report {
     ImportStage.Result imports;
     FhirStage.Result fhir;
 
+    /** Read when the run starts: the jars were packaged from this tree, whatever is committed while it runs. */
+    private final String commit;
+
+    private final String loadAtStart;
+
     Report(Benchmarks.Options options) {
         this.options = options;
+        this.commit = git("rev-parse", "HEAD")
+                + (git("status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)");
+        this.loadAtStart = loadAverage();
+    }
+
+    /** The machine's load averages over 1, 5 and 15 minutes: how shared the two cores were. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     void write() throws IOException {
@@ -71,10 +90,10 @@ final class Report {
         line(md, "| | |");
         line(md, "| --- | --- |");
         line(md, "| command | `" + options.command() + "` |");
+        line(md, "| git commit | " + commit + " |");
         line(
                 md,
-                "| git commit | " + git("rev-parse", "HEAD")
-                        + (git("status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)") + " |");
+                "| load average (1, 5, 15 min) | at the start " + loadAtStart + "; at the end " + loadAverage() + " |");
         line(md, "| date | " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " |");
         line(
                 md,

@@ -94,8 +94,26 @@ class FacadeServerTest {
         assertThat(capability.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(capability.getRestFirstRep().getResource())
                 .extracting(resource -> resource.getType())
-                .contains("Patient", "CodeSystem");
+                .contains("Patient", "CodeSystem", "Condition", "Procedure", "Observation", "ServiceRequest");
         assertValid(capability);
+    }
+
+    @Test
+    void shouldStateTheServiceRequestInteractionsItSupports() {
+        CapabilityStatement capability =
+                client(null).capabilities().ofType(CapabilityStatement.class).execute();
+
+        var serviceRequest = capability.getRestFirstRep().getResource().stream()
+                .filter(resource -> resource.getType().equals("ServiceRequest"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(serviceRequest.getInteraction())
+                .extracting(interaction -> interaction.getCode().toCode())
+                .contains("read", "vread", "create", "update", "delete", "search-type");
+        assertThat(serviceRequest.getConditionalCreate()).isTrue();
+        assertThat(serviceRequest.getSearchParam())
+                .extracting(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
+                .containsExactly("patient");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.LocalFhirFacade;
 import org.footdrop.stack.LocalWebApp;
 import org.footdrop.stack.ServiceSpec;
 import org.footdrop.stack.TopicSpec;
@@ -32,9 +33,10 @@ import org.yaml.snakeyaml.Yaml;
  * Keeps docker-compose.tls.yml wired: merged over docker-compose.yml the way Compose merges files,
  * every process serves HTTPS with its own certificate, every client of Kafka, MongoDB and the JWK
  * set trusts the mounted CA, Kafka's client listener is SSL, MongoDB requires TLS, Prometheus scrapes
- * over HTTPS, the web app trusts the CA for all its calls and marks its cookie Secure, and every
- * certificate mounted is one deploy/tls/make-dev-certs.sh makes. The override's variables themselves are
- * exercised by IntakeOverTlsTest, OutcomesOverTlsTest and WebAppOverTlsTest.
+ * over HTTPS, the web app and the FHIR facade trust the CA for all their calls (the web app marks its
+ * cookie Secure), and every certificate mounted is one deploy/tls/make-dev-certs.sh makes. The
+ * override's variables themselves are exercised by IntakeOverTlsTest, OutcomesOverTlsTest,
+ * WebAppOverTlsTest and FhirFacadeOverTlsTest.
  */
 class ComposeTlsFileTest {
 
@@ -66,6 +68,11 @@ class ComposeTlsFileTest {
         return Stream.concat(Stream.of(LocalAuthorizationServer.SPEC, LocalWebApp.SPEC), services());
     }
 
+    /** Every process and the FHIR facade, which compose always runs (Prometheus does not scrape it). */
+    static Stream<ServiceSpec> servers() {
+        return Stream.concat(processes(), Stream.of(LocalFhirFacade.SPEC));
+    }
+
     @Test
     void shouldBeAnOverrideOfTheSameFileFormat() {
         assertThat(override.get("version")).isEqualTo(base.get("version"));
@@ -74,7 +81,7 @@ class ComposeTlsFileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("processes")
+    @MethodSource("servers")
     void shouldServeHttpsWithTheCertificateMadeForItsHostName(ServiceSpec spec) {
         // given
         Map<String, Object> service = service(spec.name());
@@ -144,6 +151,39 @@ class ComposeTlsFileTest {
     }
 
     @Test
+    void shouldHaveTheFhirFacadeReachItsStoreTheKeysAndTheServicesOverTlsTrustingTheMountedCa() {
+        // given
+        Map<String, Object> facade = service(LocalFhirFacade.SPEC.name());
+        Map<String, String> environment = environment(facade);
+        String issuer =
+                environment(service(LocalAuthorizationServer.SPEC.name())).get("FOOTDROP_AUTH_ISSUER");
+
+        // when
+        String ca = environment.get("SPRING_SSL_BUNDLE_PEM_CLIENT_TRUSTSTORE_CERTIFICATE");
+
+        // then the "client" bundle is the CA, for its store, the JWK set and every HTTP client it builds
+        assertThat(ca).startsWith("file:");
+        assertThat(mountedSource(facade, ca.substring("file:".length())))
+                .isEqualTo(CERTS + LocalFhirFacade.SPEC.name() + "/ca.crt");
+        assertThat(environment)
+                .containsEntry("SPRING_MONGODB_SSL_ENABLED", "true")
+                .containsEntry("SPRING_MONGODB_SSL_BUNDLE", "client")
+                .containsEntry("SPRING_HTTP_CLIENTS_SSL_BUNDLE", "client")
+                .containsEntry("FOOTDROP_AUTH_ISSUER", issuer)
+                .containsEntry("FOOTDROP_AUTH_JWKS_URI", INTERNAL_AUTH + "/oauth2/jwks")
+                .containsEntry("FOOTDROP_AUTH_JWKS_SSL_BUNDLE", "client")
+                .doesNotContainKey("SPRING_KAFKA_SECURITY_PROTOCOL");
+        assertThat(environment.get("MONGODB_URI")).startsWith("mongodb://mongodb:");
+        // and it reaches every service it writes through and reads from at its compose name over https
+        for (ServiceSpec spec : ServiceSpec.all()) {
+            assertThat(environment)
+                    .containsEntry(
+                            "FOOTDROP_" + spec.shortName().toUpperCase(Locale.ROOT) + "_URI",
+                            "https://" + spec.name() + ":" + spec.port());
+        }
+    }
+
+    @Test
     void shouldSendPeopleBackToTheWebAppOnHttps() {
         // given
         Map<String, String> environment = environment(service(LocalAuthorizationServer.SPEC.name()));
@@ -187,7 +227,7 @@ class ComposeTlsFileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("processes")
+    @MethodSource("servers")
     void shouldProbeReadinessOverTlsVerifyingTheCertificate(ServiceSpec spec) {
         // given
         Map<String, Object> service = service(spec.name());
@@ -369,7 +409,7 @@ class ComposeTlsFileTest {
                     .as(volume)
                     .contains(parts[0].substring(CERTS.length()).replaceFirst("/$", ""));
         }
-        for (ServiceSpec spec : processes().toList()) {
+        for (ServiceSpec spec : servers().toList()) {
             assertThat(made).contains(spec.name());
         }
         assertThat(made).contains("kafka", "mongodb");

@@ -46,6 +46,7 @@ class DevCertificatesScriptTest {
             "intake-service",
             "treatment-service",
             "outcomes-service",
+            "fhir-facade",
             "web-app");
 
     @TempDir

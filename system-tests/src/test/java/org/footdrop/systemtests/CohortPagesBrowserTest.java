@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.footdrop.contract.EventJson;
@@ -149,6 +150,72 @@ class CohortPagesBrowserTest extends BrowserFixture {
     }
 
     @Test
+    void shouldOfferEveryFilterValueAndGroupingTheReportTakesAndNoOther() throws Exception {
+        // given the report's and the curves' parameters as the running outcomes-service documents them
+        JsonNode paths = api("/v3/api-docs").path("paths");
+        Map<String, List<String>> documented = new LinkedHashMap<>();
+        List<String> dates = new ArrayList<>();
+        for (JsonNode parameter :
+                paths.path("/api/v1/cohorts/report").path("get").path("parameters")) {
+            String name = parameter.path("name").asString();
+            JsonNode schema = parameter.path("schema");
+            if (name.equals("groupBy")) {
+                documented.put(name, strings(schema.path("items").path("enum")));
+            } else if (schema.path("format").asString("").equals("date")) {
+                dates.add(name);
+            } else if (!name.equals("format")) {
+                documented.put(name, strings(schema.path("enum")));
+            }
+        }
+        List<String> measures = List.of();
+        for (JsonNode parameter :
+                paths.path("/api/v1/cohorts/time-to-response").path("get").path("parameters")) {
+            if (parameter.path("name").asString().equals("measure")) {
+                measures = strings(parameter.path("schema").path("enum"));
+            }
+        }
+
+        // when the analyst opens the cohort page
+        browser.get(system.webAppUrl() + "/cohorts?measure=gaitSpeedComfortable");
+        waitFor(By.cssSelector("form.cohort-filters"));
+        @SuppressWarnings("unchecked")
+        List<List<Object>> selects = (List<List<Object>>) browser.executeScript(
+                "return Array.prototype.map.call(document.querySelectorAll('form.cohort-filters select'),"
+                        + " function (s) { return [s.name, Array.prototype.map.call(s.options,"
+                        + "   function (o) { return o.value; }).filter(function (v) { return v !== ''; })]; });");
+        Map<String, List<String>> offered = new LinkedHashMap<>();
+        for (List<Object> select : selects) {
+            @SuppressWarnings("unchecked")
+            List<String> values = (List<String>) select.get(1);
+            List<String> before = offered.put((String) select.get(0), values);
+            // (both group-by selects offer the same dimensions)
+            assertThat(before == null || before.equals(values)).isTrue();
+        }
+        List<String> offeredMeasures = offered.remove("measure");
+
+        // then the form offers every filter, value and grouping the report documents, and nothing else
+        assertThat(offered).isEqualTo(documented);
+        assertThat(browser.findElements(By.cssSelector("form.cohort-filters input[type=date]")).stream()
+                        .map(input -> input.getAttribute("name"))
+                        .toList())
+                .isEqualTo(dates);
+        assertThat(offeredMeasures).isEqualTo(measures);
+        // and the report endpoint accepts every value offered, and the curves every measure
+        for (Map.Entry<String, List<String>> select : offered.entrySet()) {
+            for (String value : select.getValue()) {
+                assertThat(statusOf("/api/v1/cohorts/report?" + select.getKey() + "=" + value))
+                        .as(select.getKey() + "=" + value)
+                        .isEqualTo(200);
+            }
+        }
+        for (String measure : offeredMeasures) {
+            assertThat(statusOf("/api/v1/cohorts/time-to-response?measure=" + measure))
+                    .as("measure=" + measure)
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void shouldShowASuppressedGroupAsSuppressedNeverAsZero() {
         // given three patients on both solutions, fewer than the minimum group size
         JsonNode api = api("/api/v1/cohorts/report?groupBy=solutionGroup");
@@ -231,6 +298,58 @@ class CohortPagesBrowserTest extends BrowserFixture {
                 Browser.screenshot(browser, "time-to-response-page"),
                 RunningSystem.repoRoot().resolve("system-tests/target/time-to-response-page.png"),
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void shouldDrawTheConfidenceBandAtTheApisLimits() {
+        // given the API's curves of gait speed by cause, each step with its pointwise 95% limits
+        JsonNode api = api("/api/v1/cohorts/time-to-response?measure=gaitSpeedComfortable&groupBy=causeCategory");
+
+        // when the analyst opens the time-to-response page for the same view
+        browser.get(
+                system.webAppUrl() + "/cohorts/time-to-response?measure=gaitSpeedComfortable&groupBy=causeCategory");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("survival-chart")).getAttribute("data-drawn-curves") != null);
+
+        // then each group's band holds, from each step to the next, the API's lower and upper limits
+        Map<String, List<List<Double>>> bands = bandSegments("survival-chart");
+        Map<String, List<List<Double>>> drawn = drawnBandSegments("survival-chart");
+        int checked = 0;
+        for (JsonNode group : api.path("groups")) {
+            if (group.path("suppressed").asBoolean()) {
+                continue;
+            }
+            String label = label(group, api);
+            List<List<Double>> expected = new ArrayList<>();
+            JsonNode steps = group.path("steps");
+            for (int s = 0; s < steps.size(); s++) {
+                JsonNode step = steps.get(s);
+                if (step.path("lower").isNumber() && step.path("upper").isNumber()) {
+                    double end = steps.path(s + 1)
+                            .path("day")
+                            .asDouble(step.path("day").asDouble());
+                    expected.add(List.of(
+                            step.path("day").asDouble(),
+                            end,
+                            step.path("lower").asDouble(),
+                            step.path("upper").asDouble()));
+                }
+            }
+            assertThat(expected).as(label + ": steps with limits").isNotEmpty();
+            assertThat(bands.get(label)).as(label + " in the chart's option").isEqualTo(expected);
+            // and the rectangles drawn on the chart, read back from pixels into days and survival, are the same
+            List<List<Double>> rectangles = drawn.get(label);
+            assertThat(rectangles).as(label + " drawn").hasSize(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                for (int c = 0; c < 4; c++) {
+                    assertThat(rectangles.get(i).get(c))
+                            .as(label + " segment " + i + " coordinate " + c)
+                            .isCloseTo(expected.get(i).get(c), org.assertj.core.data.Offset.offset(1e-6));
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(3);
     }
 
     @Test
@@ -427,6 +546,49 @@ class CohortPagesBrowserTest extends BrowserFixture {
         return series;
     }
 
+    /** Each band series' data by group: [from day, to day, lower, upper] per segment, as the option holds it. */
+    private Map<String, List<List<Double>>> bandSegments(String chart) {
+        return numbersByName(browser.executeScript(
+                "var c = echarts.getInstanceByDom(document.getElementById(arguments[0])); var out = {};"
+                        + " c.getOption().series.forEach(function (s) {"
+                        + "   if (String(s.id).indexOf('band:') === 0) { out[s.name] = s.data; } });"
+                        + " return out;",
+                chart));
+    }
+
+    /**
+     * Each band series' drawn rectangles by group, read back from pixels through the series' axes: [from day,
+     * to day, lower, upper] per segment, as the chart painted them.
+     */
+    private Map<String, List<List<Double>>> drawnBandSegments(String chart) {
+        return numbersByName(browser.executeScript(
+                "var c = echarts.getInstanceByDom(document.getElementById(arguments[0])); var out = {};"
+                        + " c.getModel().eachSeries(function (s) {"
+                        + "   if (String(s.id).indexOf('band:') !== 0) { return; }"
+                        + "   var data = s.getData(); var rects = [];"
+                        + "   for (var i = 0; i < data.count(); i++) {"
+                        + "     var r = data.getItemGraphicEl(i).shape;"
+                        + "     var topLeft = c.convertFromPixel({ seriesId: s.id }, [r.x, r.y]);"
+                        + "     var bottomRight = c.convertFromPixel({ seriesId: s.id }, [r.x + r.width, r.y + r.height]);"
+                        + "     rects.push([topLeft[0], bottomRight[0], bottomRight[1], topLeft[1]]); }"
+                        + "   out[s.name] = rects; });"
+                        + " return out;",
+                chart));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<List<Double>>> numbersByName(Object read) {
+        Map<String, List<List<Double>>> byName = new HashMap<>();
+        ((Map<String, List<List<Number>>>) read)
+                .forEach((name, rows) -> byName.put(
+                        name,
+                        rows.stream()
+                                .map(row ->
+                                        row.stream().map(Number::doubleValue).toList())
+                                .toList()));
+        return byName;
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> chartSeriesNames(String chart) {
         return (List<String>) browser.executeScript(
@@ -441,6 +603,16 @@ class CohortPagesBrowserTest extends BrowserFixture {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> Files.isRegularFile(file) && Files.size(file) > 0);
         return file;
+    }
+
+    private static int statusOf(String path) throws Exception {
+        return system.send("GET", "outcomes", path, null, "analyst").statusCode();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
     }
 
     /** outcomes-service's answer to an analyst, read over HTTP as any client would; null if not (yet) 200. */

@@ -14,6 +14,10 @@ import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +49,15 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Timing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The FHIR facade as a clinic's integration engine meets it: its own process in front of the real
@@ -64,6 +72,9 @@ class FhirFacadeSystemTest {
     private static final String BASE = "https://footdrop.org/fhir";
     private static final String PATIENT_ID = BASE + "/sid/patient-id";
     private static final String CLINIC = "urn:example:clinic-a:diagnosis";
+    private static final String CLINIC_RX = "urn:example:clinic-a:therapy";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     static Path data;
@@ -211,6 +222,55 @@ class FhirFacadeSystemTest {
         assertThat(stored.getBodySiteFirstRep().getCodingFirstRep().getCode()).isEqualTo("LEFT");
         assertThat(stored.getIdentifierFirstRep().getValue()).isEqualTo(identifier);
         assertValid(stored);
+    }
+
+    /** A record as the own API answers a clinician, to see what the facade passed on to it. */
+    private static JsonNode ownRecord(String service, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                        .header("Authorization", "Bearer " + stack.token("clinician"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void shouldPassEachSingleCreatesIdentifierToTheOwnApiAsTheRecordsExternalIdentifier() throws Exception {
+        String patient = newPatient();
+        String dx = "dx-" + UUID.randomUUID();
+        String inj = "inj-" + UUID.randomUUID();
+        String obs = "obs-" + UUID.randomUUID();
+        Procedure procedure = injection(patient);
+        procedure.addIdentifier().setSystem(CLINIC).setValue(inj);
+        Observation observation = assessment(patient, "BASELINE", "2026-03-01T09:30:00Z");
+        observation.addIdentifier().setSystem(CLINIC).setValue(obs);
+
+        String diagnosisId = writer.create()
+                .resource(condition(patient, dx))
+                .execute()
+                .getId()
+                .getIdPart();
+        String injectionId =
+                writer.create().resource(procedure).execute().getId().getIdPart();
+        String assessmentId =
+                writer.create().resource(observation).execute().getId().getIdPart();
+
+        JsonNode diagnosis = ownRecord("intake", "/api/v1/diagnoses/" + diagnosisId);
+        JsonNode injection = ownRecord("treatment", "/api/v1/injections/" + injectionId);
+        JsonNode assessment = ownRecord("intake", "/api/v1/assessments/" + assessmentId);
+        assertThat(diagnosis.path("identifier").path("system").asString()).isEqualTo(CLINIC);
+        assertThat(diagnosis.path("identifier").path("value").asString()).isEqualTo(dx);
+        assertThat(injection.path("identifier").path("value").asString()).isEqualTo(inj);
+        assertThat(assessment.path("identifier").path("value").asString()).isEqualTo(obs);
+        assertThat(clinician
+                        .read()
+                        .resource(Procedure.class)
+                        .withId(injectionId)
+                        .execute()
+                        .getIdentifierFirstRep()
+                        .getValue())
+                .isEqualTo(inj);
     }
 
     @Test
@@ -634,6 +694,92 @@ class FhirFacadeSystemTest {
                         e -> assertThat(expressions(e)).contains("Observation.effective"));
     }
 
+    private static ServiceRequest therapy(String patientFhirId, String identifier) {
+        ServiceRequest request = new ServiceRequest();
+        request.addIdentifier().setSystem(CLINIC_RX).setValue(identifier);
+        request.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
+        request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+        request.setSubject(new Reference("Patient/" + patientFhirId));
+        request.getCode().addCoding(new Coding(BASE + "/CodeSystem/therapy-type", "PHYSICAL_THERAPY", null));
+        Timing timing = new Timing();
+        timing.getRepeat()
+                .setFrequency(2)
+                .setPeriod(1)
+                .setPeriodUnit(Timing.UnitsOfTime.WK)
+                .setBounds(new Period().setStartElement(new DateTimeType("2026-03-02")));
+        request.setOccurrence(timing);
+        request.addExtension(BASE + "/StructureDefinition/planned-weeks", new org.hl7.fhir.r4.model.PositiveIntType(6));
+        return request;
+    }
+
+    /** One patient's course with a therapy: prescribed once, conditionally, read back, corrected, in $everything. */
+    @Test
+    void shouldPrescribeATherapyAsAServiceRequestAndReadItBackWithTheCourse() throws Exception {
+        String patient = newPatient();
+        writer.create().resource(condition(patient, null)).execute();
+        writer.create().resource(injection(patient)).execute();
+        String rx = "rx-" + UUID.randomUUID();
+        String conditional = "ServiceRequest?identifier=" + CLINIC_RX + "|" + rx;
+
+        MethodOutcome created = writer.create()
+                .resource(therapy(patient, rx))
+                .conditionalByUrl(conditional)
+                .execute();
+        ServiceRequest otherBody = therapy(patient, rx);
+        otherBody.getOccurrenceTiming().getRepeat().setFrequency(5);
+        MethodOutcome again = writer.create()
+                .resource(otherBody)
+                .conditionalByUrl(conditional)
+                .execute();
+        String id = created.getId().getIdPart();
+        ServiceRequest read =
+                clinician.read().resource(ServiceRequest.class).withId(id).execute();
+
+        assertThat(created.getCreated()).isTrue();
+        assertThat(again.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(again.getId().getIdPart()).isEqualTo(id);
+        assertThat(read.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(rx);
+        assertThat(read.getCode().getCodingFirstRep().getCode()).isEqualTo("PHYSICAL_THERAPY");
+        assertThat(read.getOccurrenceTiming().getRepeat().getFrequency()).isEqualTo(2);
+        assertValid(read);
+        JsonNode own = ownRecord("treatment", "/api/v1/therapies/" + id);
+        assertThat(own.path("identifier").path("value").asString()).isEqualTo(rx);
+        assertThat(own.path("plannedSessions").asInt()).isEqualTo(12);
+
+        ServiceRequest amended = therapy(patient, rx);
+        amended.getOccurrenceTiming().getRepeat().setFrequency(3);
+        amended.setId(new IdType("ServiceRequest", id, "1"));
+        writer.update()
+                .resource(amended)
+                .withId(new IdType("ServiceRequest", id, "1"))
+                .execute();
+        Bundle found = clinician
+                .search()
+                .forResource(ServiceRequest.class)
+                .where(ServiceRequest.PATIENT.hasId(patient))
+                .returnBundle(Bundle.class)
+                .execute();
+        Bundle everything = everything(patient);
+
+        assertThat(found.getEntry()).singleElement().satisfies(entry -> {
+            ServiceRequest current = (ServiceRequest) entry.getResource();
+            assertThat(current.getMeta().getVersionId()).isEqualTo("2");
+            assertThat(current.getOccurrenceTiming().getRepeat().getFrequency()).isEqualTo(3);
+        });
+        assertThat(everything.getEntry())
+                .extracting(entry -> entry.getResource().fhirType())
+                .contains("Patient", "Condition", "Procedure", "ServiceRequest");
+        assertValid(found);
+        assertValid(everything);
+
+        writer.delete().resourceById(new IdType("ServiceRequest", id)).execute();
+        ServiceRequest voided =
+                clinician.read().resource(ServiceRequest.class).withId(id).execute();
+        assertThat(voided.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.ENTEREDINERROR);
+        assertValid(voided);
+    }
+
     @Test
     void shouldAnswerEverythingOfAPatientWithDerivedOutcomesRestingOnItsObservations() {
         String patient = newPatient();
@@ -702,7 +848,8 @@ class FhirFacadeSystemTest {
         assertThat(everything.getEntry())
                 .filteredOn(entry -> entry.getSearch().getMode() == Bundle.SearchEntryMode.MATCH)
                 .extracting(entry -> entry.getResource().fhirType())
-                .containsExactlyInAnyOrder("Patient", "Condition", "Procedure", "Observation", "Observation");
+                .containsExactlyInAnyOrder(
+                        "Patient", "Condition", "Procedure", "Observation", "Observation", "ServiceRequest");
         assertThat(derived(everything, "RESPONDER"))
                 .filteredOn(o -> o.getCode().getCodingFirstRep().getCode().equals("LEFS"))
                 .singleElement()
@@ -712,8 +859,9 @@ class FhirFacadeSystemTest {
         assertValid(everything);
     }
 
+    /** The whole of $everything: its pages, walked by their next links, as one searchset. */
     private static Bundle everything(String patient) {
-        return clinician
+        Bundle page = clinician
                 .operation()
                 .onInstance(new IdType("Patient", patient))
                 .named("$everything")
@@ -721,6 +869,14 @@ class FhirFacadeSystemTest {
                 .returnResourceType(Bundle.class)
                 .useHttpGet()
                 .execute();
+        Bundle whole = new Bundle().setType(page.getType()).setTotal(page.getTotal());
+        whole.getEntry().addAll(page.getEntry());
+        while (page.getLink(Bundle.LINK_NEXT) != null) {
+            page = clinician.loadPage().next(page).execute();
+            whole.getEntry().addAll(page.getEntry());
+        }
+        assertThat(whole.getEntry()).hasSize(whole.getTotal());
+        return whole;
     }
 
     private static List<Observation> derived(Bundle bundle, String kind) {

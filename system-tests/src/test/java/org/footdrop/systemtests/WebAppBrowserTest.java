@@ -253,6 +253,29 @@ class WebAppBrowserTest extends BrowserFixture {
     }
 
     @Test
+    void shouldPassAxeOnTheNoSuchPageAndTheUnknownPatientPages() {
+        // given a clinician signed in
+        signIn("local-clinician", "local-clinician-password");
+
+        // when they open an address the web app does not have
+        browser.get(system.webAppUrl() + "/no-such-page");
+        waitFor(By.cssSelector("main h1"));
+
+        // then the error page says so under the site's header, and axe-core finds no serious violation on it
+        assertThat(text("h1")).isEqualTo("No such page");
+        assertThat(browser.findElements(By.cssSelector("header.site-header nav a")))
+                .isNotEmpty();
+        Accessibility.assertNoSeriousViolations(browser, "no-such-page page");
+
+        // and when they look for a patient no service knows, the search page says so, and passes too
+        browser.get(system.webAppUrl() + "/patients/pt-nobody-"
+                + UUID.randomUUID().toString().substring(0, 8));
+        waitFor(By.cssSelector("p.problem[role=alert]"));
+        assertThat(text("p.problem")).startsWith("No patient pt-nobody-");
+        Accessibility.assertNoSeriousViolations(browser, "unknown patient page");
+    }
+
+    @Test
     void shouldRefuseAWrongPassword() {
         // when someone signs in with a wrong password
         browser.get(system.webAppUrl() + "/");

@@ -13,6 +13,7 @@ import org.footdrop.fhir.patient.PatientProvider;
 import org.footdrop.fhir.procedure.ProcedureProvider;
 import org.footdrop.fhir.server.Outcomes;
 import org.footdrop.fhir.server.SystemProvider;
+import org.footdrop.fhir.therapy.ServiceRequestProvider;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
@@ -23,6 +24,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,16 +47,19 @@ public class BatchProvider implements SystemProvider {
     private final ConditionProvider conditions;
     private final ProcedureProvider procedures;
     private final ObservationProvider observations;
+    private final ServiceRequestProvider serviceRequests;
 
     public BatchProvider(
             PatientProvider patients,
             ConditionProvider conditions,
             ProcedureProvider procedures,
-            ObservationProvider observations) {
+            ObservationProvider observations,
+            ServiceRequestProvider serviceRequests) {
         this.patients = patients;
         this.conditions = conditions;
         this.procedures = procedures;
         this.observations = observations;
+        this.serviceRequests = serviceRequests;
     }
 
     @Transaction
@@ -143,6 +148,9 @@ public class BatchProvider implements SystemProvider {
                 if (resource instanceof Observation observation) {
                     return observations.create(observation, request.getIfNoneExist());
                 }
+                if (resource instanceof ServiceRequest serviceRequest) {
+                    return serviceRequests.create(serviceRequest, request.getIfNoneExist());
+                }
                 break;
             case PUT:
                 IdType versioned = request.hasIfMatch()
@@ -157,6 +165,9 @@ public class BatchProvider implements SystemProvider {
                 if (resource instanceof Observation observation) {
                     return observations.update(versioned, observation);
                 }
+                if (resource instanceof ServiceRequest serviceRequest) {
+                    return serviceRequests.update(versioned, serviceRequest);
+                }
                 break;
             case DELETE:
                 if ("Condition".equals(target.getResourceType())) {
@@ -167,6 +178,9 @@ public class BatchProvider implements SystemProvider {
                 }
                 if ("Observation".equals(target.getResourceType())) {
                     return observations.delete(target);
+                }
+                if ("ServiceRequest".equals(target.getResourceType())) {
+                    return serviceRequests.delete(target);
                 }
                 break;
             default:

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * the project's closed vocabularies is refused naming its element; an ICD-10-CM code is checked for
  * its form here and for membership of the foot-drop list by intake-service, which warns.
  */
-final class ConditionMapping implements RecordKindMapping<Condition> {
+final class ConditionMapping extends RecordKindMapping<Condition> {
 
     static final String CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/condition-category";
     static final String CLINICAL_SYSTEM = "http://terminology.hl7.org/CodeSystem/condition-clinical";
@@ -42,34 +42,8 @@ final class ConditionMapping implements RecordKindMapping<Condition> {
     /** As the own API checks it: a well-formed ICD-10-CM code. */
     private static final Pattern ICD_10_CM = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.[0-9A-TV-Z]{1,4})?");
 
-    @Override
-    public Class<Condition> resourceType() {
-        return Condition.class;
-    }
-
-    @Override
-    public String path() {
-        return "/api/v1/diagnoses";
-    }
-
-    @Override
-    public String patientListName() {
-        return "diagnoses";
-    }
-
-    @Override
-    public String idField() {
-        return "diagnosisId";
-    }
-
-    @Override
-    public Reference subject(Condition condition) {
-        return condition.getSubject();
-    }
-
-    @Override
-    public List<Identifier> identifiers(Condition condition) {
-        return condition.getIdentifier();
+    ConditionMapping() {
+        super(Condition.class, "/api/v1/diagnoses", "diagnoses", "diagnosisId");
     }
 
     /** The own API's diagnosis body for this Condition of this patient. */

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * the other measures are UCUM quantities in the contract's own unit; a value in another unit is refused
  * rather than converted.
  */
-final class ObservationMapping implements RecordKindMapping<Observation> {
+final class ObservationMapping extends RecordKindMapping<Observation> {
 
     static final String CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String GAIT_AID = Vocabularies.extension("gait-aid");
@@ -45,34 +45,8 @@ final class ObservationMapping implements RecordKindMapping<Observation> {
     private static final Map<String, String> FLAGS =
             Map.of("steppageGait", STEPPAGE_GAIT, "footSlap", FOOT_SLAP, "toeDrag", TOE_DRAG);
 
-    @Override
-    public Class<Observation> resourceType() {
-        return Observation.class;
-    }
-
-    @Override
-    public String path() {
-        return "/api/v1/assessments";
-    }
-
-    @Override
-    public String patientListName() {
-        return "assessments";
-    }
-
-    @Override
-    public String idField() {
-        return "assessmentId";
-    }
-
-    @Override
-    public Reference subject(Observation observation) {
-        return observation.getSubject();
-    }
-
-    @Override
-    public List<Identifier> identifiers(Observation observation) {
-        return observation.getIdentifier();
+    ObservationMapping() {
+        super(Observation.class, "/api/v1/assessments", "assessments", "assessmentId");
     }
 
     @Override

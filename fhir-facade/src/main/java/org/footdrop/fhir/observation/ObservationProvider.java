@@ -1,54 +1,32 @@
 package org.footdrop.fhir.observation;
 
-import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
-import ca.uhn.fhir.rest.annotation.Create;
-import ca.uhn.fhir.rest.annotation.Delete;
-import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
-import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
-import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.annotation.Update;
-import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.Date;
 import java.util.List;
 import org.footdrop.fhir.patient.FhirPatients;
 import org.footdrop.fhir.records.IntakeApi;
 import org.footdrop.fhir.records.RecordMap;
+import org.footdrop.fhir.records.RecordProvider;
 import org.footdrop.fhir.records.RecordResources;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.springframework.stereotype.Component;
 
 /** Observations are intake-service's assessments, written through its API with the caller's token. */
 @Component
-public class ObservationProvider implements IResourceProvider {
-
-    private final RecordResources<Observation> observations;
+public class ObservationProvider extends RecordProvider<Observation> {
 
     public ObservationProvider(
             IntakeApi intake, FhirPatients patients, RecordMap identifiers, ResourceValidator validator) {
-        this.observations =
-                new RecordResources<>(new ObservationMapping(), intake.api(), patients, identifiers, validator);
-    }
-
-    @Override
-    public Class<Observation> getResourceType() {
-        return Observation.class;
-    }
-
-    @Read(version = true)
-    public Observation read(@IdParam IdType id) {
-        return observations.read(id);
+        super(new RecordResources<>(new ObservationMapping(), intake.api(), patients, identifiers, validator));
     }
 
     /**
@@ -61,7 +39,7 @@ public class ObservationProvider implements IResourceProvider {
             @OptionalParam(name = Observation.SP_CODE) TokenOrListParam code,
             @OptionalParam(name = Observation.SP_COMPONENT_CODE) TokenOrListParam componentCode,
             @OptionalParam(name = Observation.SP_DATE) DateRangeParam date) {
-        return observations.byPatient(patient.getIdPart()).stream()
+        return records().byPatient(patient.getIdPart()).stream()
                 .filter(observation -> code == null || matches(code, List.of(observation.getCode())))
                 .filter(observation -> componentCode == null
                         || matches(
@@ -72,21 +50,6 @@ public class ObservationProvider implements IResourceProvider {
                 .filter(observation -> date == null
                         || within(date, observation.getEffectiveDateTimeType().getValue()))
                 .toList();
-    }
-
-    @Create
-    public MethodOutcome create(@ResourceParam Observation observation, @ConditionalUrlParam String ifNoneExist) {
-        return observations.create(observation, ifNoneExist);
-    }
-
-    @Update
-    public MethodOutcome update(@IdParam IdType id, @ResourceParam Observation observation) {
-        return observations.update(id, observation);
-    }
-
-    @Delete
-    public MethodOutcome delete(@IdParam IdType id) {
-        return observations.delete(id);
     }
 
     /** FHIR's token search: {@code code}, {@code system|code} or {@code system|}, any of a list. */

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * period is the administration time and its duration; the codes of our closed vocabularies are
  * refused when unknown, naming the element.
  */
-final class ProcedureMapping implements RecordKindMapping<Procedure> {
+final class ProcedureMapping extends RecordKindMapping<Procedure> {
 
     static final String GUIDANCE = Vocabularies.extension("guidance");
     static final String VOLUME = Vocabularies.extension("volume");
@@ -44,34 +44,8 @@ final class ProcedureMapping implements RecordKindMapping<Procedure> {
     /** As the own API checks it: a CPT code such as 64450 or 0232T. */
     private static final Pattern CPT = Pattern.compile("[0-9]{4}[0-9FTU]");
 
-    @Override
-    public Class<Procedure> resourceType() {
-        return Procedure.class;
-    }
-
-    @Override
-    public String path() {
-        return "/api/v1/injections";
-    }
-
-    @Override
-    public String patientListName() {
-        return "injections";
-    }
-
-    @Override
-    public String idField() {
-        return "injectionId";
-    }
-
-    @Override
-    public Reference subject(Procedure procedure) {
-        return procedure.getSubject();
-    }
-
-    @Override
-    public List<Identifier> identifiers(Procedure procedure) {
-        return procedure.getIdentifier();
+    ProcedureMapping() {
+        super(Procedure.class, "/api/v1/injections", "injections", "injectionId");
     }
 
     @Override

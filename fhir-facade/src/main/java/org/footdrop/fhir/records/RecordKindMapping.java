@@ -1,5 +1,6 @@
 package org.footdrop.fhir.records;
 
+import java.util.List;
 import java.util.Map;
 import org.footdrop.fhir.patient.FhirPatient;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -7,30 +8,64 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import tools.jackson.databind.JsonNode;
 
-/** How one FHIR resource type maps onto one kind of record of the own API. */
-public interface RecordKindMapping<R extends DomainResource> {
+/**
+ * How one FHIR resource type maps onto one kind of record of the own API. Where the records live is
+ * said once, to the constructor; a mapping says only how its fields translate.
+ */
+public abstract class RecordKindMapping<R extends DomainResource> {
 
-    Class<R> resourceType();
+    private final Class<R> resourceType;
+    private final String path;
+    private final String patientListName;
+    private final String idField;
 
-    /** The own API's collection path, e.g. {@code /api/v1/diagnoses}. */
-    String path();
+    /**
+     * @param path the own API's collection path, e.g. {@code /api/v1/diagnoses}
+     * @param patientListName the own API's list of a patient's records of this kind, e.g. {@code diagnoses}
+     * @param idField the id field of the own API's answer, e.g. {@code diagnosisId}
+     */
+    protected RecordKindMapping(Class<R> resourceType, String path, String patientListName, String idField) {
+        this.resourceType = resourceType;
+        this.path = path;
+        this.patientListName = patientListName;
+        this.idField = idField;
+    }
 
-    /** The own API's list of a patient's records of this kind, e.g. {@code diagnoses}. */
-    String patientListName();
+    public final Class<R> resourceType() {
+        return resourceType;
+    }
 
-    /** The id field of the own API's answer, e.g. {@code diagnosisId}. */
-    String idField();
+    public final String path() {
+        return path;
+    }
 
-    Reference subject(R resource);
+    public final String patientListName() {
+        return patientListName;
+    }
 
-    java.util.List<Identifier> identifiers(R resource);
+    public final String idField() {
+        return idField;
+    }
+
+    /** Every record resource names its patient in {@code subject}. */
+    final Reference subject(R resource) {
+        List<?> subject = resource.getNamedProperty("subject").getValues();
+        return subject.isEmpty() ? new Reference() : (Reference) subject.get(0);
+    }
+
+    /** Every record resource carries the clinic's identifiers in {@code identifier}. */
+    final List<Identifier> identifiers(R resource) {
+        return resource.getNamedProperty("identifier").getValues().stream()
+                .map(Identifier.class::cast)
+                .toList();
+    }
 
     /** The own API's body; refuses (422) what cannot be taken, naming the element. */
-    Map<String, Object> toOwn(R resource, FhirPatient patient);
+    public abstract Map<String, Object> toOwn(R resource, FhirPatient patient);
 
     /** The resource for a record as the own API answers it. */
-    R toFhir(JsonNode record, String revision, String patientFhirId, Identifier identifier);
+    public abstract R toFhir(JsonNode record, String revision, String patientFhirId, Identifier identifier);
 
     /** Where a field error of the own API points in the resource. */
-    String fhirPath(String field);
+    public abstract String fhirPath(String field);
 }

@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +23,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The FHIR interactions of a resource type backed by one kind of record of the own API: what a
- * Condition and a Procedure share. The resource's id is the record's id, its version the revision.
+ * The FHIR interactions of a resource type backed by one kind of record of the own API, the one
+ * owner of their flow ({@link RecordProvider} binds them to HAPI). The resource's id is the record's id, its version the revision.
  */
 public class RecordResources<R extends DomainResource> {
 
@@ -46,6 +45,10 @@ public class RecordResources<R extends DomainResource> {
         this.patients = patients;
         this.identifiers = identifiers;
         this.validator = validator;
+    }
+
+    public Class<R> resourceType() {
+        return mapping.resourceType();
     }
 
     private String type() {
@@ -105,13 +108,11 @@ public class RecordResources<R extends DomainResource> {
         }
         validator.require(resource);
         FhirPatient patient = subject(resource);
-        // a retried create of the same identified resource is answered the same record by the service
-        String key = identifier == null
-                ? null
-                : "fhir:"
-                        + UUID.nameUUIDFromBytes((type() + "|" + identifier.getSystem() + "|" + identifier.getValue())
-                                .getBytes(StandardCharsets.UTF_8));
-        ServiceApi.Answer answer = api.post(mapping.path(), mapping.toOwn(resource, patient), key, mapping::fhirPath);
+        // The record carries the clinic's identifier as its external identifier, as an imported line's key:
+        // its id derives from it, so a retried create of the same identified resource is the same record.
+        String recordIdentifier = identifier == null ? null : identifier.getSystem() + "|" + identifier.getValue();
+        ServiceApi.Answer answer =
+                api.post(mapping.path(), mapping.toOwn(resource, patient), null, recordIdentifier, mapping::fhirPath);
         String recordId = answer.body().path(mapping.idField()).asString();
         if (identifier != null) {
             identifiers.note(type(), identifier.getSystem(), identifier.getValue(), recordId);
@@ -156,10 +157,16 @@ public class RecordResources<R extends DomainResource> {
 
     private R toFhir(JsonNode record, String revision) {
         String recordId = record.path(mapping.idField()).asString();
-        Identifier identifier = identifiers
-                .identifierOf(type(), recordId)
-                .map(pair -> new Identifier().setSystem(pair[0]).setValue(pair[1]))
-                .orElse(null);
+        JsonNode own = record.path("identifier");
+        // the own API shows the record's identifier; the map holds those of records written before it did
+        Identifier identifier = own.isObject()
+                ? new Identifier()
+                        .setSystem(own.path("system").asString())
+                        .setValue(own.path("value").asString())
+                : identifiers
+                        .identifierOf(type(), recordId)
+                        .map(pair -> new Identifier().setSystem(pair[0]).setValue(pair[1]))
+                        .orElse(null);
         R resource = mapping.toFhir(
                 record, revision, FhirPatient.fhirId(record.path("patientId").asString()), identifier);
         resource.setId(recordId);

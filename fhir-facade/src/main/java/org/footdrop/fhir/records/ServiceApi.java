@@ -42,10 +42,28 @@ public class ServiceApi {
     public record Answer(JsonNode body, String revision, boolean created) {}
 
     public Answer post(String path, Object body, String idempotencyKey, Function<String, String> fhirPath) {
+        return post(path, body, idempotencyKey, null, fhirPath);
+    }
+
+    /**
+     * @param recordIdentifier the clinic's identifier as {@code system|value}, or null: the record carries it
+     *     as its external identifier (the own API's {@code Record-Identifier})
+     */
+    public Answer post(
+            String path,
+            Object body,
+            String idempotencyKey,
+            String recordIdentifier,
+            Function<String, String> fhirPath) {
         return call(
                 () -> client.post()
                         .uri(path)
-                        .headers(headers -> authorise(headers, idempotencyKey))
+                        .headers(headers -> {
+                            authorise(headers, idempotencyKey);
+                            if (recordIdentifier != null) {
+                                headers.set("Record-Identifier", recordIdentifier);
+                            }
+                        })
                         .body(body)
                         .retrieve()
                         .toEntity(JsonNode.class),

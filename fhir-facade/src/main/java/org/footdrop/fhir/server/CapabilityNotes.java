@@ -28,7 +28,8 @@ class CapabilityNotes {
                 + " (their records live in two services). Conditional create on identifier. Delete voids"
                 + " (entered-in-error). Searches are paged (_count, next links). Patient/{id}/$everything answers the"
                 + " patient's Conditions, Procedures and Observations and outcomes-service's derived outcomes as"
-                + " Observations with derivedFrom, method from the derived-outcome CodeSystem; not paged."
+                + " Observations with derivedFrom, method from the derived-outcome CodeSystem (search mode include, fullUrl"
+                + " urn:uuid), paged as the searches are with the Patient first."
                 + " Mappings and codes: docs/fhir.md.");
     }
 }

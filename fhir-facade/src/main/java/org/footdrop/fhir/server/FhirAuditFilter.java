@@ -12,8 +12,10 @@ class FhirAuditFilter extends AuditFilter {
         super(auditLog, service, clock);
     }
 
+    /** The base itself too: a batch is posted there, and a later page of a search is read there (?_getpages=). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(FhirSecurityConfiguration.PATH + "/");
+        String uri = request.getRequestURI();
+        return !(uri.equals(FhirSecurityConfiguration.PATH) || uri.startsWith(FhirSecurityConfiguration.PATH + "/"));
     }
 }

@@ -31,13 +31,14 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<FacadeServer> fhirServlet(
-            FhirContext fhirContext, List<IResourceProvider> providers, List<SystemProvider> systemProviders) {
+            FhirContext fhirContext,
+            List<IResourceProvider> providers,
+            List<SystemProvider> systemProviders,
+            List<FacadeInterceptor> featureInterceptors) {
+        List<Object> interceptors = new java.util.ArrayList<>(List.of(new ErrorMasking(), new CapabilityNotes()));
+        interceptors.addAll(featureInterceptors);
         var registration = new ServletRegistrationBean<>(
-                new FacadeServer(
-                        fhirContext,
-                        providers,
-                        List.<Object>copyOf(systemProviders),
-                        List.of(new ErrorMasking(), new CapabilityNotes())),
+                new FacadeServer(fhirContext, providers, List.<Object>copyOf(systemProviders), interceptors),
                 FhirSecurityConfiguration.PATH + "/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

@@ -7,6 +7,7 @@ import org.footdrop.contract.intake.Measure;
 import org.footdrop.contract.vocabulary.AdverseEventType;
 import org.footdrop.contract.vocabulary.AssessmentKind;
 import org.footdrop.contract.vocabulary.CauseCategory;
+import org.footdrop.contract.vocabulary.EnergyModality;
 import org.footdrop.contract.vocabulary.EvaluationKind;
 import org.footdrop.contract.vocabulary.GaitAid;
 import org.footdrop.contract.vocabulary.Guidance;
@@ -19,6 +20,7 @@ import org.footdrop.contract.vocabulary.PrpLeukocytes;
 import org.footdrop.contract.vocabulary.Severity;
 import org.footdrop.contract.vocabulary.Side;
 import org.footdrop.contract.vocabulary.Solution;
+import org.footdrop.contract.vocabulary.TherapyType;
 import org.hl7.fhir.r4.model.CodeSystem;
 
 /** The project's CodeSystems the facade speaks, served as CodeSystem resources (docs/fhir.md). */
@@ -51,6 +53,11 @@ public final class Vocabularies {
     public static final Vocabulary<Severity> SEVERITY =
             new Vocabulary<>("severity", "Severity of an adverse event", Severity.class);
 
+    public static final Vocabulary<TherapyType> THERAPY_TYPE =
+            new Vocabulary<>("therapy-type", "Adjunct therapy", TherapyType.class);
+    public static final Vocabulary<EnergyModality> ENERGY_MODALITY =
+            new Vocabulary<>("energy-modality", "Energy modality of a therapy", EnergyModality.class);
+
     public static final Vocabulary<AssessmentKind> ASSESSMENT_KIND =
             new Vocabulary<>("assessment-kind", "Foot drop assessment", AssessmentKind.class);
     public static final Vocabulary<Measure> MEASURE =
@@ -74,6 +81,8 @@ public final class Vocabularies {
             PRP_LEUKOCYTES,
             ADVERSE_EVENT,
             SEVERITY,
+            THERAPY_TYPE,
+            ENERGY_MODALITY,
             ASSESSMENT_KIND,
             MEASURE,
             GAIT_AID,

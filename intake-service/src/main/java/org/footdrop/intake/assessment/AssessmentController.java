@@ -12,6 +12,7 @@ import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.RequestContexts;
 import org.footdrop.support.web.IfMatch;
+import org.footdrop.support.web.RecordIdentifierHeader;
 import org.footdrop.support.web.VoidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -55,9 +56,13 @@ class AssessmentController {
     ResponseEntity<AssessmentResource> record(
             @Valid @RequestBody AssessmentRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = RecordIdentifierHeader.HEADER, required = false) String identifier,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
         StoredRecord<AssessmentState> record = assessments
-                .record(request, RequestContexts.of(idempotencyKey, correlationId))
+                .record(
+                        request,
+                        RecordIdentifierHeader.read(identifier),
+                        RequestContexts.of(idempotencyKey, correlationId))
                 .record();
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + record.id()))
                 .eTag(record.etag())

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.footdrop.intake.diagnosis.SymptomOnsets;
 import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.record.ClinicalRecords;
+import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.web.ClinicalProblemException;
@@ -38,8 +39,9 @@ class AssessmentService {
         this.clinicZone = calendar.clinicZone();
     }
 
-    ClinicalRecords.Created<AssessmentState> record(AssessmentRequest request, RequestContext context) {
-        return records.create(kind, prepare(request, onsets.earliestOnset(request.patientId())), context);
+    ClinicalRecords.Created<AssessmentState> record(
+            AssessmentRequest request, ExternalIdentifier identifier, RequestContext context) {
+        return records.create(kind, prepare(request, onsets.earliestOnset(request.patientId())), identifier, context);
     }
 
     /**

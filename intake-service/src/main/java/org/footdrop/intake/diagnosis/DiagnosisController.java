@@ -12,6 +12,7 @@ import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.RequestContexts;
 import org.footdrop.support.web.IfMatch;
+import org.footdrop.support.web.RecordIdentifierHeader;
 import org.footdrop.support.web.VoidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -49,14 +50,18 @@ class DiagnosisController {
             operationId = "recordDiagnosis",
             summary = "Record a diagnosis",
             description =
-                    "Stores revision 1 of a diagnosis and publishes DiagnosisRecorded. Repeating the request with the same Idempotency-Key answers the same record.")
+                    "Stores revision 1 of a diagnosis and publishes DiagnosisRecorded. Repeating the request with the same Idempotency-Key answers the same record. Sending Record-Identifier (system|value, the clinic's own id for the record) makes the record carry it: the same identifier with the same body answers the same record, with another body 409.")
     @PostMapping("/diagnoses")
     ResponseEntity<DiagnosisResource> record(
             @Valid @RequestBody DiagnosisRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = RecordIdentifierHeader.HEADER, required = false) String identifier,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
         StoredRecord<DiagnosisState> record = diagnoses
-                .record(request, RequestContexts.of(idempotencyKey, correlationId))
+                .record(
+                        request,
+                        RecordIdentifierHeader.read(identifier),
+                        RequestContexts.of(idempotencyKey, correlationId))
                 .record();
         return ResponseEntity.created(URI.create("/api/v1/diagnoses/" + record.id()))
                 .eTag(record.etag())

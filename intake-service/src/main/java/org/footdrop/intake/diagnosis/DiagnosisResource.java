@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 
@@ -14,6 +15,7 @@ import org.footdrop.support.record.StoredRecord;
  */
 record DiagnosisResource(
         UUID diagnosisId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ExternalIdentifier identifier,
         int revision,
         RecordStatus status,
         Instant recordedAt,
@@ -25,6 +27,7 @@ record DiagnosisResource(
     static DiagnosisResource of(StoredRecord<DiagnosisState> record) {
         return new DiagnosisResource(
                 record.id(),
+                record.identifier(),
                 record.revision(),
                 record.status(),
                 record.recordedAt(),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.footdrop.support.record.ClinicalRecords;
+import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.web.ClinicalProblemException;
@@ -26,8 +27,9 @@ class DiagnosisService {
         this.clock = clock;
     }
 
-    ClinicalRecords.Created<DiagnosisState> record(DiagnosisRequest request, RequestContext context) {
-        return records.create(kind, prepare(request), context);
+    ClinicalRecords.Created<DiagnosisState> record(
+            DiagnosisRequest request, ExternalIdentifier identifier, RequestContext context) {
+        return records.create(kind, prepare(request), identifier, context);
     }
 
     /** The state a valid request stores, after the clinical rules; a bulk import's lines pass here too. */

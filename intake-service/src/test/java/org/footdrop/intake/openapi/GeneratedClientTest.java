@@ -57,7 +57,7 @@ class GeneratedClientTest {
 
         // when
         ApiResponse<DiagnosisResource> created = diagnoses(scopeOf("post", "/api/v1/diagnoses"))
-                .recordDiagnosisWithHttpInfo(request, "client-" + UUID.randomUUID(), null);
+                .recordDiagnosisWithHttpInfo(request, "client-" + UUID.randomUUID(), null, null);
         UUID id = created.getData().getDiagnosisId();
         DiagnosisResource read =
                 diagnoses(scopeOf("get", "/api/v1/diagnoses/{diagnosisId}")).findDiagnosis(id);

@@ -101,6 +101,43 @@ public abstract class RecordLifecycleContract {
     }
 
     @Test
+    void shouldKeepTheClinicsIdentifierGivenOnCreateAndShowItOnRead() {
+        // given the clinic's own id for the record, as a FHIR identifier or an import's line key
+        String patientId = "pt-" + UUID.randomUUID();
+        String value = api().collection() + "-" + UUID.randomUUID();
+        String identifier = "urn:clinic:emr|" + value;
+        String body = api().validBody().apply(patientId).toString();
+
+        // when created with it, created again with it, and created with it and another body
+        ResponseEntity<JsonNode> created = http.send("POST", api().path(), body, "Record-Identifier", identifier);
+        ResponseEntity<JsonNode> again = http.send("POST", api().path(), body, "Record-Identifier", identifier);
+        ResponseEntity<JsonNode> other = http.send(
+                "POST", api().path(), api().amendedBody().apply(patientId).toString(), "Record-Identifier", identifier);
+
+        // then one record carries it, and reading it back shows it
+        assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
+        String id = created.getBody().get(api().idField()).asString();
+        assertThat(again.getBody().get(api().idField()).asString()).isEqualTo(id);
+        assertThat(other.getStatusCode().value()).as(other.toString()).isEqualTo(409);
+        JsonNode read = http.get(item(id)).getBody();
+        assertThat(read.path("identifier").path("system").asString()).isEqualTo("urn:clinic:emr");
+        assertThat(read.path("identifier").path("value").asString()).isEqualTo(value);
+        awaitEvents(patientId, 1);
+        assertNoMoreEventsThan(patientId, 1);
+    }
+
+    @Test
+    void shouldRefuseARecordIdentifierThatIsNotSystemBarValue() {
+        String patientId = "pt-" + UUID.randomUUID();
+
+        ResponseEntity<JsonNode> response = http.send(
+                "POST", api().path(), api().validBody().apply(patientId).toString(), "Record-Identifier", "no bar");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().toString()).contains("Record-Identifier");
+    }
+
+    @Test
     void shouldRefuseAnAmendWithAStaleIfMatch() {
         String patientId = "pt-" + UUID.randomUUID();
         String id = create(patientId, null);

@@ -12,6 +12,7 @@ import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.RequestContexts;
 import org.footdrop.support.web.IfMatch;
+import org.footdrop.support.web.RecordIdentifierHeader;
 import org.footdrop.support.web.VoidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -54,8 +55,10 @@ class InjectionController {
     ResponseEntity<InjectionResource> administer(
             @Valid @RequestBody InjectionRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = RecordIdentifierHeader.HEADER, required = false) String identifier,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        var result = injections.administer(request, RequestContexts.of(idempotencyKey, correlationId));
+        var result = injections.administer(
+                request, RecordIdentifierHeader.read(identifier), RequestContexts.of(idempotencyKey, correlationId));
         StoredRecord<InjectionState> record = result.injection();
         return ResponseEntity.created(URI.create("/api/v1/injections/" + record.id()))
                 .eTag(record.etag())

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.footdrop.contract.vocabulary.Spacing;
+import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 
@@ -15,6 +16,7 @@ import org.footdrop.support.record.StoredRecord;
  */
 record InjectionResource(
         UUID injectionId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ExternalIdentifier identifier,
         int revision,
         RecordStatus status,
         Instant recordedAt,
@@ -29,6 +31,7 @@ record InjectionResource(
     static InjectionResource of(StoredRecord<InjectionState> r, List<String> warnings) {
         return new InjectionResource(
                 r.id(),
+                r.identifier(),
                 r.revision(),
                 r.status(),
                 r.recordedAt(),
@@ -45,6 +48,7 @@ record InjectionResource(
         StoredRecord<InjectionState> r = e.injection();
         return new InjectionResource(
                 r.id(),
+                r.identifier(),
                 r.revision(),
                 r.status(),
                 r.recordedAt(),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.record.ClinicalRecords;
+import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
@@ -39,10 +40,10 @@ class InjectionService {
     /** A stored injection and the warnings its values earned. */
     record Result(StoredRecord<InjectionState> injection, List<String> warnings) {}
 
-    Result administer(InjectionRequest request, RequestContext context) {
+    Result administer(InjectionRequest request, ExternalIdentifier identifier, RequestContext context) {
         InjectionState state = prepare(request);
         StoredRecord<InjectionState> created =
-                records.create(kind, state, context).record();
+                records.create(kind, state, identifier, context).record();
         // Against the patient's other injections: never itself, so a replayed create warns the same.
         return new Result(created, warnings(state, created.id()));
     }

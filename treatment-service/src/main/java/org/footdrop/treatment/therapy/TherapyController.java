@@ -12,6 +12,7 @@ import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.RequestContexts;
 import org.footdrop.support.web.IfMatch;
+import org.footdrop.support.web.RecordIdentifierHeader;
 import org.footdrop.support.web.VoidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -50,13 +51,15 @@ class TherapyController {
             operationId = "prescribeTherapy",
             summary = "Prescribe a therapy",
             description =
-                    "Stores revision 1 of a therapy and publishes TherapyPrescribed. Repeating the request with the same Idempotency-Key answers the same record.")
+                    "Stores revision 1 of a therapy and publishes TherapyPrescribed. Repeating the request with the same Idempotency-Key answers the same record. Sending Record-Identifier (system|value, the clinic's own id for the record) makes the record carry it: the same identifier with the same body answers the same record, with another body 409.")
     @PostMapping("/therapies")
     ResponseEntity<TherapyResource> prescribe(
             @Valid @RequestBody TherapyRequest request,
             @RequestHeader(name = KEY, required = false) String key,
+            @RequestHeader(name = RecordIdentifierHeader.HEADER, required = false) String identifier,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        StoredRecord<TherapyState> record = therapies.prescribe(request, RequestContexts.of(key, correlationId));
+        StoredRecord<TherapyState> record = therapies.prescribe(
+                request, RecordIdentifierHeader.read(identifier), RequestContexts.of(key, correlationId));
         return ResponseEntity.created(URI.create("/api/v1/therapies/" + record.id()))
                 .eTag(record.etag())
                 .body(TherapyResource.of(record, therapies.adherence(record)));
@@ -119,15 +122,16 @@ class TherapyController {
             operationId = "logTherapySession",
             summary = "Log a therapy session",
             description =
-                    "Records one session of an active therapy, attended or missed, and publishes TherapySessionLogged. Repeating the request with the same Idempotency-Key answers the same record.")
+                    "Records one session of an active therapy, attended or missed, and publishes TherapySessionLogged. Repeating the request with the same Idempotency-Key answers the same record. Sending Record-Identifier (system|value, the clinic's own id for the record) makes the record carry it: the same identifier with the same body answers the same record, with another body 409.")
     @PostMapping("/therapies/{therapyId}/sessions")
     ResponseEntity<TherapySessionResource> logSession(
             @PathVariable UUID therapyId,
             @Valid @RequestBody TherapySessionRequest request,
             @RequestHeader(name = KEY, required = false) String key,
+            @RequestHeader(name = RecordIdentifierHeader.HEADER, required = false) String identifier,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        StoredRecord<TherapySessionState> session =
-                therapies.logSession(therapyId, request, RequestContexts.of(key, correlationId));
+        StoredRecord<TherapySessionState> session = therapies.logSession(
+                therapyId, request, RecordIdentifierHeader.read(identifier), RequestContexts.of(key, correlationId));
         return ResponseEntity.created(URI.create("/api/v1/therapies/" + therapyId + "/sessions/" + session.id()))
                 .eTag(session.etag())
                 .body(TherapySessionResource.of(session));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.footdrop.support.record.ClinicalRecords;
+import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
@@ -32,8 +33,9 @@ class TherapyService {
     /** A prescription with what was logged against it. */
     record Adherence(int plannedSessions, int loggedSessions, int attendedSessions, BigDecimal adherence) {}
 
-    StoredRecord<TherapyState> prescribe(TherapyRequest request, RequestContext context) {
-        return records.create(therapies, prepare(request), context).record();
+    StoredRecord<TherapyState> prescribe(
+            TherapyRequest request, ExternalIdentifier identifier, RequestContext context) {
+        return records.create(therapies, prepare(request), identifier, context).record();
     }
 
     /** The state a valid prescription stores, after the rules; a bulk import's lines pass here too. */
@@ -65,10 +67,10 @@ class TherapyService {
     }
 
     StoredRecord<TherapySessionState> logSession(
-            UUID therapyId, TherapySessionRequest request, RequestContext context) {
+            UUID therapyId, TherapySessionRequest request, ExternalIdentifier identifier, RequestContext context) {
         StoredRecord<TherapyState> therapy = activeTherapy(therapyId);
         var session = prepareSession(therapy, request);
-        return records.create(sessions, session, context).record();
+        return records.create(sessions, session, identifier, context).record();
     }
 
     List<StoredRecord<TherapySessionState>> sessionsOf(UUID therapyId) {

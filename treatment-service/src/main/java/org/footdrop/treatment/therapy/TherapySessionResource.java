@@ -1,13 +1,16 @@
 package org.footdrop.treatment.therapy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 
 record TherapySessionResource(
         UUID sessionId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ExternalIdentifier identifier,
         UUID therapyId,
         int revision,
         RecordStatus status,
@@ -20,6 +23,7 @@ record TherapySessionResource(
     static TherapySessionResource of(StoredRecord<TherapySessionState> r) {
         return new TherapySessionResource(
                 r.id(),
+                r.identifier(),
                 r.state().therapyId(),
                 r.revision(),
                 r.status(),

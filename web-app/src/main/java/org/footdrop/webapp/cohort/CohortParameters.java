@@ -4,12 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.footdrop.contract.vocabulary.CauseCategory;
-import org.footdrop.contract.vocabulary.InjectionTechnique;
-import org.footdrop.contract.vocabulary.Mechanism;
-import org.footdrop.contract.vocabulary.Side;
-import org.footdrop.contract.vocabulary.TherapyType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -24,33 +18,13 @@ public record CohortParameters(Map<String, String> filters, List<String> groupBy
     /** A filter and the values the form offers for it. */
     public record Filter(String name, String label, List<String> options, boolean date) {}
 
-    static final List<Filter> FILTERS = List.of(
-            choice("causeCategory", "Cause", names(CauseCategory.values())),
-            choice("mechanism", "Mechanism", names(Mechanism.values())),
-            choice("side", "Side", names(Side.values())),
-            choice("techniqueGroup", "Technique (first injection)", names(InjectionTechnique.values())),
-            choice("solutionGroup", "Solution", List.of("DEXTROSE_5", "PRP", "MIXED")),
-            choice("adherence", "Injection spacing", List.of("ADHERENT", "NON_ADHERENT")),
-            choice("therapyType", "Therapy", names(TherapyType.values())),
-            choice(
-                    "symptomDurationBand",
-                    "Symptom duration",
-                    List.of("UNDER_90_DAYS", "DAYS_90_TO_365", "OVER_365_DAYS")),
-            choice("followUpStatus", "Follow-up", List.of("ACTIVE", "DISCHARGED", "LOST_TO_FOLLOW_UP")),
-            new Filter("diagnosedFrom", "Diagnosed from", List.of(), true),
-            new Filter("diagnosedTo", "Diagnosed to", List.of(), true));
+    /** The filters and grouping outcomes-service's report takes, from its OpenAPI document. */
+    static final CohortOptions OPTIONS = CohortOptions.fromContract();
 
-    /** What the report and time to response group by (injectionsReceived needs a window: not offered). */
-    static final List<String> DIMENSIONS = List.of(
-            "causeCategory",
-            "mechanism",
-            "side",
-            "techniqueGroup",
-            "solutionGroup",
-            "adherence",
-            "adjunctTherapy",
-            "symptomDurationBand",
-            "followUpStatus");
+    static final List<Filter> FILTERS = OPTIONS.filters();
+
+    /** What the report and time to response group by (the API leaves out injectionsReceived: it needs a window). */
+    static final List<String> DIMENSIONS = OPTIONS.dimensions();
 
     static final int MAX_GROUP_BY = 2;
 
@@ -103,13 +77,5 @@ public record CohortParameters(Map<String, String> filters, List<String> groupBy
             }
         });
         return uri.encode().build().toUriString();
-    }
-
-    private static Filter choice(String name, String label, List<String> options) {
-        return new Filter(name, label, options, false);
-    }
-
-    private static List<String> names(Enum<?>[] values) {
-        return Stream.of(values).map(Enum::name).toList();
     }
 }

@@ -216,6 +216,23 @@ class RolePagesTest {
     }
 
     @Test
+    void shouldWriteLinksAsTheyAreAndStillServeTheChartLibraryWithoutAVersion() throws Exception {
+        // given an analyst's page with its chart library
+        when(outcomes.safety()).thenReturn(example("safety.json"));
+        when(outcomes.dataQualitySummary()).thenReturn(example("data-quality-summary.json"));
+
+        // then its address is written as the template has it: no link is looked up among the static resources
+        mvc.perform(get("/safety").with(person(Role.ANALYST)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(Matchers.containsString("<script src=\"/webjars/echarts/dist/echarts.min.js\">")));
+        // and the WebJar is served at that address, its version found on the classpath
+        mvc.perform(get("/webjars/echarts/dist/echarts.min.js"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("echarts")));
+    }
+
+    @Test
     void shouldAnswerEveryOtherRoleWithTheForbiddenPage() throws Exception {
         String[][] pageAndOwner = {
             {"/admin", "ADMIN"}, {"/ops", "OPS"}, {"/safety", "ANALYST"}, {"/data-quality", "CLINICIAN"}

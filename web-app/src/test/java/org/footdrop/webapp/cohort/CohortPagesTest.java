@@ -1,5 +1,6 @@
 package org.footdrop.webapp.cohort;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -12,7 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.footdrop.webapp.security.Role;
 import org.footdrop.webapp.services.OutcomesApi;
 import org.footdrop.webapp.services.TreatmentApi;
@@ -134,6 +139,49 @@ class CohortPagesTest {
                 .andExpect(content().string(Matchers.containsString("42 days (14 to not reached)")))
                 .andExpect(content().string(Matchers.containsString("data-at-risk=\"10,10,7,7,3,3,3\"")));
         verify(outcomes).timeToResponse("gaitSpeedComfortable", Map.of("groupBy", "solutionGroup"));
+    }
+
+    @Test
+    void shouldOfferInTheFormEveryFilterValueAndGroupingTheReportTakes() throws Exception {
+        var answer =
+                JsonMapper.builder().build().readTree(getClass().getResourceAsStream("/cohort-report-example.json"));
+        when(outcomes.cohortReport(anyMap())).thenReturn(answer);
+
+        // when an analyst opens the cohort page
+        String page = mvc.perform(get("/cohorts").with(person(Role.ANALYST)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        // then each filter's select offers "any" and every value the report endpoint documents, in its order
+        for (CohortParameters.Filter filter : CohortOptions.fromContract().filters()) {
+            if (filter.date()) {
+                assertThat(page).contains("type=\"date\" id=\"filter-" + filter.name() + "\"");
+                continue;
+            }
+            List<String> expected = new ArrayList<>(List.of(""));
+            expected.addAll(filter.options());
+            assertThat(options(page, "filter-" + filter.name())).containsExactlyElementsOf(expected);
+        }
+        // and both group-by selects every dimension
+        List<String> dimensions = new ArrayList<>(List.of(""));
+        dimensions.addAll(CohortOptions.fromContract().dimensions());
+        assertThat(options(page, "groupBy-0")).containsExactlyElementsOf(dimensions);
+        assertThat(options(page, "groupBy-1")).containsExactlyElementsOf(dimensions);
+    }
+
+    /** The option values of the select with this id, in the page's order. */
+    private static List<String> options(String page, String id) {
+        Matcher select = Pattern.compile("<select[^>]* id=\"" + id + "\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(select.find()).as("a select #" + id).isTrue();
+        List<String> values = new ArrayList<>();
+        Matcher option = Pattern.compile("<option[^>]* value=\"([^\"]*)\"").matcher(select.group(1));
+        while (option.find()) {
+            values.add(option.group(1));
+        }
+        return values;
     }
 
     @Test
