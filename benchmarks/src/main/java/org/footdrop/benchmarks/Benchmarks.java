@@ -465,17 +465,8 @@ public final class Benchmarks {
                 externalMongo,
                 Map.of("FOOTDROP_IMPORT_DIRECTORY", fresh.resolve("imports").toString()),
                 !options.importOnly());
-        ImportStage stage = new ImportStage(stack, fresh);
-        int large = options.importPatients();
-        int small = Math.max(1, large / 10);
-        Path smallFile = stage.history(small, "imp-s-");
-        Path largeFile = stage.history(large, "imp-l-");
-        report.imports.add(stage.importFile(smallFile, small, this::awaitDrained, options.smoke()));
-        report.rawBulkInsert = stage.rawBulkInsert(largeFile);
-        Map<String, Double> before = StoreCommands.snapshot(stack);
-        ImportStage.Run run = stage.importFile(largeFile, large, this::awaitDrained, options.smoke());
-        report.importCommands = StoreCommands.perRequest(before, StoreCommands.snapshot(stack), run.lines());
-        report.imports.add(run);
+        report.imports =
+                new ImportStage(stack, fresh).measure(options.importPatients(), this::awaitDrained, options.smoke());
     }
 
     // ---------------------------------------------------------------- P7

@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.footdrop.contract.EventJson;
@@ -126,19 +123,9 @@ final class FhirStage {
         own(warmUpPatients, new Histogram(3));
         facadeSingles(warmUpPatients, new Histogram(3));
 
-        long pid = stack.pid(LocalFhirFacade.SPEC.name()).orElseThrow();
-        AtomicLong peak = new AtomicLong();
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fhir-rss-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        sampler.scheduleAtFixedRate(
-                () -> BenchmarkStack.residentBytes(pid).ifPresent(rss -> peak.accumulateAndGet(rss, Math::max)),
-                0,
-                250,
-                TimeUnit.MILLISECONDS);
-        try {
+        String facade = LocalFhirFacade.SPEC.name();
+        stack.pid(facade).orElseThrow(); // P7 needs a stack with the facade
+        try (PeakResident peak = new PeakResident(stack, Duration.ofMillis(250), facade)) {
             double[] validationBefore = validation();
             long started = System.nanoTime();
             batch(patients);
@@ -162,9 +149,7 @@ final class FhirStage {
                     ownSingles,
                     (long) (validationAfter[0] - validationBefore[0]),
                     validationAfter[1] - validationBefore[1],
-                    peak.get());
-        } finally {
-            sampler.shutdownNow();
+                    peak.of(facade));
         }
     }
 
@@ -268,7 +253,7 @@ final class FhirStage {
 
     // ---------------------------------------------------------------- the report's section
 
-    static void summaryRow(Result r, WebPagesStage.SummaryRow row) {
+    static void summaryRow(Result r, Report.SummaryRow row) {
         if (r == null) {
             return;
         }

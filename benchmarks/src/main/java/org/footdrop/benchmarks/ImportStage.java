@@ -12,12 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.footdrop.stack.ImportClient;
@@ -32,6 +30,9 @@ import org.footdrop.stack.SyntheticHistory;
 final class ImportStage {
 
     private static final int BULK = 500;
+    private static final String INTAKE = "intake-service";
+    private static final String TREATMENT = "treatment-service";
+    private static final double MIB = 1024.0 * 1024.0;
 
     /** One import of a file: how long, how fast, and the importing services' largest footprint. */
     record Run(
@@ -49,6 +50,12 @@ final class ImportStage {
         }
     }
 
+    /**
+     * What P6 measured: the smaller file's import, then the file's ({@code runs}), the store's own
+     * bulk insert of the file's lines, and the store commands per line of the file's import.
+     */
+    record Result(List<Run> runs, Report.Baseline rawBulkInsert, Map<String, Double> commandsPerLine) {}
+
     /** Waits until the outcomes-service has projected every event on the topics. */
     interface Drain {
         void await(Duration timeout) throws Exception;
@@ -62,8 +69,23 @@ final class ImportStage {
         this.work = work;
     }
 
+    /** A file of {@code patients} and one ten times smaller, imported one after the other. */
+    Result measure(int patients, Drain drain, boolean smoke) throws Exception {
+        int small = Math.max(1, patients / 10);
+        Path smallFile = history(small, "imp-s-");
+        Path largeFile = history(patients, "imp-l-");
+        Run smaller = importFile(smallFile, small, drain, smoke);
+        Report.Baseline raw = rawBulkInsert(largeFile);
+        Map<String, Double> before = StoreCommands.snapshot(stack);
+        Run run = importFile(largeFile, patients, drain, smoke);
+        return new Result(
+                List.of(smaller, run),
+                raw,
+                StoreCommands.perRequest(before, StoreCommands.snapshot(stack), run.lines()));
+    }
+
     /** The store's own bulk-insert rate of these lines (documents per second). */
-    Report.Baseline rawBulkInsert(Path file) throws Exception {
+    private Report.Baseline rawBulkInsert(Path file) throws Exception {
         try (MongoClient client = MongoClients.create(stack.mongoUri);
                 BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             MongoCollection<Document> raw =
@@ -91,20 +113,9 @@ final class ImportStage {
     }
 
     /** Imports a file of {@code patients} through both services, as ./import.sh does, and times it. */
-    Run importFile(Path file, int patients, Drain drain, boolean smoke) throws Exception {
+    private Run importFile(Path file, int patients, Drain drain, boolean smoke) throws Exception {
         long lines = (long) patients * SyntheticHistory.LINES_PER_PATIENT;
-        AtomicLong peakIntake = new AtomicLong();
-        AtomicLong peakTreatment = new AtomicLong();
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(
-                () -> {
-                    sample("intake-service", peakIntake);
-                    sample("treatment-service", peakTreatment);
-                },
-                0,
-                500,
-                TimeUnit.MILLISECONDS);
-        try {
+        try (PeakResident peaks = new PeakResident(stack, Duration.ofMillis(500), INTAKE, TREATMENT)) {
             long started = System.nanoTime();
             AtomicLong uploaded = new AtomicLong();
             List<CompletableFuture<ImportClient.Job>> jobs = new ArrayList<>();
@@ -144,28 +155,84 @@ final class ImportStage {
                     seconds,
                     catchUp,
                     refused,
-                    peakIntake.get(),
-                    peakTreatment.get());
-        } finally {
-            sampler.shutdownNow();
+                    peaks.of(INTAKE),
+                    peaks.of(TREATMENT));
         }
     }
 
-    Path history(int patients, String prefix) {
+    private Path history(int patients, String prefix) {
         return SyntheticHistory.write(work.resolve("history-" + patients + ".ndjson"), patients, prefix);
     }
 
-    private void sample(String service, AtomicLong peak) {
-        try {
-            stack.pid(service)
-                    .flatMap(BenchmarkStack::residentBytes)
-                    .ifPresent(bytes -> peak.accumulateAndGet(bytes, Math::max));
-        } catch (Exception e) {
-            // a missed sample lowers no peak already seen
+    // ---------------------------------------------------------------- the report's section
+
+    static void summaryRow(Result r, Report.SummaryRow row) {
+        if (r == null) {
+            return;
+        }
+        Run file = r.runs().get(1);
+        double raw = r.rawBulkInsert().events() / r.rawBulkInsert().seconds();
+        double ratio = file.linesPerSecond() / raw;
+        row.add(
+                "P6 import (" + count(file.lines()) + " lines)",
+                rate(file.linesPerSecond()) + " lines/s",
+                rate(raw) + " documents/s bulk-inserted straight into the store",
+                ratio,
+                "ratio >= 0.5",
+                ratio >= 0.5);
+    }
+
+    static void section(StringBuilder md, Result r) {
+        if (r == null) {
+            return;
+        }
+        md.append("## P6: bulk import\n\n");
+        md.append("On a fresh stack: a synthetic history (ten lines a patient: a diagnosis, five assessments, three"
+                + " injections, a therapy) uploaded to intake-service and treatment-service as `./import.sh`"
+                + " does; timed from the first byte until both jobs completed, then until the"
+                + " outcomes-service had projected every event. Resident memory of each importing service,"
+                + " sampled every 0.5 s: flat in the file's size if the larger file needs no more.\n\n");
+        md.append("| lines | patients | upload s | import s | lines/s | projected after s | refused |"
+                + " peak RSS intake MiB | peak RSS treatment MiB |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Run run : r.runs()) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.1f | %.1f | %s | %.1f | %s | %.0f | %.0f |%n",
+                    count(run.lines()),
+                    count(run.patients()),
+                    run.uploadSeconds(),
+                    run.seconds(),
+                    rate(run.linesPerSecond()),
+                    run.catchUpSeconds(),
+                    count(run.refused()),
+                    run.peakIntakeBytes() / MIB,
+                    run.peakTreatmentBytes() / MIB));
+        }
+        md.append('\n');
+        md.append(String.format(
+                Locale.ROOT,
+                "Baseline: the larger file's %s lines bulk-inserted into the store from this JVM, one"
+                        + " document per line, 500 to an unordered insert: %.1f s, %s documents/s.%n%n",
+                count(r.rawBulkInsert().events()),
+                r.rawBulkInsert().seconds(),
+                rate(r.rawBulkInsert().events() / r.rawBulkInsert().seconds())));
+        if (!r.commandsPerLine().isEmpty()) {
+            md.append("Store commands per line of the larger file (service, command, collection):\n\n");
+            md.append("| command | per line |\n");
+            md.append("| --- | --- |\n");
+            r.commandsPerLine()
+                    .forEach((command, perLine) ->
+                            md.append(String.format(Locale.ROOT, "| `%s` | %.3f |%n", command, perLine)));
+            md.append('\n');
         }
     }
 
-    static Map<String, Double> perLine(Map<String, Double> before, Map<String, Double> after, long lines) {
-        return StoreCommands.perRequest(before, after, lines);
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%,.0f", perSecond);
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

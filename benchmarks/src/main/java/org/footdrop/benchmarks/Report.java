@@ -55,12 +55,8 @@ final class Report {
     Baseline replay;
     final List<ProfileSummary> profiles = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
-    /** P6: the smaller file first, then the file. */
-    final List<ImportStage.Run> imports = new ArrayList<>();
-
-    Baseline rawBulkInsert;
+    ImportStage.Result imports;
     FhirStage.Result fhir;
-    Map<String, Double> importCommands = new LinkedHashMap<>();
 
     /** Read when the run starts: the jars were packaged from this tree, whatever is committed while it runs. */
     private final String commit;
@@ -127,7 +123,7 @@ final class Report {
         queries(md);
         WebPagesStage.section(md, webPages);
         footprint(md);
-        imports(md);
+        ImportStage.section(md, imports);
         FhirStage.section(md, fhir);
         profiles(md);
         if (!notes.isEmpty()) {
@@ -234,8 +230,9 @@ final class Report {
                     "<= 10 ms; <= 100 ms; report <= 500 ms",
                     patient <= 10 && cohort <= 100 && q.report().getValueAtPercentile(95) / 1000.0 <= 500);
         }
-        WebPagesStage.summaryRows(
-                webPages, (what, figure, target, met) -> row(md, what, figure, "", Double.NaN, target, met));
+        SummaryRow row =
+                (what, figure, baseline, ratio, target, met) -> row(md, what, figure, baseline, ratio, target, met);
+        WebPagesStage.summaryRows(webPages, row);
         if (!footprints.isEmpty()) {
             long peak = footprints.values().stream()
                     .mapToLong(
@@ -255,8 +252,8 @@ final class Report {
                     "<= 30 s, <= 2.5 GiB (with the web app)",
                     readySeconds <= 30 && peak <= 5L * 512 * 1024 * 1024);
         }
-        importSummary(md);
-        FhirStage.summaryRow(fhir, (what, figure, target, met) -> row(md, what, figure, "", Double.NaN, target, met));
+        ImportStage.summaryRow(imports, row);
+        FhirStage.summaryRow(fhir, row);
         line(md, "");
     }
 
@@ -545,79 +542,13 @@ final class Report {
         line(md, "");
     }
 
-    private void importSummary(StringBuilder md) {
-        if (imports.size() < 2 || rawBulkInsert == null) {
-            return;
-        }
-        ImportStage.Run file = imports.get(1);
-        double raw = rawBulkInsert.events() / rawBulkInsert.seconds();
-        double ratio = file.linesPerSecond() / raw;
-        row(
-                md,
-                "P6 import (" + fmt(file.lines()) + " lines)",
-                rate(file.linesPerSecond()) + " lines/s",
-                rate(raw) + " documents/s bulk-inserted straight into the store",
-                ratio,
-                "ratio >= 0.5",
-                ratio >= 0.5);
-    }
+    /** A stage's line in the summary: its figure beside the same run's baseline, if it has one. */
+    interface SummaryRow {
+        void add(String what, String figure, String baseline, double ratio, String target, boolean met);
 
-    private void imports(StringBuilder md) {
-        if (imports.isEmpty()) {
-            return;
-        }
-        line(md, "## P6: bulk import");
-        line(md, "");
-        line(
-                md,
-                "On a fresh stack: a synthetic history (ten lines a patient: a diagnosis, five assessments, three"
-                        + " injections, a therapy) uploaded to intake-service and treatment-service as `./import.sh`"
-                        + " does; timed from the first byte until both jobs completed, then until the"
-                        + " outcomes-service had projected every event. Resident memory of each importing service,"
-                        + " sampled every 0.5 s: flat in the file's size if the larger file needs no more.");
-        line(md, "");
-        line(
-                md,
-                "| lines | patients | upload s | import s | lines/s | projected after s | refused |"
-                        + " peak RSS intake MiB | peak RSS treatment MiB |");
-        line(md, "| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (ImportStage.Run run : imports) {
-            line(
-                    md,
-                    String.format(
-                            Locale.ROOT,
-                            "| %s | %s | %.1f | %.1f | %s | %.1f | %s | %.0f | %.0f |",
-                            fmt(run.lines()),
-                            fmt(run.patients()),
-                            run.uploadSeconds(),
-                            run.seconds(),
-                            rate(run.linesPerSecond()),
-                            run.catchUpSeconds(),
-                            fmt(run.refused()),
-                            run.peakIntakeBytes() / MIB,
-                            run.peakTreatmentBytes() / MIB));
-        }
-        line(md, "");
-        if (rawBulkInsert != null) {
-            line(
-                    md,
-                    String.format(
-                            Locale.ROOT,
-                            "Baseline: the larger file's %s lines bulk-inserted into the store from this JVM, one"
-                                    + " document per line, 500 to an unordered insert: %.1f s, %s documents/s.",
-                            fmt(rawBulkInsert.events()),
-                            rawBulkInsert.seconds(),
-                            rate(rawBulkInsert.events() / rawBulkInsert.seconds())));
-            line(md, "");
-        }
-        if (!importCommands.isEmpty()) {
-            line(md, "Store commands per line of the larger file (service, command, collection):");
-            line(md, "");
-            line(md, "| command | per line |");
-            line(md, "| --- | --- |");
-            importCommands.forEach(
-                    (command, perLine) -> line(md, String.format(Locale.ROOT, "| `%s` | %.3f |", command, perLine)));
-            line(md, "");
+        /** A figure with no baseline of its own. */
+        default void add(String what, String figure, String target, boolean met) {
+            add(what, figure, "", Double.NaN, target, met);
         }
     }
 

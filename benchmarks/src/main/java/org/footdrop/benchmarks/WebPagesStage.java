@@ -258,7 +258,7 @@ final class WebPagesStage {
     // ---------------------------------------------------------------- the report's section
 
     /** The summary's row per population: every page's p95 and whether those with a budget met it. */
-    static void summaryRows(List<Result> results, SummaryRow row) {
+    static void summaryRows(List<Result> results, Report.SummaryRow row) {
         Map<Integer, List<Result>> byPopulation = new LinkedHashMap<>();
         results.forEach(r -> byPopulation
                 .computeIfAbsent(r.patients(), p -> new ArrayList<>())
@@ -278,10 +278,6 @@ final class WebPagesStage {
                     "cohort page <= report + 100 ms",
                     met);
         });
-    }
-
-    interface SummaryRow {
-        void add(String name, String figure, String target, boolean met);
     }
 
     static void section(StringBuilder md, List<Result> results) {

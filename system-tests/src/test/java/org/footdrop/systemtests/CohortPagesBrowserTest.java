@@ -18,18 +18,13 @@ import java.util.List;
 import java.util.Map;
 import org.footdrop.contract.EventJson;
 import org.footdrop.stack.ImportClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,30 +38,17 @@ import tools.jackson.databind.JsonNode;
  * width and print. One running system for the class; screenshots under system-tests/target/browser-screenshots.
  */
 @Tag("system")
-class CohortPagesBrowserTest {
+class CohortPagesBrowserTest extends BrowserFixture {
 
     static final String PREFIX = "pt-cohort-";
 
-    @TempDir
-    static Path data;
-
-    static RunningSystem system;
-
-    @TempDir
-    Path profile;
-
-    @TempDir
-    Path downloads;
-
-    ChromeDriver browser;
-    String testName;
+    CohortPagesBrowserTest() {
+        super("cohorts-");
+    }
 
     @BeforeAll
     static void startSystemAndImportAClinic() throws Exception {
-        Browser.requireChromium();
-        system = RunningSystem.start(
-                data,
-                Map.of("FOOTDROP_IMPORT_DIRECTORY", data.resolve("imports").toString()));
+        startSystem(Map.of("FOOTDROP_IMPORT_DIRECTORY", data.resolve("imports").toString()));
         Path file = data.resolve("varied-cohort.ndjson");
         int responders = VariedCohort.write(file, PREFIX);
         for (String service : List.of("intake", "treatment")) {
@@ -101,31 +83,10 @@ class CohortPagesBrowserTest {
                 });
     }
 
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-    }
-
     @BeforeEach
-    void startBrowser(TestInfo info) {
-        testName = "cohorts-" + info.getTestMethod().orElseThrow().getName();
-        browser = Browser.start(profile);
-        browser.executeCdpCommand(
-                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-        signIn();
-    }
-
-    @AfterEach
-    void screenshotAndQuit() throws Exception {
-        if (browser != null) {
-            try {
-                Browser.screenshot(browser, testName);
-            } finally {
-                browser.quit();
-            }
-        }
+    void signInAsAnAnalyst() {
+        Browser.signIn(browser, system, "analyst");
+        assertThat(browser.getCurrentUrl()).startsWith(system.webAppUrl());
     }
 
     @Test
@@ -556,16 +517,6 @@ class CohortPagesBrowserTest {
         assertSameNumber(row.findElement(By.cssSelector(cell)).getAttribute(attribute), expected);
     }
 
-    /** Both absent, or the same double: the page carries the API's figure at full precision. */
-    private static void assertSameNumber(String shown, String expected) {
-        if (expected == null || expected.isEmpty()) {
-            assertThat(shown == null ? "" : shown).isEmpty();
-        } else {
-            assertThat(shown).isNotNull();
-            assertThat(Double.parseDouble(shown)).isEqualTo(Double.parseDouble(expected));
-        }
-    }
-
     private static String label(JsonNode group, JsonNode answer) {
         List<String> labels = new ArrayList<>();
         for (JsonNode dimension : answer.path("groupBy")) {
@@ -652,19 +603,6 @@ class CohortPagesBrowserTest {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> Files.isRegularFile(file) && Files.size(file) > 0);
         return file;
-    }
-
-    private void signIn() {
-        Browser.signIn(browser, system, "analyst");
-        assertThat(browser.getCurrentUrl()).startsWith(system.webAppUrl());
-    }
-
-    private void waitFor(By locator) {
-        Browser.waitFor(browser, locator);
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
     }
 
     private static int statusOf(String path) throws Exception {

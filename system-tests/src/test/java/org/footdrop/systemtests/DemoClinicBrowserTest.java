@@ -3,7 +3,6 @@ package org.footdrop.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,22 +13,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.footdrop.contract.EventJson;
 import org.footdrop.stack.ImportClient;
 import org.footdrop.stack.demo.DemoClinic;
 import org.footdrop.stack.demo.DemoClinicImport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,60 +36,24 @@ import tools.jackson.databind.JsonNode;
  * system-tests/target/browser-screenshots are the ones docs/images shows.
  */
 @Tag("system")
-class DemoClinicBrowserTest {
+class DemoClinicBrowserTest extends BrowserFixture {
 
     /** Fixed, so the clinic, its days and the screenshots are the same each run. */
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
     static final String MEASURE = "gaitSpeedComfortable";
 
-    @TempDir
-    static Path data;
-
-    static RunningSystem system;
     static DemoClinicImport.Loaded demo;
 
-    @TempDir
-    Path profile;
-
-    @TempDir
-    Path downloads;
-
-    ChromeDriver browser;
-    String testName;
+    DemoClinicBrowserTest() {
+        super("demo-");
+    }
 
     @BeforeAll
     static void startSystemAndImportTheDemoClinic() throws Exception {
-        Browser.requireChromium();
         Accessibility.requireAxe();
-        system = RunningSystem.start(data, Map.of());
+        startSystem(Map.of());
         demo = system.importDemoClinic(TODAY);
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser(TestInfo info) {
-        testName = "demo-" + info.getTestMethod().orElseThrow().getName();
-        browser = Browser.start(profile);
-        browser.executeCdpCommand(
-                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-    }
-
-    @AfterEach
-    void screenshotAndQuit() throws Exception {
-        if (browser != null) {
-            try {
-                Browser.screenshot(browser, testName);
-            } finally {
-                browser.quit();
-            }
-        }
     }
 
     @Test
@@ -354,16 +310,6 @@ class DemoClinicBrowserTest {
         }
     }
 
-    /** Both absent, or the same double: the page carries the API's figure at full precision. */
-    private static void assertSameNumber(String shown, String expected) {
-        if (expected == null || expected.isEmpty()) {
-            assertThat(shown == null ? "" : shown).isEmpty();
-        } else {
-            assertThat(shown).isNotNull();
-            assertThat(Double.parseDouble(shown)).isEqualTo(Double.parseDouble(expected));
-        }
-    }
-
     /** As the patient page writes a figure: the API's text, or "-" where it gives none. */
     private static String shown(JsonNode figure) {
         return figure.isMissingNode() || figure.isNull() ? "-" : figure.asString();
@@ -391,16 +337,5 @@ class DemoClinicBrowserTest {
                 "return echarts.getInstanceByDom(document.getElementById('survival-chart')).getOption().series"
                         + ".filter(function (s) { return String(s.id).indexOf('curve:') === 0; })"
                         + ".map(function (s) { return s.name; });");
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    /** A service's answer to a role's token, read over HTTP as any client would. */
-    private static JsonNode read(String service, String path, String role) throws Exception {
-        HttpResponse<String> response = system.send("GET", service, path, null, role);
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return EventJson.mapper().readTree(response.body());
     }
 }

@@ -15,21 +15,15 @@ import java.util.UUID;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.Topics;
 import org.footdrop.stack.ImportClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -44,33 +38,26 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("system")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RolePagesBrowserTest {
+class RolePagesBrowserTest extends BrowserFixture {
 
     /** Above the API's minimum group size of 5: shown. */
     private static final int DEXTROSE_PATIENTS = 8;
     /** Below it: suppressed. */
     private static final int PRP_PATIENTS = 3;
 
-    @TempDir
-    static Path data;
-
-    static RunningSystem system;
     static String run;
     static String intakeJob;
     static String treatmentJob;
     static String poisonKey;
 
-    @TempDir
-    Path profile;
-
-    ChromeDriver browser;
-    String testName;
+    RolePagesBrowserTest() {
+        super("");
+    }
 
     @BeforeAll
     static void startSystemAndImportAClinic() throws Exception {
-        Browser.requireChromium();
         Accessibility.requireAxe();
-        system = RunningSystem.start(data, Map.of());
+        startSystem(Map.of());
         run = UUID.randomUUID().toString().substring(0, 6);
         // given a small clinic imported in bulk, one line of it refused
         Path file = data.resolve("clinic.ndjson");
@@ -118,30 +105,6 @@ class RolePagesBrowserTest {
         ImportClient.Job done = client.await(started.location(), Duration.ofMillis(300), job -> {});
         assertThat(done.status()).isEqualTo("COMPLETED");
         return done.state().path("jobId").asString();
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser(TestInfo info) {
-        testName = info.getTestMethod().orElseThrow().getName();
-        browser = Browser.start(profile);
-    }
-
-    @AfterEach
-    void screenshotAndQuit() throws Exception {
-        if (browser != null) {
-            try {
-                Browser.screenshot(browser, testName);
-            } finally {
-                browser.quit();
-            }
-        }
     }
 
     @Test
@@ -460,11 +423,5 @@ class RolePagesBrowserTest {
 
     private static JsonNode clinicianRead(String path) throws Exception {
         return read("outcomes", path, "clinician");
-    }
-
-    private static JsonNode read(String service, String path, String role) throws Exception {
-        var response = system.send("GET", service, path, null, role);
-        assertThat(response.statusCode()).as("GET %s %s", service, path).isEqualTo(200);
-        return EventJson.mapper().readTree(response.body());
     }
 }

@@ -10,7 +10,6 @@ import com.mongodb.client.model.Filters;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +17,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.footdrop.contract.EventJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,25 +35,18 @@ import tools.jackson.databind.JsonNode;
  * screenshot under system-tests/target/browser-screenshots.
  */
 @Tag("system")
-class WebAppBrowserTest {
+class WebAppBrowserTest extends BrowserFixture {
 
-    @TempDir
-    static Path data;
-
-    static RunningSystem system;
     static String patientId;
 
-    @TempDir
-    Path profile;
-
-    ChromeDriver browser;
-    String testName;
+    WebAppBrowserTest() {
+        super("");
+    }
 
     @BeforeAll
     static void startSystemAndRecordAPatient() throws Exception {
-        Browser.requireChromium();
         Accessibility.requireAxe();
-        system = RunningSystem.start(data, Map.of());
+        startSystem(Map.of());
         // given a patient recorded through the API as a clinical system would
         patientId = "pt-web-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(system.post("intake", "/api/v1/diagnoses", """
@@ -114,30 +100,6 @@ class WebAppBrowserTest {
                                             .size()
                                     == 3;
                 });
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser(TestInfo info) {
-        testName = info.getTestMethod().orElseThrow().getName();
-        browser = Browser.start(profile);
-    }
-
-    @AfterEach
-    void screenshotAndQuit() throws Exception {
-        if (browser != null) {
-            try {
-                Browser.screenshot(browser, testName);
-            } finally {
-                browser.quit();
-            }
-        }
     }
 
     @Test
@@ -603,14 +565,6 @@ class WebAppBrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-    }
-
-    private void waitFor(By locator) {
-        Browser.waitFor(browser, locator);
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
     }
 
     private static JsonNode apiOutcomes() {

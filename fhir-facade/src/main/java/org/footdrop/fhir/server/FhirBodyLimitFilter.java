@@ -3,14 +3,12 @@ package org.footdrop.fhir.server;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.footdrop.support.web.CappedInputStream;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,73 +53,18 @@ class FhirBodyLimitFilter extends OncePerRequestFilter {
                                             + " batch into smaller ones.")));
             return;
         }
-        chain.doFilter(
-                new HttpServletRequestWrapper(request) {
-                    @Override
-                    public ServletInputStream getInputStream() throws IOException {
-                        return new CappedInputStream(super.getInputStream(), maxBytes);
-                    }
-                },
-                response);
+        // Past the cap, HAPI's 413 (a runtime exception it answers as such).
+        chain.doFilter(CappedInputStream.wrap(request, maxBytes, FhirBodyLimitFilter::payloadTooLarge), response);
+    }
+
+    private static void payloadTooLarge(long maxBytes) {
+        PayloadTooLargeException tooLarge = new PayloadTooLargeException(tooLarge(maxBytes));
+        tooLarge.setOperationOutcome(
+                Outcomes.issue(IssueSeverity.ERROR, IssueType.TOOCOSTLY, null, tooLarge(maxBytes)));
+        throw tooLarge;
     }
 
     private static String tooLarge(long maxBytes) {
         return "The body is larger than " + maxBytes + " bytes; nothing was written. Split a batch into smaller ones.";
-    }
-
-    /** Counts what HAPI reads; past the cap, HAPI's 413 (a runtime exception it answers as such). */
-    private static final class CappedInputStream extends ServletInputStream {
-
-        private final ServletInputStream delegate;
-        private final long maxBytes;
-        private long read;
-
-        CappedInputStream(ServletInputStream delegate, long maxBytes) {
-            this.delegate = delegate;
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > maxBytes) {
-                PayloadTooLargeException tooLarge = new PayloadTooLargeException(tooLarge(maxBytes));
-                tooLarge.setOperationOutcome(
-                        Outcomes.issue(IssueSeverity.ERROR, IssueType.TOOCOSTLY, null, tooLarge(maxBytes)));
-                throw tooLarge;
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
-        }
     }
 }

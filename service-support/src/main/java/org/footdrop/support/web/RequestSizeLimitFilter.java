@@ -2,11 +2,8 @@ package org.footdrop.support.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -62,12 +59,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(
-                new HttpServletRequestWrapper(request) {
-                    @Override
-                    public ServletInputStream getInputStream() throws IOException {
-                        return new LimitedInputStream(super.getInputStream(), maxBytes);
-                    }
-                },
+                CappedInputStream.wrap(request, maxBytes, cap -> {
+                    throw new BodyTooLargeException(cap);
+                }),
                 response);
     }
 
@@ -75,57 +69,5 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         return "{\"type\":\"" + ProblemTypes.PAYLOAD_TOO_LARGE + "\",\"title\":\"Content Too Large\",\"status\":413,"
                 + "\"detail\":\"The request body is larger than " + maxBytes + " bytes\","
                 + "\"instance\":\"" + path.replaceAll("[^A-Za-z0-9/._-]", "") + "\"}";
-    }
-
-    private static final class LimitedInputStream extends ServletInputStream {
-
-        private final ServletInputStream delegate;
-        private final long maxBytes;
-        private long read;
-
-        LimitedInputStream(ServletInputStream delegate, long maxBytes) {
-            this.delegate = delegate;
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws BodyTooLargeException {
-            read += n;
-            if (read > maxBytes) {
-                throw new BodyTooLargeException(maxBytes);
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
-        }
     }
 }
