@@ -465,8 +465,12 @@ public final class Benchmarks {
                 externalMongo,
                 Map.of("FOOTDROP_IMPORT_DIRECTORY", fresh.resolve("imports").toString()),
                 !options.importOnly());
-        report.imports =
-                new ImportStage(stack, fresh).measure(options.importPatients(), this::awaitDrained, options.smoke());
+        new ImportStage(stack, fresh)
+                .measure(
+                        options.importPatients(),
+                        this::awaitDrained,
+                        options.smoke(),
+                        measured -> report.imports = measured);
     }
 
     // ---------------------------------------------------------------- P7

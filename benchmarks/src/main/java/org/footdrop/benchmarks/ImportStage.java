@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.footdrop.stack.ImportClient;
 import org.footdrop.stack.SyntheticHistory;
@@ -70,18 +71,24 @@ final class ImportStage {
     }
 
     /** A file of {@code patients} and one ten times smaller, imported one after the other. */
-    Result measure(int patients, Drain drain, boolean smoke) throws Exception {
+    /**
+     * The smaller file, the baseline, then the file; {@code measured} hears each figure as it is taken,
+     * so a run stopped in the middle still reports what it measured.
+     */
+    void measure(int patients, Drain drain, boolean smoke, Consumer<Result> measured) throws Exception {
         int small = Math.max(1, patients / 10);
         Path smallFile = history(small, "imp-s-");
         Path largeFile = history(patients, "imp-l-");
         Run smaller = importFile(smallFile, small, drain, smoke);
+        measured.accept(new Result(List.of(smaller), null, Map.of()));
         Report.Baseline raw = rawBulkInsert(largeFile);
+        measured.accept(new Result(List.of(smaller), raw, Map.of()));
         Map<String, Double> before = StoreCommands.snapshot(stack);
         Run run = importFile(largeFile, patients, drain, smoke);
-        return new Result(
+        measured.accept(new Result(
                 List.of(smaller, run),
                 raw,
-                StoreCommands.perRequest(before, StoreCommands.snapshot(stack), run.lines()));
+                StoreCommands.perRequest(before, StoreCommands.snapshot(stack), run.lines())));
     }
 
     /** The store's own bulk-insert rate of these lines (documents per second). */
@@ -167,8 +174,8 @@ final class ImportStage {
     // ---------------------------------------------------------------- the report's section
 
     static void summaryRow(Result r, Report.SummaryRow row) {
-        if (r == null) {
-            return;
+        if (r == null || r.runs().size() < 2 || r.rawBulkInsert() == null) {
+            return; // the run stopped before the file's import: the section says what was measured
         }
         Run file = r.runs().get(1);
         double raw = r.rawBulkInsert().events() / r.rawBulkInsert().seconds();
@@ -210,6 +217,10 @@ final class ImportStage {
                     run.peakTreatmentBytes() / MIB));
         }
         md.append('\n');
+        if (r.rawBulkInsert() == null) {
+            md.append("The run stopped before the baseline and the larger file.\n\n");
+            return;
+        }
         md.append(String.format(
                 Locale.ROOT,
                 "Baseline: the larger file's %s lines bulk-inserted into the store from this JVM, one"
