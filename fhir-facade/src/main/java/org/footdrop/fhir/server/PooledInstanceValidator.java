@@ -20,6 +20,8 @@ import org.hl7.fhir.utilities.i18n.I18nConstants;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.validation.ValidatorSettings;
 import org.hl7.fhir.validation.instance.InstanceValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * HAPI's instance validator with its core validator kept between calls. HAPI 8.4 builds a new
@@ -33,6 +35,8 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * A resource that names profiles, or comes as XML, goes through HAPI's own path unchanged.
  */
 class PooledInstanceValidator extends FhirInstanceValidator {
+
+    private static final Logger log = LoggerFactory.getLogger(PooledInstanceValidator.class);
 
     /** Idle validators kept: one a core. A caller that finds none idle builds its own. */
     private static final int IDLE = 2;
@@ -67,8 +71,8 @@ class PooledInstanceValidator extends FhirInstanceValidator {
                     Manager.FhirFormat.JSON,
                     new ArrayList<>());
         } finally {
-            if (++validator.uses < USES) {
-                idle.offer(validator);
+            if (++validator.uses < USES && !idle.offer(validator)) {
+                log.debug("{} validators idle already: one more left to the collector", IDLE);
             }
         }
         // as HAPI's ValidatorWrapper: binding messages it always leaves out
