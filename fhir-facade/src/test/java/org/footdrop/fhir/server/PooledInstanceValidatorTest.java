@@ -116,7 +116,7 @@ class PooledInstanceValidatorTest {
         IBaseResource bad = FHIR.newJsonParser().parseResource(CASES.get(BAD.get(0)));
         List<String> expected = issues(hapis, bad);
         for (int i = 0; i <= PooledInstanceValidator.USES; i++) {
-            if (i % 250 == 0 || i == PooledInstanceValidator.USES) {
+            if (i % 10 == 0 || i == PooledInstanceValidator.USES) {
                 assertThat(issues(pooled, bad)).as("use " + i).isEqualTo(expected);
             } else {
                 pooled.validateWithResult(FHIR.newJsonParser().parseResource(PATIENT));
