@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +98,10 @@ public class ResourceValidator {
                 .setSystem(Vocabularies.UCUM)
                 .setCode("m/s"));
         validate(observation);
+        validate(new ServiceRequest()
+                .setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+                .setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
+                .setSubject(subject));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("FHIR validator warm after {} ms", took.toMillis());
         return took;
