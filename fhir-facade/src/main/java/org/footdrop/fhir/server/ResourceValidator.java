@@ -14,9 +14,16 @@ import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerVali
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +45,19 @@ public class ResourceValidator {
             .register(Metrics.globalRegistry);
 
     public ResourceValidator(FhirContext context) {
+        this.validator = context.newValidator().registerValidatorModule(new PooledInstanceValidator(support(context)));
+    }
+
+    /** The base R4 specification from the validation resources jar, the project's CodeSystems beside it. */
+    static ValidationSupportChain support(FhirContext context) {
         PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(context);
         Vocabularies.codeSystems().forEach(ours::addCodeSystem);
-        ValidationSupportChain chain = new ValidationSupportChain(
+        return new ValidationSupportChain(
                 new DefaultProfileValidationSupport(context),
                 ours,
                 new CommonCodeSystemsTerminologyService(context),
                 new InMemoryTerminologyServerValidationSupport(context),
                 new SnapshotGeneratingValidationSupport(context));
-        this.validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
     }
 
     public ValidationResult validate(IBaseResource resource) {
@@ -62,12 +73,35 @@ public class ResourceValidator {
         }
     }
 
-    /** Validates a small resource once, so the first caller does not pay for loading the specification. */
+    /**
+     * Validates one small resource of each type the facade accepts, so that no first caller pays for
+     * loading the specification or a type's definitions and bindings (each type's first validation
+     * costs far more than the next).
+     */
     public Duration warm() {
         long started = System.nanoTime();
         Patient patient = new Patient();
         patient.addIdentifier().setSystem(Vocabularies.PATIENT_ID_SYSTEM).setValue("warm-up");
         validate(patient);
+        Reference subject = new Reference("Patient/warm-up");
+        validate(new Condition()
+                .setSubject(subject)
+                .setCode(new CodeableConcept(new Coding(Vocabularies.ICD_10_CM, "M21.372", null))));
+        validate(new Procedure().setStatus(Procedure.ProcedureStatus.COMPLETED).setSubject(subject));
+        Observation observation = new Observation()
+                .setStatus(Observation.ObservationStatus.FINAL)
+                .setCode(new CodeableConcept().setText("warm-up"))
+                .setSubject(subject);
+        observation.setValue(new Quantity()
+                .setValue(1.2)
+                .setUnit("m/s")
+                .setSystem(Vocabularies.UCUM)
+                .setCode("m/s"));
+        validate(observation);
+        validate(new ServiceRequest()
+                .setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+                .setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
+                .setSubject(subject));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("FHIR validator warm after {} ms", took.toMillis());
         return took;
