@@ -7,6 +7,7 @@ import static org.footdrop.support.testing.SliceRequests.send;
 import static org.footdrop.treatment.TreatmentBodies.asCaudal;
 import static org.footdrop.treatment.TreatmentBodies.asTransforaminal;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.nullable;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.footdrop.support.record.ClinicalRecords;
+import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
@@ -111,7 +113,11 @@ class InjectionValidationSliceTest {
         // given a valid injection, changed within the rules, and a store that takes it
         ObjectNode injection = TreatmentBodies.injection("pt-" + UUID.randomUUID(), "2026-03-02T10:05:00Z");
         change.accept(injection);
-        when(records.create(any(InjectionRecordKind.class), any(InjectionState.class), any(RequestContext.class)))
+        when(records.create(
+                        any(InjectionRecordKind.class),
+                        any(InjectionState.class),
+                        nullable(ExternalIdentifier.class),
+                        any(RequestContext.class)))
                 .thenAnswer(call -> new ClinicalRecords.Created<>(stored(call.getArgument(1)), true));
 
         // when
