@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.LocalFhirFacade;
 import org.footdrop.stack.LocalWebApp;
 import org.footdrop.stack.ServiceSpec;
 import org.footdrop.stack.TopicSpec;
@@ -80,8 +81,9 @@ class ComposeFileTest {
     }
 
     /** What Prometheus scrapes: every process built from this repository. */
+    /** Every process and the FHIR facade, which compose always runs. */
     static Stream<ServiceSpec> scraped() {
-        return processes();
+        return Stream.concat(processes(), Stream.of(LocalFhirFacade.SPEC));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -68,7 +68,7 @@ class ComposeTlsFileTest {
         return Stream.concat(Stream.of(LocalAuthorizationServer.SPEC, LocalWebApp.SPEC), services());
     }
 
-    /** Every process and the FHIR facade, which compose always runs (Prometheus does not scrape it). */
+    /** Every process and the FHIR facade, which compose always runs. */
     static Stream<ServiceSpec> servers() {
         return Stream.concat(processes(), Stream.of(LocalFhirFacade.SPEC));
     }
@@ -337,7 +337,7 @@ class ComposeTlsFileTest {
         Map<String, Object> prometheus = service("prometheus");
         Path config = prometheusConfig(prometheus);
         List<String> targets =
-                processes().map(spec -> spec.name() + ":" + spec.port()).toList();
+                servers().map(spec -> spec.name() + ":" + spec.port()).toList();
 
         // when
         List<Map<String, Object>> jobs = maps(yaml(config).get("scrape_configs")).stream()
@@ -346,7 +346,7 @@ class ComposeTlsFileTest {
                                 group -> strings(group.get("targets")).stream().anyMatch(targets::contains)))
                 .toList();
 
-        // then every process, the web app and the authorization server included, is scraped over https
+        // then every process, the web app, the authorization server and the FHIR facade included, is scraped over https
         assertThat(jobs.stream()
                         .flatMap(job -> maps(job.get("static_configs")).stream())
                         .flatMap(group -> strings(group.get("targets")).stream()))
