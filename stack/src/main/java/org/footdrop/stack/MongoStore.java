@@ -1,12 +1,15 @@
 package org.footdrop.stack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.footdrop.stack.store.FastH2Backend;
 import org.h2.mvstore.MVStore;
 
-/** mongo-java-server on the H2 backend: MongoDB wire protocol, data kept in one MVStore file. */
+/**
+ * mongo-java-server on the H2 backend, with its unique indexes ordered by value
+ * ({@link FastH2Backend}): MongoDB wire protocol, data kept in one MVStore file.
+ */
 public final class MongoStore implements AutoCloseable {
 
     /**
@@ -31,7 +34,7 @@ public final class MongoStore implements AutoCloseable {
                 .fileName(dir.resolve("footdrop.mv").toAbsolutePath().toString())
                 .open();
         store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MS);
-        MongoServer server = new MongoServer(new H2Backend(store));
+        MongoServer server = new MongoServer(new FastH2Backend(store));
         try {
             server.bind("localhost", port);
         } catch (RuntimeException e) {

@@ -1,0 +1,47 @@
+package org.footdrop.stack.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
+import org.footdrop.stack.store.StoreMaps.Format;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend with its unique indexes ordered by value and their keys written as
+ * BSON ({@link IndexKeyType}). Everything else is the library's: the documents and their serialisation,
+ * the query engine, the maps' names and the file.
+ */
+public final class FastH2Backend extends H2Backend {
+
+    public FastH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore());
+    }
+
+    /**
+     * Inner, so that it reaches the store while H2Backend's constructor still runs: the backend opens
+     * the file's databases, and each its indexes, before a field of this class is set.
+     * The map names are H2Database's (its own methods for them are private).
+     */
+    private final class Database extends H2Database {
+
+        Database(String databaseName, MVStore store) {
+            super(databaseName, store, getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            String index = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            StoreMaps.open(getMvStore(), index, Format.INDEX_KEYS_BY_VALUE);
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.footdrop.stack.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store with its unique indexes in value order and their keys as BSON, through the MongoDB driver:
+ * documents read back as written, lookups and duplicate keys for keys of every BSON type as before,
+ * across restarts, and a store file written by the library's own backend (H2's byte order, Java
+ * serialisation) read and extended after its index maps are converted.
+ */
+class FastH2BackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsEveryKeyAndRefusesDuplicatesOfEveryValueType() {
+        List<Object> keys = keysOfEveryType();
+        withStore(FastH2Backend::new, records -> {
+            records.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            for (int i = 0; i < keys.size(); i++) {
+                records.insertOne(new Document("_id", "r" + i).append("key", keys.get(i)));
+            }
+            assertFoundAndUnique(records, keys);
+            // a record without the field is indexed under a missing value, once
+            records.insertOne(new Document("_id", "keyless"));
+            assertThatThrownBy(() -> records.insertOne(new Document("_id", "keyless-too")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+        // the order is the type's, not the session's: a fresh process reads the same maps
+        withStore(FastH2Backend::new, records -> assertFoundAndUnique(records, keys));
+    }
+
+    @Test
+    void documentsOfEveryBsonTypeReadBackAsWritten() {
+        Document written = documentOfEveryType();
+        withStore(FastH2Backend::new, records -> records.insertOne(written));
+        withStore(
+                FastH2Backend::new,
+                records -> assertThat(records.find(Filters.eq("_id", written.get("_id")))
+                                .first())
+                        .isEqualTo(written));
+    }
+
+    @Test
+    void readsAndExtendsAStoreWrittenByTheLibrarysOwnBackend() {
+        List<Object> keys = keysOfEveryType();
+        Document written = documentOfEveryType();
+        withStore(H2Backend::new, records -> {
+            records.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            for (int i = 0; i < keys.size(); i++) {
+                records.insertOne(new Document("_id", "r" + i).append("key", keys.get(i)));
+            }
+            records.insertOne(written);
+        });
+        withStore(FastH2Backend::new, records -> {
+            assertFoundAndUnique(records, keys);
+            assertThat(records.find(Filters.eq("_id", written.get("_id"))).first())
+                    .isEqualTo(written);
+            records.insertOne(new Document("_id", "late").append("key", "a key after the rebuild"));
+            assertThat(records.find(Filters.eq("key", "a key after the rebuild"))
+                            .first())
+                    .extracting(d -> d.get("_id"))
+                    .isEqualTo("late");
+        });
+        withStore(FastH2Backend::new, records -> {
+            assertFoundAndUnique(records, keys);
+            assertThat(records.countDocuments()).isEqualTo(keys.size() + 2L);
+            assertThat(records.find(Filters.eq("_id", written.get("_id"))).first())
+                    .isEqualTo(written);
+        });
+    }
+
+    @Test
+    void manyRandomIdsAreFoundAfterARestart() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        withStore(FastH2Backend::new, records -> {
+            List<Document> batch = new ArrayList<>();
+            for (String id : ids) {
+                batch.add(new Document("_id", id).append("n", batch.size()));
+            }
+            records.insertMany(batch);
+        });
+        withStore(FastH2Backend::new, records -> {
+            for (int i = 0; i < ids.size(); i += 97) {
+                assertThat(records.find(Filters.eq("_id", ids.get(i))).first())
+                        .extracting(d -> d.get("n"))
+                        .isEqualTo(i);
+            }
+            assertThat(records.countDocuments(Filters.in("_id", ids.subList(0, 300))))
+                    .isEqualTo(300);
+            assertThatThrownBy(() -> records.insertOne(new Document("_id", ids.get(4_321))))
+                    .isInstanceOfSatisfying(
+                            MongoWriteException.class,
+                            e -> assertThat(ErrorCategory.fromErrorCode(e.getCode()))
+                                    .isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        });
+    }
+
+    private static Document documentOfEveryType() {
+        return new Document("_id", UUID.fromString("5d3c1a7e-9b2f-4e11-8a44-0c9e7d6b5a21"))
+                .append("text", "Dextrose 5% – ü")
+                .append("int", 7)
+                .append("long", 1L << 40)
+                .append("double", 0.5)
+                .append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12.345")))
+                .append("flag", true)
+                .append("nothing", null)
+                .append("at", java.util.Date.from(Instant.parse("2025-06-01T08:30:00.123Z")))
+                .append("objectId", new ObjectId("65e1a2b3c4d5e6f708192a3b"))
+                .append("bytes", new org.bson.types.Binary(new byte[] {1, 2, 3}))
+                .append("list", List.of(1, "two", new Document("three", 3.0)))
+                .append(
+                        "nested",
+                        new Document("history", List.of(new Document("revision", 1), new Document("revision", 2))));
+    }
+
+    private static List<Object> keysOfEveryType() {
+        return List.of(
+                "a",
+                "b",
+                "",
+                "ü-with-accents",
+                42,
+                43L,
+                2.5,
+                -7,
+                true,
+                false,
+                Instant.parse("2024-03-01T10:15:30Z"),
+                new ObjectId("65e1a2b3c4d5e6f708192a3b"),
+                UUID.fromString("0b7f5c1e-2f1d-4a55-9a1e-3c3c2b1f0a11"),
+                new Document("system", "urn:clinic").append("value", "D-1"),
+                new Document("system", "urn:clinic").append("value", "D-2"));
+    }
+
+    private static void assertFoundAndUnique(MongoCollection<Document> records, List<Object> keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            Object key = keys.get(i);
+            assertThat(records.find(Filters.eq("key", key)).first())
+                    .as("the record keyed %s", key)
+                    .extracting(d -> d.get("_id"))
+                    .isEqualTo("r" + i);
+            assertThatThrownBy(
+                            () -> records.insertOne(new Document("_id", "dup-" + UUID.randomUUID()).append("key", key)))
+                    .as("a second record keyed %s", key)
+                    .isInstanceOfSatisfying(
+                            MongoWriteException.class,
+                            e -> assertThat(ErrorCategory.fromErrorCode(e.getCode()))
+                                    .isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        }
+    }
+
+    private void withStore(
+            Function<MVStore, ? extends H2Backend> backend,
+            java.util.function.Consumer<MongoCollection<Document>> work) {
+        MVStore store = new MVStore.Builder()
+                .fileName(dir.resolve("store.mv").toString())
+                .open();
+        MongoServer server = new MongoServer(backend.apply(store));
+        try {
+            InetSocketAddress address = server.bind();
+            try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
+                    + address.getPort() + "/?uuidRepresentation=standard")) {
+                work.accept(client.getDatabase("footdrop_test").getCollection("records"));
+            }
+        } finally {
+            server.shutdown();
+            if (!store.isClosed()) {
+                store.close();
+            }
+        }
+    }
+}
