@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.util.List;
-import org.footdrop.stack.store.StoreMaps.Format;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -40,7 +39,7 @@ public final class FastH2Backend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             String index = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-            StoreMaps.open(getMvStore(), index, Format.INDEX_KEYS_BY_VALUE);
+            StoreMaps.openIndex(getMvStore(), index);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }
