@@ -2,7 +2,6 @@ package org.footdrop.fhir.server;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
@@ -16,7 +15,7 @@ class FacadeServer extends RestfulServer {
 
     private static final long serialVersionUID = 1L;
 
-    /** Search result pages kept for paging links; each holds only references to a few records. */
+    /** Search result pages kept for paging links, each for its caller; each holds only references to a few records. */
     private static final int PAGES_KEPT = 200;
 
     FacadeServer(
@@ -28,7 +27,7 @@ class FacadeServer extends RestfulServer {
         setServerName("Foot Drop Outcomes FHIR facade");
         setImplementationDescription("FHIR R4 door onto the foot drop clinical records (docs/fhir.md)");
         setDefaultResponseEncoding(EncodingEnum.JSON);
-        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGES_KEPT);
+        CallerBoundPaging paging = new CallerBoundPaging(PAGES_KEPT);
         paging.setDefaultPageSize(20);
         paging.setMaximumPageSize(100);
         setPagingProvider(paging);

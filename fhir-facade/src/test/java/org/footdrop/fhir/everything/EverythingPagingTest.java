@@ -1,11 +1,13 @@
 package org.footdrop.fhir.everything;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +175,25 @@ class EverythingPagingTest {
                         java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    /** A page id carries patient data: another clinician holding it is answered as if it had expired. */
+    @Test
+    void shouldServeALaterPageOnlyToTheCallerWhoseRequestMadeIt() {
+        IdType patient = patientWithACourse();
+        IGenericClient maker = client(Role.CLINICIAN, "clinician-" + UUID.randomUUID());
+        IGenericClient other = client(Role.CLINICIAN, "clinician-" + UUID.randomUUID());
+        Bundle first = maker.operation()
+                .onInstance(patient)
+                .named("$everything")
+                .withParameter(Parameters.class, "_count", new UnsignedIntType(4))
+                .returnResourceType(Bundle.class)
+                .useHttpGet()
+                .execute();
+
+        assertThatThrownBy(() -> other.loadPage().next(first).execute()).isInstanceOf(ResourceGoneException.class);
+        Bundle second = maker.loadPage().next(first).execute();
+        assertThat(second.getEntry()).isNotEmpty();
     }
 
     private IdType patientWithACourse() {
