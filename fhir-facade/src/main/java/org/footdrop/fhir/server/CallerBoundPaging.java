@@ -5,7 +5,6 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -47,6 +46,6 @@ class CallerBoundPaging extends FifoMemoryPagingProvider {
 
     private static String caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? null : Objects.toString(authentication.getName(), null);
+        return authentication == null ? null : authentication.getName();
     }
 }

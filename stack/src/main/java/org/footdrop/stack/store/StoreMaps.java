@@ -23,30 +23,47 @@ final class StoreMaps {
 
     static void openIndex(MVStore store, String name) {
         MVMap<String, Boolean> converted = store.openMap(CONVERTED);
-        if (Boolean.TRUE.equals(converted.get(name)) || !store.hasMap(name)) {
+        String copyName = copyName(name);
+        if (!store.hasMap(name) && store.hasMap(copyName)) {
+            finishConversion(store, name, store.openMap(copyName, keyedByValue()), converted);
+        } else if (Boolean.TRUE.equals(converted.get(name)) || !store.hasMap(name)) {
             store.openMap(name, keyedByValue());
         } else {
-            convert(store, name);
+            convert(store, name, converted);
         }
         converted.put(name, Boolean.TRUE);
     }
 
-    /** Copies the map's entries into one of the new form, which then takes the old one's name. */
-    private static void convert(MVStore store, String name) {
+    /**
+     * Copies the map's entries into one of the new form, which then takes the old one's name. H2 persists
+     * whole versions of the store in the order of these steps, so a crash leaves one of three states, each
+     * finished on the next open: the old map still there (its copy is made again), or the old map gone with
+     * the copy complete, renamed or not. (Were the copy dropped, the library would rebuild the then empty
+     * index from the collection's documents at its next open: slower, not wrong.)
+     */
+    private static void convert(MVStore store, String name, MVMap<String, Boolean> converted) {
         MVMap<Object, Object> old = store.openMap(name);
-        String copyName = name + ".converting";
+        String copyName = copyName(name);
         if (store.hasMap(copyName)) {
-            store.removeMap(copyName); // a conversion cut off by a crash starts again
+            store.removeMap(copyName); // a copy cut off by a crash starts again
         }
         MVMap<Object, Object> copy = store.openMap(copyName, keyedByValue());
-        long entries = 0;
         for (Map.Entry<Object, Object> entry : old.entrySet()) {
             copy.put(entry.getKey(), entry.getValue());
-            entries++;
         }
         store.removeMap(old);
+        finishConversion(store, name, copy, converted);
+    }
+
+    private static void finishConversion(
+            MVStore store, String name, MVMap<Object, Object> copy, MVMap<String, Boolean> converted) {
+        converted.put(name, Boolean.TRUE); // before the rename: a renamed map is always known converted
         store.renameMap(copy, name);
-        log.info("Index map {} converted to keys by value ({} keys)", name, entries);
+        log.info("Index map {} converted to keys by value ({} keys)", name, copy.sizeAsLong());
+    }
+
+    static String copyName(String name) {
+        return name + ".converting";
     }
 
     private static MVMap.Builder<Object, Object> keyedByValue() {
