@@ -228,6 +228,91 @@ abstract class DiagnosisSliceContract {
     }
 
     @Test
+    void shouldResendTheEventsABatchMarkerKeptPendingAndOnlyThoseThenDropTheMarker() {
+        // given a bulk write's batch cut off after its records were stored, before their events were sent:
+        // three records holding their pending events, one listed record never written, and one record
+        // stored before under the same id (a re-import) holding its own, earlier event
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
+        String patientId = "pt-batch-" + UUID.randomUUID();
+        List<PendingEventMarker.BatchedEvent> listed = new java.util.ArrayList<>();
+        List<OutboxEntry> written = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String recordId = UUID.randomUUID().toString();
+            OutboxEntry pending = storeRecordWithPendingEvent(recordId, patientId, longAgo);
+            written.add(pending);
+            listed.add(new PendingEventMarker.BatchedEvent(pending.eventId(), recordId));
+        }
+        listed.add(new PendingEventMarker.BatchedEvent(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString()));
+        String earlierRecord = UUID.randomUUID().toString();
+        OutboxEntry earlier = storeRecordWithPendingEvent(earlierRecord, patientId, longAgo);
+        String notWritten = UUID.randomUUID().toString();
+        listed.add(new PendingEventMarker.BatchedEvent(notWritten, earlierRecord));
+        String markerId = "batch-" + UUID.randomUUID();
+        mongo.insert(
+                PendingEventMarker.batch(markerId, DiagnosisRecordKind.COLLECTION, listed, longAgo),
+                PendingEventMarker.COLLECTION);
+
+        // when
+        int requeued = sweeper.sweep();
+
+        // then the three are sent once each, the marker goes, and the next sweep has nothing to send
+        assertThat(requeued).isEqualTo(3);
+        for (OutboxEntry pending : written) {
+            assertThat(awaitRecord(pending.eventId()).value()).isEqualTo(pending.payloadBytes());
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> mongo.findById(markerId, Document.class, PendingEventMarker.COLLECTION) == null);
+        assertThat(sweeper.sweep()).isZero();
+        List<String> sentIds =
+                topic.poll().stream().map(r -> header(r, "ce_id")).toList();
+        for (OutboxEntry pending : written) {
+            assertThat(sentIds).containsOnlyOnce(pending.eventId());
+        }
+        assertThat(sentIds).doesNotContain(notWritten, earlier.eventId());
+    }
+
+    @Test
+    void shouldDropABatchMarkerNoneOfWhoseRecordsWasWritten() {
+        String markerId = "batch-" + UUID.randomUUID();
+        mongo.insert(
+                PendingEventMarker.batch(
+                        markerId,
+                        DiagnosisRecordKind.COLLECTION,
+                        List.of(new PendingEventMarker.BatchedEvent(
+                                UUID.randomUUID().toString(), UUID.randomUUID().toString())),
+                        Instant.now().minus(Duration.ofMinutes(5))),
+                PendingEventMarker.COLLECTION);
+
+        assertThat(sweeper.sweep()).isZero();
+
+        assertThat(mongo.findById(markerId, Document.class, PendingEventMarker.COLLECTION))
+                .isNull();
+    }
+
+    /** A diagnosis record as a write stores it, its event pending in its outbox; no marker. */
+    private OutboxEntry storeRecordWithPendingEvent(String recordId, String patientId, Instant at) {
+        EventEnvelope event = EventEnvelope.of(
+                new org.footdrop.contract.intake.DiagnosisVoided(UUID.fromString(recordId), 2),
+                patientId,
+                at,
+                at,
+                "intake-service",
+                "batch-test");
+        OutboxEntry pending = OutboxEntry.pending(event, codec, at);
+        mongo.insert(
+                new Document("_id", recordId)
+                        .append("patientId", patientId)
+                        .append("revisionKey", recordId + "#1")
+                        .append(
+                                "outbox",
+                                new Document(
+                                        pending.eventId(), mongo.getConverter().convertToMongoType(pending.stored()))),
+                DiagnosisRecordKind.COLLECTION);
+        return pending;
+    }
+
+    @Test
     void shouldDropAMarkerWhoseRecordWasNeverWritten() {
         String eventId = UUID.randomUUID().toString();
         mongo.insert(

@@ -13,6 +13,7 @@ import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.Topics;
 import org.footdrop.support.imports.Importer;
+import org.footdrop.support.outbox.PendingEventMarker;
 import org.footdrop.support.security.Role;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.Http;
@@ -150,6 +151,16 @@ class ImportApiTest {
                         "intake.assessment-recorded",
                         "intake.assessment-amended",
                         "intake.diagnosis-voided");
+        // and once sent, no outbox marker keeps any of them pending (a batch's is one for all its events)
+        List<String> eventIds = events.stream().map(e -> e.eventId().toString()).toList();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.count(
+                                Query.query(new Criteria()
+                                        .orOperator(
+                                                Criteria.where("_id").in(eventIds),
+                                                Criteria.where("events.eventId").in(eventIds))),
+                                PendingEventMarker.COLLECTION)
+                        == 0);
     }
 
     @Test

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -43,7 +45,8 @@ public class OutboxBacklog {
     @Scheduled(fixedDelayString = "${footdrop.outbox.backlog-interval:5s}", initialDelay = 1_000)
     public void measure() {
         try {
-            pending.set(mongo.getCollection(PendingEventMarker.COLLECTION).estimatedDocumentCount());
+            long markers = mongo.getCollection(PendingEventMarker.COLLECTION).estimatedDocumentCount();
+            pending.set(markers + eventsBeyondOneOfBatchMarkers());
             PendingEventMarker first = mongo.findOne(
                     new Query().with(Sort.by("createdAt")).limit(1),
                     PendingEventMarker.class,
@@ -54,6 +57,15 @@ public class OutboxBacklog {
             // clock), readiness reports the store, and the log is not flooded every few seconds.
             log.debug("Outbox backlog not measured: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /** A batch marker stands for all its events: the count adds what each holds beyond one. */
+    private long eventsBeyondOneOfBatchMarkers() {
+        Query batches = Query.query(Criteria.where("size").gt(1));
+        batches.fields().include("size");
+        return mongo.find(batches, Document.class, PendingEventMarker.COLLECTION).stream()
+                .mapToLong(marker -> marker.getInteger("size", 1) - 1L)
+                .sum();
     }
 
     double oldestAgeSeconds() {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * were accepted (so one patient's events keep their order within the service's topic), then removes
  * the pending markers of the sent events, up to 1,000 in one delete; the record itself is not
  * written again (docs/adr/0001-single-document-outbox.md). An event whose send fails keeps its
- * marker; the sweep sends it again later.
+ * marker; the sweep sends it again later. A bulk write's batch has one marker for all its events: it
+ * goes once every one of them is sent, and stays whole for the sweep if any one is not.
  */
 public class OutboxPublisher implements SmartLifecycle {
 
@@ -36,7 +38,11 @@ public class OutboxPublisher implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
     private final BlockingQueue<PendingEvent> queue;
+    /** The ids of the markers whose events this instance is sending. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** For each batch marker in flight, its events not yet sent. */
+    private final Map<String, Set<String>> unsentOfBatch = new ConcurrentHashMap<>();
+
     private final ConcurrentLinkedQueue<PendingEvent> sent = new ConcurrentLinkedQueue<>();
     private final Counter sendFailures;
     private volatile boolean running;
@@ -63,16 +69,38 @@ public class OutboxPublisher implements SmartLifecycle {
             if (!inFlight.add(event.eventId())) {
                 continue;
             }
-            if (!queue.offer(new PendingEvent(collection, recordId, event))) {
+            if (!queue.offer(new PendingEvent(collection, recordId, event, event.eventId()))) {
                 // Full: the marker keeps the event safe until the sweep finds it.
                 inFlight.remove(event.eventId());
             }
         }
     }
 
-    /** True while this instance is already sending the event, so the sweep leaves it alone. */
-    public boolean isInFlight(String eventId) {
-        return inFlight.contains(eventId);
+    /** One event of a batch and the record document that holds it. */
+    public record Batched(String recordId, OutboxEntry entry) {}
+
+    /**
+     * Queues the events of a batch that were just stored under one marker; never blocks. Should the
+     * queue be full, the marker keeps the batch safe until the sweep finds it.
+     */
+    public void enqueueBatch(String collection, String markerId, List<Batched> events) {
+        if (queue.remainingCapacity() < events.size() || !inFlight.add(markerId)) {
+            return; // no room for the whole batch (none of it is sent twice), or already being sent
+        }
+        Set<String> unsent = ConcurrentHashMap.newKeySet();
+        events.forEach(event -> unsent.add(event.entry().eventId()));
+        unsentOfBatch.put(markerId, unsent);
+        for (Batched event : events) {
+            if (!queue.offer(new PendingEvent(collection, event.recordId(), event.entry(), markerId))) {
+                leaveToTheSweep(markerId);
+                return;
+            }
+        }
+    }
+
+    /** True while this instance is already sending the marker's events, so the sweep leaves it alone. */
+    public boolean isInFlight(String markerId) {
+        return inFlight.contains(markerId);
     }
 
     public int queued() {
@@ -108,17 +136,18 @@ public class OutboxPublisher implements SmartLifecycle {
                             .increment();
                     sent.add(event);
                 } else {
-                    failed(entry, failure);
+                    failed(event, failure);
                 }
             });
         } catch (RuntimeException e) {
-            failed(entry, e);
+            failed(event, e);
         }
     }
 
-    private void failed(OutboxEntry entry, Throwable failure) {
+    private void failed(PendingEvent event, Throwable failure) {
+        OutboxEntry entry = event.entry();
         sendFailures.increment();
-        inFlight.remove(entry.eventId());
+        leaveToTheSweep(event.markerId());
         log.warn(
                 "Event {} of type {} not sent, left pending for the sweep: {}",
                 entry.eventId(),
@@ -146,9 +175,16 @@ public class OutboxPublisher implements SmartLifecycle {
         }
     }
 
+    /** The marker stays; its events are no longer this instance's to send, but the sweep's. */
+    private void leaveToTheSweep(String markerId) {
+        unsentOfBatch.remove(markerId);
+        inFlight.remove(markerId);
+    }
+
     /**
-     * Removes the markers of a batch of sent events, in one write; false when there was nothing to
-     * remove. Should that fail, the sweep sends them again (at-least-once; consumers are idempotent).
+     * Removes the markers all of whose events are sent, in one write; false when no event was sent
+     * since. Should the removal fail, the sweep sends the events again (at-least-once; consumers are
+     * idempotent).
      */
     boolean markSent() {
         List<PendingEvent> batch = new ArrayList<>();
@@ -158,11 +194,28 @@ public class OutboxPublisher implements SmartLifecycle {
         if (batch.isEmpty()) {
             return false;
         }
+        List<String> done = new ArrayList<>();
+        for (PendingEvent event : batch) {
+            String markerId = event.markerId();
+            if (markerId.equals(event.entry().eventId())) {
+                done.add(markerId);
+                continue;
+            }
+            Set<String> unsent = unsentOfBatch.get(markerId);
+            if (unsent != null
+                    && unsent.remove(event.entry().eventId())
+                    && unsent.isEmpty()
+                    && unsentOfBatch.remove(markerId, unsent)) {
+                done.add(markerId);
+            }
+        }
+        if (done.isEmpty()) {
+            return true;
+        }
         try {
-            List<String> ids = batch.stream().map(e -> e.entry().eventId()).toList();
-            mongo.remove(Query.query(Criteria.where("_id").in(ids)), PendingEventMarker.COLLECTION);
+            mongo.remove(Query.query(Criteria.where("_id").in(done)), PendingEventMarker.COLLECTION);
         } finally {
-            batch.forEach(e -> inFlight.remove(e.entry().eventId()));
+            done.forEach(inFlight::remove);
         }
         return true;
     }

@@ -2,6 +2,7 @@ package org.footdrop.support.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -75,17 +76,27 @@ public class OutboxSweeper {
     }
 
     private int sweep(String collection, List<PendingEventMarker> markers) {
-        List<String> recordIds =
-                markers.stream().map(PendingEventMarker::recordId).distinct().toList();
-        Map<String, Document> records =
-                mongo.find(Query.query(Criteria.where("_id").in(recordIds)), Document.class, collection).stream()
-                        .collect(Collectors.toMap(d -> String.valueOf(d.get("_id")), Function.identity()));
         int requeued = 0;
         for (PendingEventMarker marker : markers) {
+            if (marker.isBatch()) {
+                // each batch alone: hundreds of records, read once the batch is due
+                requeued += sweepBatch(collection, marker);
+            }
+        }
+        Map<String, Document> records = records(
+                collection,
+                markers.stream()
+                        .filter(marker -> !marker.isBatch())
+                        .map(PendingEventMarker::recordId)
+                        .toList());
+        for (PendingEventMarker marker : markers) {
+            if (marker.isBatch()) {
+                continue;
+            }
             OutboxEntry entry = entryOf(records.get(marker.recordId()), marker.eventId());
             if (entry == null) {
                 // The record was never written: its write failed after the marker.
-                mongo.remove(Query.query(Criteria.where("_id").is(marker.eventId())), PendingEventMarker.COLLECTION);
+                drop(marker);
                 continue;
             }
             publisher.enqueue(collection, marker.recordId(), List.of(entry));
@@ -95,6 +106,50 @@ public class OutboxSweeper {
             log.info("Outbox sweep re-queued {} pending events from {}", requeued, collection);
         }
         return requeued;
+    }
+
+    /**
+     * Re-queues the events of a batch marker that its records hold; the others were never written
+     * (the batch's insert failed after the marker) or belong to a record stored before under the same
+     * id (a re-import), whose own event is not this one.
+     */
+    private int sweepBatch(String collection, PendingEventMarker marker) {
+        Map<String, Document> records = records(
+                collection,
+                marker.events().stream()
+                        .map(PendingEventMarker.BatchedEvent::recordId)
+                        .toList());
+        List<OutboxPublisher.Batched> found = new ArrayList<>();
+        for (PendingEventMarker.BatchedEvent event : marker.events()) {
+            OutboxEntry entry = entryOf(records.get(event.recordId()), event.eventId());
+            if (entry != null) {
+                found.add(new OutboxPublisher.Batched(event.recordId(), entry));
+            }
+        }
+        if (found.isEmpty()) {
+            drop(marker);
+            return 0;
+        }
+        publisher.enqueueBatch(collection, marker.eventId(), found);
+        return found.size();
+    }
+
+    private Map<String, Document> records(String collection, List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return mongo
+                .find(
+                        Query.query(
+                                Criteria.where("_id").in(ids.stream().distinct().toList())),
+                        Document.class,
+                        collection)
+                .stream()
+                .collect(Collectors.toMap(d -> String.valueOf(d.get("_id")), Function.identity()));
+    }
+
+    private void drop(PendingEventMarker marker) {
+        mongo.remove(Query.query(Criteria.where("_id").is(marker.eventId())), PendingEventMarker.COLLECTION);
     }
 
     private OutboxEntry entryOf(Document record, String eventId) {

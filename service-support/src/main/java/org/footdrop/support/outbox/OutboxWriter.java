@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.bson.Document;
 import org.footdrop.contract.CloudEventHeaders;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -59,21 +60,25 @@ public class OutboxWriter {
     public record NewDocument(Document document, String recordId, List<OutboxEntry> events) {}
 
     /**
-     * Inserts many record documents in one unordered write (a bulk import's batch): the markers of
-     * all their events first, in one write too. Returns the ids that were inserted; a document whose
-     * {@code _id} exists already is left out (its markers removed) for the caller to look at.
+     * Inserts many record documents in one unordered write (a bulk import's batch): first ONE marker
+     * for all their events, so a batch's bookkeeping is one document, not one a record. Returns the ids
+     * that were inserted; a document whose {@code _id} exists already is left out (its events are not
+     * pending: the sweep finds no such event in the stored record) for the caller to look at.
      */
     public Set<String> insertAll(String collection, List<NewDocument> documents) {
         if (documents.isEmpty()) {
             return Set.of();
         }
-        List<PendingEventMarker> markers = new ArrayList<>();
+        List<PendingEventMarker.BatchedEvent> batched = new ArrayList<>();
         for (NewDocument d : documents) {
             for (OutboxEntry event : d.events()) {
-                markers.add(new PendingEventMarker(event.eventId(), collection, d.recordId(), clock.instant()));
+                batched.add(new PendingEventMarker.BatchedEvent(event.eventId(), d.recordId()));
             }
         }
-        mongo.insert(markers, PendingEventMarker.COLLECTION);
+        String markerId = "batch-" + UUID.randomUUID();
+        mongo.insert(
+                PendingEventMarker.batch(markerId, collection, batched, clock.instant()),
+                PendingEventMarker.COLLECTION);
         Set<Integer> duplicates = new HashSet<>();
         try {
             mongo.getCollection(collection)
@@ -83,30 +88,30 @@ public class OutboxWriter {
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    removeMarkers(
-                            documents.stream().flatMap(d -> d.events().stream()).toList());
+                    removeMarker(markerId);
                     throw e;
                 }
                 duplicates.add(error.getIndex());
             }
         } catch (RuntimeException e) {
-            removeMarkers(documents.stream().flatMap(d -> d.events().stream()).toList());
+            removeMarker(markerId);
             throw e;
         }
         Set<String> inserted = new HashSet<>();
-        List<OutboxEntry> refused = new ArrayList<>();
+        List<OutboxPublisher.Batched> pending = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             NewDocument d = documents.get(i);
             if (duplicates.contains(i)) {
-                refused.addAll(d.events());
                 continue;
             }
             inserted.add(d.recordId());
             accepted(d.events());
-            publisher.enqueue(collection, d.recordId(), d.events());
+            d.events().forEach(event -> pending.add(new OutboxPublisher.Batched(d.recordId(), event)));
         }
-        if (!refused.isEmpty()) {
-            removeMarkers(refused);
+        if (pending.isEmpty()) {
+            removeMarker(markerId);
+        } else {
+            publisher.enqueueBatch(collection, markerId, pending);
         }
         return inserted;
     }
@@ -152,6 +157,10 @@ public class OutboxWriter {
                 .map(e -> new PendingEventMarker(e.eventId(), collection, recordId, clock.instant()))
                 .toList();
         mongo.insert(markers, PendingEventMarker.COLLECTION);
+    }
+
+    private void removeMarker(String markerId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(markerId)), PendingEventMarker.COLLECTION);
     }
 
     private void removeMarkers(List<OutboxEntry> events) {

@@ -1,4 +1,4 @@
 package org.footdrop.support.outbox;
 
-/** An outbox entry and the record document that holds it. */
-record PendingEvent(String collection, String recordId, OutboxEntry entry) {}
+/** An outbox entry, the record document that holds it, and the id of the marker that keeps it pending. */
+record PendingEvent(String collection, String recordId, OutboxEntry entry, String markerId) {}

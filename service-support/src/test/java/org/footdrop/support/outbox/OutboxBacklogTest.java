@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.footdrop.support.testing.EmbeddedMongo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,23 @@ class OutboxBacklogTest {
             mongo.insert(
                     new PendingEventMarker("e2", "diagnoses", "r2", NOW.minusSeconds(5)),
                     PendingEventMarker.COLLECTION);
+            // a bulk write's batch: one marker for its three events
+            mongo.insert(
+                    PendingEventMarker.batch(
+                            "batch-1",
+                            "assessments",
+                            List.of(
+                                    new PendingEventMarker.BatchedEvent("e3", "r3"),
+                                    new PendingEventMarker.BatchedEvent("e4", "r4"),
+                                    new PendingEventMarker.BatchedEvent("e5", "r5")),
+                            NOW.minusSeconds(30)),
+                    PendingEventMarker.COLLECTION);
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             OutboxBacklog backlog = new OutboxBacklog(mongo, Clock.fixed(NOW, ZoneOffset.UTC), meters);
 
             backlog.measure();
 
-            assertThat(meters.get("footdrop.outbox.pending").gauge().value()).isEqualTo(2);
+            assertThat(meters.get("footdrop.outbox.pending").gauge().value()).isEqualTo(5);
             assertThat(meters.get("footdrop.outbox.oldest.age").gauge().value()).isEqualTo(90);
         }
     }

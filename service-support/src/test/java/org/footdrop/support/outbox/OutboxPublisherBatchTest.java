@@ -1,0 +1,140 @@
+package org.footdrop.support.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.footdrop.contract.EventCodec;
+import org.footdrop.contract.EventEnvelope;
+import org.footdrop.contract.Topics;
+import org.footdrop.contract.intake.DiagnosisVoided;
+import org.footdrop.support.testing.EmbeddedMongo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * A batch's one marker, against a real broker and the MongoDB wire protocol: it goes once all its
+ * events are sent, and stays, for the sweep, when they cannot be.
+ */
+@Tag("infrastructure")
+class OutboxPublisherBatchTest {
+
+    private final EventCodec codec = new EventCodec();
+    private EmbeddedMongo store;
+    private MongoClient client;
+    private MongoTemplate mongo;
+
+    @BeforeEach
+    void store() {
+        store = new EmbeddedMongo();
+        client = MongoClients.create(store.uri("outbox"));
+        mongo = new MongoTemplate(client, "outbox");
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        store.close();
+    }
+
+    @Test
+    void shouldRemoveABatchMarkerOnceEveryOneOfItsEventsIsSent() throws Exception {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.INTAKE_EVENTS);
+        broker.afterPropertiesSet();
+        try {
+            OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+            Batch batch = markBatch(3);
+            String markerId = batch.markerId();
+            publisher.start();
+            try {
+                publisher.enqueueBatch("diagnoses", markerId, batch.events());
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> marker(markerId) == null);
+                assertThat(publisher.isInFlight(markerId)).isFalse();
+            } finally {
+                publisher.stop();
+            }
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    @Test
+    void shouldKeepABatchMarkerWholeForTheSweepWhenItsEventsCannotBeSent() {
+        // nothing listens on port 1: every send fails once the producer gives up waiting for metadata
+        OutboxPublisher publisher = publisher("127.0.0.1:1");
+        Batch batch = markBatch(3);
+        String markerId = batch.markerId();
+        publisher.start();
+        try {
+            publisher.enqueueBatch("diagnoses", markerId, batch.events());
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !publisher.isInFlight(markerId));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> marker(markerId) != null);
+            assertThat(marker(markerId).getInteger("size")).isEqualTo(3);
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    private record Batch(String markerId, List<OutboxPublisher.Batched> events) {}
+
+    /** A batch's records' events, and their one marker in the store, as a bulk write leaves them. */
+    private Batch markBatch(int events) {
+        String markerId = "batch-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        List<OutboxPublisher.Batched> batched = new ArrayList<>();
+        List<PendingEventMarker.BatchedEvent> listed = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            UUID recordId = UUID.randomUUID();
+            OutboxEntry entry = OutboxEntry.pending(
+                    EventEnvelope.of(new DiagnosisVoided(recordId, 2), "pt-batch", now, now, "intake-service", "test"),
+                    codec,
+                    now);
+            batched.add(new OutboxPublisher.Batched(recordId.toString(), entry));
+            listed.add(new PendingEventMarker.BatchedEvent(entry.eventId(), recordId.toString()));
+        }
+        mongo.insert(PendingEventMarker.batch(markerId, "diagnoses", listed, now), PendingEventMarker.COLLECTION);
+        return new Batch(markerId, batched);
+    }
+
+    private Document marker(String markerId) {
+        return mongo.findById(markerId, Document.class, PendingEventMarker.COLLECTION);
+    }
+
+    private OutboxPublisher publisher(String bootstrap) {
+        KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                1_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                2_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                1_000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class)));
+        return new OutboxPublisher(
+                kafka, mongo, new SimpleMeterRegistry(), new OutboxProperties(null, null, null, null));
+    }
+}
