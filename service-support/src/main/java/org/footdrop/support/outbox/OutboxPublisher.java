@@ -37,6 +37,7 @@ public class OutboxPublisher implements SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
+    private final int capacity;
     private final BlockingQueue<PendingEvent> queue;
     /** The ids of the markers whose events this instance is sending. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -57,7 +58,8 @@ public class OutboxPublisher implements SmartLifecycle {
         this.kafka = kafka;
         this.mongo = mongo;
         this.meters = meters;
-        this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
+        this.capacity = properties.queueCapacity();
+        this.queue = new LinkedBlockingQueue<>(capacity);
         this.sendFailures = Counter.builder("footdrop.outbox.send.failures")
                 .description("Event sends that failed and were left pending for the sweep")
                 .register(meters);
@@ -101,6 +103,11 @@ public class OutboxPublisher implements SmartLifecycle {
     /** True while this instance is already sending the marker's events, so the sweep leaves it alone. */
     public boolean isInFlight(String markerId) {
         return inFlight.contains(markerId);
+    }
+
+    /** The most events the queue holds: a batch larger than this is never taken whole. */
+    public int capacity() {
+        return capacity;
     }
 
     public int queued() {

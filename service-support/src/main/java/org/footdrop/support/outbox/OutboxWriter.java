@@ -69,6 +69,13 @@ public class OutboxWriter {
         if (documents.isEmpty()) {
             return Set.of();
         }
+        if (documents.stream().mapToInt(d -> d.events().size()).sum() > publisher.capacity()) {
+            // the publisher takes a batch whole or not at all: one larger than its queue goes in parts
+            int half = documents.size() / 2;
+            Set<String> inserted = new HashSet<>(insertAll(collection, documents.subList(0, half)));
+            inserted.addAll(insertAll(collection, documents.subList(half, documents.size())));
+            return inserted;
+        }
         List<PendingEventMarker.BatchedEvent> batched = new ArrayList<>();
         for (NewDocument d : documents) {
             for (OutboxEntry event : d.events()) {

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -95,6 +97,57 @@ class OutboxPublisherBatchTest {
         }
     }
 
+    @Test
+    void shouldWriteABatchLargerThanThePublishersQueueInPartsEachSentWhole() throws Exception {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.INTAKE_EVENTS);
+        broker.afterPropertiesSet();
+        try {
+            OutboxPublisher publisher = publisher(broker.getBrokersAsString(), 4);
+            // a part that finds the queue busy is the sweep's, as in a service
+            OutboxSweeper sweeper = new OutboxSweeper(
+                    mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, 4), Clock.systemUTC(), codec);
+            OutboxWriter writer = new OutboxWriter(mongo, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
+            List<OutboxWriter.NewDocument> documents = new ArrayList<>();
+            Instant now = Instant.now();
+            for (int i = 0; i < 10; i++) {
+                UUID recordId = UUID.randomUUID();
+                OutboxEntry entry = OutboxEntry.pending(
+                        EventEnvelope.of(
+                                new DiagnosisVoided(recordId, 2), "pt-parts", now, now, "intake-service", "test"),
+                        codec,
+                        now);
+                documents.add(new OutboxWriter.NewDocument(
+                        new Document("_id", recordId.toString())
+                                .append(
+                                        "outbox",
+                                        new Document(
+                                                entry.eventId(),
+                                                mongo.getConverter().convertToMongoType(entry.stored()))),
+                        recordId.toString(),
+                        List.of(entry)));
+            }
+            publisher.start();
+            try {
+                Set<String> inserted = writer.insertAll("diagnoses", documents);
+
+                assertThat(inserted).hasSize(10);
+                // every part's marker goes once its events are sent: none is left for the sweep
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> {
+                            sweeper.sweep();
+                            return mongo.getCollection(PendingEventMarker.COLLECTION)
+                                            .countDocuments()
+                                    == 0;
+                        });
+            } finally {
+                publisher.stop();
+            }
+        } finally {
+            broker.destroy();
+        }
+    }
+
     private record Batch(String markerId, List<OutboxPublisher.Batched> events) {}
 
     /** A batch's records' events, and their one marker in the store, as a bulk write leaves them. */
@@ -121,6 +174,10 @@ class OutboxPublisherBatchTest {
     }
 
     private OutboxPublisher publisher(String bootstrap) {
+        return publisher(bootstrap, null);
+    }
+
+    private OutboxPublisher publisher(String bootstrap, Integer queueCapacity) {
         KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -135,6 +192,6 @@ class OutboxPublisherBatchTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class)));
         return new OutboxPublisher(
-                kafka, mongo, new SimpleMeterRegistry(), new OutboxProperties(null, null, null, null));
+                kafka, mongo, new SimpleMeterRegistry(), new OutboxProperties(null, null, null, queueCapacity));
     }
 }
