@@ -200,15 +200,7 @@ abstract class DiagnosisSliceContract {
         mongo.insert(
                 new PendingEventMarker(pending.eventId(), DiagnosisRecordKind.COLLECTION, recordId, longAgo),
                 PendingEventMarker.COLLECTION);
-        mongo.insert(
-                new Document("_id", recordId)
-                        .append("patientId", patientId)
-                        .append("revisionKey", recordId + "#1")
-                        .append(
-                                "outbox",
-                                new Document(
-                                        pending.eventId(), mongo.getConverter().convertToMongoType(stored))),
-                DiagnosisRecordKind.COLLECTION);
+        storeRecordHolding(recordId, patientId, pending.eventId(), stored);
 
         // when
         int requeued = sweeper.sweep();
@@ -300,16 +292,20 @@ abstract class DiagnosisSliceContract {
                 "intake-service",
                 "batch-test");
         OutboxEntry pending = OutboxEntry.pending(event, codec, at);
+        storeRecordHolding(recordId, patientId, pending.eventId(), pending.stored());
+        return pending;
+    }
+
+    /** A diagnosis record document whose outbox holds one entry, as the service writes it. */
+    private void storeRecordHolding(String recordId, String patientId, String eventId, OutboxEntry entry) {
         mongo.insert(
                 new Document("_id", recordId)
                         .append("patientId", patientId)
                         .append("revisionKey", recordId + "#1")
                         .append(
                                 "outbox",
-                                new Document(
-                                        pending.eventId(), mongo.getConverter().convertToMongoType(pending.stored()))),
+                                new Document(eventId, mongo.getConverter().convertToMongoType(entry))),
                 DiagnosisRecordKind.COLLECTION);
-        return pending;
     }
 
     @Test

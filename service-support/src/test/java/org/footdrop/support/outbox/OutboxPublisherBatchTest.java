@@ -23,7 +23,9 @@ import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.Topics;
 import org.footdrop.contract.intake.DiagnosisVoided;
 import org.footdrop.support.testing.EmbeddedMongo;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 @Tag("infrastructure")
 class OutboxPublisherBatchTest {
 
+    private static EmbeddedKafkaKraftBroker broker;
     private final EventCodec codec = new EventCodec();
     private EmbeddedMongo store;
     private MongoClient client;
@@ -57,25 +60,30 @@ class OutboxPublisherBatchTest {
         store.close();
     }
 
-    @Test
-    void shouldRemoveABatchMarkerOnceEveryOneOfItsEventsIsSent() throws Exception {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.INTAKE_EVENTS);
+    @BeforeAll
+    static void broker() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.INTAKE_EVENTS);
         broker.afterPropertiesSet();
-        try {
-            OutboxPublisher publisher = publisher(broker.getBrokersAsString());
-            Batch batch = markBatch(3);
-            String markerId = batch.markerId();
-            publisher.start();
-            try {
-                publisher.enqueueBatch("diagnoses", markerId, batch.events());
+    }
 
-                await().atMost(Duration.ofSeconds(30)).until(() -> marker(markerId) == null);
-                assertThat(publisher.isInFlight(markerId)).isFalse();
-            } finally {
-                publisher.stop();
-            }
+    @AfterAll
+    static void stopBroker() {
+        broker.destroy();
+    }
+
+    @Test
+    void shouldRemoveABatchMarkerOnceEveryOneOfItsEventsIsSent() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        Batch batch = markBatch(3);
+        String markerId = batch.markerId();
+        publisher.start();
+        try {
+            publisher.enqueueBatch("diagnoses", markerId, batch.events());
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> marker(markerId) == null);
+            assertThat(publisher.isInFlight(markerId)).isFalse();
         } finally {
-            broker.destroy();
+            publisher.stop();
         }
     }
 
@@ -98,53 +106,42 @@ class OutboxPublisherBatchTest {
     }
 
     @Test
-    void shouldWriteABatchLargerThanThePublishersQueueInPartsEachSentWhole() throws Exception {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.INTAKE_EVENTS);
-        broker.afterPropertiesSet();
+    void shouldWriteABatchLargerThanThePublishersQueueInPartsEachSentWhole() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString(), 4);
+        // a part that finds the queue busy is the sweep's, as in a service
+        OutboxSweeper sweeper = new OutboxSweeper(
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, 4), Clock.systemUTC(), codec);
+        OutboxWriter writer = new OutboxWriter(mongo, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
+        List<OutboxWriter.NewDocument> documents = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID recordId = UUID.randomUUID();
+            OutboxEntry entry = pending(recordId, Instant.now());
+            documents.add(new OutboxWriter.NewDocument(
+                    new Document("_id", recordId.toString())
+                            .append(
+                                    "outbox",
+                                    new Document(
+                                            entry.eventId(),
+                                            mongo.getConverter().convertToMongoType(entry.stored()))),
+                    recordId.toString(),
+                    List.of(entry)));
+        }
+        publisher.start();
         try {
-            OutboxPublisher publisher = publisher(broker.getBrokersAsString(), 4);
-            // a part that finds the queue busy is the sweep's, as in a service
-            OutboxSweeper sweeper = new OutboxSweeper(
-                    mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, 4), Clock.systemUTC(), codec);
-            OutboxWriter writer = new OutboxWriter(mongo, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
-            List<OutboxWriter.NewDocument> documents = new ArrayList<>();
-            Instant now = Instant.now();
-            for (int i = 0; i < 10; i++) {
-                UUID recordId = UUID.randomUUID();
-                OutboxEntry entry = OutboxEntry.pending(
-                        EventEnvelope.of(
-                                new DiagnosisVoided(recordId, 2), "pt-parts", now, now, "intake-service", "test"),
-                        codec,
-                        now);
-                documents.add(new OutboxWriter.NewDocument(
-                        new Document("_id", recordId.toString())
-                                .append(
-                                        "outbox",
-                                        new Document(
-                                                entry.eventId(),
-                                                mongo.getConverter().convertToMongoType(entry.stored()))),
-                        recordId.toString(),
-                        List.of(entry)));
-            }
-            publisher.start();
-            try {
-                Set<String> inserted = writer.insertAll("diagnoses", documents);
+            Set<String> inserted = writer.insertAll("diagnoses", documents);
 
-                assertThat(inserted).hasSize(10);
-                // every part's marker goes once its events are sent: none is left for the sweep
-                await().atMost(Duration.ofSeconds(30))
-                        .pollInterval(Duration.ofMillis(200))
-                        .until(() -> {
-                            sweeper.sweep();
-                            return mongo.getCollection(PendingEventMarker.COLLECTION)
-                                            .countDocuments()
-                                    == 0;
-                        });
-            } finally {
-                publisher.stop();
-            }
+            assertThat(inserted).hasSize(10);
+            // every part's marker goes once its events are sent: none is left behind
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        sweeper.sweep();
+                        return mongo.getCollection(PendingEventMarker.COLLECTION)
+                                        .countDocuments()
+                                == 0;
+                    });
         } finally {
-            broker.destroy();
+            publisher.stop();
         }
     }
 
@@ -158,15 +155,19 @@ class OutboxPublisherBatchTest {
         List<PendingEventMarker.BatchedEvent> listed = new ArrayList<>();
         for (int i = 0; i < events; i++) {
             UUID recordId = UUID.randomUUID();
-            OutboxEntry entry = OutboxEntry.pending(
-                    EventEnvelope.of(new DiagnosisVoided(recordId, 2), "pt-batch", now, now, "intake-service", "test"),
-                    codec,
-                    now);
+            OutboxEntry entry = pending(recordId, now);
             batched.add(new OutboxPublisher.Batched(recordId.toString(), entry));
             listed.add(new PendingEventMarker.BatchedEvent(entry.eventId(), recordId.toString()));
         }
         mongo.insert(PendingEventMarker.batch(markerId, "diagnoses", listed, now), PendingEventMarker.COLLECTION);
         return new Batch(markerId, batched);
+    }
+
+    private OutboxEntry pending(UUID recordId, Instant now) {
+        return OutboxEntry.pending(
+                EventEnvelope.of(new DiagnosisVoided(recordId, 2), "pt-batch", now, now, "intake-service", "test"),
+                codec,
+                now);
     }
 
     private Document marker(String markerId) {
