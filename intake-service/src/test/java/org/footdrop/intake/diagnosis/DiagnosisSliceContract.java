@@ -197,9 +197,19 @@ abstract class DiagnosisSliceContract {
                 .withHeaders(Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
         OutboxEntry stored = storedShape ? pending.stored() : pending;
         assertThat(stored.headers()).hasSize(storedShape ? 1 : 11);
-        mongo.insert(
-                new PendingEventMarker(pending.eventId(), DiagnosisRecordKind.COLLECTION, recordId, longAgo),
-                PendingEventMarker.COLLECTION);
+        if (storedShape) {
+            mongo.insert(
+                    new PendingEventMarker(pending.eventId(), DiagnosisRecordKind.COLLECTION, recordId, longAgo),
+                    PendingEventMarker.COLLECTION);
+        } else {
+            // the released marker, from before batch markers: no size, no events
+            mongo.insert(
+                    new Document("_id", pending.eventId())
+                            .append("collection", DiagnosisRecordKind.COLLECTION)
+                            .append("recordId", recordId)
+                            .append("createdAt", java.util.Date.from(longAgo)),
+                    PendingEventMarker.COLLECTION);
+        }
         storeRecordHolding(recordId, patientId, pending.eventId(), stored);
 
         // when

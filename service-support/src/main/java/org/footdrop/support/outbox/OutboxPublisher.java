@@ -39,9 +39,12 @@ public class OutboxPublisher implements SmartLifecycle {
     private final MeterRegistry meters;
     private final int capacity;
     private final BlockingQueue<PendingEvent> queue;
-    /** The ids of the markers whose events this instance is sending. */
+    /** The ids of the markers whose events this instance is writing or sending: the sweep's hands off. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    /** For each batch marker in flight, its events not yet sent. */
+    /**
+     * For each batch marker being sent, the current attempt: its events not yet sent. An event carries
+     * the attempt it was queued by, so that an abandoned attempt neither sends on nor touches a newer one.
+     */
     private final Map<String, Set<String>> unsentOfBatch = new ConcurrentHashMap<>();
 
     private final ConcurrentLinkedQueue<PendingEvent> sent = new ConcurrentLinkedQueue<>();
@@ -71,7 +74,7 @@ public class OutboxPublisher implements SmartLifecycle {
             if (!inFlight.add(event.eventId())) {
                 continue;
             }
-            if (!queue.offer(new PendingEvent(collection, recordId, event, event.eventId()))) {
+            if (!queue.offer(new PendingEvent(collection, recordId, event, event.eventId(), null))) {
                 // Full: the marker keeps the event safe until the sweep finds it.
                 inFlight.remove(event.eventId());
             }
@@ -82,22 +85,46 @@ public class OutboxPublisher implements SmartLifecycle {
     public record Batched(String recordId, OutboxEntry entry) {}
 
     /**
-     * Queues the events of a batch that were just stored under one marker; never blocks. Should the
-     * queue be full, the marker keeps the batch safe until the sweep finds it.
+     * Takes a batch marker before it is written, so that the sweep leaves it alone while its records
+     * are being inserted; false if it is taken already. Whoever claims it ends the claim with
+     * {@link #enqueueClaimedBatch} or {@link #release}.
      */
-    public void enqueueBatch(String collection, String markerId, List<Batched> events) {
-        if (queue.remainingCapacity() < events.size() || !inFlight.add(markerId)) {
-            return; // no room for the whole batch (none of it is sent twice), or already being sent
+    public boolean claim(String markerId) {
+        return inFlight.add(markerId);
+    }
+
+    /** Gives a claimed marker back to the sweep, its events not queued here. */
+    public void release(String markerId) {
+        inFlight.remove(markerId);
+    }
+
+    /**
+     * Queues the events of a stored batch under its marker, unless another thread has claimed it;
+     * never blocks. False when they were not queued: the marker keeps them safe for the sweep.
+     */
+    public boolean enqueueBatch(String collection, String markerId, List<Batched> events) {
+        return claim(markerId) && enqueueClaimedBatch(collection, markerId, events);
+    }
+
+    /**
+     * Queues the events of a batch whose marker the caller claimed, all or none (none of them is sent
+     * twice for want of room); the claim ends either way. False when there was no room for them all.
+     */
+    public boolean enqueueClaimedBatch(String collection, String markerId, List<Batched> events) {
+        if (queue.remainingCapacity() < events.size()) {
+            release(markerId);
+            return false;
         }
-        Set<String> unsent = ConcurrentHashMap.newKeySet();
-        events.forEach(event -> unsent.add(event.entry().eventId()));
-        unsentOfBatch.put(markerId, unsent);
+        Set<String> attempt = ConcurrentHashMap.newKeySet();
+        events.forEach(event -> attempt.add(event.entry().eventId()));
+        unsentOfBatch.put(markerId, attempt);
         for (Batched event : events) {
-            if (!queue.offer(new PendingEvent(collection, event.recordId(), event.entry(), markerId))) {
-                leaveToTheSweep(markerId);
-                return;
+            if (!queue.offer(new PendingEvent(collection, event.recordId(), event.entry(), markerId, attempt))) {
+                abandon(markerId, attempt); // another writer took the room: the queued ones are skipped
+                return false;
             }
         }
+        return true;
     }
 
     /** True while this instance is already sending the marker's events, so the sweep leaves it alone. */
@@ -130,6 +157,9 @@ public class OutboxPublisher implements SmartLifecycle {
     }
 
     private void send(PendingEvent event) {
+        if (event.attempt() != null && unsentOfBatch.get(event.markerId()) != event.attempt()) {
+            return; // its batch's attempt was abandoned: the marker is the sweep's again
+        }
         OutboxEntry entry = event.entry();
         try {
             ProducerRecord<String, byte[]> record =
@@ -154,7 +184,11 @@ public class OutboxPublisher implements SmartLifecycle {
     private void failed(PendingEvent event, Throwable failure) {
         OutboxEntry entry = event.entry();
         sendFailures.increment();
-        leaveToTheSweep(event.markerId());
+        if (event.attempt() == null) {
+            inFlight.remove(entry.eventId());
+        } else {
+            abandon(event.markerId(), event.attempt());
+        }
         log.warn(
                 "Event {} of type {} not sent, left pending for the sweep: {}",
                 entry.eventId(),
@@ -182,10 +216,14 @@ public class OutboxPublisher implements SmartLifecycle {
         }
     }
 
-    /** The marker stays; its events are no longer this instance's to send, but the sweep's. */
-    private void leaveToTheSweep(String markerId) {
-        unsentOfBatch.remove(markerId);
-        inFlight.remove(markerId);
+    /**
+     * The marker stays; its events are the sweep's again. Only the current attempt can be abandoned:
+     * a late failure of an earlier one changes nothing.
+     */
+    private void abandon(String markerId, Set<String> attempt) {
+        if (unsentOfBatch.remove(markerId, attempt)) {
+            inFlight.remove(markerId);
+        }
     }
 
     /**
@@ -204,15 +242,14 @@ public class OutboxPublisher implements SmartLifecycle {
         List<String> done = new ArrayList<>();
         for (PendingEvent event : batch) {
             String markerId = event.markerId();
-            if (markerId.equals(event.entry().eventId())) {
+            if (event.attempt() == null) {
                 done.add(markerId);
                 continue;
             }
-            Set<String> unsent = unsentOfBatch.get(markerId);
-            if (unsent != null
-                    && unsent.remove(event.entry().eventId())
-                    && unsent.isEmpty()
-                    && unsentOfBatch.remove(markerId, unsent)) {
+            Set<String> attempt = event.attempt();
+            if (attempt.remove(event.entry().eventId())
+                    && attempt.isEmpty()
+                    && unsentOfBatch.remove(markerId, attempt)) {
                 done.add(markerId);
             }
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -130,8 +131,31 @@ public class OutboxSweeper {
             drop(marker);
             return 0;
         }
-        publisher.enqueueBatch(collection, marker.eventId(), found);
-        return found.size();
+        if (found.size() > publisher.capacity()) {
+            splitIntoParts(collection, marker, found);
+            return 0;
+        }
+        return publisher.enqueueBatch(collection, marker.eventId(), found) ? found.size() : 0;
+    }
+
+    /**
+     * A batch more events than the publisher's queue holds (its capacity was lowered since) would never
+     * be taken whole: its events go under markers of parts that fit, written before the batch's goes.
+     */
+    private void splitIntoParts(String collection, PendingEventMarker marker, List<OutboxPublisher.Batched> found) {
+        int part = publisher.capacity();
+        for (int from = 0; from < found.size(); from += part) {
+            List<PendingEventMarker.BatchedEvent> events =
+                    found.subList(from, Math.min(found.size(), from + part)).stream()
+                            .map(event -> new PendingEventMarker.BatchedEvent(
+                                    event.entry().eventId(), event.recordId()))
+                            .toList();
+            mongo.insert(
+                    PendingEventMarker.batch("batch-" + UUID.randomUUID(), collection, events, marker.createdAt()),
+                    PendingEventMarker.COLLECTION);
+        }
+        drop(marker);
+        log.info("Outbox sweep split a batch of {} pending events into parts of {}", found.size(), part);
     }
 
     private Map<String, Document> records(String collection, List<String> ids) {

@@ -69,7 +69,8 @@ public class OutboxWriter {
         if (documents.isEmpty()) {
             return Set.of();
         }
-        if (documents.stream().mapToInt(d -> d.events().size()).sum() > publisher.capacity()) {
+        if (documents.size() > 1
+                && documents.stream().mapToInt(d -> d.events().size()).sum() > publisher.capacity()) {
             // the publisher takes a batch whole or not at all: one larger than its queue goes in parts
             int half = documents.size() / 2;
             Set<String> inserted = new HashSet<>(insertAll(collection, documents.subList(0, half)));
@@ -83,11 +84,13 @@ public class OutboxWriter {
             }
         }
         String markerId = "batch-" + UUID.randomUUID();
-        mongo.insert(
-                PendingEventMarker.batch(markerId, collection, batched, clock.instant()),
-                PendingEventMarker.COLLECTION);
+        // claimed before it exists: the sweep must not take it while the records are being inserted
+        publisher.claim(markerId);
         Set<Integer> duplicates = new HashSet<>();
         try {
+            mongo.insert(
+                    PendingEventMarker.batch(markerId, collection, batched, clock.instant()),
+                    PendingEventMarker.COLLECTION);
             mongo.getCollection(collection)
                     .insertMany(
                             documents.stream().map(NewDocument::document).toList(),
@@ -95,13 +98,14 @@ public class OutboxWriter {
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    removeMarker(markerId);
+                    // some records may be stored: the marker stays, and the sweep sends what they hold
+                    publisher.release(markerId);
                     throw e;
                 }
                 duplicates.add(error.getIndex());
             }
         } catch (RuntimeException e) {
-            removeMarker(markerId);
+            publisher.release(markerId); // as above: the outcome of the insert is not known
             throw e;
         }
         Set<String> inserted = new HashSet<>();
@@ -117,8 +121,9 @@ public class OutboxWriter {
         }
         if (pending.isEmpty()) {
             removeMarker(markerId);
+            publisher.release(markerId);
         } else {
-            publisher.enqueueBatch(collection, markerId, pending);
+            publisher.enqueueClaimedBatch(collection, markerId, pending);
         }
         return inserted;
     }

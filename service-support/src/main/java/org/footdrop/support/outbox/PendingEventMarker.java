@@ -11,8 +11,9 @@ import org.springframework.data.annotation.Id;
  * written is simply dropped by the sweep.
  *
  * <p>A live write's marker is keyed by its one event's id. A bulk write's batch has one marker for
- * all its records ({@link #events} lists them, {@link #size} counts them), so that the bookkeeping of
- * a batch of hundreds of records is one insert and one delete, not hundreds of each.
+ * all its records, keyed by an id of its own ({@link #events} lists them, {@link #size} counts them),
+ * so that the bookkeeping of a batch of hundreds of records is one insert and one delete, not hundreds
+ * of each. A marker written before batches existed has neither field ({@code size} is then null).
  */
 public record PendingEventMarker(
         @Id String eventId,
@@ -20,7 +21,7 @@ public record PendingEventMarker(
         String recordId,
         Instant createdAt,
         List<BatchedEvent> events,
-        int size) {
+        Integer size) {
 
     public static final String COLLECTION = "outbox_pending";
 

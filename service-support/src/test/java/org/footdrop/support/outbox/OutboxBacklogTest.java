@@ -28,8 +28,12 @@ class OutboxBacklogTest {
             mongo.insert(
                     new PendingEventMarker("e1", "diagnoses", "r1", NOW.minusSeconds(90)),
                     PendingEventMarker.COLLECTION);
+            // as a release before batch markers wrote it: no size
             mongo.insert(
-                    new PendingEventMarker("e2", "diagnoses", "r2", NOW.minusSeconds(5)),
+                    new org.bson.Document("_id", "e2")
+                            .append("collection", "diagnoses")
+                            .append("recordId", "r2")
+                            .append("createdAt", java.util.Date.from(NOW.minusSeconds(5))),
                     PendingEventMarker.COLLECTION);
             // a bulk write's batch: one marker for its three events
             mongo.insert(
@@ -48,6 +52,9 @@ class OutboxBacklogTest {
             backlog.measure();
 
             assertThat(meters.get("footdrop.outbox.pending").gauge().value()).isEqualTo(5);
+            assertThat(mongo.findAll(PendingEventMarker.class, PendingEventMarker.COLLECTION))
+                    .extracting(PendingEventMarker::eventId)
+                    .containsExactlyInAnyOrder("e1", "e2", "batch-1");
             assertThat(meters.get("footdrop.outbox.oldest.age").gauge().value()).isEqualTo(90);
         }
     }

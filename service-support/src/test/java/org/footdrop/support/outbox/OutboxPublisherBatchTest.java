@@ -145,6 +145,43 @@ class OutboxPublisherBatchTest {
         }
     }
 
+    @Test
+    void shouldLeaveABatchWhoseRecordsAreBeingWrittenToItsWriterNotTheSweep() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        OutboxSweeper sweeper = new OutboxSweeper(
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), Clock.systemUTC(), codec);
+        Batch batch = markBatch(3);
+        String markerId = batch.markerId();
+        for (OutboxPublisher.Batched event : batch.events()) {
+            mongo.insert(
+                    new Document("_id", event.recordId())
+                            .append(
+                                    "outbox",
+                                    new Document(
+                                            event.entry().eventId(),
+                                            mongo.getConverter()
+                                                    .convertToMongoType(
+                                                            event.entry().stored()))),
+                    "diagnoses");
+        }
+        publisher.start();
+        try {
+            // the writer has claimed its marker: its insert is still running
+            assertThat(publisher.claim(markerId)).isTrue();
+
+            assertThat(sweeper.sweep()).isZero();
+            assertThat(marker(markerId)).isNotNull();
+
+            // the writer's batch is queued whole, and its marker goes once all are sent
+            assertThat(publisher.enqueueClaimedBatch("diagnoses", markerId, batch.events()))
+                    .isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> marker(markerId) == null);
+            assertThat(sweeper.sweep()).isZero();
+        } finally {
+            publisher.stop();
+        }
+    }
+
     private record Batch(String markerId, List<OutboxPublisher.Batched> events) {}
 
     /** A batch's records' events, and their one marker in the store, as a bulk write leaves them. */
