@@ -111,7 +111,7 @@ public class OutboxPublisher implements SmartLifecycle {
      * twice for want of room); the claim ends either way. False when there was no room for them all.
      */
     public boolean enqueueClaimedBatch(String collection, String markerId, List<Batched> events) {
-        if (queue.remainingCapacity() < events.size()) {
+        if (events.isEmpty() || queue.remainingCapacity() < events.size()) {
             release(markerId);
             return false;
         }
@@ -132,9 +132,12 @@ public class OutboxPublisher implements SmartLifecycle {
         return inFlight.contains(markerId);
     }
 
-    /** The most events the queue holds: a batch larger than this is never taken whole. */
-    public int capacity() {
-        return capacity;
+    /**
+     * The most events of one batch: half the queue, so that a batch is taken whole while live writes
+     * keep the rest of the queue busy. A larger one is written, or swept, in parts.
+     */
+    public int maxBatch() {
+        return Math.max(1, capacity / 2);
     }
 
     public int queued() {
@@ -157,9 +160,6 @@ public class OutboxPublisher implements SmartLifecycle {
     }
 
     private void send(PendingEvent event) {
-        if (event.attempt() != null && unsentOfBatch.get(event.markerId()) != event.attempt()) {
-            return; // its batch's attempt was abandoned: the marker is the sweep's again
-        }
         OutboxEntry entry = event.entry();
         try {
             ProducerRecord<String, byte[]> record =
@@ -221,9 +221,22 @@ public class OutboxPublisher implements SmartLifecycle {
      * a late failure of an earlier one changes nothing.
      */
     private void abandon(String markerId, Set<String> attempt) {
-        if (unsentOfBatch.remove(markerId, attempt)) {
+        if (end(markerId, attempt)) {
             inFlight.remove(markerId);
         }
+    }
+
+    /**
+     * Ends the marker's attempt if it is still the current one. By identity: two attempts with the same
+     * events unsent are equal sets, and a late failure of the older must not end the newer.
+     */
+    private boolean end(String markerId, Set<String> attempt) {
+        boolean[] ended = {false};
+        unsentOfBatch.computeIfPresent(markerId, (id, current) -> {
+            ended[0] = current == attempt;
+            return ended[0] ? null : current;
+        });
+        return ended[0];
     }
 
     /**
@@ -247,9 +260,7 @@ public class OutboxPublisher implements SmartLifecycle {
                 continue;
             }
             Set<String> attempt = event.attempt();
-            if (attempt.remove(event.entry().eventId())
-                    && attempt.isEmpty()
-                    && unsentOfBatch.remove(markerId, attempt)) {
+            if (attempt.remove(event.entry().eventId()) && attempt.isEmpty() && end(markerId, attempt)) {
                 done.add(markerId);
             }
         }

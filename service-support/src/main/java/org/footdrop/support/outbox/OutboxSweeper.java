@@ -131,7 +131,7 @@ public class OutboxSweeper {
             drop(marker);
             return 0;
         }
-        if (found.size() > publisher.capacity()) {
+        if (found.size() > publisher.maxBatch()) {
             splitIntoParts(collection, marker, found);
             return 0;
         }
@@ -139,11 +139,12 @@ public class OutboxSweeper {
     }
 
     /**
-     * A batch more events than the publisher's queue holds (its capacity was lowered since) would never
-     * be taken whole: its events go under markers of parts that fit, written before the batch's goes.
+     * A batch of more events than the publisher takes at once (its queue was made smaller since) would
+     * never be taken whole: its events go under markers of parts that fit, written before the batch's
+     * goes.
      */
     private void splitIntoParts(String collection, PendingEventMarker marker, List<OutboxPublisher.Batched> found) {
-        int part = publisher.capacity();
+        int part = publisher.maxBatch();
         for (int from = 0; from < found.size(); from += part) {
             List<PendingEventMarker.BatchedEvent> events =
                     found.subList(from, Math.min(found.size(), from + part)).stream()

@@ -6,6 +6,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * record whose events the sweep re-sends.
  */
 public class OutboxWriter {
+
+    /**
+     * How far ahead a batch marker is dated while its records are inserted: a sweep takes it only when
+     * it is older than the grace period, and a writer that dies mid-insert leaves it due this much later.
+     */
+    static final Duration WRITING = Duration.ofMinutes(10);
 
     private final MongoTemplate mongo;
     private final OutboxPublisher publisher;
@@ -70,8 +77,8 @@ public class OutboxWriter {
             return Set.of();
         }
         if (documents.size() > 1
-                && documents.stream().mapToInt(d -> d.events().size()).sum() > publisher.capacity()) {
-            // the publisher takes a batch whole or not at all: one larger than its queue goes in parts
+                && documents.stream().mapToInt(d -> d.events().size()).sum() > publisher.maxBatch()) {
+            // the publisher takes a batch whole or not at all: a larger one goes in parts
             int half = documents.size() / 2;
             Set<String> inserted = new HashSet<>(insertAll(collection, documents.subList(0, half)));
             inserted.addAll(insertAll(collection, documents.subList(half, documents.size())));
@@ -84,13 +91,52 @@ public class OutboxWriter {
             }
         }
         String markerId = "batch-" + UUID.randomUUID();
-        // claimed before it exists: the sweep must not take it while the records are being inserted
-        publisher.claim(markerId);
+        // claimed before it exists: this instance's sweep leaves it to this writer
+        if (!publisher.claim(markerId)) {
+            throw new IllegalStateException("Batch marker " + markerId + " is taken already");
+        }
+        boolean claimEnded = false;
+        try {
+            // due only once its records are in, so that no instance's sweep takes a batch half inserted
+            mongo.insert(
+                    PendingEventMarker.batch(
+                            markerId, collection, batched, clock.instant().plus(WRITING)),
+                    PendingEventMarker.COLLECTION);
+            Set<Integer> duplicates = insertRecords(collection, markerId, documents);
+            Set<String> inserted = new HashSet<>();
+            List<OutboxPublisher.Batched> pending = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) {
+                NewDocument d = documents.get(i);
+                if (duplicates.contains(i)) {
+                    continue;
+                }
+                inserted.add(d.recordId());
+                accepted(d.events());
+                d.events().forEach(event -> pending.add(new OutboxPublisher.Batched(d.recordId(), event)));
+            }
+            if (pending.isEmpty()) {
+                removeMarker(markerId);
+                return inserted;
+            }
+            markDue(markerId);
+            claimEnded = true;
+            publisher.enqueueClaimedBatch(collection, markerId, pending);
+            return inserted;
+        } finally {
+            if (!claimEnded) {
+                publisher.release(markerId);
+            }
+        }
+    }
+
+    /**
+     * The batch's one unordered insert; the indexes of the documents already stored. On any other
+     * failure some records may be stored: the marker stays, due at once, and the sweep sends what they
+     * hold.
+     */
+    private Set<Integer> insertRecords(String collection, String markerId, List<NewDocument> documents) {
         Set<Integer> duplicates = new HashSet<>();
         try {
-            mongo.insert(
-                    PendingEventMarker.batch(markerId, collection, batched, clock.instant()),
-                    PendingEventMarker.COLLECTION);
             mongo.getCollection(collection)
                     .insertMany(
                             documents.stream().map(NewDocument::document).toList(),
@@ -98,34 +144,32 @@ public class OutboxWriter {
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    // some records may be stored: the marker stays, and the sweep sends what they hold
-                    publisher.release(markerId);
+                    markDueQuietly(markerId, e);
                     throw e;
                 }
                 duplicates.add(error.getIndex());
             }
         } catch (RuntimeException e) {
-            publisher.release(markerId); // as above: the outcome of the insert is not known
+            markDueQuietly(markerId, e);
             throw e;
         }
-        Set<String> inserted = new HashSet<>();
-        List<OutboxPublisher.Batched> pending = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            NewDocument d = documents.get(i);
-            if (duplicates.contains(i)) {
-                continue;
-            }
-            inserted.add(d.recordId());
-            accepted(d.events());
-            d.events().forEach(event -> pending.add(new OutboxPublisher.Batched(d.recordId(), event)));
+        return duplicates;
+    }
+
+    private void markDue(String markerId) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(markerId)),
+                Update.update("createdAt", clock.instant()),
+                PendingEventMarker.COLLECTION);
+    }
+
+    /** If the store is away, the marker comes due when {@link #WRITING} has passed. */
+    private void markDueQuietly(String markerId, RuntimeException cause) {
+        try {
+            markDue(markerId);
+        } catch (RuntimeException also) {
+            cause.addSuppressed(also);
         }
-        if (pending.isEmpty()) {
-            removeMarker(markerId);
-            publisher.release(markerId);
-        } else {
-            publisher.enqueueClaimedBatch(collection, markerId, pending);
-        }
-        return inserted;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.footdrop.support.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
@@ -180,6 +181,56 @@ class OutboxPublisherBatchTest {
         } finally {
             publisher.stop();
         }
+    }
+
+    @Test
+    void shouldKeepTheMarkerOfABatchWhoseInsertFailedForTheSweepToSendWhatWasStored() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        OutboxSweeper sweeper = new OutboxSweeper(
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), Clock.systemUTC(), codec);
+        OutboxWriter writer = new OutboxWriter(mongo, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
+        UUID stored = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        OutboxEntry storedEvent = pending(stored, Instant.now());
+        OutboxEntry refusedEvent = pending(refused, Instant.now());
+        List<OutboxWriter.NewDocument> documents = List.of(
+                new OutboxWriter.NewDocument(
+                        recordHolding(stored, storedEvent), stored.toString(), List.of(storedEvent)),
+                // the store refuses an array as an _id: not a duplicate, the batch's write fails
+                new OutboxWriter.NewDocument(
+                        recordHolding(refused, refusedEvent).append("_id", List.of(1, 2)),
+                        refused.toString(),
+                        List.of(refusedEvent)));
+        publisher.start();
+        try {
+            assertThatThrownBy(() -> writer.insertAll("diagnoses", documents)).isInstanceOf(RuntimeException.class);
+
+            // the record that was stored still has its marker, due now, and the sweep sends its event
+            assertThat(mongo.findById(stored.toString(), Document.class, "diagnoses"))
+                    .isNotNull();
+            List<PendingEventMarker> markers = mongo.findAll(PendingEventMarker.class, PendingEventMarker.COLLECTION);
+            assertThat(markers).singleElement().satisfies(marker -> {
+                assertThat(marker.isBatch()).isTrue();
+                assertThat(marker.createdAt()).isBeforeOrEqualTo(Instant.now());
+            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        sweeper.sweep();
+                        return mongo.getCollection(PendingEventMarker.COLLECTION)
+                                        .countDocuments()
+                                == 0;
+                    });
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    private Document recordHolding(UUID recordId, OutboxEntry entry) {
+        return new Document("_id", recordId.toString())
+                .append(
+                        "outbox",
+                        new Document(entry.eventId(), mongo.getConverter().convertToMongoType(entry.stored())));
     }
 
     private record Batch(String markerId, List<OutboxPublisher.Batched> events) {}
