@@ -43,7 +43,8 @@ public class OutboxPublisher implements SmartLifecycle {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /**
      * For each batch marker being sent, the current attempt: its events not yet sent. An event carries
-     * the attempt it was queued by, so that an abandoned attempt neither sends on nor touches a newer one.
+     * the attempt it was queued by, so that an abandoned attempt cannot end a newer one; its remaining
+     * events are still sent (at-least-once), so one event that fails holds back no other.
      */
     private final Map<String, Set<String>> unsentOfBatch = new ConcurrentHashMap<>();
 
@@ -120,7 +121,7 @@ public class OutboxPublisher implements SmartLifecycle {
         unsentOfBatch.put(markerId, attempt);
         for (Batched event : events) {
             if (!queue.offer(new PendingEvent(collection, event.recordId(), event.entry(), markerId, attempt))) {
-                abandon(markerId, attempt); // another writer took the room: the queued ones are skipped
+                abandon(markerId, attempt); // another writer took the room: the marker is the sweep's again
                 return false;
             }
         }

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.footdrop.contract.CloudEventHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,6 +28,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * record whose events the sweep re-sends.
  */
 public class OutboxWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWriter.class);
 
     /**
      * How far ahead a batch marker is dated while its records are inserted: a sweep takes it only when
@@ -102,7 +106,7 @@ public class OutboxWriter {
                     PendingEventMarker.batch(
                             markerId, collection, batched, clock.instant().plus(WRITING)),
                     PendingEventMarker.COLLECTION);
-            Set<Integer> duplicates = insertRecords(collection, markerId, documents);
+            Set<Integer> duplicates = insertRecords(collection, markerId, batched, documents);
             Set<String> inserted = new HashSet<>();
             List<OutboxPublisher.Batched> pending = new ArrayList<>();
             for (int i = 0; i < documents.size(); i++) {
@@ -115,10 +119,10 @@ public class OutboxWriter {
                 d.events().forEach(event -> pending.add(new OutboxPublisher.Batched(d.recordId(), event)));
             }
             if (pending.isEmpty()) {
-                removeMarker(markerId);
+                removeMarkerQuietly(markerId); // else the sweep drops it: no record holds its events
                 return inserted;
             }
-            markDue(markerId);
+            markDue(collection, markerId, batched, null);
             claimEnded = true;
             publisher.enqueueClaimedBatch(collection, markerId, pending);
             return inserted;
@@ -134,7 +138,11 @@ public class OutboxWriter {
      * failure some records may be stored: the marker stays, due at once, and the sweep sends what they
      * hold.
      */
-    private Set<Integer> insertRecords(String collection, String markerId, List<NewDocument> documents) {
+    private Set<Integer> insertRecords(
+            String collection,
+            String markerId,
+            List<PendingEventMarker.BatchedEvent> batched,
+            List<NewDocument> documents) {
         Set<Integer> duplicates = new HashSet<>();
         try {
             mongo.getCollection(collection)
@@ -144,31 +152,44 @@ public class OutboxWriter {
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    markDueQuietly(markerId, e);
+                    markDue(collection, markerId, batched, e);
                     throw e;
                 }
                 duplicates.add(error.getIndex());
             }
         } catch (RuntimeException e) {
-            markDueQuietly(markerId, e);
+            markDue(collection, markerId, batched, e);
             throw e;
         }
         return duplicates;
     }
 
-    private void markDue(String markerId) {
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(markerId)),
-                Update.update("createdAt", clock.instant()),
-                PendingEventMarker.COLLECTION);
+    /**
+     * Dates the batch's marker now, writing it whole: should an insert have outlived {@link #WRITING}
+     * and another instance's sweep have removed the marker, it is back (at-least-once). Never fails the
+     * batch, whose records are stored or not by now: if the store is away, the marker comes due when
+     * {@link #WRITING} has passed, and the publisher removes it once its events are sent in any case.
+     */
+    private void markDue(
+            String collection, String markerId, List<PendingEventMarker.BatchedEvent> batched, RuntimeException cause) {
+        try {
+            mongo.save(
+                    PendingEventMarker.batch(markerId, collection, batched, clock.instant()),
+                    PendingEventMarker.COLLECTION);
+        } catch (RuntimeException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            } else {
+                log.warn("Batch marker {} not dated now, due in {}: {}", markerId, WRITING, e.toString());
+            }
+        }
     }
 
-    /** If the store is away, the marker comes due when {@link #WRITING} has passed. */
-    private void markDueQuietly(String markerId, RuntimeException cause) {
+    private void removeMarkerQuietly(String markerId) {
         try {
-            markDue(markerId);
-        } catch (RuntimeException also) {
-            cause.addSuppressed(also);
+            removeMarker(markerId);
+        } catch (RuntimeException e) {
+            log.warn("Batch marker {} of duplicates only not removed, the sweep will: {}", markerId, e.toString());
         }
     }
 
