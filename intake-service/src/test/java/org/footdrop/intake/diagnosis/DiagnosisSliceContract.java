@@ -186,14 +186,7 @@ abstract class DiagnosisSliceContract {
         String recordId = UUID.randomUUID().toString();
         String patientId = "pt-crash-" + UUID.randomUUID();
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
-        EventEnvelope event = EventEnvelope.of(
-                new org.footdrop.contract.intake.DiagnosisVoided(UUID.fromString(recordId), 2),
-                patientId,
-                longAgo,
-                longAgo,
-                "intake-service",
-                "crash-test");
-        OutboxEntry pending = OutboxEntry.pending(event, codec, longAgo)
+        OutboxEntry pending = OutboxEntry.pending(voided(recordId, patientId, longAgo, "crash-test"), codec, longAgo)
                 .withHeaders(Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
         OutboxEntry stored = storedShape ? pending.stored() : pending;
         assertThat(stored.headers()).hasSize(storedShape ? 1 : 11);
@@ -294,16 +287,19 @@ abstract class DiagnosisSliceContract {
 
     /** A diagnosis record as a write stores it, its event pending in its outbox; no marker. */
     private OutboxEntry storeRecordWithPendingEvent(String recordId, String patientId, Instant at) {
-        EventEnvelope event = EventEnvelope.of(
+        OutboxEntry pending = OutboxEntry.pending(voided(recordId, patientId, at, "batch-test"), codec, at);
+        storeRecordHolding(recordId, patientId, pending.eventId(), pending.stored());
+        return pending;
+    }
+
+    private static EventEnvelope voided(String recordId, String patientId, Instant at, String correlationId) {
+        return EventEnvelope.of(
                 new org.footdrop.contract.intake.DiagnosisVoided(UUID.fromString(recordId), 2),
                 patientId,
                 at,
                 at,
                 "intake-service",
-                "batch-test");
-        OutboxEntry pending = OutboxEntry.pending(event, codec, at);
-        storeRecordHolding(recordId, patientId, pending.eventId(), pending.stored());
-        return pending;
+                correlationId);
     }
 
     /** A diagnosis record document whose outbox holds one entry, as the service writes it. */

@@ -117,15 +117,8 @@ class OutboxPublisherBatchTest {
         for (int i = 0; i < 10; i++) {
             UUID recordId = UUID.randomUUID();
             OutboxEntry entry = pending(recordId, Instant.now());
-            documents.add(new OutboxWriter.NewDocument(
-                    new Document("_id", recordId.toString())
-                            .append(
-                                    "outbox",
-                                    new Document(
-                                            entry.eventId(),
-                                            mongo.getConverter().convertToMongoType(entry.stored()))),
-                    recordId.toString(),
-                    List.of(entry)));
+            documents.add(
+                    new OutboxWriter.NewDocument(recordHolding(recordId, entry), recordId.toString(), List.of(entry)));
         }
         publisher.start();
         try {
@@ -133,14 +126,7 @@ class OutboxPublisherBatchTest {
 
             assertThat(inserted).hasSize(10);
             // every part's marker goes once its events are sent: none is left behind
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        sweeper.sweep();
-                        return mongo.getCollection(PendingEventMarker.COLLECTION)
-                                        .countDocuments()
-                                == 0;
-                    });
+            sweepUntilNoMarkerIsLeft(sweeper);
         } finally {
             publisher.stop();
         }
@@ -213,17 +199,20 @@ class OutboxPublisherBatchTest {
                 assertThat(marker.isBatch()).isTrue();
                 assertThat(marker.createdAt()).isBeforeOrEqualTo(Instant.now());
             });
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        sweeper.sweep();
-                        return mongo.getCollection(PendingEventMarker.COLLECTION)
-                                        .countDocuments()
-                                == 0;
-                    });
+            sweepUntilNoMarkerIsLeft(sweeper);
         } finally {
             publisher.stop();
         }
+    }
+
+    /** Sweeps as a service would, until every marker has gone (each goes once its events are sent). */
+    private void sweepUntilNoMarkerIsLeft(OutboxSweeper sweeper) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    sweeper.sweep();
+                    return mongo.getCollection(PendingEventMarker.COLLECTION).countDocuments() == 0;
+                });
     }
 
     private Document recordHolding(UUID recordId, OutboxEntry entry) {
