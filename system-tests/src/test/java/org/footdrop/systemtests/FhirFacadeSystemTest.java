@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -141,8 +142,13 @@ class FhirFacadeSystemTest {
     }
 
     private static String newPatient() {
+        return newPatient("fhir-" + UUID.randomUUID());
+    }
+
+    /** @return the Patient's FHIR id */
+    private static String newPatient(String pseudonym) {
         Patient patient = new Patient();
-        patient.addIdentifier().setSystem(PATIENT_ID).setValue("fhir-" + UUID.randomUUID());
+        patient.addIdentifier().setSystem(PATIENT_ID).setValue(pseudonym);
         patient.setBirthDateElement(new DateType("1968"));
         patient.setGender(AdministrativeGender.FEMALE);
         MethodOutcome created = writer.create().resource(patient).execute();
@@ -710,6 +716,72 @@ class FhirFacadeSystemTest {
         request.setOccurrence(timing);
         request.addExtension(BASE + "/StructureDefinition/planned-weeks", new org.hl7.fhir.r4.model.PositiveIntType(6));
         return request;
+    }
+
+    /**
+     * A record the clinic brought through the own API (or a bulk import, whose line keys are the same
+     * identifiers) is found by a conditional create on its identifier, with the same body or another,
+     * although the facade never saw it; a plain create naming it is refused.
+     */
+    @Test
+    void shouldAnswerARecordCreatedThroughTheOwnApiToAConditionalCreateOnItsIdentifier() throws Exception {
+        String pseudonym = "fhir-" + UUID.randomUUID();
+        String patient = newPatient(pseudonym);
+        String sameRx = "rx-" + UUID.randomUUID();
+        String otherRx = "rx-" + UUID.randomUUID();
+        // what therapy(patient, rx) says, in the own API's words
+        String prescription = "{\"patientId\":\"" + pseudonym + "\",\"type\":\"PHYSICAL_THERAPY\","
+                + "\"startDate\":\"2026-03-02\",\"sessionsPerWeek\":2,\"plannedWeeks\":6}";
+        String sameId = ownCreate("treatment", "/api/v1/therapies", CLINIC_RX + "|" + sameRx, prescription)
+                .path("therapyId")
+                .asString();
+        String otherId = ownCreate("treatment", "/api/v1/therapies", CLINIC_RX + "|" + otherRx, prescription)
+                .path("therapyId")
+                .asString();
+        ServiceRequest thrice = therapy(patient, otherRx);
+        thrice.getOccurrenceTiming().getRepeat().setFrequency(3);
+
+        MethodOutcome same = writer.create()
+                .resource(therapy(patient, sameRx))
+                .conditionalByUrl("ServiceRequest?identifier=" + CLINIC_RX + "|" + sameRx)
+                .execute();
+        assertThatThrownBy(() -> writer.create().resource(thrice).execute())
+                .isInstanceOf(ResourceVersionConflictException.class);
+        MethodOutcome other = writer.create()
+                .resource(thrice)
+                .conditionalByUrl("ServiceRequest?identifier=" + CLINIC_RX + "|" + otherRx)
+                .execute();
+
+        assertThat(same.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(same.getId().getIdPart()).isEqualTo(sameId);
+        assertThat(other.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(other.getId().getIdPart()).isEqualTo(otherId);
+        ServiceRequest stored =
+                clinician.read().resource(ServiceRequest.class).withId(otherId).execute();
+        assertThat(stored.getOccurrenceTiming().getRepeat().getFrequency()).isEqualTo(2);
+        assertThat(stored.getIdentifierFirstRep().getValue()).isEqualTo(otherRx);
+        assertThat(clinician
+                        .search()
+                        .forResource(ServiceRequest.class)
+                        .where(ServiceRequest.PATIENT.hasId(patient))
+                        .returnBundle(Bundle.class)
+                        .execute()
+                        .getEntry())
+                .hasSize(2);
+    }
+
+    /** A create through the own API with the clinic's identifier, as a writer; the record as answered. */
+    private static JsonNode ownCreate(String service, String path, String identifier, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                        .header("Authorization", "Bearer " + stack.token("clinical-writer"))
+                        .header("Content-Type", "application/json")
+                        .header("Record-Identifier", identifier)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
     }
 
     /** One patient's course with a therapy: prescribed once, conditionally, read back, corrected, in $everything. */

@@ -20,15 +20,19 @@ public class TreatmentConfiguration {
 
     @Bean
     RequestBodyExamples treatmentExamples() {
-        return new RequestBodyExamples(Map.of(
-                "POST /api/v1/injections", "openapi/examples/injection.json",
-                "PUT /api/v1/injections/{injectionId}", "openapi/examples/injection.json",
-                "DELETE /api/v1/injections/{injectionId}", "openapi/examples/void.json",
-                "POST /api/v1/therapies", "openapi/examples/therapy.json",
-                "PUT /api/v1/therapies/{therapyId}", "openapi/examples/therapy.json",
-                "DELETE /api/v1/therapies/{therapyId}", "openapi/examples/void.json",
-                "POST /api/v1/therapies/{therapyId}/sessions", "openapi/examples/therapy-session.json",
-                "PUT /api/v1/therapies/{therapyId}/sessions/{sessionId}", "openapi/examples/therapy-session.json",
-                "DELETE /api/v1/therapies/{therapyId}/sessions/{sessionId}", "openapi/examples/void.json"));
+        return new RequestBodyExamples(Map.ofEntries(
+                Map.entry("POST /api/v1/injections", "openapi/examples/injection.json"),
+                Map.entry("PUT /api/v1/injections/{injectionId}", "openapi/examples/injection.json"),
+                Map.entry("DELETE /api/v1/injections/{injectionId}", "openapi/examples/void.json"),
+                Map.entry("POST /api/v1/therapies", "openapi/examples/therapy.json"),
+                Map.entry("PUT /api/v1/therapies/{therapyId}", "openapi/examples/therapy.json"),
+                Map.entry("DELETE /api/v1/therapies/{therapyId}", "openapi/examples/void.json"),
+                Map.entry("POST /api/v1/therapies/{therapyId}/sessions", "openapi/examples/therapy-session.json"),
+                Map.entry(
+                        "PUT /api/v1/therapies/{therapyId}/sessions/{sessionId}",
+                        "openapi/examples/therapy-session.json"),
+                Map.entry("DELETE /api/v1/therapies/{therapyId}/sessions/{sessionId}", "openapi/examples/void.json"),
+                Map.entry("PUT /api/v1/therapy-sessions/{sessionId}", "openapi/examples/therapy-session.json"),
+                Map.entry("DELETE /api/v1/therapy-sessions/{sessionId}", "openapi/examples/void.json")));
     }
 }

@@ -82,15 +82,11 @@ public class RecordResources<R extends DomainResource> {
 
     public MethodOutcome create(R resource, String ifNoneExist) {
         Identifier identifier = identifier(resource);
-        if (ifNoneExist != null) {
-            String[] wanted = ConditionalCreate.identifier(ifNoneExist);
+        String[] wanted = ifNoneExist == null ? null : ConditionalCreate.identifier(ifNoneExist);
+        if (wanted != null) {
             var existing = identifiers.find(type(), wanted[0], wanted[1]);
             if (existing.isPresent()) {
-                // FHIR's conditional create: the match is the answer, whatever this body says. Its id
-                // only: a writer may not read records (clinician's role), so the body stays unread.
-                MethodOutcome match = new MethodOutcome(new IdType(type(), existing.get()));
-                match.setCreated(false);
-                return match;
+                return match(existing.get());
             }
         }
         if (identifier != null
@@ -111,13 +107,41 @@ public class RecordResources<R extends DomainResource> {
         // The record carries the clinic's identifier as its external identifier, as an imported line's key:
         // its id derives from it, so a retried create of the same identified resource is the same record.
         String recordIdentifier = identifier == null ? null : identifier.getSystem() + "|" + identifier.getValue();
-        ServiceApi.Answer answer =
-                api.post(mapping.path(), mapping.toOwn(resource, patient), null, recordIdentifier, mapping::fhirPath);
+        // A record created outside this facade (the own API, a bulk import) is not in the map: the
+        // service finds it by the identifier, answering it (same body) or naming it (another body).
+        boolean conditionalOnIt = wanted != null
+                && identifier != null
+                && wanted[0].equals(identifier.getSystem())
+                && wanted[1].equals(identifier.getValue());
+        ServiceApi.Answer answer;
+        try {
+            answer = api.post(
+                    mapping.path(), mapping.toOwn(resource, patient), null, recordIdentifier, mapping::fhirPath);
+        } catch (ServiceApi.IdentifierTaken taken) {
+            if (!conditionalOnIt) {
+                throw taken;
+            }
+            identifiers.note(type(), identifier.getSystem(), identifier.getValue(), taken.existingRecordId());
+            return match(taken.existingRecordId());
+        }
         String recordId = answer.body().path(mapping.idField()).asString();
         if (identifier != null) {
             identifiers.note(type(), identifier.getSystem(), identifier.getValue(), recordId);
         }
-        return outcome(toFhir(answer.body(), answer.revision()), true, warnings(answer.body()));
+        if (conditionalOnIt && !answer.created()) {
+            return match(recordId);
+        }
+        return outcome(toFhir(answer.body(), answer.revision()), answer.created(), warnings(answer.body()));
+    }
+
+    /**
+     * FHIR's conditional create: the match is the answer, whatever this body says. Its id only: a
+     * writer may not read records (clinician's role), so the body stays unread.
+     */
+    private MethodOutcome match(String recordId) {
+        MethodOutcome match = new MethodOutcome(new IdType(type(), recordId));
+        match.setCreated(false);
+        return match;
     }
 
     public MethodOutcome update(IIdType id, R resource) {

@@ -38,7 +38,28 @@ public class ServiceApi {
         this.client = client;
     }
 
-    /** A stored record as the service answered it: its body and its revision (ETag). */
+    /**
+     * The service refused a create because the record's external identifier is carried by a record
+     * with other values: FHIR's conditional create answers that record as its match.
+     */
+    public static final class IdentifierTaken extends ResourceVersionConflictException {
+
+        private final String existingRecordId;
+
+        IdentifierTaken(String detail, OperationOutcome outcome, String existingRecordId) {
+            super(detail, outcome);
+            this.existingRecordId = existingRecordId;
+        }
+
+        public String existingRecordId() {
+            return existingRecordId;
+        }
+    }
+
+    /**
+     * A stored record as the service answered it: its body, its revision (ETag), and whether this
+     * call created it.
+     */
     public record Answer(JsonNode body, String revision, boolean created) {}
 
     public Answer post(String path, Object body, String idempotencyKey, Function<String, String> fhirPath) {
@@ -119,7 +140,9 @@ public class ServiceApi {
             return new Answer(
                     response.getBody(),
                     etag == null ? null : etag.replace("\"", "").replace("W/", ""),
-                    response.getStatusCode().value() == 201);
+                    // a create that found its record already stored says so (the own API's replay mark)
+                    response.getStatusCode().value() == 201
+                            && !"true".equals(response.getHeaders().getFirst("Idempotent-Replayed")));
         } catch (RestClientResponseException refused) {
             throw translate(refused, fhirPath);
         } catch (RestClientException unreachable) {
@@ -160,7 +183,10 @@ public class ServiceApi {
             case 404:
                 return withOutcome(new ResourceNotFoundException(detail), outcome);
             case 409:
-                return new ResourceVersionConflictException(detail, outcome);
+                String existing = problem.path("existingRecordId").asString(null);
+                return existing == null
+                        ? new ResourceVersionConflictException(detail, outcome)
+                        : new IdentifierTaken(detail, outcome, existing);
             case 412:
             case 428:
                 return new PreconditionFailedException(detail, outcome);

@@ -5,12 +5,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.RequestContexts;
+import org.footdrop.support.web.CreatedResponses;
 import org.footdrop.support.web.IfMatch;
 import org.footdrop.support.web.RecordIdentifierHeader;
 import org.footdrop.support.web.VoidRequest;
@@ -58,15 +58,10 @@ class AssessmentController {
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RecordIdentifierHeader.HEADER, required = false) String identifier,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        StoredRecord<AssessmentState> record = assessments
-                .record(
-                        request,
-                        RecordIdentifierHeader.read(identifier),
-                        RequestContexts.of(idempotencyKey, correlationId))
-                .record();
-        return ResponseEntity.created(URI.create("/api/v1/assessments/" + record.id()))
-                .eTag(record.etag())
-                .body(AssessmentResource.of(record));
+        var created = assessments.record(
+                request, RecordIdentifierHeader.read(identifier), RequestContexts.of(idempotencyKey, correlationId));
+        return CreatedResponses.of("/api/v1/assessments/" + created.record().id(), created)
+                .body(AssessmentResource.of(created.record()));
     }
 
     @Operation(

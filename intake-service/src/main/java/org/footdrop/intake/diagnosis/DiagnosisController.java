@@ -5,12 +5,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.RequestContexts;
+import org.footdrop.support.web.CreatedResponses;
 import org.footdrop.support.web.IfMatch;
 import org.footdrop.support.web.RecordIdentifierHeader;
 import org.footdrop.support.web.VoidRequest;
@@ -57,15 +57,10 @@ class DiagnosisController {
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
             @RequestHeader(name = RecordIdentifierHeader.HEADER, required = false) String identifier,
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
-        StoredRecord<DiagnosisState> record = diagnoses
-                .record(
-                        request,
-                        RecordIdentifierHeader.read(identifier),
-                        RequestContexts.of(idempotencyKey, correlationId))
-                .record();
-        return ResponseEntity.created(URI.create("/api/v1/diagnoses/" + record.id()))
-                .eTag(record.etag())
-                .body(DiagnosisResource.of(record));
+        var created = diagnoses.record(
+                request, RecordIdentifierHeader.read(identifier), RequestContexts.of(idempotencyKey, correlationId));
+        return CreatedResponses.of("/api/v1/diagnoses/" + created.record().id(), created)
+                .body(DiagnosisResource.of(created.record()));
     }
 
     @Operation(

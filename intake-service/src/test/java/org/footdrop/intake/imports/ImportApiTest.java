@@ -179,7 +179,11 @@ class ImportApiTest {
         assertThat(refusals(again).get(0).get("problem").get("status").asInt()).isEqualTo(409);
         assertThat(clinician.get("/api/v1/patients/{p}/assessments", p).getBody())
                 .hasSize(2);
-        assertThat(clinician.get("/api/v1/patients/{p}/diagnoses", p).getBody()).hasSize(1);
+        JsonNode diagnoses = clinician.get("/api/v1/patients/{p}/diagnoses", p).getBody();
+        assertThat(diagnoses).hasSize(1);
+        // the refusal names the record that already carries the key
+        assertThat(refusals(again).get(0).get("problem").get("existingRecordId").asString())
+                .isEqualTo(diagnoses.get(0).get("diagnosisId").asString());
     }
 
     @Test

@@ -49,6 +49,9 @@ final class LineProblems {
                             .map(f -> Map.of("field", f.field(), "reason", f.reason()))
                             .toList());
         }
+        if (problem.existingRecordId() != null) {
+            details.put("existingRecordId", problem.existingRecordId().toString());
+        }
         return details;
     }
 

@@ -117,7 +117,12 @@ final class ProblemAnswers {
                         "errors",
                         Schemas.typed("array")
                                 .description("For invalid input: every bad field, parameter or header")
-                                .items(Schemas.ref(FIELD_PROBLEM)));
+                                .items(Schemas.ref(FIELD_PROBLEM)))
+                .addProperty(
+                        "existingRecordId",
+                        Schemas.string("For a create whose Record-Identifier another record already carries "
+                                        + "with other values (409): that record's id")
+                                .format("uuid"));
         schema.required(List.of("type", "title", "status"));
         return schema;
     }

@@ -301,8 +301,8 @@ public class ClinicalRecords {
     }
 
     private static RecordRefusedException identifierTaken(RecordKind<?> kind, ExternalIdentifier identifier) {
-        return new RecordRefusedException(
-                RecordRefusedException.Reason.KEY_REUSED,
+        return RecordRefusedException.identifierTaken(
+                identifier.recordId(kind),
                 kind.label() + " " + identifier + " is already recorded with other values; amend it to correct it");
     }
 

@@ -1,5 +1,7 @@
 package org.footdrop.support.record;
 
+import java.util.UUID;
+
 /**
  * A write or read the records engine refuses, with the reason in clinical terms; the web platform
  * turns it into problem+json, a bulk import into a refused line. The engine knows nothing of HTTP.
@@ -22,6 +24,7 @@ public class RecordRefusedException extends RuntimeException {
 
     private final Reason reason;
     private final String field;
+    private final UUID existing;
 
     public RecordRefusedException(Reason reason, String detail) {
         this(reason, null, detail);
@@ -29,9 +32,22 @@ public class RecordRefusedException extends RuntimeException {
 
     /** @param field the request field at fault, for {@link Reason#INVALID_FIELD} */
     public RecordRefusedException(Reason reason, String field, String detail) {
+        this(reason, field, detail, null);
+    }
+
+    private RecordRefusedException(Reason reason, String field, String detail, UUID existing) {
         super(detail);
         this.reason = reason;
         this.field = field;
+        this.existing = existing;
+    }
+
+    /**
+     * A record's external identifier already carried by another state: the refusal names that
+     * record, so a caller that wants FHIR's conditional create can answer it as the match.
+     */
+    static RecordRefusedException identifierTaken(UUID existing, String detail) {
+        return new RecordRefusedException(Reason.KEY_REUSED, null, detail, existing);
     }
 
     public Reason reason() {
@@ -41,5 +57,10 @@ public class RecordRefusedException extends RuntimeException {
     /** The field at fault, or null. */
     public String field() {
         return field;
+    }
+
+    /** The record that already carries the identifier, for a taken identifier; otherwise null. */
+    public UUID existing() {
+        return existing;
     }
 }

@@ -2,6 +2,7 @@ package org.footdrop.support.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.footdrop.support.record.RecordRefusedException;
 import org.springframework.http.HttpStatus;
 
@@ -14,12 +15,19 @@ public class ClinicalProblemException extends RuntimeException {
     private final HttpStatus status;
     private final URI type;
     private final List<FieldProblem> fields;
+    private final UUID existingRecordId;
 
     public ClinicalProblemException(HttpStatus status, URI type, String detail, List<FieldProblem> fields) {
+        this(status, type, detail, fields, null);
+    }
+
+    private ClinicalProblemException(
+            HttpStatus status, URI type, String detail, List<FieldProblem> fields, UUID existingRecordId) {
         super(detail);
         this.status = status;
         this.type = type;
         this.fields = List.copyOf(fields);
+        this.existingRecordId = existingRecordId;
     }
 
     public static ClinicalProblemException notFound(String what) {
@@ -34,7 +42,8 @@ public class ClinicalProblemException extends RuntimeException {
             case NOT_FOUND ->
                 new ClinicalProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, detail, List.of());
             case VOIDED, KEY_REUSED ->
-                new ClinicalProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, detail, List.of());
+                new ClinicalProblemException(
+                        HttpStatus.CONFLICT, ProblemTypes.CONFLICT, detail, List.of(), refused.existing());
             case STALE_REVISION ->
                 new ClinicalProblemException(
                         HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_REVISION, detail, List.of());
@@ -57,5 +66,10 @@ public class ClinicalProblemException extends RuntimeException {
 
     public List<FieldProblem> fields() {
         return fields;
+    }
+
+    /** The record that already carries a taken external identifier, or null: {@code existingRecordId}. */
+    public UUID existingRecordId() {
+        return existingRecordId;
     }
 }

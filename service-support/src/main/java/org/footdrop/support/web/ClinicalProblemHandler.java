@@ -37,6 +37,9 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
         if (!e.fields().isEmpty()) {
             problem.setProperty("errors", e.fields());
         }
+        if (e.existingRecordId() != null) {
+            problem.setProperty("existingRecordId", e.existingRecordId());
+        }
         var response = ResponseEntity.status(e.status());
         if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS); // every 503 says when to come back

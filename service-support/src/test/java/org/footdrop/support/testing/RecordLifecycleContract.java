@@ -114,11 +114,15 @@ public abstract class RecordLifecycleContract {
         ResponseEntity<JsonNode> other = http.send(
                 "POST", api().path(), api().amendedBody().apply(patientId).toString(), "Record-Identifier", identifier);
 
-        // then one record carries it, and reading it back shows it
+        // then one record carries it, the refusal names it, and reading it back shows it
         assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
         String id = created.getBody().get(api().idField()).asString();
         assertThat(again.getBody().get(api().idField()).asString()).isEqualTo(id);
+        assertThat(created.getHeaders().containsHeader("Idempotent-Replayed")).isFalse();
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(other.getStatusCode().value()).as(other.toString()).isEqualTo(409);
+        assertThat(other.getBody().path("existingRecordId").asString()).isEqualTo(id);
         JsonNode read = http.get(item(id)).getBody();
         assertThat(read.path("identifier").path("system").asString()).isEqualTo("urn:clinic:emr");
         assertThat(read.path("identifier").path("value").asString()).isEqualTo(value);

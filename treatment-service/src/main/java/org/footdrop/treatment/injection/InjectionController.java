@@ -5,12 +5,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.RequestContexts;
+import org.footdrop.support.web.CreatedResponses;
 import org.footdrop.support.web.IfMatch;
 import org.footdrop.support.web.RecordIdentifierHeader;
 import org.footdrop.support.web.VoidRequest;
@@ -59,10 +59,8 @@ class InjectionController {
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
         var result = injections.administer(
                 request, RecordIdentifierHeader.read(identifier), RequestContexts.of(idempotencyKey, correlationId));
-        StoredRecord<InjectionState> record = result.injection();
-        return ResponseEntity.created(URI.create("/api/v1/injections/" + record.id()))
-                .eTag(record.etag())
-                .body(InjectionResource.of(record, result.warnings()));
+        return CreatedResponses.of("/api/v1/injections/" + result.injection().id(), result.created())
+                .body(InjectionResource.of(result.injection(), result.warnings()));
     }
 
     @Operation(

@@ -40,12 +40,19 @@ class InjectionService {
     /** A stored injection and the warnings its values earned. */
     record Result(StoredRecord<InjectionState> injection, List<String> warnings) {}
 
-    Result administer(InjectionRequest request, ExternalIdentifier identifier, RequestContext context) {
+    /** A created injection (or the one a replayed create found) and its warnings. */
+    record Administered(ClinicalRecords.Created<InjectionState> created, List<String> warnings) {
+
+        StoredRecord<InjectionState> injection() {
+            return created.record();
+        }
+    }
+
+    Administered administer(InjectionRequest request, ExternalIdentifier identifier, RequestContext context) {
         InjectionState state = prepare(request);
-        StoredRecord<InjectionState> created =
-                records.create(kind, state, identifier, context).record();
+        var created = records.create(kind, state, identifier, context);
         // Against the patient's other injections: never itself, so a replayed create warns the same.
-        return new Result(created, warnings(state, created.id()));
+        return new Administered(created, warnings(state, created.record().id()));
     }
 
     StoredRecord<InjectionState> find(UUID id) {

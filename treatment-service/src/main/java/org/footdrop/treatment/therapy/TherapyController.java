@@ -5,12 +5,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.RequestContexts;
+import org.footdrop.support.web.CreatedResponses;
 import org.footdrop.support.web.IfMatch;
 import org.footdrop.support.web.RecordIdentifierHeader;
 import org.footdrop.support.web.VoidRequest;
@@ -58,10 +58,10 @@ class TherapyController {
             @RequestHeader(name = KEY, required = false) String key,
             @RequestHeader(name = RecordIdentifierHeader.HEADER, required = false) String identifier,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        StoredRecord<TherapyState> record = therapies.prescribe(
+        var created = therapies.prescribe(
                 request, RecordIdentifierHeader.read(identifier), RequestContexts.of(key, correlationId));
-        return ResponseEntity.created(URI.create("/api/v1/therapies/" + record.id()))
-                .eTag(record.etag())
+        StoredRecord<TherapyState> record = created.record();
+        return CreatedResponses.of("/api/v1/therapies/" + record.id(), created)
                 .body(TherapyResource.of(record, therapies.adherence(record)));
     }
 
@@ -130,11 +130,13 @@ class TherapyController {
             @RequestHeader(name = KEY, required = false) String key,
             @RequestHeader(name = RecordIdentifierHeader.HEADER, required = false) String identifier,
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
-        StoredRecord<TherapySessionState> session = therapies.logSession(
+        var created = therapies.logSession(
                 therapyId, request, RecordIdentifierHeader.read(identifier), RequestContexts.of(key, correlationId));
-        return ResponseEntity.created(URI.create("/api/v1/therapies/" + therapyId + "/sessions/" + session.id()))
-                .eTag(session.etag())
-                .body(TherapySessionResource.of(session));
+        return CreatedResponses.of(
+                        "/api/v1/therapies/" + therapyId + "/sessions/"
+                                + created.record().id(),
+                        created)
+                .body(TherapySessionResource.of(created.record()));
     }
 
     @Operation(
@@ -163,7 +165,7 @@ class TherapyController {
             @RequestHeader(name = CORRELATION, required = false) String correlationId) {
         StoredRecord<TherapySessionState> session = therapies.amendSession(
                 therapyId, sessionId, IfMatch.revision(ifMatch, true), request, RequestContexts.of(key, correlationId));
-        return ResponseEntity.ok().eTag(session.etag()).body(TherapySessionResource.of(session));
+        return respondSession(session);
     }
 
     @Operation(
@@ -185,6 +187,65 @@ class TherapyController {
                 IfMatch.revision(ifMatch, false),
                 request.reason(),
                 RequestContexts.of(key, correlationId));
+        return respondSession(session);
+    }
+
+    @Operation(
+            operationId = "findTherapySession",
+            summary = "Read a therapy session",
+            description =
+                    "The session at its current revision, voided or not, by its own id; the ETag is its revision.")
+    @GetMapping("/therapy-sessions/{sessionId}")
+    ResponseEntity<TherapySessionResource> findSession(@PathVariable UUID sessionId) {
+        return respondSession(therapies.findSession(sessionId));
+    }
+
+    @Operation(
+            operationId = "listPatientTherapySessions",
+            summary = "List a patient's therapy sessions",
+            description =
+                    "Every session of every therapy of the patient, oldest first, voided ones included and marked so.")
+    @GetMapping("/patients/{patientId}/therapy-sessions")
+    List<TherapySessionResource> sessionsOfPatient(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
+        return therapies.sessionsOfPatient(patientId).stream()
+                .map(TherapySessionResource::of)
+                .toList();
+    }
+
+    @Operation(
+            operationId = "amendTherapySessionById",
+            summary = "Correct a therapy session by its own id",
+            description =
+                    "As PUT /therapies/{therapyId}/sessions/{sessionId}, for a caller that knows the session but not its therapy.")
+    @PutMapping("/therapy-sessions/{sessionId}")
+    ResponseEntity<TherapySessionResource> amendSessionById(
+            @PathVariable UUID sessionId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody TherapySessionRequest request,
+            @RequestHeader(name = KEY, required = false) String key,
+            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+        return respondSession(therapies.amendSession(
+                sessionId, IfMatch.revision(ifMatch, true), request, RequestContexts.of(key, correlationId)));
+    }
+
+    @Operation(
+            operationId = "voidTherapySessionById",
+            summary = "Void a therapy session by its own id",
+            description =
+                    "As DELETE /therapies/{therapyId}/sessions/{sessionId}, for a caller that knows the session but not its therapy.")
+    @DeleteMapping("/therapy-sessions/{sessionId}")
+    ResponseEntity<TherapySessionResource> voidSessionById(
+            @PathVariable UUID sessionId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody VoidRequest request,
+            @RequestHeader(name = KEY, required = false) String key,
+            @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+        return respondSession(therapies.voidSession(
+                sessionId, IfMatch.revision(ifMatch, false), request.reason(), RequestContexts.of(key, correlationId)));
+    }
+
+    private static ResponseEntity<TherapySessionResource> respondSession(StoredRecord<TherapySessionState> session) {
         return ResponseEntity.ok().eTag(session.etag()).body(TherapySessionResource.of(session));
     }
 

@@ -33,9 +33,9 @@ class TherapyService {
     /** A prescription with what was logged against it. */
     record Adherence(int plannedSessions, int loggedSessions, int attendedSessions, BigDecimal adherence) {}
 
-    StoredRecord<TherapyState> prescribe(
+    ClinicalRecords.Created<TherapyState> prescribe(
             TherapyRequest request, ExternalIdentifier identifier, RequestContext context) {
-        return records.create(therapies, prepare(request), identifier, context).record();
+        return records.create(therapies, prepare(request), identifier, context);
     }
 
     /** The state a valid prescription stores, after the rules; a bulk import's lines pass here too. */
@@ -47,6 +47,9 @@ class TherapyService {
     /** A session of an active therapy, after the rules; a bulk import's lines pass here too. */
     TherapySessionState prepareSession(StoredRecord<TherapyState> therapy, TherapySessionRequest request) {
         check(TherapyRules.checkSession(request, therapy.state().startDate()));
+        if (request.patientId() != null && !request.patientId().equals(therapy.patientId())) {
+            check(List.of(new FieldProblem("patientId", "is not the patient of therapy " + therapy.id())));
+        }
         return new TherapySessionState(therapy.patientId(), therapy.id(), request.date(), request.attended());
     }
 
@@ -66,11 +69,20 @@ class TherapyService {
         return records.voidRecord(therapies, id, expectedRevision, reason, context);
     }
 
-    StoredRecord<TherapySessionState> logSession(
+    ClinicalRecords.Created<TherapySessionState> logSession(
             UUID therapyId, TherapySessionRequest request, ExternalIdentifier identifier, RequestContext context) {
         StoredRecord<TherapyState> therapy = activeTherapy(therapyId);
         var session = prepareSession(therapy, request);
-        return records.create(sessions, session, identifier, context).record();
+        return records.create(sessions, session, identifier, context);
+    }
+
+    StoredRecord<TherapySessionState> findSession(UUID sessionId) {
+        return records.find(sessions, sessionId);
+    }
+
+    /** The patient's sessions of every therapy, oldest first; voided ones included, marked so. */
+    List<StoredRecord<TherapySessionState>> sessionsOfPatient(String patientId) {
+        return records.findByPatient(sessions, patientId);
     }
 
     List<StoredRecord<TherapySessionState>> sessionsOf(UUID therapyId) {
@@ -86,8 +98,15 @@ class TherapyService {
             int expectedRevision,
             TherapySessionRequest request,
             RequestContext context) {
-        StoredRecord<TherapyState> therapy = activeTherapy(therapyId);
         requireSessionOf(therapyId, sessionId);
+        return amendSession(sessionId, expectedRevision, request, context);
+    }
+
+    /** A session's next revision, named by its own id: its therapy is the one it was logged for. */
+    StoredRecord<TherapySessionState> amendSession(
+            UUID sessionId, int expectedRevision, TherapySessionRequest request, RequestContext context) {
+        StoredRecord<TherapyState> therapy =
+                activeTherapy(findSession(sessionId).state().therapyId());
         var session = prepareSession(therapy, request);
         return records.amend(sessions, sessionId, expectedRevision, session, context);
     }
@@ -95,6 +114,11 @@ class TherapyService {
     StoredRecord<TherapySessionState> voidSession(
             UUID therapyId, UUID sessionId, Integer expectedRevision, String reason, RequestContext context) {
         requireSessionOf(therapyId, sessionId);
+        return voidSession(sessionId, expectedRevision, reason, context);
+    }
+
+    StoredRecord<TherapySessionState> voidSession(
+            UUID sessionId, Integer expectedRevision, String reason, RequestContext context) {
         return records.voidRecord(sessions, sessionId, expectedRevision, reason, context);
     }
 

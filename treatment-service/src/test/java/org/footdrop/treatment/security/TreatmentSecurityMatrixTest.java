@@ -13,6 +13,7 @@ class TreatmentSecurityMatrixTest extends SecurityMatrixContract {
 
     private static final String SESSIONS = "/api/v1/therapies/{therapyId}/sessions";
     private static final String SESSION = SESSIONS + "/{sessionId}";
+    private static final String BY_ID = "/api/v1/therapy-sessions/{sessionId}";
     private static final String ATTENDED = "{\"date\":\"2026-03-09\",\"attended\":true}";
 
     @Override
@@ -45,7 +46,40 @@ class TreatmentSecurityMatrixTest extends SecurityMatrixContract {
                         Access.role(Role.CLINICAL_WRITER),
                         http -> Call.send(
                                 "DELETE", session(http), "{\"reason\":\"logged twice\"}", 200, "If-Match", "\"1\"")));
+        matrix.put("GET " + BY_ID, new Entry(Access.role(Role.CLINICIAN), http -> Call.get(sessionById(http))));
+        matrix.put(
+                "GET /api/v1/patients/{patientId}/therapy-sessions",
+                new Entry(
+                        Access.role(Role.CLINICIAN),
+                        http -> Call.get("/api/v1/patients/" + newPatient() + "/therapy-sessions")));
+        matrix.put(
+                "PUT " + BY_ID,
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.send(
+                                "PUT",
+                                sessionById(http),
+                                "{\"date\":\"2026-03-09\",\"attended\":false}",
+                                200,
+                                "If-Match",
+                                "\"1\"")));
+        matrix.put(
+                "DELETE " + BY_ID,
+                new Entry(
+                        Access.role(Role.CLINICAL_WRITER),
+                        http -> Call.send(
+                                "DELETE",
+                                sessionById(http),
+                                "{\"reason\":\"logged twice\"}",
+                                200,
+                                "If-Match",
+                                "\"1\"")));
         return matrix;
+    }
+
+    private static String sessionById(Http http) {
+        var logged = http.send("POST", sessions(therapy(http)), ATTENDED);
+        return "/api/v1/therapy-sessions/" + logged.getBody().get("sessionId").asString();
     }
 
     private static String therapy(Http http) {

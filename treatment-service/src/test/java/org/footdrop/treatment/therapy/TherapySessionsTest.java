@@ -151,6 +151,60 @@ class TherapySessionsTest {
     }
 
     @Test
+    void shouldReadAmendAndVoidASessionByItsOwnIdAndListThePatientsSessions() {
+        // given two therapies of one patient, a session of each, and a session of another patient
+        String patientId = "pt-" + UUID.randomUUID();
+        String physical = prescribe(TreatmentBodies.therapy(patientId).toString());
+        String orthotic = prescribe(TreatmentBodies.therapy(patientId).toString());
+        String first = log(physical, "2026-03-09", false);
+        String second = log(orthotic, "2026-03-10", true);
+        log(prescribe(TreatmentBodies.therapy("pt-" + UUID.randomUUID()).toString()), "2026-03-09", true);
+
+        // when the first is read, corrected and the second voided, by their own ids
+        JsonNode read = http.get("/api/v1/therapy-sessions/{id}", first).getBody();
+        ResponseEntity<JsonNode> amended = http.send(
+                "PUT",
+                "/api/v1/therapy-sessions/" + first,
+                "{\"date\":\"2026-03-09\",\"attended\":true,\"patientId\":\"" + patientId + "\"}",
+                "If-Match",
+                "1");
+        ResponseEntity<JsonNode> voided =
+                http.send("DELETE", "/api/v1/therapy-sessions/" + second, "{\"reason\":\"duplicate\"}");
+
+        // then each answer is the session, and the patient's listing has both, the second voided
+        assertThat(read.get("therapyId").asString()).isEqualTo(physical);
+        assertThat(read.get("patientId").asString()).isEqualTo(patientId);
+        assertThat(amended.getStatusCode().value()).as(amended.toString()).isEqualTo(200);
+        assertThat(amended.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(amended.getBody().get("attended").asBoolean()).isTrue();
+        assertThat(voided.getBody().get("status").asString()).isEqualTo("VOIDED");
+        JsonNode listed =
+                http.get("/api/v1/patients/{p}/therapy-sessions", patientId).getBody();
+        assertThat(listed.findValuesAsString("sessionId")).containsExactly(first, second);
+        assertThat(listed.findValuesAsString("status")).containsExactly("ACTIVE", "VOIDED");
+        assertThat(http.get("/api/v1/therapy-sessions/{id}", UUID.randomUUID())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void shouldRefuseASessionNamingAnotherPatientThanItsTherapys() {
+        String patientId = "pt-" + UUID.randomUUID();
+        String therapy = prescribe(TreatmentBodies.therapy(patientId).toString());
+
+        ResponseEntity<JsonNode> response = http.send(
+                "POST",
+                "/api/v1/therapies/" + therapy + "/sessions",
+                "{\"date\":\"2026-03-10\",\"attended\":true,\"patientId\":\"someone-else\"}");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactly("patientId");
+        assertThat(http.get("/api/v1/therapies/{id}/sessions", therapy).getBody())
+                .isEmpty();
+    }
+
+    @Test
     void shouldRefuseAnEnergyModalityPrescriptionWithoutItsModality() {
         // given an energy modality prescription that names no modality (each rule: TherapyRulesTest)
         String patientId = "pt-" + UUID.randomUUID();
