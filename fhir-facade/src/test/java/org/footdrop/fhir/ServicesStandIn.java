@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ServicesStandIn {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern PATIENT_READ = Pattern.compile("/api/v1/patients/([^/]+)/([a-z]+)");
+    private static final Pattern PATIENT_READ = Pattern.compile("/api/v1/patients/([^/]+)/([a-z-]+)");
 
     private final HttpServer server;
     private final String scheme;

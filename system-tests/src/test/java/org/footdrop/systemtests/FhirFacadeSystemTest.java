@@ -718,6 +718,138 @@ class FhirFacadeSystemTest {
         return request;
     }
 
+    private static final String CLINIC_SESSION = "urn:example:clinic-a:therapy-session";
+
+    /** A session of the prescription: a Procedure based on its ServiceRequest, on one day. */
+    private static Procedure session(String patientFhirId, String therapyReference, String day, boolean attended) {
+        Procedure procedure = new Procedure();
+        procedure.addBasedOn(new Reference(therapyReference));
+        procedure.setStatus(attended ? Procedure.ProcedureStatus.COMPLETED : Procedure.ProcedureStatus.NOTDONE);
+        procedure.setSubject(new Reference("Patient/" + patientFhirId));
+        procedure.setPerformed(new DateTimeType(day));
+        return procedure;
+    }
+
+    /** Sessions logged against a prescription, as Procedures based on its ServiceRequest, through every interaction. */
+    @Test
+    void shouldLogTherapySessionsAsProceduresBasedOnTheirServiceRequest() throws Exception {
+        String patient = newPatient();
+        writer.create().resource(injection(patient)).execute();
+        String rx = "rx-" + UUID.randomUUID();
+        String therapyId = writer.create()
+                .resource(therapy(patient, rx))
+                .conditionalByUrl("ServiceRequest?identifier=" + CLINIC_RX + "|" + rx)
+                .execute()
+                .getId()
+                .getIdPart();
+        String key = "ses-" + UUID.randomUUID();
+        Procedure missed = session(patient, "ServiceRequest/" + therapyId, "2026-03-04", false);
+        missed.addIdentifier().setSystem(CLINIC_SESSION).setValue(key);
+        String conditional = "Procedure?identifier=" + CLINIC_SESSION + "|" + key;
+
+        // logged once, conditionally, and a second by the prescription's identifier
+        MethodOutcome created =
+                writer.create().resource(missed).conditionalByUrl(conditional).execute();
+        MethodOutcome again =
+                writer.create().resource(missed).conditionalByUrl(conditional).execute();
+        MethodOutcome attended = writer.create()
+                .resource(session(patient, "ServiceRequest?identifier=" + CLINIC_RX + "|" + rx, "2026-03-06", true))
+                .execute();
+        String id = created.getId().getIdPart();
+
+        assertThat(created.getCreated()).isTrue();
+        assertThat(again.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(again.getId().getIdPart()).isEqualTo(id);
+        Procedure read = clinician.read().resource(Procedure.class).withId(id).execute();
+        assertThat(read.getStatus()).isEqualTo(Procedure.ProcedureStatus.NOTDONE);
+        assertThat(read.getBasedOnFirstRep().getReference()).isEqualTo("ServiceRequest/" + therapyId);
+        assertThat(read.getSubject().getReference()).isEqualTo("Patient/" + patient);
+        assertThat(read.getPerformedDateTimeType().getValueAsString()).isEqualTo("2026-03-04");
+        assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(key);
+        assertValid(read);
+        JsonNode own = ownRecord("treatment", "/api/v1/therapies/" + therapyId);
+        assertThat(own.path("loggedSessions").asInt()).isEqualTo(2);
+        assertThat(own.path("attendedSessions").asInt()).isEqualTo(1);
+
+        // corrected (attended after all) and the other voided
+        Procedure corrected = session(patient, "ServiceRequest/" + therapyId, "2026-03-04", true);
+        corrected.setId(new IdType("Procedure", id, "1"));
+        writer.update()
+                .resource(corrected)
+                .withId(new IdType("Procedure", id, "1"))
+                .execute();
+        writer.delete()
+                .resourceById(new IdType("Procedure", attended.getId().getIdPart()))
+                .execute();
+
+        Bundle found = clinician
+                .search()
+                .forResource(Procedure.class)
+                .where(Procedure.PATIENT.hasId(patient))
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(found.getEntry())
+                .extracting(entry -> (Procedure) entry.getResource())
+                .extracting(Procedure::getStatus)
+                .containsExactly(
+                        Procedure.ProcedureStatus.COMPLETED, // the injection
+                        Procedure.ProcedureStatus.COMPLETED, // the corrected session, version 2
+                        Procedure.ProcedureStatus.ENTEREDINERROR);
+        assertThat(((Procedure) found.getEntry().get(1).getResource()).getMeta().getVersionId())
+                .isEqualTo("2");
+        assertValid(found);
+        Bundle everything = everything(patient);
+        assertThat(everything.getEntry())
+                .extracting(entry -> entry.getResource().fhirType())
+                .containsOnlyOnce("ServiceRequest")
+                .filteredOn("Procedure"::equals)
+                .hasSize(3);
+        assertValid(everything);
+        JsonNode after = ownRecord("treatment", "/api/v1/therapies/" + therapyId);
+        assertThat(after.path("loggedSessions").asInt()).isEqualTo(1);
+        assertThat(after.path("attendedSessions").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseASessionThatNamesNoKnownPrescriptionOrCarriesAnInjectionsElements() {
+        String patient = newPatient();
+        String rx = "rx-" + UUID.randomUUID();
+        String therapyId =
+                writer.create().resource(therapy(patient, rx)).execute().getId().getIdPart();
+        Procedure unknown = session(patient, "ServiceRequest/" + UUID.randomUUID(), "2026-03-04", true);
+        Procedure unknownKey =
+                session(patient, "ServiceRequest?identifier=" + CLINIC_RX + "|nobody", "2026-03-04", true);
+        Procedure coded = session(patient, "ServiceRequest/" + therapyId, "2026-03-04", true);
+        coded.getCode().addCoding(new Coding(BASE + "/CodeSystem/therapy-type", "PHYSICAL_THERAPY", null));
+        Procedure early = session(patient, "ServiceRequest/" + therapyId, "2026-03-01", true);
+        Procedure inProgress = session(patient, "ServiceRequest/" + therapyId, "2026-03-04", true);
+        inProgress.setStatus(Procedure.ProcedureStatus.INPROGRESS);
+        Procedure otherPatient = session(newPatient(), "ServiceRequest/" + therapyId, "2026-03-04", true);
+
+        assertRefusedAt(unknown, "Procedure.basedOn");
+        assertRefusedAt(unknownKey, "Procedure.basedOn");
+        assertRefusedAt(coded, "Procedure.code");
+        assertRefusedAt(early, "Procedure.performed");
+        assertRefusedAt(inProgress, "Procedure.status");
+        assertRefusedAt(otherPatient, "Procedure.subject");
+        assertThat(clinician
+                        .search()
+                        .forResource(Procedure.class)
+                        .where(Procedure.PATIENT.hasId(patient))
+                        .returnBundle(Bundle.class)
+                        .execute()
+                        .getEntry())
+                .isEmpty();
+    }
+
+    private static void assertRefusedAt(Procedure procedure, String expression) {
+        assertThatThrownBy(() -> writer.create().resource(procedure).execute())
+                .as(expression)
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(expressions(e)).contains(expression));
+    }
+
     /**
      * A record the clinic brought through the own API (or a bulk import, whose line keys are the same
      * identifiers) is found by a conditional create on its identifier, with the same body or another,
@@ -921,7 +1053,19 @@ class FhirFacadeSystemTest {
                 .filteredOn(entry -> entry.getSearch().getMode() == Bundle.SearchEntryMode.MATCH)
                 .extracting(entry -> entry.getResource().fhirType())
                 .containsExactlyInAnyOrder(
-                        "Patient", "Condition", "Procedure", "Observation", "Observation", "ServiceRequest");
+                        "Patient",
+                        "Condition",
+                        "Procedure",
+                        "Observation",
+                        "Observation",
+                        "ServiceRequest",
+                        "Procedure",
+                        "Procedure");
+        assertThat(everything.getEntry())
+                .extracting(Bundle.BundleEntryComponent::getResource)
+                .filteredOn(resource -> resource instanceof Procedure procedure && procedure.hasBasedOn())
+                .extracting(resource -> ((Procedure) resource).getStatus())
+                .containsExactly(Procedure.ProcedureStatus.COMPLETED, Procedure.ProcedureStatus.NOTDONE);
         assertThat(derived(everything, "RESPONDER"))
                 .filteredOn(o -> o.getCode().getCodingFirstRep().getCode().equals("LEFS"))
                 .singleElement()

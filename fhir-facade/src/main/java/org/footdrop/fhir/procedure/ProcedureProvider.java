@@ -1,29 +1,93 @@
 package org.footdrop.fhir.procedure;
 
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Delete;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.footdrop.fhir.patient.FhirPatients;
 import org.footdrop.fhir.records.RecordMap;
-import org.footdrop.fhir.records.RecordProvider;
 import org.footdrop.fhir.records.RecordResources;
 import org.footdrop.fhir.records.TreatmentApi;
 import org.footdrop.fhir.server.ResourceValidator;
+import org.footdrop.fhir.therapy.TherapySessionMapping;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Procedure;
 import org.springframework.stereotype.Component;
 
-/** Procedures are treatment-service's injections, written through its API with the caller's token. */
+/**
+ * Procedures are two kinds of treatment-service's records, written through its API with the caller's
+ * token: injections, and the therapy sessions logged against a prescription (a Procedure based on a
+ * ServiceRequest). A write goes by the resource's kind; a read or delete by id tries the injection
+ * first, then the session (ids are unique across both).
+ */
 @Component
-public class ProcedureProvider extends RecordProvider<Procedure> {
+public class ProcedureProvider implements IResourceProvider {
+
+    private final RecordResources<Procedure> injections;
+    private final RecordResources<Procedure> sessions;
 
     public ProcedureProvider(
             TreatmentApi treatment, FhirPatients patients, RecordMap identifiers, ResourceValidator validator) {
-        super(new RecordResources<>(new ProcedureMapping(), treatment.api(), patients, identifiers, validator));
+        this.injections =
+                new RecordResources<>(new ProcedureMapping(), treatment.api(), patients, identifiers, validator);
+        this.sessions = new RecordResources<>(
+                new TherapySessionMapping(identifiers), treatment.api(), patients, identifiers, validator);
     }
 
+    @Override
+    public Class<Procedure> getResourceType() {
+        return Procedure.class;
+    }
+
+    @Read(version = true)
+    public Procedure read(@IdParam IdType id) {
+        return eitherKind(records -> records.read(id));
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam Procedure procedure, @ConditionalUrlParam String ifNoneExist) {
+        return kindOf(procedure).create(procedure, ifNoneExist);
+    }
+
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam Procedure procedure) {
+        return kindOf(procedure).update(id, procedure);
+    }
+
+    @Delete
+    public MethodOutcome delete(@IdParam IdType id) {
+        return eitherKind(records -> records.delete(id));
+    }
+
+    /** The patient's injections, then their therapy sessions, each oldest first. */
     @Search
     public List<Procedure> byPatient(@RequiredParam(name = Procedure.SP_PATIENT) ReferenceParam patient) {
-        return records().byPatient(patient.getIdPart());
+        List<Procedure> found = new ArrayList<>(injections.byPatient(patient.getIdPart()));
+        found.addAll(sessions.byPatient(patient.getIdPart()));
+        return found;
+    }
+
+    private RecordResources<Procedure> kindOf(Procedure procedure) {
+        return TherapySessionMapping.isSession(procedure) ? sessions : injections;
+    }
+
+    private <T> T eitherKind(Function<RecordResources<Procedure>, T> call) {
+        try {
+            return call.apply(injections);
+        } catch (ResourceNotFoundException notAnInjection) {
+            return call.apply(sessions);
+        }
     }
 }

@@ -39,12 +39,31 @@ public abstract class RecordKindMapping<R extends DomainResource> {
         return path;
     }
 
-    public final String patientListName() {
-        return patientListName;
-    }
-
     public final String idField() {
         return idField;
+    }
+
+    /** Where the own API creates this resource's record; most kinds at {@link #path()}. */
+    public String createPath(R resource) {
+        return path;
+    }
+
+    /** Where the own API keeps one record of this kind. */
+    public String itemPath(String recordId) {
+        return path + "/" + recordId;
+    }
+
+    /**
+     * Where a create points when the own API answers 404: a record the resource refers to (other than
+     * its Patient, which the facade checks itself) is unknown.
+     */
+    public String unknownReferencePath() {
+        return resourceType.getSimpleName();
+    }
+
+    /** The own API's list of a patient's records of this kind. */
+    public String patientListPath(String patientId) {
+        return "/api/v1/patients/" + patientId + "/" + patientListName;
     }
 
     /** Every record resource names its patient in {@code subject}. */

@@ -56,7 +56,7 @@ public class RecordResources<R extends DomainResource> {
     }
 
     public R read(IIdType id) {
-        ServiceApi.Answer answer = api.get(mapping.path() + "/" + recordId(id));
+        ServiceApi.Answer answer = api.get(mapping.itemPath(recordId(id)));
         R resource = toFhir(answer.body(), answer.revision());
         if (id.hasVersionIdPart()
                 && !id.getVersionIdPart().equals(resource.getMeta().getVersionId())) {
@@ -73,8 +73,8 @@ public class RecordResources<R extends DomainResource> {
             return List.of();
         }
         List<R> found = new ArrayList<>();
-        for (JsonNode record : api.get("/api/v1/patients/" + known.patientId() + "/" + mapping.patientListName())
-                .body()) {
+        for (JsonNode record :
+                api.get(mapping.patientListPath(known.patientId())).body()) {
             found.add(toFhir(record, null));
         }
         return found;
@@ -116,7 +116,14 @@ public class RecordResources<R extends DomainResource> {
         ServiceApi.Answer answer;
         try {
             answer = api.post(
-                    mapping.path(), mapping.toOwn(resource, patient), null, recordIdentifier, mapping::fhirPath);
+                    mapping.createPath(resource),
+                    mapping.toOwn(resource, patient),
+                    null,
+                    recordIdentifier,
+                    mapping::fhirPath);
+        } catch (ResourceNotFoundException missing) {
+            throw Outcomes.unprocessable(
+                    mapping.unknownReferencePath(), "Unknown record referred to: " + missing.getMessage());
         } catch (ServiceApi.IdentifierTaken taken) {
             if (!conditionalOnIt) {
                 throw taken;
@@ -157,7 +164,7 @@ public class RecordResources<R extends DomainResource> {
         validator.require(resource);
         FhirPatient patient = subject(resource);
         ServiceApi.Answer answer = api.put(
-                mapping.path() + "/" + recordId(id),
+                mapping.itemPath(recordId(id)),
                 id.getVersionIdPart(),
                 mapping.toOwn(resource, patient),
                 mapping::fhirPath);
@@ -167,7 +174,7 @@ public class RecordResources<R extends DomainResource> {
     /** FHIR's delete is the own API's void: the record stays, marked entered-in-error. */
     public MethodOutcome delete(IIdType id) {
         ServiceApi.Answer answer = api.delete(
-                mapping.path() + "/" + recordId(id),
+                mapping.itemPath(recordId(id)),
                 id.hasVersionIdPart() ? id.getVersionIdPart() : null,
                 "entered in error (FHIR DELETE)");
         MethodOutcome outcome = new MethodOutcome(new IdType(type(), recordId(id), answer.revision()));

@@ -98,7 +98,7 @@ final class ServiceRequestMapping extends RecordKindMapping<ServiceRequest> {
         return body;
     }
 
-    private static String date(DateTimeType value, String path) {
+    static String date(DateTimeType value, String path) {
         String text = value.getValueAsString();
         if (text == null || text.length() != 10) {
             throw Outcomes.unprocessable(path, "A date (year, month and day), without a time.");

@@ -124,8 +124,8 @@ class FhirFacadeOverTlsTest {
                         .subList(
                                 before,
                                 ComposeTlsFacade.standIn().authorizations().size()))
-                .as("diagnoses, assessments, injections, therapies and outcomes")
-                .hasSize(5)
+                .as("diagnoses, assessments, injections, therapy sessions, therapies and outcomes")
+                .hasSize(6)
                 .containsOnly("Bearer " + token);
     }
 
