@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.footdrop.contract.CloudEventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -52,19 +53,22 @@ public class OutboxWriter {
     /**
      * Inserts a new record document whose {@code outbox} map already holds {@code events}, each as
      * {@link OutboxEntry#stored()}. A duplicate-key failure (a retried create) propagates after the
-     * markers are removed.
+     * markers are removed. Any other failure leaves them: the write's outcome is not known (a reply
+     * lost on the way stores the record all the same), and the sweep sends what the record holds or
+     * drops a marker whose record does not hold its event.
      */
     public <T> T insert(T document, String collection, String recordId, List<OutboxEntry> events) {
         writeMarkers(collection, recordId, events);
+        T saved;
         try {
-            T saved = mongo.insert(document, collection);
-            accepted(events);
-            publisher.enqueue(collection, recordId, events);
-            return saved;
-        } catch (RuntimeException e) {
-            removeMarkers(events);
-            throw e;
+            saved = mongo.insert(document, collection);
+        } catch (DuplicateKeyException notWritten) {
+            removeMarkersQuietly(events);
+            throw notWritten;
         }
+        accepted(events);
+        publisher.enqueue(collection, recordId, events);
+        return saved;
     }
 
     /** One record document of a bulk insert and the events already in its outbox map. */
@@ -200,15 +204,10 @@ public class OutboxWriter {
     public boolean update(Query query, Update update, String collection, String recordId, List<OutboxEntry> events) {
         writeMarkers(collection, recordId, events);
         events.forEach(event -> update.set("outbox." + event.eventId(), event.stored()));
-        boolean matched;
-        try {
-            matched = mongo.updateFirst(query, update, collection).getMatchedCount() == 1;
-        } catch (RuntimeException e) {
-            removeMarkers(events);
-            throw e;
-        }
+        // a failure leaves the markers, as for an insert: the update may have been applied
+        boolean matched = mongo.updateFirst(query, update, collection).getMatchedCount() == 1;
         if (!matched) {
-            removeMarkers(events);
+            removeMarkersQuietly(events);
             return false;
         }
         accepted(events);
@@ -240,8 +239,13 @@ public class OutboxWriter {
         mongo.remove(Query.query(Criteria.where("_id").is(markerId)), PendingEventMarker.COLLECTION);
     }
 
-    private void removeMarkers(List<OutboxEntry> events) {
+    /** Markers of events no record holds; if they cannot be removed now, the sweep drops them. */
+    private void removeMarkersQuietly(List<OutboxEntry> events) {
         List<String> ids = events.stream().map(OutboxEntry::eventId).toList();
-        mongo.remove(Query.query(Criteria.where("_id").in(ids)), PendingEventMarker.COLLECTION);
+        try {
+            mongo.remove(Query.query(Criteria.where("_id").in(ids)), PendingEventMarker.COLLECTION);
+        } catch (RuntimeException e) {
+            log.warn("Markers of {} events not written not removed, the sweep will: {}", ids.size(), e.toString());
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,14 +31,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A batch's one marker, against a real broker and the MongoDB wire protocol: it goes once all its
- * events are sent, and stays, for the sweep, when they cannot be.
+ * events are sent, and stays, for the sweep, when they cannot be. And a single record's markers when
+ * its write fails: they stay unless the record was surely not written.
  */
 @Tag("infrastructure")
 class OutboxPublisherBatchTest {
@@ -202,6 +209,104 @@ class OutboxPublisherBatchTest {
             sweepUntilNoMarkerIsLeft(sweeper);
         } finally {
             publisher.stop();
+        }
+    }
+
+    @Test
+    void shouldSendTheEventOfARecordWhoseWriteStoredItButLostItsReply() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        ReplyLosingStore lossy = new ReplyLosingStore(client);
+        OutboxWriter writer = new OutboxWriter(lossy, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
+        OutboxSweeper sweeper = new OutboxSweeper(
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), Clock.systemUTC(), codec);
+        UUID created = UUID.randomUUID();
+        UUID amended = UUID.randomUUID();
+        OutboxEntry createdEvent = pending(created, Instant.now());
+        OutboxEntry amendedEvent = pending(amended, Instant.now());
+        mongo.insert(new Document("_id", amended.toString()).append("revision", 1), "diagnoses");
+        publisher.start();
+        try {
+            lossy.loseReplies = true;
+            assertThatThrownBy(() -> writer.insert(
+                            recordHolding(created, createdEvent),
+                            "diagnoses",
+                            created.toString(),
+                            List.of(createdEvent)))
+                    .isInstanceOf(DataAccessResourceFailureException.class);
+            assertThatThrownBy(() -> writer.update(
+                            Query.query(Criteria.where("_id").is(amended.toString())),
+                            new Update().set("revision", 2),
+                            "diagnoses",
+                            amended.toString(),
+                            List.of(amendedEvent)))
+                    .isInstanceOf(DataAccessResourceFailureException.class);
+
+            // both writes were applied: their markers stay, and the sweep sends both events
+            assertThat(mongo.findById(created.toString(), Document.class, "diagnoses"))
+                    .isNotNull();
+            assertThat(mongo.findById(amended.toString(), Document.class, "diagnoses")
+                            .getInteger("revision"))
+                    .isEqualTo(2);
+            assertThat(mongo.findAll(PendingEventMarker.class, PendingEventMarker.COLLECTION))
+                    .extracting(PendingEventMarker::eventId)
+                    .containsExactlyInAnyOrder(createdEvent.eventId(), amendedEvent.eventId());
+            sweepUntilNoMarkerIsLeft(sweeper);
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    @Test
+    void shouldDropTheMarkerOfARecordTheStoreRefusedOnceTheSweepFindsNoRecord() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        OutboxWriter writer = new OutboxWriter(mongo, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
+        OutboxSweeper sweeper = new OutboxSweeper(
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), Clock.systemUTC(), codec);
+        UUID refused = UUID.randomUUID();
+        OutboxEntry event = pending(refused, Instant.now());
+        publisher.start();
+        try {
+            // the store refuses an array as an _id
+            assertThatThrownBy(() -> writer.insert(
+                            recordHolding(refused, event).append("_id", List.of(1, 2)),
+                            "diagnoses",
+                            refused.toString(),
+                            List.of(event)))
+                    .isInstanceOf(RuntimeException.class);
+
+            assertThat(marker(event.eventId())).isNotNull();
+            assertThat(sweeper.sweep()).isZero();
+            assertThat(marker(event.eventId())).isNull();
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    /** A store whose replies to record writes are lost on the way back: each write is applied, and fails. */
+    private static final class ReplyLosingStore extends MongoTemplate {
+
+        volatile boolean loseReplies;
+
+        ReplyLosingStore(MongoClient client) {
+            super(client, "outbox");
+        }
+
+        @Override
+        public <T> T insert(T record, String collection) {
+            T saved = super.insert(record, collection);
+            if (loseReplies && !PendingEventMarker.COLLECTION.equals(collection)) {
+                throw new DataAccessResourceFailureException("the reply was lost");
+            }
+            return saved;
+        }
+
+        @Override
+        public UpdateResult updateFirst(Query query, UpdateDefinition update, String collection) {
+            UpdateResult result = super.updateFirst(query, update, collection);
+            if (loseReplies) {
+                throw new DataAccessResourceFailureException("the reply was lost");
+            }
+            return result;
         }
     }
 
