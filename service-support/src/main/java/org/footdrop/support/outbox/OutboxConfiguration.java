@@ -77,6 +77,7 @@ public class OutboxConfiguration {
     @Bean
     OutboxWriter outboxWriter(MongoTemplate mongo, OutboxPublisher publisher, Clock clock, MeterRegistry meters) {
         mongo.indexOps(PendingEventMarker.COLLECTION).createIndex(new Index("createdAt", Sort.Direction.ASC));
+        mongo.indexOps(PendingEventMarker.COLLECTION).createIndex(new Index("dueAt", Sort.Direction.ASC));
         return new OutboxWriter(mongo, publisher, clock, meters);
     }
 

@@ -60,9 +60,16 @@ public class OutboxSweeper {
     /** Re-queues pending events older than the grace period; returns how many it re-queued. */
     public int sweep() {
         Instant cutoff = clock.instant().minus(properties.sweepGrace());
+        // due by dueAt; a marker written before it existed is due at its creation
         List<PendingEventMarker> markers = mongo.find(
-                Query.query(Criteria.where("createdAt").lt(cutoff))
-                        .with(Sort.by("createdAt"))
+                Query.query(new Criteria()
+                                .orOperator(
+                                        Criteria.where("dueAt").lt(cutoff),
+                                        Criteria.where("dueAt")
+                                                .is(null)
+                                                .and("createdAt")
+                                                .lt(cutoff)))
+                        .with(Sort.by("dueAt", "createdAt"))
                         .limit(properties.sweepBatch()),
                 PendingEventMarker.class,
                 PendingEventMarker.COLLECTION);
@@ -152,7 +159,8 @@ public class OutboxSweeper {
                                     event.entry().eventId(), event.recordId()))
                             .toList();
             mongo.insert(
-                    PendingEventMarker.batch("batch-" + UUID.randomUUID(), collection, events, marker.createdAt()),
+                    PendingEventMarker.batch(
+                            "batch-" + UUID.randomUUID(), collection, events, marker.createdAt(), marker.due()),
                     PendingEventMarker.COLLECTION);
         }
         drop(marker);

@@ -7,6 +7,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,8 +34,9 @@ public class OutboxWriter {
     private static final Logger log = LoggerFactory.getLogger(OutboxWriter.class);
 
     /**
-     * How far ahead a batch marker is dated while its records are inserted: a sweep takes it only when
-     * it is older than the grace period, and a writer that dies mid-insert leaves it due this much later.
+     * How far ahead a batch marker is due while its records are inserted: a sweep takes it only once
+     * due (and past the grace period), and a writer that dies mid-insert leaves it due this much later.
+     * Its creation time stays the acceptance's, which the backlog's oldest age reads.
      */
     static final Duration WRITING = Duration.ofMinutes(10);
 
@@ -104,13 +106,13 @@ public class OutboxWriter {
             throw new IllegalStateException("Batch marker " + markerId + " is taken already");
         }
         boolean claimEnded = false;
+        Instant created = clock.instant();
         try {
             // due only once its records are in, so that no instance's sweep takes a batch half inserted
             mongo.insert(
-                    PendingEventMarker.batch(
-                            markerId, collection, batched, clock.instant().plus(WRITING)),
+                    PendingEventMarker.batch(markerId, collection, batched, created, created.plus(WRITING)),
                     PendingEventMarker.COLLECTION);
-            Set<Integer> duplicates = insertRecords(collection, markerId, batched, documents);
+            Set<Integer> duplicates = insertRecords(collection, markerId, created, batched, documents);
             Set<String> inserted = new HashSet<>();
             List<OutboxPublisher.Batched> pending = new ArrayList<>();
             for (int i = 0; i < documents.size(); i++) {
@@ -126,7 +128,7 @@ public class OutboxWriter {
                 removeMarkerQuietly(markerId); // else the sweep drops it: no record holds its events
                 return inserted;
             }
-            markDue(collection, markerId, batched, null);
+            markDue(collection, markerId, created, batched, null);
             claimEnded = true;
             publisher.enqueueClaimedBatch(collection, markerId, pending);
             return inserted;
@@ -145,6 +147,7 @@ public class OutboxWriter {
     private Set<Integer> insertRecords(
             String collection,
             String markerId,
+            Instant created,
             List<PendingEventMarker.BatchedEvent> batched,
             List<NewDocument> documents) {
         Set<Integer> duplicates = new HashSet<>();
@@ -156,35 +159,39 @@ public class OutboxWriter {
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    markDue(collection, markerId, batched, e);
+                    markDue(collection, markerId, created, batched, e);
                     throw e;
                 }
                 duplicates.add(error.getIndex());
             }
         } catch (RuntimeException e) {
-            markDue(collection, markerId, batched, e);
+            markDue(collection, markerId, created, batched, e);
             throw e;
         }
         return duplicates;
     }
 
     /**
-     * Dates the batch's marker now, writing it whole: should an insert have outlived {@link #WRITING}
+     * Makes the batch's marker due now, writing it whole: should an insert have outlived {@link #WRITING}
      * and another instance's sweep have removed the marker, it is back (at-least-once). Never fails the
      * batch, whose records are stored or not by now: if the store is away, the marker comes due when
      * {@link #WRITING} has passed, and the publisher removes it once its events are sent in any case.
      */
     private void markDue(
-            String collection, String markerId, List<PendingEventMarker.BatchedEvent> batched, RuntimeException cause) {
+            String collection,
+            String markerId,
+            Instant created,
+            List<PendingEventMarker.BatchedEvent> batched,
+            RuntimeException cause) {
         try {
             mongo.save(
-                    PendingEventMarker.batch(markerId, collection, batched, clock.instant()),
+                    PendingEventMarker.batch(markerId, collection, batched, created, clock.instant()),
                     PendingEventMarker.COLLECTION);
         } catch (RuntimeException e) {
             if (cause != null) {
                 cause.addSuppressed(e);
             } else {
-                log.warn("Batch marker {} not dated now, due in {}: {}", markerId, WRITING, e.toString());
+                log.warn("Batch marker {} not made due now, due in {}: {}", markerId, WRITING, e.toString());
             }
         }
     }

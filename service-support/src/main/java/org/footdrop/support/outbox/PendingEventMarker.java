@@ -14,6 +14,10 @@ import org.springframework.data.annotation.Id;
  * all its records, keyed by an id of its own ({@link #events} lists them, {@link #size} counts them),
  * so that the bookkeeping of a batch of hundreds of records is one insert and one delete, not hundreds
  * of each. A marker written before batches existed has neither field ({@code size} is then null).
+ *
+ * <p>{@link #createdAt} is when its events were accepted, which the backlog's oldest age reads;
+ * {@link #dueAt} is when the sweep may take it, later for a batch whose records are still being
+ * inserted. A marker written before {@code dueAt} existed has none: it is due at its creation.
  */
 public record PendingEventMarker(
         @Id String eventId,
@@ -21,7 +25,8 @@ public record PendingEventMarker(
         String recordId,
         Instant createdAt,
         List<BatchedEvent> events,
-        Integer size) {
+        Integer size,
+        Instant dueAt) {
 
     public static final String COLLECTION = "outbox_pending";
 
@@ -30,12 +35,23 @@ public record PendingEventMarker(
 
     /** The marker of one record's events (a live write). */
     public PendingEventMarker(String eventId, String collection, String recordId, Instant createdAt) {
-        this(eventId, collection, recordId, createdAt, null, 1);
+        this(eventId, collection, recordId, createdAt, null, 1, createdAt);
     }
 
-    /** The one marker of a batch's events, under an id of its own. */
+    /** The one marker of a batch's events, under an id of its own, due at once. */
     public static PendingEventMarker batch(String id, String collection, List<BatchedEvent> events, Instant createdAt) {
-        return new PendingEventMarker(id, collection, null, createdAt, List.copyOf(events), events.size());
+        return batch(id, collection, events, createdAt, createdAt);
+    }
+
+    /** The one marker of a batch's events, under an id of its own, due for the sweep at {@code dueAt}. */
+    public static PendingEventMarker batch(
+            String id, String collection, List<BatchedEvent> events, Instant createdAt, Instant dueAt) {
+        return new PendingEventMarker(id, collection, null, createdAt, List.copyOf(events), events.size(), dueAt);
+    }
+
+    /** When the sweep may take it. */
+    Instant due() {
+        return dueAt != null ? dueAt : createdAt;
     }
 
     boolean isBatch() {

@@ -60,6 +60,29 @@ class OutboxBacklogTest {
     }
 
     @Test
+    void shouldAgeABatchWhoseRecordsAreStillBeingInsertedFromItsAcceptanceNotFromWhenItIsDue() {
+        try (EmbeddedMongo store = new EmbeddedMongo();
+                MongoClient client = MongoClients.create(store.uri("backlog"))) {
+            MongoTemplate mongo = new MongoTemplate(client, "backlog");
+            // written two minutes ago by a writer that died mid-insert: due for the sweep in eight
+            mongo.insert(
+                    PendingEventMarker.batch(
+                            "batch-2",
+                            "assessments",
+                            List.of(new PendingEventMarker.BatchedEvent("e6", "r6")),
+                            NOW.minusSeconds(120),
+                            NOW.plus(OutboxWriter.WRITING).minusSeconds(120)),
+                    PendingEventMarker.COLLECTION);
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            OutboxBacklog backlog = new OutboxBacklog(mongo, Clock.fixed(NOW, ZoneOffset.UTC), meters);
+
+            backlog.measure();
+
+            assertThat(meters.get("footdrop.outbox.oldest.age").gauge().value()).isEqualTo(120);
+        }
+    }
+
+    @Test
     void shouldKeepTheLastMeasurementWhileTheStoreIsAway() {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200")) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();

@@ -11,11 +11,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -171,6 +174,83 @@ class OutboxPublisherBatchTest {
                     .isTrue();
             await().atMost(Duration.ofSeconds(30)).until(() -> marker(markerId) == null);
             assertThat(sweeper.sweep()).isZero();
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    @Test
+    void shouldLeaveABatchMarkerThatIsNotDueYetHoweverLongAgoItWasCreated() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        OutboxSweeper sweeper = new OutboxSweeper(
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), Clock.systemUTC(), codec);
+        UUID recordId = UUID.randomUUID();
+        OutboxEntry entry = pending(recordId, Instant.now());
+        mongo.insert(recordHolding(recordId, entry), "diagnoses");
+        Instant created = Instant.now().minus(Duration.ofHours(1));
+        List<PendingEventMarker.BatchedEvent> listed =
+                List.of(new PendingEventMarker.BatchedEvent(entry.eventId(), recordId.toString()));
+        // a writer still inserting its batch (or one that died doing it) left it due later
+        mongo.insert(
+                PendingEventMarker.batch(
+                        "batch-later",
+                        "diagnoses",
+                        listed,
+                        created,
+                        Instant.now().plus(OutboxWriter.WRITING)),
+                PendingEventMarker.COLLECTION);
+        publisher.start();
+        try {
+            assertThat(sweeper.sweep()).isZero();
+            assertThat(marker("batch-later")).isNotNull();
+
+            // once due (the writer made it so, or WRITING passed), the sweep sends it
+            mongo.save(
+                    PendingEventMarker.batch("batch-later", "diagnoses", listed, created, Instant.now()),
+                    PendingEventMarker.COLLECTION);
+            sweepUntilNoMarkerIsLeft(sweeper);
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    @Test
+    void shouldKeepABatchMarkersAcceptanceTimeWhenItIsMadeDue() {
+        // the broker is away, so the marker stays to be looked at
+        OutboxPublisher publisher = publisher("127.0.0.1:1");
+        Instant accepted = Instant.parse("2026-03-02T10:00:00Z");
+        // the insert takes an hour: every reading of the clock after the first is an hour later
+        AtomicInteger readings = new AtomicInteger();
+        Clock slowInsert = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return readings.getAndIncrement() == 0 ? accepted : accepted.plus(Duration.ofHours(1));
+            }
+        };
+        OutboxWriter writer = new OutboxWriter(mongo, publisher, slowInsert, new SimpleMeterRegistry());
+        UUID recordId = UUID.randomUUID();
+        OutboxEntry entry = pending(recordId, Instant.now());
+        publisher.start();
+        try {
+            writer.insertAll(
+                    "diagnoses",
+                    List.of(new OutboxWriter.NewDocument(
+                            recordHolding(recordId, entry), recordId.toString(), List.of(entry))));
+
+            PendingEventMarker marker = mongo.findAll(PendingEventMarker.class, PendingEventMarker.COLLECTION)
+                    .get(0);
+            assertThat(marker.createdAt()).isEqualTo(accepted);
+            assertThat(marker.dueAt()).isEqualTo(accepted.plus(Duration.ofHours(1)));
         } finally {
             publisher.stop();
         }
