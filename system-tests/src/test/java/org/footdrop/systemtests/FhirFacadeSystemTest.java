@@ -771,6 +771,22 @@ class FhirFacadeSystemTest {
         assertThat(own.path("loggedSessions").asInt()).isEqualTo(2);
         assertThat(own.path("attendedSessions").asInt()).isEqualTo(1);
 
+        // moved to another prescription: refused, pointing at basedOn
+        String otherTherapy = writer.create()
+                .resource(therapy(patient, "rx-" + UUID.randomUUID()))
+                .execute()
+                .getId()
+                .getIdPart();
+        Procedure moved = session(patient, "ServiceRequest/" + otherTherapy, "2026-03-04", false);
+        moved.setId(new IdType("Procedure", id, "1"));
+        assertThatThrownBy(() -> writer.update()
+                        .resource(moved)
+                        .withId(new IdType("Procedure", id, "1"))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(expressions(e)).contains("Procedure.basedOn"));
+
         // corrected (attended after all) and the other voided
         Procedure corrected = session(patient, "ServiceRequest/" + therapyId, "2026-03-04", true);
         corrected.setId(new IdType("Procedure", id, "1"));
@@ -799,15 +815,68 @@ class FhirFacadeSystemTest {
                 .isEqualTo("2");
         assertValid(found);
         Bundle everything = everything(patient);
-        assertThat(everything.getEntry())
-                .extracting(entry -> entry.getResource().fhirType())
-                .containsOnlyOnce("ServiceRequest")
-                .filteredOn("Procedure"::equals)
-                .hasSize(3);
+        List<String> types = everything.getEntry().stream()
+                .map(entry -> entry.getResource().fhirType())
+                .toList();
+        assertThat(types).filteredOn("Procedure"::equals).hasSize(3);
+        assertThat(types).filteredOn("ServiceRequest"::equals).hasSize(2);
         assertValid(everything);
         JsonNode after = ownRecord("treatment", "/api/v1/therapies/" + therapyId);
         assertThat(after.path("loggedSessions").asInt()).isEqualTo(1);
         assertThat(after.path("attendedSessions").asInt()).isEqualTo(1);
+    }
+
+    /** A session the clinic logged through the own API is found by a conditional create on its identifier. */
+    @Test
+    void shouldAnswerASessionLoggedThroughTheOwnApiToAConditionalCreate() throws Exception {
+        String pseudonym = "fhir-" + UUID.randomUUID();
+        String patient = newPatient(pseudonym);
+        String therapyId = writer.create()
+                .resource(therapy(patient, "rx-" + UUID.randomUUID()))
+                .execute()
+                .getId()
+                .getIdPart();
+        String sameKey = "ses-" + UUID.randomUUID();
+        String otherKey = "ses-" + UUID.randomUUID();
+        String path = "/api/v1/therapies/" + therapyId + "/sessions";
+        // what session(patient, ServiceRequest/{therapyId}, 2026-03-04, true) says, in the own API's words
+        String body = "{\"date\":\"2026-03-04\",\"attended\":true,\"patientId\":\"" + pseudonym + "\",\"therapyId\":\""
+                + therapyId + "\"}";
+        String sameId = ownCreate("treatment", path, CLINIC_SESSION + "|" + sameKey, body)
+                .path("sessionId")
+                .asString();
+        String otherId = ownCreate("treatment", path, CLINIC_SESSION + "|" + otherKey, body)
+                .path("sessionId")
+                .asString();
+        Procedure same = session(patient, "ServiceRequest/" + therapyId, "2026-03-04", true);
+        same.addIdentifier().setSystem(CLINIC_SESSION).setValue(sameKey);
+        Procedure missed = session(patient, "ServiceRequest/" + therapyId, "2026-03-04", false);
+        missed.addIdentifier().setSystem(CLINIC_SESSION).setValue(otherKey);
+
+        MethodOutcome sameMatch = writer.create()
+                .resource(same)
+                .conditionalByUrl("Procedure?identifier=" + CLINIC_SESSION + "|" + sameKey)
+                .execute();
+        MethodOutcome otherMatch = writer.create()
+                .resource(missed)
+                .conditionalByUrl("Procedure?identifier=" + CLINIC_SESSION + "|" + otherKey)
+                .execute();
+
+        assertThat(sameMatch.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(sameMatch.getId().getIdPart()).isEqualTo(sameId);
+        assertThat(otherMatch.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(otherMatch.getId().getIdPart()).isEqualTo(otherId);
+        assertThat(clinician
+                        .read()
+                        .resource(Procedure.class)
+                        .withId(otherId)
+                        .execute()
+                        .getStatus())
+                .isEqualTo(Procedure.ProcedureStatus.COMPLETED);
+        assertThat(ownRecord("treatment", "/api/v1/therapies/" + therapyId)
+                        .path("loggedSessions")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test

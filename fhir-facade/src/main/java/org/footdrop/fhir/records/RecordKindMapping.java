@@ -54,11 +54,12 @@ public abstract class RecordKindMapping<R extends DomainResource> {
     }
 
     /**
-     * Where a create points when the own API answers 404: a record the resource refers to (other than
-     * its Patient, which the facade checks itself) is unknown.
+     * Where a create points when the own API answers 404 because a record the resource refers to
+     * (other than its Patient, which the facade checks itself) is unknown; null for a kind whose create
+     * refers to none, where a 404 is not the sender's fault.
      */
     public String unknownReferencePath() {
-        return resourceType.getSimpleName();
+        return null;
     }
 
     /** The own API's list of a patient's records of this kind. */

@@ -122,6 +122,9 @@ public class RecordResources<R extends DomainResource> {
                     recordIdentifier,
                     mapping::fhirPath);
         } catch (ResourceNotFoundException missing) {
+            if (mapping.unknownReferencePath() == null) {
+                throw missing;
+            }
             throw Outcomes.unprocessable(
                     mapping.unknownReferencePath(), "Unknown record referred to: " + missing.getMessage());
         } catch (ServiceApi.IdentifierTaken taken) {

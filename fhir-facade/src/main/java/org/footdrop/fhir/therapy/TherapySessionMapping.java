@@ -37,8 +37,15 @@ public final class TherapySessionMapping extends RecordKindMapping<Procedure> {
     /** A Procedure is a therapy session when it is based on a ServiceRequest (a prescription). */
     public static boolean isSession(Procedure procedure) {
         return procedure.getBasedOn().stream()
-                .anyMatch(reference -> reference.getReference() != null
-                        && reference.getReference().startsWith("ServiceRequest"));
+                .map(Reference::getReference)
+                .anyMatch(TherapySessionMapping::isPrescription);
+    }
+
+    /** {@code ServiceRequest/{id}}, relative or absolute, or {@code ServiceRequest?identifier=...}. */
+    private static boolean isPrescription(String reference) {
+        return reference != null
+                && (reference.startsWith("ServiceRequest?")
+                        || "ServiceRequest".equals(new IdType(reference).getResourceType()));
     }
 
     @Override
@@ -58,6 +65,9 @@ public final class TherapySessionMapping extends RecordKindMapping<Procedure> {
             throw Outcomes.unprocessable(BASED_ON, "A therapy session is based on exactly one ServiceRequest.");
         }
         String reference = basedOn.get(0).getReference();
+        if (!isPrescription(reference)) {
+            throw Outcomes.unprocessable(BASED_ON, "A therapy session is based on a ServiceRequest.");
+        }
         if (reference.startsWith("ServiceRequest?")) {
             String[] identifier;
             try {
@@ -84,7 +94,9 @@ public final class TherapySessionMapping extends RecordKindMapping<Procedure> {
 
     @Override
     public Map<String, Object> toOwn(Procedure procedure, FhirPatient patient) {
-        therapyId(procedure); // refused before anything else when it names no prescription
+        // refused before anything else when it names no prescription; sent, so that a correction
+        // naming another prescription is refused, not kept silently under the first
+        String therapyId = therapyId(procedure);
         if (procedure.hasNote()) {
             throw Outcomes.unprocessable(
                     "Procedure.note", "Free-text notes are not accepted through FHIR (docs/fhir.md).");
@@ -112,6 +124,7 @@ public final class TherapySessionMapping extends RecordKindMapping<Procedure> {
         body.put("date", ServiceRequestMapping.date(procedure.getPerformedDateTimeType(), "Procedure.performed"));
         body.put("attended", attended);
         body.put("patientId", patient.patientId());
+        body.put("therapyId", therapyId);
         return body;
     }
 
@@ -142,6 +155,8 @@ public final class TherapySessionMapping extends RecordKindMapping<Procedure> {
                 return "Procedure.status";
             case "patientId":
                 return "Procedure.subject";
+            case "therapyId":
+                return BASED_ON;
             default:
                 return "Procedure";
         }

@@ -86,8 +86,8 @@ class TherapySessionMappingTest {
         attended.setStatus(ProcedureStatus.COMPLETED);
 
         assertThat(mapping.toOwn(procedure(MISSED), PATIENT))
-                .containsExactlyInAnyOrderEntriesOf(
-                        Map.of("date", "2026-03-11", "attended", false, "patientId", "fd-pt-000123"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "date", "2026-03-11", "attended", false, "patientId", "fd-pt-000123", "therapyId", THERAPY));
         assertThat(mapping.toOwn(attended, PATIENT)).containsEntry("attended", true);
         assertThat(mapping.createPath(attended)).isEqualTo("/api/v1/therapies/" + THERAPY + "/sessions");
         assertThat(mapping.itemPath("s-1")).isEqualTo("/api/v1/therapy-sessions/s-1");
@@ -98,6 +98,11 @@ class TherapySessionMappingTest {
     void shouldTellASessionFromAnInjection() {
         Procedure injection = new Procedure();
         injection.addBasedOn(new Reference("CarePlan/1"));
+        Procedure absolute = procedure(MISSED);
+        absolute.getBasedOnFirstRep().setReference("https://clinic.example/fhir/ServiceRequest/" + THERAPY);
+
+        assertThat(TherapySessionMapping.isSession(absolute)).isTrue();
+        assertThat(mapping.toOwn(absolute, PATIENT)).containsEntry("therapyId", THERAPY);
 
         assertThat(TherapySessionMapping.isSession(injection)).isFalse();
         assertThat(TherapySessionMapping.isSession(new Procedure())).isFalse();

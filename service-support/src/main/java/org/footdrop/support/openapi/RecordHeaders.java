@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.List;
 import org.footdrop.support.request.RequestContext;
+import org.footdrop.support.web.CreatedResponses;
 
 /**
  * The headers of clinical record operations, as {@code ClinicalRecords} and {@code Revisions} use
@@ -76,7 +77,14 @@ final class RecordHeaders {
                             "Location",
                             new Header()
                                     .description("The new record's path")
-                                    .schema(Schemas.typed("string").format("uri-reference")));
+                                    .schema(Schemas.typed("string").format("uri-reference")))
+                    .addHeaderObject(
+                            CreatedResponses.REPLAYED,
+                            new Header()
+                                    .description("true when nothing new was stored: the answer is the record an"
+                                            + " earlier create with the same Idempotency-Key or Record-Identifier"
+                                            + " and the same body stored")
+                                    .schema(Schemas.typed("string")));
         }
         ok.addHeaderObject(
                 "ETag",

@@ -206,7 +206,8 @@ public class OutboxWriter {
 
     /**
      * Applies {@code update} to the one document {@code query} selects, adding {@code events} to its
-     * outbox in the same write. Returns false, and leaves nothing behind, when nothing matched.
+     * outbox in the same write. Returns false when nothing matched, removing its markers (should that
+     * fail, the sweep drops them: no record holds their events).
      */
     public boolean update(Query query, Update update, String collection, String recordId, List<OutboxEntry> events) {
         writeMarkers(collection, recordId, events);

@@ -133,9 +133,7 @@ class TherapyController {
         var created = therapies.logSession(
                 therapyId, request, RecordIdentifierHeader.read(identifier), RequestContexts.of(key, correlationId));
         return CreatedResponses.of(
-                        "/api/v1/therapies/" + therapyId + "/sessions/"
-                                + created.record().id(),
-                        created)
+                        "/api/v1/therapy-sessions/" + created.record().id(), created)
                 .body(TherapySessionResource.of(created.record()));
     }
 

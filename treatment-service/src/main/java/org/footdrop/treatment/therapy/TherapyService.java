@@ -50,6 +50,10 @@ class TherapyService {
         if (request.patientId() != null && !request.patientId().equals(therapy.patientId())) {
             check(List.of(new FieldProblem("patientId", "is not the patient of therapy " + therapy.id())));
         }
+        if (request.therapyId() != null && !request.therapyId().equals(therapy.id())) {
+            check(List.of(new FieldProblem(
+                    "therapyId", "the session belongs to therapy " + therapy.id() + "; void it and log it there")));
+        }
         return new TherapySessionState(therapy.patientId(), therapy.id(), request.date(), request.attended());
     }
 

@@ -189,6 +189,41 @@ class TherapySessionsTest {
     }
 
     @Test
+    void shouldRefuseACorrectionByIdThatMovesTheSessionOrOfAVoidedTherapy() {
+        String patientId = "pt-" + UUID.randomUUID();
+        String therapy = prescribe(TreatmentBodies.therapy(patientId).toString());
+        String other = prescribe(TreatmentBodies.therapy(patientId).toString());
+        String session = log(therapy, "2026-03-09", true);
+        String path = "/api/v1/therapy-sessions/" + session;
+
+        ResponseEntity<JsonNode> moved = http.send(
+                "PUT",
+                path,
+                "{\"date\":\"2026-03-09\",\"attended\":true,\"therapyId\":\"" + other + "\"}",
+                "If-Match",
+                "1");
+        ResponseEntity<JsonNode> otherPatient = http.send(
+                "PUT",
+                path,
+                "{\"date\":\"2026-03-09\",\"attended\":true,\"patientId\":\"someone-else\"}",
+                "If-Match",
+                "1");
+        http.send("DELETE", "/api/v1/therapies/" + therapy, "{\"reason\":\"prescribed in error\"}");
+        ResponseEntity<JsonNode> ofVoided =
+                http.send("PUT", path, "{\"date\":\"2026-03-10\",\"attended\":true}", "If-Match", "1");
+
+        assertThat(moved.getStatusCode().value()).isEqualTo(400);
+        assertThat(moved.getBody().get("errors").findValuesAsString("field")).containsExactly("therapyId");
+        assertThat(otherPatient.getStatusCode().value()).isEqualTo(400);
+        assertThat(otherPatient.getBody().get("errors").findValuesAsString("field"))
+                .containsExactly("patientId");
+        assertThat(ofVoided.getStatusCode().value()).isEqualTo(409);
+        JsonNode stored = http.get("/api/v1/therapy-sessions/{id}", session).getBody();
+        assertThat(stored.get("revision").asInt()).isEqualTo(1);
+        assertThat(stored.get("therapyId").asString()).isEqualTo(therapy);
+    }
+
+    @Test
     void shouldRefuseASessionNamingAnotherPatientThanItsTherapys() {
         String patientId = "pt-" + UUID.randomUUID();
         String therapy = prescribe(TreatmentBodies.therapy(patientId).toString());
@@ -234,6 +269,8 @@ class TherapySessionsTest {
                 "/api/v1/therapies/" + therapy + "/sessions",
                 "{\"date\":\"" + date + "\",\"attended\":" + attended + "}");
         assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(201);
-        return response.getBody().get("sessionId").asString();
+        String session = response.getBody().get("sessionId").asString();
+        assertThat(response.getHeaders().getLocation()).hasToString("/api/v1/therapy-sessions/" + session);
+        return session;
     }
 }
