@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the pending markers of the sent events, up to 1,000 in one delete; the record itself is not
  * written again (docs/adr/0001-single-document-outbox.md). An event whose send fails keeps its
  * marker; the sweep sends it again later. A bulk write's batch has one marker for all its events: it
- * goes once every one of them is sent, and stays whole for the sweep if any one is not.
+ * goes once every one of them is sent; if one is not, it stays for the sweep, narrowed to the events
+ * not sent.
  */
 public class OutboxPublisher implements SmartLifecycle {
 
@@ -254,6 +257,7 @@ public class OutboxPublisher implements SmartLifecycle {
             return false;
         }
         List<String> done = new ArrayList<>();
+        Map<String, Set<String>> sentOfAbandoned = new HashMap<>();
         for (PendingEvent event : batch) {
             String markerId = event.markerId();
             if (event.attempt() == null) {
@@ -261,19 +265,58 @@ public class OutboxPublisher implements SmartLifecycle {
                 continue;
             }
             Set<String> attempt = event.attempt();
+            boolean abandoned = unsentOfBatch.get(markerId) != attempt;
             if (attempt.remove(event.entry().eventId()) && attempt.isEmpty() && end(markerId, attempt)) {
                 done.add(markerId);
+            } else if (abandoned) {
+                sentOfAbandoned
+                        .computeIfAbsent(markerId, id -> new HashSet<>())
+                        .add(event.entry().eventId());
             }
         }
-        if (done.isEmpty()) {
-            return true;
+        if (!done.isEmpty()) {
+            try {
+                mongo.remove(Query.query(Criteria.where("_id").in(done)), PendingEventMarker.COLLECTION);
+            } finally {
+                done.forEach(inFlight::remove);
+            }
         }
-        try {
-            mongo.remove(Query.query(Criteria.where("_id").in(done)), PendingEventMarker.COLLECTION);
-        } finally {
-            done.forEach(inFlight::remove);
-        }
+        sentOfAbandoned.forEach(this::narrow);
         return true;
+    }
+
+    /**
+     * Takes events sent by an attempt that failed elsewhere off their batch's marker, so that the sweep
+     * re-sends only what was not sent: one event that always fails (a poison event) then holds a marker
+     * of its own, not its whole batch re-sent every sweep. Quiet: should it fail, or race a newer
+     * attempt, the marker keeps more events than it needs, which are sent again (at-least-once).
+     */
+    private void narrow(String markerId, Set<String> sent) {
+        try {
+            PendingEventMarker marker =
+                    mongo.findById(markerId, PendingEventMarker.class, PendingEventMarker.COLLECTION);
+            if (marker == null || !marker.isBatch()) {
+                return; // gone with a newer attempt that sent everything
+            }
+            List<PendingEventMarker.BatchedEvent> left = marker.events().stream()
+                    .filter(event -> !sent.contains(event.eventId()))
+                    .toList();
+            if (left.size() == marker.events().size()) {
+                return;
+            }
+            Query same = Query.query(Criteria.where("_id").is(markerId));
+            if (left.isEmpty()) {
+                mongo.remove(same, PendingEventMarker.COLLECTION);
+                return;
+            }
+            // replaced, never re-created: a newer attempt may have removed it meanwhile
+            mongo.findAndReplace(
+                    same,
+                    PendingEventMarker.batch(markerId, marker.collection(), left, marker.createdAt(), marker.due()),
+                    PendingEventMarker.COLLECTION);
+        } catch (RuntimeException e) {
+            log.warn("Batch marker {} not narrowed to its unsent events: {}", markerId, e.toString());
+        }
     }
 
     private static void sleepQuietly() {

@@ -99,6 +99,58 @@ class OutboxPublisherBatchTest {
     }
 
     @Test
+    void shouldNarrowABatchMarkerToTheEventThatCouldNotBeSent() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        Instant now = Instant.now();
+        // larger than the producer sends (max.request.size, 1 MB): refused, however often it is tried
+        OutboxEntry poison = OutboxEntry.pending(
+                EventEnvelope.of(
+                        new DiagnosisVoided(UUID.randomUUID(), 2),
+                        "p".repeat(2_000_000),
+                        now,
+                        now,
+                        "intake-service",
+                        "test"),
+                codec,
+                now);
+        List<OutboxPublisher.Batched> events = new ArrayList<>();
+        events.add(new OutboxPublisher.Batched(UUID.randomUUID().toString(), poison));
+        for (int i = 0; i < 2; i++) {
+            UUID recordId = UUID.randomUUID();
+            events.add(new OutboxPublisher.Batched(recordId.toString(), pending(recordId, now)));
+        }
+        String markerId = "batch-" + UUID.randomUUID();
+        mongo.insert(
+                PendingEventMarker.batch(
+                        markerId,
+                        "diagnoses",
+                        events.stream()
+                                .map(e -> new PendingEventMarker.BatchedEvent(
+                                        e.entry().eventId(), e.recordId()))
+                                .toList(),
+                        now),
+                PendingEventMarker.COLLECTION);
+        publisher.start();
+        try {
+            publisher.enqueueBatch("diagnoses", markerId, events);
+
+            // the two that were sent are taken off it: the sweep re-sends the poison event alone
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Document marker = marker(markerId);
+                return marker != null && marker.getInteger("size") == 1;
+            });
+            PendingEventMarker narrowed =
+                    mongo.findById(markerId, PendingEventMarker.class, PendingEventMarker.COLLECTION);
+            assertThat(narrowed.events())
+                    .extracting(PendingEventMarker.BatchedEvent::eventId)
+                    .containsExactly(poison.eventId());
+            assertThat(narrowed.createdAt()).isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    @Test
     void shouldKeepABatchMarkerWholeForTheSweepWhenItsEventsCannotBeSent() {
         // nothing listens on port 1: every send fails once the producer gives up waiting for metadata
         OutboxPublisher publisher = publisher("127.0.0.1:1");
