@@ -18,9 +18,7 @@ import org.footdrop.support.outbox.OutboxEntry;
 import org.footdrop.support.outbox.OutboxWriter;
 import org.footdrop.support.request.RequestContext;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -307,11 +305,14 @@ public class ClinicalRecords {
     }
 
     private <S> void write(RecordKind<S> kind, UUID id, int expectedRevision, Update update, OutboxEntry event) {
-        // Compare-and-set on the unique revisionKey: exactly one of two concurrent writers of the same
-        // revision matches; the other gets a stale-revision refusal instead of silently overwriting.
+        // Compare-and-set on the record's id and revision (a single-document update is atomic): exactly
+        // one of two concurrent writers of the same revision matches; the other gets a stale-revision
+        // refusal instead of silently overwriting.
         boolean written = outbox.update(
-                Query.query(Criteria.where(RecordDocuments.REVISION_KEY)
-                        .is(RecordDocuments.revisionKey(id, expectedRevision))),
+                Query.query(Criteria.where("_id")
+                        .is(id.toString())
+                        .and(RecordDocuments.REVISION)
+                        .is(expectedRevision)),
                 update,
                 kind.collection(),
                 id.toString(),
@@ -333,8 +334,7 @@ public class ClinicalRecords {
 
     private <S> void ensureIndexes(RecordKind<S> kind) {
         if (indexedCollections.add(kind.collection())) {
-            mongo.indexOps(kind.collection())
-                    .createIndex(new Index(RecordDocuments.REVISION_KEY, Sort.Direction.ASC).unique());
+            RecordDocuments.dropRevisionKeyIndex(mongo, kind.collection());
         }
     }
 

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.footdrop.support.request.RequestContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 
 /**
  * The stored shape of a clinical record, owned here alone: one document holding the current state,
@@ -20,6 +25,8 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
  * same way.
  */
 final class RecordDocuments {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordDocuments.class);
 
     static final String PATIENT_ID = "patientId";
     static final String REVISION = "revision";
@@ -174,8 +181,35 @@ final class RecordDocuments {
         return RecordStatus.VOIDED.name().equals(document.getString(STATUS));
     }
 
+    /** Written for an instance of an earlier release during a rolling upgrade, which compares and sets on it. */
     static String revisionKey(UUID id, int revision) {
         return id + "#" + revision;
+    }
+
+    /**
+     * An earlier release compared-and-set on a unique index of {@link #REVISION_KEY}; the record's id
+     * and revision do it now, so the index goes from a collection that has it: one index fewer written
+     * with every record.
+     */
+    static void dropRevisionKeyIndex(MongoTemplate mongo, String collection) {
+        if (!mongo.collectionExists(collection)) {
+            return;
+        }
+        IndexOperations indexes = mongo.indexOps(collection);
+        for (IndexInfo index : indexes.getIndexInfo()) {
+            if (index.isIndexForFields(List.of(REVISION_KEY))) {
+                try {
+                    indexes.dropIndex(index.getName());
+                    log.info("Dropped the index {} of {}: revisions are compared by id", index.getName(), collection);
+                } catch (RuntimeException droppedMeanwhile) {
+                    log.debug(
+                            "Index {} of {} not dropped here: {}",
+                            index.getName(),
+                            collection,
+                            droppedMeanwhile.toString());
+                }
+            }
+        }
     }
 
     private static ExternalIdentifier identifier(Document document) {

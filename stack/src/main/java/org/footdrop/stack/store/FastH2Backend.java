@@ -10,7 +10,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with its unique indexes ordered by value and their keys written as
- * BSON ({@link IndexKeyType}). Everything else is the library's: the documents and their serialisation,
+ * BSON ({@link IndexKeyType}), each also serving queries that name its keys among others
+ * ({@link ContainedKeysIndex}). Everything else is the library's: the documents and their serialisation,
  * the query engine, the maps' names and the file.
  */
 public final class FastH2Backend extends H2Backend {
@@ -40,7 +41,8 @@ public final class FastH2Backend extends H2Backend {
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             String index = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
             StoreMaps.openIndex(getMvStore(), index);
-            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return new ContainedKeysIndex(
+                    super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse);
         }
     }
 }

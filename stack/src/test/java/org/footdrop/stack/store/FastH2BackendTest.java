@@ -59,6 +59,38 @@ class FastH2BackendTest {
     }
 
     @Test
+    void findsAndComparesAndSetsByAUniqueKeyAmongOtherFields() {
+        withStore(FastH2Backend::new, records -> {
+            records.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            for (int i = 0; i < 50; i++) {
+                records.insertOne(
+                        new Document("_id", "r" + i).append("key", "k" + i).append("revision", 1));
+            }
+
+            assertThat(records.find(Filters.and(Filters.eq("_id", "r7"), Filters.eq("revision", 1)))
+                            .into(new ArrayList<>()))
+                    .extracting(d -> d.getString("key"))
+                    .containsExactly("k7");
+            assertThat(records.find(Filters.and(Filters.eq("_id", "r7"), Filters.eq("revision", 2)))
+                            .first())
+                    .isNull();
+            assertThat(records.find(Filters.and(Filters.eq("key", "k9"), Filters.eq("revision", 1)))
+                            .first()
+                            .getString("_id"))
+                    .isEqualTo("r9");
+            // a compare-and-set: the first update of revision 1 matches, the second finds it gone
+            var cas = Filters.and(Filters.eq("_id", "r7"), Filters.eq("revision", 1));
+            assertThat(records.updateOne(cas, new Document("$set", new Document("revision", 2)))
+                            .getMatchedCount())
+                    .isEqualTo(1);
+            assertThat(records.updateOne(cas, new Document("$set", new Document("revision", 2)))
+                            .getMatchedCount())
+                    .isZero();
+            assertThat(records.countDocuments(Filters.eq("revision", 2))).isEqualTo(1);
+        });
+    }
+
+    @Test
     void documentsOfEveryBsonTypeReadBackAsWritten() {
         Document written = documentOfEveryType();
         withStore(FastH2Backend::new, records -> records.insertOne(written));
