@@ -1,6 +1,9 @@
 package org.footdrop.intake.assessment;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.footdrop.intake.diagnosis.SymptomOnsets;
 import org.footdrop.support.imports.ImportLine;
@@ -9,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assessments in a bulk import, after every diagnosis of the file is stored: the onset rule reads
- * the patient's diagnoses once per patient, as the lines come patient by patient.
+ * the diagnoses of a batch's patients all at once, before the batch's lines are prepared.
  */
 @Component
 class AssessmentImport extends NamedImportableKind<AssessmentRequest, AssessmentState> {
@@ -26,14 +29,26 @@ class AssessmentImport extends NamedImportableKind<AssessmentRequest, Assessment
     @Override
     public LineImporter<AssessmentRequest, AssessmentState> start() {
         return new LineImporter<>() {
+            private Map<String, Optional<LocalDate>> batchOnsets = Map.of();
             private String patientId;
             private Optional<LocalDate> onset = Optional.empty();
+
+            @Override
+            public void prefetch(List<ImportLine> lines) {
+                batchOnsets = onsets.earliestOnsets(lines.stream()
+                        .map(ImportLine::patientId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
+            }
 
             @Override
             public AssessmentState prepare(ImportLine line, AssessmentRequest request) {
                 if (!request.patientId().equals(patientId)) {
                     patientId = request.patientId();
-                    onset = onsets.earliestOnset(patientId);
+                    // read ahead with the batch; a correction's line is prepared alone
+                    Optional<LocalDate> read = batchOnsets.get(patientId);
+                    onset = read != null ? read : onsets.earliestOnset(patientId);
                 }
                 return assessments.prepare(request, onset);
             }

@@ -1,5 +1,6 @@
 package org.footdrop.support.imports;
 
+import java.util.List;
 import org.footdrop.support.record.RecordKind;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +36,13 @@ public interface ImportableKind<R, S> {
 
     /** The rules of one job's lines of this kind. */
     interface LineImporter<R, S> {
+
+        /**
+         * Reads ahead, in one query, what the rules of a batch of new records' lines will read for
+         * each of them (each patient's diagnoses, say), before {@link #prepare} is called for each in
+         * order. A correction's line is prepared alone, without it.
+         */
+        default void prefetch(List<ImportLine> lines) {}
 
         /**
          * The state the line's request stores, after the per-record API's domain rules (Bean

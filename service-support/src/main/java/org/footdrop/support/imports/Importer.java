@@ -347,21 +347,24 @@ public final class Importer implements SmartLifecycle {
                 return;
             }
             R request = bind(kind, line);
-            @SuppressWarnings("unchecked")
-            var importer = (ImportableKind.LineImporter<R, S>) importers.get(kind.name());
-            S state = importer.prepare(line, request);
-            if (line.action() == ImportLine.Action.AMEND) {
-                StoredRecord<S> current =
-                        records.find(kind.recordKind(), identifier).orElseThrow(() -> unknown(kind, line));
-                RequestContext keyed = keyed(text);
-                StoredRecord<S> amended =
-                        records.amend(kind.recordKind(), current.id(), current.revision(), state, keyed);
-                // the same correction met again: accepted if this job wrote it before it was interrupted
-                count(amended.revision() > current.revision()
-                        || records.correctedBy(kind.recordKind(), current.id(), keyed));
+            if (line.action() == ImportLine.Action.CREATE) {
+                // prepared with its batch, whose rules read ahead for all its lines at once
+                batch.add(new Pending<>(kind, line, request));
                 return;
             }
-            batch.add(new Pending<>(kind, line, new ClinicalRecords.NewRecord<>(state, identifier)));
+            S state = importer(kind).prepare(line, request);
+            StoredRecord<S> current =
+                    records.find(kind.recordKind(), identifier).orElseThrow(() -> unknown(kind, line));
+            RequestContext keyed = keyed(text);
+            StoredRecord<S> amended = records.amend(kind.recordKind(), current.id(), current.revision(), state, keyed);
+            // the same correction met again: accepted if this job wrote it before it was interrupted
+            count(amended.revision() > current.revision()
+                    || records.correctedBy(kind.recordKind(), current.id(), keyed));
+        }
+
+        @SuppressWarnings("unchecked")
+        private <R, S> ImportableKind.LineImporter<R, S> importer(ImportableKind<R, S> kind) {
+            return (ImportableKind.LineImporter<R, S>) importers.get(kind.name());
         }
 
         private <R> R bind(ImportableKind<R, ?> kind, ImportLine line) {
@@ -396,13 +399,24 @@ public final class Importer implements SmartLifecycle {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private void flushKind(ImportableKind kind) {
+            ImportableKind.LineImporter<Object, Object> importer = importer(kind);
+            importer.prefetch(batch.stream().map(Pending::line).toList());
+            List<Pending<?>> prepared = new ArrayList<>();
             List<ClinicalRecords.NewRecord<Object>> news = new ArrayList<>();
             for (Pending<?> pending : batch) {
-                news.add((ClinicalRecords.NewRecord<Object>) pending.record());
+                ImportLine line = pending.line();
+                try {
+                    Object state = importer.prepare(line, pending.request());
+                    news.add(new ClinicalRecords.NewRecord<>(state, new ExternalIdentifier(system, line.key())));
+                    prepared.add(pending);
+                } catch (RuntimeException e) {
+                    refuse(line.number(), line.kind(), line.key(), e);
+                }
             }
-            List<ClinicalRecords.Written<Object>> written = records.createAll(kind.recordKind(), news, context);
+            List<ClinicalRecords.Written<Object>> written =
+                    news.isEmpty() ? List.of() : records.createAll(kind.recordKind(), news, context);
             for (int i = 0; i < written.size(); i++) {
-                Pending<?> pending = batch.get(i);
+                Pending<?> pending = prepared.get(i);
                 if (written.get(i) instanceof ClinicalRecords.Written.Stored<Object> stored) {
                     count(stored.created());
                 } else if (written.get(i) instanceof ClinicalRecords.Written.Refused<Object> refused) {
@@ -430,7 +444,8 @@ public final class Importer implements SmartLifecycle {
         }
     }
 
-    private record Pending<S>(ImportableKind<?, S> kind, ImportLine line, ClinicalRecords.NewRecord<S> record) {}
+    /** A new record's line, bound and valid, waiting for its batch: its rules run with the batch's. */
+    private record Pending<R>(ImportableKind<R, ?> kind, ImportLine line, R request) {}
 
     private Path directory(String jobId) {
         return properties.directory().resolve(jobId);

@@ -1,5 +1,7 @@
 package org.footdrop.support.record;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -44,6 +46,18 @@ class PatientIndex {
                 Query.query(Criteria.where("_id").is(id(kind, patientId))),
                 new Update().addToSet("ids").each(ids.toArray())));
         bulk.execute();
+    }
+
+    /** Many patients' ids in one read, by patient; a patient without records has none. */
+    Map<String, List<String>> ids(RecordKind<?> kind, Collection<String> patientIds) {
+        Map<String, String> patientOf = new HashMap<>();
+        patientIds.forEach(patientId -> patientOf.put(id(kind, patientId), patientId));
+        Map<String, List<String>> ids = new HashMap<>();
+        for (Document index :
+                mongo.find(Query.query(Criteria.where("_id").in(patientOf.keySet())), Document.class, COLLECTION)) {
+            ids.put(patientOf.get(index.getString("_id")), index.getList("ids", String.class));
+        }
+        return ids;
     }
 
     List<String> ids(RecordKind<?> kind, String patientId) {
