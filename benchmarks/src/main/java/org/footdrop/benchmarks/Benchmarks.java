@@ -218,12 +218,14 @@ public final class Benchmarks {
 
         private static Path temporaryDataDir() {
             try {
-                return Files.createTempDirectory("footdrop-bench");
+                return Files.createTempDirectory(TEMPORARY_DATA_DIR);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
     }
+
+    static final String TEMPORARY_DATA_DIR = "footdrop-bench";
 
     private final Options options;
     private final Report report;
@@ -239,7 +241,32 @@ public final class Benchmarks {
         Options options = CommandLines.parseOrExit(Options.commandLine(), args, parsed -> Options.from(parsed, args));
         new Benchmarks(options).run();
         System.out.println("wrote " + options.out().toAbsolutePath());
+        removeStores(options.dataDir());
         System.exit(0); // the broker's and the store's non-daemon threads are stopped; the rest need not linger
+    }
+
+    /**
+     * A run in a temporary data directory leaves its logs and profiles there, not its stores: the
+     * broker's log and the store's file of a full run take gigabytes, and nobody reads them after it.
+     */
+    private static void removeStores(Path dataDir) throws IOException {
+        if (!dataDir.getFileName().toString().startsWith(TEMPORARY_DATA_DIR)
+                || !dataDir.toAbsolutePath()
+                        .getParent()
+                        .equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            return; // named with --data-dir: the caller's to keep or remove
+        }
+        for (String store : List.of("mongo", "kafka", "p6")) {
+            Path directory = dataDir.resolve(store);
+            if (Files.isDirectory(directory)) {
+                try (var paths = Files.walk(directory)) {
+                    for (Path path :
+                            paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+        }
     }
 
     /** Runs every stage and writes the report; the smoke test calls this. */

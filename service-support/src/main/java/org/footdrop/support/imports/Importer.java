@@ -284,8 +284,10 @@ public final class Importer implements SmartLifecycle {
                 }
                 while (merge.hasNext()) {
                     ExternalSort.Entry entry = merge.next();
-                    position++;
+                    // counted once handled: a flush the line sets off before it is handled (its kind
+                    // differs from the batch's) checkpoints the lines before it, not this one
                     line(entry);
+                    position++;
                     if (!running) {
                         return; // the service is stopping; the checkpoint stays where the last batch left it
                     }
@@ -427,7 +429,7 @@ public final class Importer implements SmartLifecycle {
                             refused.reason());
                 }
             }
-            metrics.batch(batch.size());
+            metrics.batch(news.size());
             batch.clear();
             jobs.progressed(jobId, progress.at(position));
         }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,11 +44,13 @@ public class OutboxPublisher implements SmartLifecycle {
     /** The ids of the markers whose events this instance is writing or sending: the sweep's hands off. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /**
-     * For each batch marker being sent, the current attempt: its events not yet sent. An event carries
-     * the attempt it was queued by, so that an abandoned attempt cannot end a newer one; its remaining
-     * events are still sent (at-least-once), so one event that fails holds back no other.
+     * For each batch marker being sent, the current attempt. An event carries the attempt it was
+     * queued by, so that an abandoned attempt cannot end a newer one; its remaining events are still
+     * sent (at-least-once), so one event that fails holds back no other.
      */
-    private final Map<String, Set<String>> unsentOfBatch = new ConcurrentHashMap<>();
+    private final Map<String, BatchAttempt> attempts = new ConcurrentHashMap<>();
+    /** Attempts abandoned since the mark loop last looked: their markers lose the events they sent. */
+    private final ConcurrentLinkedQueue<Map.Entry<String, BatchAttempt>> abandoned = new ConcurrentLinkedQueue<>();
 
     private final ConcurrentLinkedQueue<PendingEvent> sent = new ConcurrentLinkedQueue<>();
     private final Counter sendFailures;
@@ -119,9 +120,9 @@ public class OutboxPublisher implements SmartLifecycle {
             release(markerId);
             return false;
         }
-        Set<String> attempt = ConcurrentHashMap.newKeySet();
-        events.forEach(event -> attempt.add(event.entry().eventId()));
-        unsentOfBatch.put(markerId, attempt);
+        BatchAttempt attempt = new BatchAttempt(
+                events.stream().map(event -> event.entry().eventId()).toList());
+        attempts.put(markerId, attempt);
         for (Batched event : events) {
             if (!queue.offer(new PendingEvent(collection, event.recordId(), event.entry(), markerId, attempt))) {
                 abandon(markerId, attempt); // another writer took the room: the marker is the sweep's again
@@ -224,8 +225,9 @@ public class OutboxPublisher implements SmartLifecycle {
      * The marker stays; its events are the sweep's again. Only the current attempt can be abandoned:
      * a late failure of an earlier one changes nothing.
      */
-    private void abandon(String markerId, Set<String> attempt) {
+    private void abandon(String markerId, BatchAttempt attempt) {
         if (end(markerId, attempt)) {
+            abandoned.add(Map.entry(markerId, attempt));
             inFlight.remove(markerId);
         }
     }
@@ -234,9 +236,9 @@ public class OutboxPublisher implements SmartLifecycle {
      * Ends the marker's attempt if it is still the current one. By identity: two attempts with the same
      * events unsent are equal sets, and a late failure of the older must not end the newer.
      */
-    private boolean end(String markerId, Set<String> attempt) {
+    private boolean end(String markerId, BatchAttempt attempt) {
         boolean[] ended = {false};
-        unsentOfBatch.computeIfPresent(markerId, (id, current) -> {
+        attempts.computeIfPresent(markerId, (id, current) -> {
             ended[0] = current == attempt;
             return ended[0] ? null : current;
         });
@@ -253,25 +255,26 @@ public class OutboxPublisher implements SmartLifecycle {
         for (PendingEvent event; batch.size() < 1000 && (event = sent.poll()) != null; ) {
             batch.add(event);
         }
-        if (batch.isEmpty()) {
+        Map<String, BatchAttempt> toNarrow = new HashMap<>();
+        for (Map.Entry<String, BatchAttempt> ended; (ended = abandoned.poll()) != null; ) {
+            toNarrow.put(ended.getKey(), ended.getValue());
+        }
+        if (batch.isEmpty() && toNarrow.isEmpty()) {
             return false;
         }
         List<String> done = new ArrayList<>();
-        Map<String, Set<String>> sentOfAbandoned = new HashMap<>();
         for (PendingEvent event : batch) {
             String markerId = event.markerId();
             if (event.attempt() == null) {
                 done.add(markerId);
                 continue;
             }
-            Set<String> attempt = event.attempt();
-            boolean abandoned = unsentOfBatch.get(markerId) != attempt;
-            if (attempt.remove(event.entry().eventId()) && attempt.isEmpty() && end(markerId, attempt)) {
+            BatchAttempt attempt = event.attempt();
+            boolean current = attempts.get(markerId) == attempt;
+            if (attempt.acknowledge(event.entry().eventId()) && end(markerId, attempt)) {
                 done.add(markerId);
-            } else if (abandoned) {
-                sentOfAbandoned
-                        .computeIfAbsent(markerId, id -> new HashSet<>())
-                        .add(event.entry().eventId());
+            } else if (!current) {
+                toNarrow.put(markerId, attempt); // acknowledged after its attempt failed elsewhere
             }
         }
         if (!done.isEmpty()) {
@@ -281,12 +284,13 @@ public class OutboxPublisher implements SmartLifecycle {
                 done.forEach(inFlight::remove);
             }
         }
-        sentOfAbandoned.forEach(this::narrow);
+        toNarrow.forEach((markerId, attempt) -> narrow(markerId, attempt.acknowledged()));
         return true;
     }
 
     /**
-     * Takes events sent by an attempt that failed elsewhere off their batch's marker, so that the sweep
+     * Takes the events an attempt sent off their batch's marker once the attempt failed elsewhere
+     * (whether their acknowledgements came before or after the failure), so that the sweep
      * re-sends only what was not sent: one event that always fails (a poison event) then holds a marker
      * of its own, not its whole batch re-sent every sweep. Quiet: should it fail, or race a newer
      * attempt, the marker keeps more events than it needs, which are sent again (at-least-once).

@@ -28,8 +28,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * The life of a clinical record: create (idempotent by key), amend (next revision, from the one
  * the caller read), void (final). Each write is ONE single-document write of the record, its
- * history and its outbox event. Every read and write filters on a field with its own unique index
- * ({@code _id} or {@code revisionKey}), the only filters the embedded store serves without scanning.
+ * history and its outbox event. Every read and write filters on {@code _id} (a compare-and-set on
+ * {@code _id} and {@code revision}), which the embedded store serves from its index without scanning.
  * The document's shape is {@link RecordDocuments}'s, keys {@link IdempotencyKeys}', listings
  * {@link PatientIndex}'s; refusals are {@link RecordRefusedException}s, which the edge translates.
  */

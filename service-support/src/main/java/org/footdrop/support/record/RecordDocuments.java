@@ -199,7 +199,9 @@ final class RecordDocuments {
         for (IndexInfo index : indexes.getIndexInfo()) {
             if (index.isIndexForFields(List.of(REVISION_KEY))) {
                 try {
-                    indexes.dropIndex(index.getName());
+                    // by its keys, not its name: mongo-java-server drops an index by name from every
+                    // collection of the database that has one so named
+                    mongo.getCollection(collection).dropIndex(new Document(REVISION_KEY, 1));
                     log.info("Dropped the index {} of {}: revisions are compared by id", index.getName(), collection);
                 } catch (RuntimeException droppedMeanwhile) {
                     log.debug(

@@ -22,18 +22,31 @@ class RevisionKeyIndexTest {
         try (EmbeddedMongo store = new EmbeddedMongo();
                 MongoClient client = MongoClients.create(store.uri("records"))) {
             MongoTemplate mongo = new MongoTemplate(client, "records");
-            mongo.indexOps("diagnoses").createIndex(new Index("revisionKey", Sort.Direction.ASC).unique());
-            mongo.indexOps("diagnoses").createIndex(new Index("other", Sort.Direction.ASC));
-            mongo.insert(new Document("_id", "r1").append("revisionKey", "r1#1"), "diagnoses");
+            for (String collection : new String[] {"diagnoses", "assessments"}) {
+                mongo.indexOps(collection).createIndex(new Index("revisionKey", Sort.Direction.ASC).unique());
+                mongo.indexOps(collection).createIndex(new Index("other", Sort.Direction.ASC));
+                mongo.insert(new Document("_id", "r1").append("revisionKey", "r1#1"), collection);
+            }
 
+            // one collection at a time, as each is first written
             RecordDocuments.dropRevisionKeyIndex(mongo, "diagnoses");
-            RecordDocuments.dropRevisionKeyIndex(mongo, "assessments"); // none yet: nothing to do
-
-            assertThat(mongo.indexOps("diagnoses").getIndexInfo())
+            assertThat(mongo.indexOps("assessments").getIndexInfo())
                     .extracting(IndexInfo::getName)
-                    .containsExactlyInAnyOrder("_id_", "other_1");
-            assertThat(mongo.findById("r1", Document.class, "diagnoses")).isNotNull();
-            assertThat(mongo.collectionExists("assessments")).isFalse();
+                    .as("another collection's index of the same name stays until its own turn")
+                    .containsExactlyInAnyOrder("_id_", "revisionKey_1", "other_1");
+            RecordDocuments.dropRevisionKeyIndex(mongo, "assessments");
+            RecordDocuments.dropRevisionKeyIndex(mongo, "injections"); // none yet: nothing to do
+
+            for (String collection : new String[] {"diagnoses", "assessments"}) {
+                assertThat(mongo.indexOps(collection).getIndexInfo())
+                        .extracting(IndexInfo::getName)
+                        .containsExactlyInAnyOrder("_id_", "other_1");
+                assertThat(mongo.findById("r1", Document.class, collection)).isNotNull();
+                // records without the field no longer collide on a missing key
+                mongo.insert(new Document("_id", "r2"), collection);
+                mongo.insert(new Document("_id", "r3"), collection);
+            }
+            assertThat(mongo.collectionExists("injections")).isFalse();
         }
     }
 }

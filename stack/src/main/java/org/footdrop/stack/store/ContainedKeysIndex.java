@@ -2,10 +2,10 @@ package org.footdrop.stack.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 import java.util.Collection;
-import java.util.regex.Pattern;
 
 /**
  * A unique index that also serves a query naming its keys by plain value beside other fields, such as
@@ -34,7 +34,10 @@ final class ContainedKeysIndex extends Index<Object> {
         for (String key : keys()) {
             Object value = query.get(key);
             // an operator, a list or a pattern is the library's to handle, or a scan's
-            if (value == null || value instanceof Document || value instanceof Collection || value instanceof Pattern) {
+            if (value == null
+                    || value instanceof Document
+                    || value instanceof Collection
+                    || BsonRegularExpression.isRegularExpression(value)) {
                 return false;
             }
         }

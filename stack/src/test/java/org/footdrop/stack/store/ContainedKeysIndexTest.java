@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,8 @@ class ContainedKeysIndexTest {
         assertThat(index.canHandle(new Document("_id", List.of("r1")).append("revision", 3)))
                 .isFalse();
         assertThat(index.canHandle(new Document("_id", null).append("revision", 3)))
+                .isFalse();
+        assertThat(index.canHandle(new Document("_id", new BsonRegularExpression("^r")).append("revision", 3)))
                 .isFalse();
     }
 }
