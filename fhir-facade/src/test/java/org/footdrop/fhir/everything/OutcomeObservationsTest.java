@@ -3,9 +3,9 @@ package org.footdrop.fhir.everything;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.nio.file.Path;
 import java.util.List;
+import org.footdrop.fhir.Conformance;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.terminology.DerivedOutcome;
 import org.footdrop.fhir.terminology.Vocabularies;
@@ -98,11 +98,7 @@ class OutcomeObservationsTest {
                         again.stream().map(Observation::getId).toList());
         assertThat(derived).extracting(Observation::getId).doesNotHaveDuplicates();
         for (Observation observation : derived) {
-            var errors = validator.validate(observation).getMessages().stream()
-                    .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                    .map(m -> m.getLocationString() + ": " + m.getMessage())
-                    .toList();
-            assertThat(errors).as("validation errors").isEmpty();
+            Conformance.assertValid(validator, observation);
         }
     }
 }

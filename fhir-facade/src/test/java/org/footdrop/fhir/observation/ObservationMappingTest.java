@@ -1,14 +1,12 @@
 package org.footdrop.fhir.observation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.footdrop.contract.vocabulary.Sex;
+import org.footdrop.fhir.Conformance;
 import org.footdrop.fhir.patient.FhirPatient;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.terminology.MrcGrades;
@@ -16,7 +14,6 @@ import org.footdrop.fhir.terminology.Vocabularies;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,11 +52,7 @@ class ObservationMappingTest {
     }
 
     private static void assertValid(Observation observation) {
-        var errors = validator.validate(observation).getMessages().stream()
-                .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                .map(message -> message.getLocationString() + ": " + message.getMessage())
-                .toList();
-        assertThat(errors).as("validation errors").isEmpty();
+        Conformance.assertValid(validator, observation);
     }
 
     private static Quantity quantity(Observation observation, String measure) {
@@ -170,13 +163,6 @@ class ObservationMappingTest {
     }
 
     private void assertRefused(Observation observation, String expression) {
-        assertThatThrownBy(() -> mapping.toOwn(observation, PATIENT))
-                .isInstanceOfSatisfying(
-                        UnprocessableEntityException.class,
-                        e -> assertThat(((OperationOutcome) e.getOperationOutcome())
-                                        .getIssueFirstRep()
-                                        .getExpression())
-                                .extracting(Object::toString)
-                                .containsExactly(expression));
+        Conformance.assertRefusedAt(() -> mapping.toOwn(observation, PATIENT), expression);
     }
 }

@@ -1,19 +1,16 @@
 package org.footdrop.fhir.therapy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.util.Map;
 import org.footdrop.contract.vocabulary.Sex;
+import org.footdrop.fhir.Conformance;
 import org.footdrop.fhir.patient.FhirPatient;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.terminology.Vocabularies;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Timing;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,11 +52,7 @@ class ServiceRequestMappingTest {
     }
 
     private static void assertValid(ServiceRequest request) {
-        var errors = validator.validate(request).getMessages().stream()
-                .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                .map(message -> message.getLocationString() + ": " + message.getMessage())
-                .toList();
-        assertThat(errors).as("validation errors").isEmpty();
+        Conformance.assertValid(validator, request);
     }
 
     @Test
@@ -163,13 +156,6 @@ class ServiceRequestMappingTest {
     }
 
     private void assertRefusedAt(ServiceRequest request, String path) {
-        assertThatThrownBy(() -> mapping.toOwn(request, PATIENT))
-                .isInstanceOfSatisfying(
-                        UnprocessableEntityException.class,
-                        e -> assertThat(((OperationOutcome) e.getOperationOutcome())
-                                        .getIssueFirstRep()
-                                        .getExpression())
-                                .extracting(Object::toString)
-                                .containsExactly(path));
+        Conformance.assertRefusedAt(() -> mapping.toOwn(request, PATIENT), path);
     }
 }

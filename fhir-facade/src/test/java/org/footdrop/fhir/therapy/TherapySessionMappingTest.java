@@ -1,19 +1,16 @@
 package org.footdrop.fhir.therapy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.util.Map;
 import org.footdrop.contract.vocabulary.Sex;
+import org.footdrop.fhir.Conformance;
 import org.footdrop.fhir.patient.FhirPatient;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Procedure.ProcedureStatus;
 import org.hl7.fhir.r4.model.Reference;
@@ -53,11 +50,7 @@ class TherapySessionMappingTest {
     }
 
     private static void assertValid(Procedure procedure) {
-        var errors = validator.validate(procedure).getMessages().stream()
-                .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                .map(message -> message.getLocationString() + ": " + message.getMessage())
-                .toList();
-        assertThat(errors).as("validation errors").isEmpty();
+        Conformance.assertValid(validator, procedure);
     }
 
     @Test
@@ -139,13 +132,6 @@ class TherapySessionMappingTest {
     }
 
     private void assertRefusedAt(Procedure procedure, String path) {
-        assertThatThrownBy(() -> mapping.toOwn(procedure, PATIENT))
-                .isInstanceOfSatisfying(
-                        UnprocessableEntityException.class,
-                        e -> assertThat(((OperationOutcome) e.getOperationOutcome())
-                                        .getIssueFirstRep()
-                                        .getExpression())
-                                .extracting(Object::toString)
-                                .containsExactly(path));
+        Conformance.assertRefusedAt(() -> mapping.toOwn(procedure, PATIENT), path);
     }
 }
