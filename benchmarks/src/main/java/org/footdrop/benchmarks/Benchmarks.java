@@ -250,10 +250,13 @@ public final class Benchmarks {
      * broker's log and the store's file of a full run take gigabytes, and nobody reads them after it.
      */
     private static void removeStores(Path dataDir) throws IOException {
-        if (!dataDir.getFileName().toString().startsWith(TEMPORARY_DATA_DIR)
-                || !dataDir.toAbsolutePath()
-                        .getParent()
-                        .equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+        Path name = dataDir.getFileName();
+        Path parent = dataDir.toAbsolutePath().getParent();
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        if (name == null
+                || parent == null
+                || !name.toString().startsWith(TEMPORARY_DATA_DIR)
+                || !parent.equals(temporary)) {
             return; // named with --data-dir: the caller's to keep or remove
         }
         for (String store : List.of("mongo", "kafka", "p6")) {
