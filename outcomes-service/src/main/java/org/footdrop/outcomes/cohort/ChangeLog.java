@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.bson.Document;
@@ -41,6 +43,12 @@ final class ChangeLog {
 
     private Instant gapSince;
 
+    /**
+     * The entries this instance wrote: their patients were loaded just before, so following them
+     * again would read and derive every patient this instance changed twice.
+     */
+    private final Set<Long> own = ConcurrentHashMap.newKeySet();
+
     ChangeLog(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
@@ -56,6 +64,7 @@ final class ChangeLog {
                         COUNTER)
                 .get("value", Number.class)
                 .longValue();
+        own.add(seq); // before the entry exists: a follow on another thread never sees it unmarked
         mongo.insert(
                 new Document("_id", seq)
                         .append("patients", List.copyOf(patientIds))
@@ -74,6 +83,7 @@ final class ChangeLog {
     synchronized void follow(Consumer<List<String>> changed) {
         if (next < 0) {
             next = current() + 1;
+            own.removeIf(seq -> seq < next);
             return;
         }
         List<Long> wanted = LongStream.range(next, next + LOOKAHEAD).boxed().toList();
@@ -83,7 +93,9 @@ final class ChangeLog {
         while (true) {
             Document entry = found.get(next);
             if (entry != null) {
-                changed.accept(entry.getList("patients", String.class));
+                if (!own.remove(next)) {
+                    changed.accept(entry.getList("patients", String.class));
+                }
                 next++;
                 gapSince = null;
                 continue;
@@ -100,6 +112,7 @@ final class ChangeLog {
             if (Duration.between(gapSince, now).compareTo(GAP_PATIENCE) < 0) {
                 return;
             }
+            own.remove(next);
             next++; // a writer took this number and never wrote it
             gapSince = null;
         }

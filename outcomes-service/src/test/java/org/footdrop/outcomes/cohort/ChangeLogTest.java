@@ -1,0 +1,62 @@
+package org.footdrop.outcomes.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.footdrop.support.testing.EmbeddedMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Two instances' change logs in one store: each follows the other's entries, in order, and not its
+ * own, whose patients it loaded before it wrote them.
+ */
+class ChangeLogTest {
+
+    private static final EmbeddedMongo store = new EmbeddedMongo();
+    private static final MongoClient client = MongoClients.create(store.uri("changes"));
+
+    @AfterAll
+    static void close() {
+        client.close();
+        store.close();
+    }
+
+    @Test
+    void followsTheOtherInstancesEntriesInOrderAndNotItsOwn() {
+        MongoTemplate mongo = new MongoTemplate(client, "change_log_test");
+        ChangeLog here = new ChangeLog(mongo, Clock.systemUTC());
+        ChangeLog there = new ChangeLog(mongo, Clock.systemUTC());
+        List<List<String>> seenHere = new ArrayList<>();
+        List<List<String>> seenThere = new ArrayList<>();
+        here.follow(seenHere::add); // each takes its place at the log's end
+        there.follow(seenThere::add);
+
+        here.append(List.of("p-1", "p-2"));
+        there.append(List.of("p-3"));
+        here.append(List.of("p-4"));
+        there.append(List.of("p-5", "p-1"));
+        here.follow(seenHere::add);
+        there.follow(seenThere::add);
+
+        assertThat(seenHere).containsExactly(List.of("p-3"), List.of("p-5", "p-1"));
+        assertThat(seenThere).containsExactly(List.of("p-1", "p-2"), List.of("p-4"));
+
+        // and a third instance, started later, follows what comes after its start, everyone's
+        ChangeLog later = new ChangeLog(mongo, Clock.systemUTC());
+        List<List<String>> seenLater = new ArrayList<>();
+        later.follow(seenLater::add);
+        here.append(List.of("p-6"));
+        there.append(List.of("p-7"));
+        later.follow(seenLater::add);
+        here.follow(seenHere::add);
+        assertThat(seenLater).containsExactly(List.of("p-6"), List.of("p-7"));
+        assertThat(seenHere).endsWith(List.of("p-7"));
+        assertThat(seenHere).doesNotContain(List.of("p-6"));
+    }
+}
