@@ -1,6 +1,8 @@
 package org.footdrop.stack.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -9,10 +11,11 @@ import java.util.List;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with its unique indexes ordered by value and their keys written as
- * BSON ({@link IndexKeyType}), each also serving queries that name its keys among others
- * ({@link ContainedKeysIndex}). Everything else is the library's: the documents and their serialisation,
- * the query engine, the maps' names and the file.
+ * mongo-java-server's H2 backend with its documents stored as BSON ({@link BsonDocumentType}) and never
+ * changed once put ({@link CopyOnUpdateCollection}), and its unique indexes ordered by value and their
+ * keys written as BSON ({@link IndexKeyType}), each also serving queries that name its keys among others
+ * ({@link ContainedKeysIndex}). Everything else is the library's: the query engine, the maps' names and
+ * the file.
  */
 public final class FastH2Backend extends H2Backend {
 
@@ -34,6 +37,18 @@ public final class FastH2Backend extends H2Backend {
 
         Database(String databaseName, MVStore store) {
             super(databaseName, store, getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new CopyOnUpdateCollection(
+                    this,
+                    collectionName,
+                    options,
+                    StoreMaps.openDocuments(getMvStore(), "databases." + namespace),
+                    getMvStore().openMap("meta." + namespace),
+                    cursorRegistry);
         }
 
         @Override

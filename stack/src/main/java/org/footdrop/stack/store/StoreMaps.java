@@ -1,5 +1,6 @@
 package org.footdrop.stack.store;
 
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -7,10 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the store's unique-index maps with {@link IndexKeyType} before mongo-java-server asks for them:
- * H2 hands an open map to every later {@code openMap(name)}, whatever types that caller would have used.
- * A map written with H2's default type (a store file from before this one) is copied into the new form
- * once, on first open; {@value #CONVERTED} records the maps already in it.
+ * Opens the store's maps in this project's forms before mongo-java-server asks for them: unique-index
+ * maps keyed by {@link IndexKeyType}, document maps with {@link BsonDocumentType} values. H2 hands an
+ * open map to every later {@code openMap(name)}, whatever types that caller would have used. A map
+ * written with H2's default types (a store file from before a form) is copied into the new form once,
+ * on first open; each form's registry map records the maps already in it.
  */
 final class StoreMaps {
 
@@ -19,19 +21,35 @@ final class StoreMaps {
     /** Outside mongo-java-server's name spaces ("databases.", "meta.", "db.collection._index_"). */
     static final String CONVERTED = "footdrop.index-maps-by-value";
 
+    /** The document maps already holding BSON; a registry of its own, beside {@value #CONVERTED}. */
+    static final String DOCUMENTS_CONVERTED = "footdrop.document-maps-as-bson";
+
+    /** A form of map: its builder and the registry of the maps converted into it. */
+    private record Form<K, V>(String registry, MVMap.Builder<K, V> builder) {}
+
     private StoreMaps() {}
 
     static void openIndex(MVStore store, String name) {
-        MVMap<String, Boolean> converted = store.openMap(CONVERTED);
+        open(store, name, new Form<>(CONVERTED, keyedByValue()));
+    }
+
+    static MVMap<Object, Document> openDocuments(MVStore store, String name) {
+        return open(store, name, new Form<>(DOCUMENTS_CONVERTED, documentsAsBson()));
+    }
+
+    private static <K, V> MVMap<K, V> open(MVStore store, String name, Form<K, V> form) {
+        MVMap<String, Boolean> converted = store.openMap(form.registry());
         String copyName = copyName(name);
+        MVMap<K, V> map;
         if (!store.hasMap(name) && store.hasMap(copyName)) {
-            finishConversion(store, name, store.openMap(copyName, keyedByValue()), converted);
+            map = finishConversion(store, name, store.openMap(copyName, form.builder()), converted);
         } else if (Boolean.TRUE.equals(converted.get(name)) || !store.hasMap(name)) {
-            store.openMap(name, keyedByValue());
+            map = store.openMap(name, form.builder());
         } else {
-            convert(store, name, converted);
+            map = convert(store, name, form, converted);
         }
         converted.put(name, Boolean.TRUE);
+        return map;
     }
 
     /**
@@ -41,25 +59,28 @@ final class StoreMaps {
      * the copy complete, renamed or not. (Were the copy dropped, the library would rebuild the then empty
      * index from the collection's documents at its next open: slower, not wrong.)
      */
-    private static void convert(MVStore store, String name, MVMap<String, Boolean> converted) {
+    @SuppressWarnings("unchecked")
+    private static <K, V> MVMap<K, V> convert(
+            MVStore store, String name, Form<K, V> form, MVMap<String, Boolean> converted) {
         MVMap<Object, Object> old = store.openMap(name);
         String copyName = copyName(name);
         if (store.hasMap(copyName)) {
             store.removeMap(copyName); // a copy cut off by a crash starts again
         }
-        MVMap<Object, Object> copy = store.openMap(copyName, keyedByValue());
+        MVMap<K, V> copy = store.openMap(copyName, form.builder());
         for (Map.Entry<Object, Object> entry : old.entrySet()) {
-            copy.put(entry.getKey(), entry.getValue());
+            copy.put((K) entry.getKey(), (V) entry.getValue());
         }
         store.removeMap(old);
-        finishConversion(store, name, copy, converted);
+        return finishConversion(store, name, copy, converted);
     }
 
-    private static void finishConversion(
-            MVStore store, String name, MVMap<Object, Object> copy, MVMap<String, Boolean> converted) {
+    private static <K, V> MVMap<K, V> finishConversion(
+            MVStore store, String name, MVMap<K, V> copy, MVMap<String, Boolean> converted) {
         converted.put(name, Boolean.TRUE); // before the rename: a renamed map is always known converted
         store.renameMap(copy, name);
-        log.info("Index map {} converted to keys by value ({} keys)", name, copy.sizeAsLong());
+        log.info("Map {} converted to this project's form ({} entries)", name, copy.sizeAsLong());
+        return copy;
     }
 
     static String copyName(String name) {
@@ -68,5 +89,9 @@ final class StoreMaps {
 
     private static MVMap.Builder<Object, Object> keyedByValue() {
         return new MVMap.Builder<>().keyType(new IndexKeyType());
+    }
+
+    private static MVMap.Builder<Object, Document> documentsAsBson() {
+        return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
     }
 }

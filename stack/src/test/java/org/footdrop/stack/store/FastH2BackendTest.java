@@ -30,10 +30,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The store with its unique indexes in value order and their keys as BSON, through the MongoDB driver:
- * documents read back as written, lookups and duplicate keys for keys of every BSON type as before,
- * across restarts, and a store file written by the library's own backend (H2's byte order, Java
- * serialisation) read and extended after its index maps are converted.
+ * The store with its documents and index keys as BSON and its unique indexes in value order, through the
+ * MongoDB driver: documents read back as written, also when updated while H2 writes them; lookups and
+ * duplicate keys for keys of every BSON type as before, across restarts; and a store file written by
+ * the library's own backend (H2's byte order, Java serialisation) read and extended after its maps are
+ * converted.
  */
 class FastH2BackendTest {
 
@@ -204,6 +205,78 @@ class FastH2BackendTest {
         });
     }
 
+    @Test
+    void anUpdatePutsACopyAndLeavesTheDocumentStoredBeforeItAsItWas() {
+        withStore(FastH2Backend::new, (store, records) -> {
+            records.insertOne(new Document("_id", "r1").append("revision", 1).append("history", List.of(1)));
+            // the collection's own map, open since the insert created it
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents =
+                    store.openMap("databases.footdrop_test.records");
+            var stored = documents.get("r1");
+
+            records.updateOne(
+                    Filters.eq("_id", "r1"),
+                    new Document("$set", new Document("revision", 2)).append("$push", new Document("history", 2)));
+            var updated = documents.get("r1");
+            records.findOneAndUpdate(Filters.eq("_id", "r1"), new Document("$inc", new Document("revision", 1)));
+            var modified = documents.get("r1");
+            records.replaceOne(Filters.eq("_id", "r1"), new Document("replaced", true));
+
+            // what H2 may be encoding on its own thread is never changed under it
+            assertThat(stored).containsEntry("revision", 1).containsEntry("history", List.of(1));
+            assertThat(updated).containsEntry("revision", 2).containsEntry("history", List.of(1, 2));
+            assertThat(modified).containsEntry("revision", 3);
+            assertThat(documents.get("r1")).containsEntry("replaced", true).doesNotContainKey("revision");
+            assertThat(records.find(Filters.eq("_id", "r1")).first())
+                    .isEqualTo(new Document("_id", "r1").append("replaced", true));
+        });
+    }
+
+    @Test
+    void documentsUpdatedWhileTheStoreWritesThemReadBackWhole() throws Exception {
+        int documents = 20;
+        int updates = 300;
+        withStore(FastH2Backend::new, (store, records) -> {
+            for (int i = 0; i < documents; i++) {
+                records.insertOne(new Document("_id", "p" + i).append("events", List.of()));
+            }
+            var writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+            var stop = new java.util.concurrent.atomic.AtomicBoolean();
+            var commits = writer.submit(() -> {
+                while (!stop.get()) {
+                    store.commit(); // pages encoded while the updates below run
+                }
+            });
+            try {
+                for (int n = 0; n < updates; n++) {
+                    for (int i = 0; i < documents; i++) {
+                        records.updateOne(
+                                Filters.eq("_id", "p" + i),
+                                new Document("$push", new Document("events", new Document("n", n)))
+                                        .append("$set", new Document("field" + (n % 7), n)));
+                    }
+                }
+            } finally {
+                stop.set(true);
+                assertThat(store.isClosed()).isFalse();
+            }
+            try {
+                commits.get();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                writer.shutdown();
+            }
+        });
+        withStore(FastH2Backend::new, records -> {
+            for (int i = 0; i < documents; i++) {
+                Document patient = records.find(Filters.eq("_id", "p" + i)).first();
+                assertThat(patient.getList("events", Document.class)).hasSize(updates);
+                assertThat(patient.getInteger("field" + ((updates - 1) % 7))).isEqualTo(updates - 1);
+            }
+        });
+    }
+
     private static Document documentOfEveryType() {
         return new Document("_id", UUID.fromString("5d3c1a7e-9b2f-4e11-8a44-0c9e7d6b5a21"))
                 .append("text", "Dextrose 5% – ü")
@@ -265,13 +338,19 @@ class FastH2BackendTest {
     private void withStore(
             Function<MVStore, ? extends H2Backend> backend,
             java.util.function.Consumer<MongoCollection<Document>> work) {
+        withStore(backend, (store, records) -> work.accept(records));
+    }
+
+    private void withStore(
+            Function<MVStore, ? extends H2Backend> backend,
+            java.util.function.BiConsumer<MVStore, MongoCollection<Document>> work) {
         MVStore store = new MVStore.Builder().fileName(storeFile()).open();
         MongoServer server = new MongoServer(backend.apply(store));
         try {
             InetSocketAddress address = server.bind();
             try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
                     + address.getPort() + "/?uuidRepresentation=standard")) {
-                work.accept(client.getDatabase("footdrop_test").getCollection("records"));
+                work.accept(store, client.getDatabase("footdrop_test").getCollection("records"));
             }
         } finally {
             server.shutdown();
