@@ -18,9 +18,10 @@ public interface ImportableKind<R, S> {
     String name();
 
     /**
-     * Kinds are imported in this order, lowest first, each kind in full before the next: a rule of
-     * one kind may read records of a lower one (an assessment the diagnoses' onset, a session its
-     * therapy), which are then stored.
+     * A patient's records are imported in this order, lowest first, and each batch is written kind
+     * by kind in it: a rule of one kind may read the patient's records of a lower one (an assessment
+     * its diagnoses' onset, a session its therapy), which are then stored. A rule reads only its own
+     * patient's records: patients are imported one after another.
      */
     int rank();
 

@@ -41,10 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bulk imports of one service: receives a file (streamed into sorted runs on disk), then applies its
- * lines of the kinds this service owns, kind by kind and, within a kind, patient by patient in
+ * lines of the kinds this service owns, patient by patient and, for each patient, kind by kind in
  * clinical-time order, whatever the order of the file. New records are written in batches through
- * the records engine under the identifier (system, line key); amends and voids one by one. Each
- * batch ends with a checkpoint, so a job interrupted by a restart resumes after its last batch.
+ * the records engine under the identifier (system, line key), each batch kind by kind; amends and
+ * voids one by one. Each batch ends with a checkpoint, so a job interrupted by a restart resumes
+ * after its last batch.
  * One job runs at a time; the others wait their turn.
  */
 public final class Importer implements SmartLifecycle {
@@ -164,15 +165,17 @@ public final class Importer implements SmartLifecycle {
     }
 
     /**
-     * New records first, kind by kind (a rule may read records of a lower rank), each kind patient
-     * by patient in clinical time; then amends and voids in the order of the file.
+     * New records first, patient by patient, each patient's kind by kind (a rule may read the
+     * patient's records of a lower rank) in clinical time; then amends and voids in the order of the
+     * file. A patient's records of every kind then follow one another, so the projection applies
+     * them together, not once a kind.
      */
     private static String sortKey(ImportableKind<?, ?> kind, ImportLine line) {
         if (line.action() != ImportLine.Action.CREATE) {
             return "1";
         }
         String time = kind.clinicalTime(line.body());
-        return "0" + (char) ('a' + kind.rank()) + '\u0001' + safe(line.patientId()) + '\u0001' + safe(time);
+        return "0" + safe(line.patientId()) + '\u0001' + (char) ('a' + kind.rank()) + '\u0001' + safe(time);
     }
 
     private static String safe(String text) {
@@ -315,10 +318,8 @@ public final class Importer implements SmartLifecycle {
                 return;
             }
             ImportableKind<?, ?> kind = kinds.get(line.kind());
-            if (!batch.isEmpty()
-                    && (line.action() != ImportLine.Action.CREATE
-                            || batch.get(0).kind() != kind)) {
-                flush(); // a new kind's rules may read the records of this one; a correction its record
+            if (!batch.isEmpty() && line.action() != ImportLine.Action.CREATE) {
+                flush(); // a correction reads its record
             }
             if (line.action() != ImportLine.Action.CREATE) {
                 corrections++;
@@ -390,22 +391,31 @@ public final class Importer implements SmartLifecycle {
                     "No " + kind.name() + " with key " + line.key() + " in " + system + "; import its creation first");
         }
 
+        /**
+         * Writes the batch kind by kind, lowest rank first: the rules of a kind read ahead only once
+         * the batch's records of the kinds below are stored (an assessment's onset reads the
+         * diagnoses of its patient, which may be in the same batch).
+         */
         private void flush() {
             corrections = 0;
-            if (batch.isEmpty()) {
-                jobs.progressed(jobId, progress.at(position));
-                return;
+            Map<ImportableKind<?, ?>, List<Pending<?>>> byKind =
+                    new java.util.TreeMap<>(Comparator.<ImportableKind<?, ?>>comparingInt(ImportableKind::rank)
+                            .thenComparing(ImportableKind::name));
+            for (Pending<?> pending : batch) {
+                byKind.computeIfAbsent(pending.kind(), k -> new ArrayList<>()).add(pending);
             }
-            flushKind(batch.get(0).kind());
+            byKind.forEach(this::flushKind);
+            batch.clear();
+            jobs.progressed(jobId, progress.at(position));
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        private void flushKind(ImportableKind kind) {
+        private void flushKind(ImportableKind kind, List<Pending<?>> lines) {
             ImportableKind.LineImporter<Object, Object> importer = importer(kind);
-            importer.prefetch(batch.stream().map(Pending::line).toList());
+            importer.prefetch(lines.stream().map(Pending::line).toList());
             List<Pending<?>> prepared = new ArrayList<>();
             List<ClinicalRecords.NewRecord<Object>> news = new ArrayList<>();
-            for (Pending<?> pending : batch) {
+            for (Pending<?> pending : lines) {
                 ImportLine line = pending.line();
                 try {
                     Object state = importer.prepare(line, pending.request());
@@ -430,8 +440,6 @@ public final class Importer implements SmartLifecycle {
                 }
             }
             metrics.batch(news.size());
-            batch.clear();
-            jobs.progressed(jobId, progress.at(position));
         }
 
         private void count(boolean accepted) {
