@@ -10,14 +10,16 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
  * mongo-java-server's H2 collection whose stored documents never change once put. The library updates
- * a document in place and then puts it again; H2 may be encoding that document's page on its own thread
- * meanwhile ({@link BsonDocumentType}). Here an update works on copies of the documents it matched, and
- * the copy is what it puts. A shallow copy suffices: the library computes the new document from a deep
- * clone of the old and then only puts and removes top-level fields of the one it matched.
+ * a document in place and then puts it again; H2 may be encoding that document's page on its own
+ * thread meanwhile ({@link BsonDocumentType}). Here an update works on copies of the documents it
+ * matched, and the copy is what it puts; an aggregation works on deep copies. A shallow copy suffices
+ * for an update: the library computes the new document from a deep clone of the old and then only
+ * puts and removes top-level fields of the one it matched.
  */
 final class CopyOnUpdateCollection extends H2Collection {
 
@@ -79,6 +81,21 @@ final class CopyOnUpdateCollection extends H2Collection {
             Document fieldSelector) {
         return copiedForUpdate(
                 super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+    }
+
+    /**
+     * An aggregation's source and its lookups: stages such as {@code $addFields} and
+     * {@code $graphLookup} write into the documents they are handed, nested ones included, so they
+     * get deep copies. (The project's services never aggregate; other clients of the store may.)
+     */
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        return super.queryAllAsStream().map(Document::cloneDeeply);
+    }
+
+    @Override
+    public Stream<Document> handleQueryAsStream(Document query) {
+        return super.handleQueryAsStream(query).map(Document::cloneDeeply);
     }
 
     private QueryResult copiedForUpdate(QueryResult matched) {

@@ -10,46 +10,52 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens the store's maps in this project's forms before mongo-java-server asks for them: unique-index
  * maps keyed by {@link IndexKeyType}, document maps with {@link BsonDocumentType} values. H2 hands an
- * open map to every later {@code openMap(name)}, whatever types that caller would have used. A map
- * written with H2's default types (a store file from before a form) is copied into the new form once,
- * on first open; each form's registry map records the maps already in it.
+ * open map to every later {@code openMap(name)}, whatever types that caller would have used. An index
+ * map written with H2's default key type (a store file from before that type) is copied into the new
+ * form once, on first open, since its keys are ordered otherwise; {@value #CONVERTED} records the maps
+ * already in it. A document map needs no copy: its type reads values of either form.
  */
 final class StoreMaps {
 
     private static final Logger log = LoggerFactory.getLogger(StoreMaps.class);
 
-    /** Outside mongo-java-server's name spaces ("databases.", "meta.", "db.collection._index_"). */
-    static final String CONVERTED = "footdrop.index-maps-by-value";
+    /**
+     * Outside mongo-java-server's name spaces ("databases.", "meta.", "db.collection._index_"): without
+     * a dot, so that dropping a database (every map named "db." and more) never takes it along.
+     */
+    static final String CONVERTED = "footdrop-index-maps-by-value";
 
-    /** The document maps already holding BSON; a registry of its own, beside {@value #CONVERTED}. */
-    static final String DOCUMENTS_CONVERTED = "footdrop.document-maps-as-bson";
-
-    /** A form of map: its builder and the registry of the maps converted into it. */
-    private record Form<K, V>(String registry, MVMap.Builder<K, V> builder) {}
+    /** The registry's first name, which a database named "footdrop" would have dropped. */
+    private static final String CONVERTED_BEFORE = "footdrop.index-maps-by-value";
 
     private StoreMaps() {}
 
-    static void openIndex(MVStore store, String name) {
-        open(store, name, new Form<>(CONVERTED, keyedByValue()));
-    }
-
     static MVMap<Object, Document> openDocuments(MVStore store, String name) {
-        return open(store, name, new Form<>(DOCUMENTS_CONVERTED, documentsAsBson()));
+        return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
     }
 
-    private static <K, V> MVMap<K, V> open(MVStore store, String name, Form<K, V> form) {
-        MVMap<String, Boolean> converted = store.openMap(form.registry());
+    static void openIndex(MVStore store, String name) {
+        MVMap<String, Boolean> converted = registry(store);
         String copyName = copyName(name);
-        MVMap<K, V> map;
         if (!store.hasMap(name) && store.hasMap(copyName)) {
-            map = finishConversion(store, name, store.openMap(copyName, form.builder()), converted);
+            finishConversion(store, name, store.openMap(copyName, keyedByValue()), converted);
         } else if (Boolean.TRUE.equals(converted.get(name)) || !store.hasMap(name)) {
-            map = store.openMap(name, form.builder());
+            store.openMap(name, keyedByValue());
         } else {
-            map = convert(store, name, form, converted);
+            convert(store, name, converted);
         }
         converted.put(name, Boolean.TRUE);
-        return map;
+    }
+
+    /** The registry, its entries moved over from its first name on first open. */
+    private static MVMap<String, Boolean> registry(MVStore store) {
+        MVMap<String, Boolean> converted = store.openMap(CONVERTED);
+        if (store.hasMap(CONVERTED_BEFORE)) {
+            MVMap<String, Boolean> before = store.openMap(CONVERTED_BEFORE);
+            converted.putAll(before);
+            store.removeMap(before);
+        }
+        return converted;
     }
 
     /**
@@ -59,28 +65,25 @@ final class StoreMaps {
      * the copy complete, renamed or not. (Were the copy dropped, the library would rebuild the then empty
      * index from the collection's documents at its next open: slower, not wrong.)
      */
-    @SuppressWarnings("unchecked")
-    private static <K, V> MVMap<K, V> convert(
-            MVStore store, String name, Form<K, V> form, MVMap<String, Boolean> converted) {
+    private static void convert(MVStore store, String name, MVMap<String, Boolean> converted) {
         MVMap<Object, Object> old = store.openMap(name);
         String copyName = copyName(name);
         if (store.hasMap(copyName)) {
             store.removeMap(copyName); // a copy cut off by a crash starts again
         }
-        MVMap<K, V> copy = store.openMap(copyName, form.builder());
+        MVMap<Object, Object> copy = store.openMap(copyName, keyedByValue());
         for (Map.Entry<Object, Object> entry : old.entrySet()) {
-            copy.put((K) entry.getKey(), (V) entry.getValue());
+            copy.put(entry.getKey(), entry.getValue());
         }
         store.removeMap(old);
-        return finishConversion(store, name, copy, converted);
+        finishConversion(store, name, copy, converted);
     }
 
-    private static <K, V> MVMap<K, V> finishConversion(
-            MVStore store, String name, MVMap<K, V> copy, MVMap<String, Boolean> converted) {
+    private static void finishConversion(
+            MVStore store, String name, MVMap<Object, Object> copy, MVMap<String, Boolean> converted) {
         converted.put(name, Boolean.TRUE); // before the rename: a renamed map is always known converted
         store.renameMap(copy, name);
-        log.info("Map {} converted to this project's form ({} entries)", name, copy.sizeAsLong());
-        return copy;
+        log.info("Index map {} converted to keys by value ({} keys)", name, copy.sizeAsLong());
     }
 
     static String copyName(String name) {
@@ -89,9 +92,5 @@ final class StoreMaps {
 
     private static MVMap.Builder<Object, Object> keyedByValue() {
         return new MVMap.Builder<>().keyType(new IndexKeyType());
-    }
-
-    private static MVMap.Builder<Object, Document> documentsAsBson() {
-        return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
     }
 }
