@@ -5,6 +5,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Marker;
 
 /**
@@ -31,12 +33,21 @@ public class PayloadLogGuard extends TurboFilter {
             "org.springframework.cloud.stream",
             "org.springframework.cloud.function");
 
+    /**
+     * Each logger's answer, kept: the filter runs at every level check of every logger (the driver
+     * asks whether DEBUG is on for each command), and loggers are few and named for good.
+     */
+    private final Map<String, FilterReply> belowInfo = new ConcurrentHashMap<>();
+
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         if (level == null || level.isGreaterOrEqual(Level.INFO)) {
             return FilterReply.NEUTRAL;
         }
-        String name = logger.getName();
+        return belowInfo.computeIfAbsent(logger.getName(), PayloadLogGuard::replyBelowInfo);
+    }
+
+    private static FilterReply replyBelowInfo(String name) {
         for (String prefix : PAYLOAD_LOGGERS) {
             if (name.startsWith(prefix)) {
                 return FilterReply.DENY;
