@@ -11,8 +11,9 @@ import org.footdrop.support.imports.NamedImportableKind;
 import org.springframework.stereotype.Component;
 
 /**
- * Assessments in a bulk import, after every diagnosis of the file is stored: the onset rule reads
- * the diagnoses of a batch's patients all at once, before the batch's lines are prepared.
+ * Assessments in a bulk import, after their patient's diagnoses are stored (a patient's lines come
+ * together, diagnoses first): the onset rule reads the diagnoses of a batch's patients all at once,
+ * before the batch's assessments are prepared.
  */
 @Component
 class AssessmentImport extends NamedImportableKind<AssessmentRequest, AssessmentState> {

@@ -210,6 +210,36 @@ class ImportApiTest {
     }
 
     @Test
+    void shouldApplyTheOnsetRuleToAPatientWhoseLinesABatchBoundaryDivides() {
+        String p = "pt-p-" + run;
+        String q = "pt-q-" + run;
+        StringBuilder file = new StringBuilder();
+        // in the file's order: p's assessments before its diagnosis, then q's, whose onset is earlier
+        file.append(assessment("a-early", p, "2025-12-20T09:00:00Z")).append('\n');
+        file.append(assessment("a-late", p, "2026-01-05T09:00:00Z")).append('\n');
+        file.append(assessment("q-early", q, "2025-12-20T09:00:00Z")).append('\n');
+        file.append(diagnosis("d-q", q, "2025-12-01")).append('\n');
+        file.append(diagnosis("d-p", p, "2025-12-28")).append('\n');
+        // patients sorted before p fill the first batch of 500 but one line: p's diagnosis closes it,
+        // and its assessments are prepared with the next batch, after it is stored
+        for (int i = 0; i < 499; i++) {
+            file.append(diagnosis("fill-" + i, "pt-a-" + run + "-" + String.format("%03d", i), "2026-01-01"))
+                    .append('\n');
+        }
+
+        JsonNode job = finished(upload(file.toString()));
+
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("accepted").asLong()).isEqualTo(499 + 4); // the fillers, d-p, d-q, a-late, q-early
+        List<JsonNode> refusals = refusals(job);
+        assertThat(refusals).singleElement().satisfies(refusal -> {
+            assertThat(refusal.get("line").asLong()).isEqualTo(1);
+            assertThat(refusal.get("problem").get("errors").get(0).get("reason").asString())
+                    .isEqualTo("must not be before the symptom onset (2025-12-28)");
+        });
+    }
+
+    @Test
     void shouldStopACancelledJobAfterItsBatchKeepingWhatItImported() {
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {

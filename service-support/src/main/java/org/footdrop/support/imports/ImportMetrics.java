@@ -12,7 +12,7 @@ final class ImportMetrics {
     ImportMetrics(MeterRegistry meters) {
         this.meters = meters;
         this.batches = DistributionSummary.builder("footdrop.import.batch.records")
-                .description("Records per bulk write of an import")
+                .description("Records per bulk write of an import (one a kind of each batch)")
                 .register(meters);
     }
 

@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
  * @param directory where a job's sorted runs live until it is finished: keep it on a volume that
  *        survives a restart, or interrupted jobs cannot resume; it needs about the size of the files
  * @param maxFileSize the largest file accepted (the 64 KiB limit of single requests does not apply)
- * @param batchSize records written per bulk write
+ * @param batchSize new records' lines per batch and checkpoint (a batch is written in one bulk write
+ *        per kind it holds)
  * @param sortBudget how much of a file is sorted in memory at once, per job
  */
 @ConfigurationProperties("footdrop.import")

@@ -20,8 +20,9 @@ public interface ImportableKind<R, S> {
     /**
      * A patient's records are imported in this order, lowest first, and each batch is written kind
      * by kind in it: a rule of one kind may read the patient's records of a lower one (an assessment
-     * its diagnoses' onset, a session its therapy), which are then stored. A rule reads only its own
-     * patient's records: patients are imported one after another.
+     * its diagnoses' onset, a session its therapy), which are then stored. Only the patient's own
+     * records are complete: patients are imported one after another, so a rule that reads another
+     * patient's records sees only those of patients sorted before.
      */
     int rank();
 

@@ -287,8 +287,8 @@ public final class Importer implements SmartLifecycle {
                 }
                 while (merge.hasNext()) {
                     ExternalSort.Entry entry = merge.next();
-                    // counted once handled: a flush the line sets off before it is handled (its kind
-                    // differs from the batch's) checkpoints the lines before it, not this one
+                    // counted once handled: a flush the line sets off before it is handled (it is a
+                    // correction) checkpoints the lines before it, not this one
                     line(entry);
                     position++;
                     if (!running) {

@@ -11,8 +11,11 @@ import org.footdrop.support.web.FieldProblem;
 import org.springframework.stereotype.Component;
 
 /**
- * Logged sessions in a bulk import, after every therapy of the file is stored: a session line
- * names its therapy by the therapy's line key ({@code therapyKey}) and its patient beside the body.
+ * Logged sessions in a bulk import, after their patient's therapies are stored (a patient's lines
+ * come together, therapies first): a session line names its therapy by the therapy's line key
+ * ({@code therapyKey}) and its patient beside the body. A key of another patient's therapy is refused:
+ * at {@code patientId} if that therapy is stored already, at {@code therapyKey} if its patient comes
+ * later in the job.
  */
 @Component
 class TherapySessionImport extends NamedImportableKind<TherapySessionRequest, TherapySessionState> {

@@ -72,6 +72,40 @@ class TreatmentImportTest {
         assertThat(therapies.get(0).get("attendedSessions").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void shouldFindASessionsTherapyThatClosedTheBatchBefore() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String p = "pt-p-" + run;
+        Http writer = new Http(
+                port,
+                TestTokens.builder(Role.CLINICAL_WRITER)
+                        .subject("migration-" + run)
+                        .sign());
+        StringBuilder file = new StringBuilder();
+        file.append(session("s-1", p, "t-p", "2026-03-10")).append('\n');
+        file.append("{\"kind\":\"therapy\",\"key\":\"t-p\",\"body\":" + TreatmentBodies.therapy(p) + "}\n");
+        // patients sorted before p fill the first batch of 500 but one line: p's therapy closes it
+        for (int i = 0; i < 499; i++) {
+            String filler = "pt-a-" + run + "-" + String.format("%03d", i);
+            file.append("{\"kind\":\"therapy\",\"key\":\"t-" + i + "\",\"body\":" + TreatmentBodies.therapy(filler)
+                    + "}\n");
+        }
+
+        ResponseEntity<JsonNode> started = writer.upload("/api/v1/imports?system=urn:test:" + run, file.toString());
+        String location = started.getHeaders().getLocation().toString();
+        JsonNode job = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> writer.get(location).getBody(),
+                        j -> j.get("status").asString().equals("COMPLETED"));
+
+        assertThat(job.get("accepted").asLong()).isEqualTo(501);
+        assertThat(job.get("refused").asLong()).isZero();
+        JsonNode therapies = new Http(port, TestTokens.forRoles(Role.CLINICIAN))
+                .get("/api/v1/patients/{p}/therapies", p)
+                .getBody();
+        assertThat(therapies.get(0).get("attendedSessions").asInt()).isEqualTo(1);
+    }
+
     private static String session(String key, String patientId, String therapyKey, String date) {
         return "{\"kind\":\"therapySession\",\"key\":\"" + key + "\",\"patientId\":\"" + patientId
                 + "\",\"therapyKey\":\"" + therapyKey + "\",\"body\":{\"date\":\"" + date + "\",\"attended\":true}}";
