@@ -31,11 +31,7 @@ class TreatmentImportTest {
     void shouldImportTherapiesTheirSessionsAndASeriesInAnyOrder() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String p = "pt-trt-" + run;
-        Http writer = new Http(
-                port,
-                TestTokens.builder(Role.CLINICAL_WRITER)
-                        .subject("migration-" + run)
-                        .sign());
+        Http writer = writer(run);
         String file = String.join(
                 "\n",
                 session("s-1", p, "t-1", "2026-03-10"),
@@ -47,12 +43,8 @@ class TreatmentImportTest {
                 session("s-other", "pt-someone-else-" + run, "t-1", "2026-03-12"),
                 "{\"kind\":\"diagnosis\",\"key\":\"d-1\",\"body\":{\"patientId\":\"" + p + "\"}}");
 
-        ResponseEntity<JsonNode> started = writer.upload("/api/v1/imports?system=urn:test:" + run, file);
-        String location = started.getHeaders().getLocation().toString();
-        JsonNode job = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> writer.get(location).getBody(),
-                        j -> j.get("status").asString().equals("COMPLETED"));
+        String location = upload(writer, run, file);
+        JsonNode job = completed(writer, location);
 
         assertThat(job.get("accepted").asLong()).isEqualTo(4);
         assertThat(job.get("refused").asLong()).isEqualTo(3);
@@ -76,11 +68,7 @@ class TreatmentImportTest {
     void shouldFindASessionsTherapyThatClosedTheBatchBefore() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String p = "pt-p-" + run;
-        Http writer = new Http(
-                port,
-                TestTokens.builder(Role.CLINICAL_WRITER)
-                        .subject("migration-" + run)
-                        .sign());
+        Http writer = writer(run);
         StringBuilder file = new StringBuilder();
         file.append(session("s-1", p, "t-p", "2026-03-10")).append('\n');
         file.append("{\"kind\":\"therapy\",\"key\":\"t-p\",\"body\":" + TreatmentBodies.therapy(p) + "}\n");
@@ -91,12 +79,7 @@ class TreatmentImportTest {
                     + "}\n");
         }
 
-        ResponseEntity<JsonNode> started = writer.upload("/api/v1/imports?system=urn:test:" + run, file.toString());
-        String location = started.getHeaders().getLocation().toString();
-        JsonNode job = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> writer.get(location).getBody(),
-                        j -> j.get("status").asString().equals("COMPLETED"));
+        JsonNode job = completed(writer, upload(writer, run, file.toString()));
 
         assertThat(job.get("accepted").asLong()).isEqualTo(501);
         assertThat(job.get("refused").asLong()).isZero();
@@ -104,6 +87,27 @@ class TreatmentImportTest {
                 .get("/api/v1/patients/{p}/therapies", p)
                 .getBody();
         assertThat(therapies.get(0).get("attendedSessions").asInt()).isEqualTo(1);
+    }
+
+    private Http writer(String run) {
+        return new Http(
+                port,
+                TestTokens.builder(Role.CLINICAL_WRITER)
+                        .subject("migration-" + run)
+                        .sign());
+    }
+
+    /** The job's location. */
+    private static String upload(Http writer, String run, String file) {
+        ResponseEntity<JsonNode> started = writer.upload("/api/v1/imports?system=urn:test:" + run, file);
+        return started.getHeaders().getLocation().toString();
+    }
+
+    private static JsonNode completed(Http writer, String location) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> writer.get(location).getBody(),
+                        j -> j.get("status").asString().equals("COMPLETED"));
     }
 
     private static String session(String key, String patientId, String therapyKey, String date) {
