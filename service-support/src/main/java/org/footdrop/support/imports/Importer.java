@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -399,7 +400,7 @@ public final class Importer implements SmartLifecycle {
         private void flush() {
             corrections = 0;
             Map<ImportableKind<?, ?>, List<Pending<?>>> byKind =
-                    new java.util.TreeMap<>(Comparator.<ImportableKind<?, ?>>comparingInt(ImportableKind::rank)
+                    new TreeMap<>(Comparator.<ImportableKind<?, ?>>comparingInt(ImportableKind::rank)
                             .thenComparing(ImportableKind::name));
             for (Pending<?> pending : batch) {
                 byKind.computeIfAbsent(pending.kind(), k -> new ArrayList<>()).add(pending);

@@ -1,12 +1,7 @@
 package org.footdrop.stack.store;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Collection;
 import java.util.Map;
 import org.h2.mvstore.WriteBuffer;
@@ -59,12 +54,10 @@ final class BsonDocumentType extends BasicDataType<Document> {
             return (Document) h2Form.read(buffer);
         }
         buffer.get();
-        int size = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
-        ByteBuffer bson = buffer.slice();
-        bson.limit(size);
-        buffer.position(buffer.position() + size);
-        averageSize = (size + 15 * averageSize) / 16;
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        int start = buffer.position();
+        Document document = StoreBson.decode(buffer);
+        averageSize = (buffer.position() - start + 15 * averageSize) / 16;
+        return document;
     }
 
     @Override
@@ -77,16 +70,10 @@ final class BsonDocumentType extends BasicDataType<Document> {
         if (!namesFitBson(document)) {
             return null;
         }
-        ByteBuf bson = Unpooled.buffer(averageSize + averageSize / 2);
         try {
-            BsonEncoder.encodeDocument(document, bson);
-            byte[] bytes = new byte[bson.readableBytes()];
-            bson.readBytes(bytes);
-            return bytes;
+            return StoreBson.encode(document, averageSize + averageSize / 2);
         } catch (RuntimeException notEncodable) {
             return null;
-        } finally {
-            bson.release();
         }
     }
 

@@ -3,12 +3,7 @@ package org.footdrop.stack.store;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.h2.mvstore.WriteBuffer;
@@ -75,7 +70,7 @@ final class IndexKeyType extends ObjectDataType {
             return super.read(buffer); // H2's own form: a key of a store file from before, or without a BSON form
         }
         buffer.get();
-        return keyOf(readBson(buffer));
+        return keyOf(StoreBson.decode(buffer));
     }
 
     /** The key as a BSON document of its values ("0", "1", ...), if that reads back as an equal key. */
@@ -86,32 +81,11 @@ final class IndexKeyType extends ObjectDataType {
         }
         byte[] bson;
         try {
-            bson = toBson(values);
+            bson = StoreBson.encode(values, 64);
         } catch (RuntimeException notEncodable) {
             return null;
         }
-        return key.equals(keyOf(readBson(ByteBuffer.wrap(bson)))) ? bson : null;
-    }
-
-    private static byte[] toBson(Document document) {
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            byte[] bytes = new byte[bson.readableBytes()];
-            bson.readBytes(bytes);
-            return bytes;
-        } finally {
-            bson.release();
-        }
-    }
-
-    /** Reads one document and moves the buffer past it; a BSON document starts with its length. */
-    private static Document readBson(ByteBuffer buffer) {
-        int size = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
-        ByteBuffer bson = buffer.slice();
-        bson.limit(size);
-        buffer.position(buffer.position() + size);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        return key.equals(keyOf(StoreBson.decode(ByteBuffer.wrap(bson)))) ? bson : null;
     }
 
     private static KeyValue keyOf(Document values) {

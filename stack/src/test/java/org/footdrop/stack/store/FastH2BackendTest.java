@@ -13,6 +13,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -210,8 +211,7 @@ class FastH2BackendTest {
         withStore(FastH2Backend::new, (store, records) -> {
             records.insertOne(new Document("_id", "r1").append("revision", 1).append("history", List.of(1)));
             // the collection's own map, open since the insert created it
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents =
-                    store.openMap("databases.footdrop_test.records");
+            var documents = documents(store);
             var stored = documents.get("r1");
 
             records.updateOne(
@@ -260,8 +260,7 @@ class FastH2BackendTest {
     void anAggregationLeavesTheStoredDocumentsAsTheyWere() {
         withStore(FastH2Backend::new, (store, records) -> {
             records.insertOne(new Document("_id", "r1").append("meta", new Document("a", 1)));
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents =
-                    store.openMap("databases.footdrop_test.records");
+            var documents = documents(store);
             var stored = documents.get("r1");
 
             var added = records.aggregate(List.of(
@@ -285,12 +284,25 @@ class FastH2BackendTest {
         });
         // (the wire cannot carry that name either: the driver refuses the reply, so read the map itself)
         withStore(FastH2Backend::new, (store, records) -> {
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents =
-                    store.openMap("databases.footdrop_test.records");
+            var documents = documents(store);
             assertThat(documents.get("r1"))
                     .containsEntry("x\u0000y", 1)
                     .containsEntry("b", 2)
                     .doesNotContainKey("a");
+        });
+    }
+
+    @Test
+    void aValueBsonHasNoTypeForIsKeptInH2sOwnFormAndReadBack() {
+        withStore(FastH2Backend::new, (store, records) -> {
+            records.insertOne(new Document("_id", "r1"));
+            // no client can send one; the library could compute one, and the page writer must not fail on it
+            documents(store)
+                    .put("r2", new de.bwaldvogel.mongo.bson.Document("_id", "r2").append("big", BigInteger.TEN));
+        });
+        withStore(FastH2Backend::new, (store, records) -> {
+            assertThat(documents(store).get("r2")).containsEntry("big", BigInteger.TEN);
+            assertThat(records.find(Filters.eq("_id", "r1")).first()).isEqualTo(new Document("_id", "r1"));
         });
     }
 
@@ -391,6 +403,11 @@ class FastH2BackendTest {
                             e -> assertThat(ErrorCategory.fromErrorCode(e.getCode()))
                                     .isEqualTo(ErrorCategory.DUPLICATE_KEY));
         }
+    }
+
+    /** The records collection's own map, open once the collection exists. */
+    private static MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents(MVStore store) {
+        return store.openMap("databases.footdrop_test.records");
     }
 
     private String storeFile() {
