@@ -46,10 +46,7 @@ class FastH2BackendTest {
     void findsEveryKeyAndRefusesDuplicatesOfEveryValueType() {
         List<Object> keys = keysOfEveryType();
         withStore(FastH2Backend::new, records -> {
-            records.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
-            for (int i = 0; i < keys.size(); i++) {
-                records.insertOne(new Document("_id", "r" + i).append("key", keys.get(i)));
-            }
+            insertKeyed(records, keys);
             assertFoundAndUnique(records, keys);
             // a record without the field is indexed under a missing value, once
             records.insertOne(new Document("_id", "keyless"));
@@ -108,10 +105,7 @@ class FastH2BackendTest {
         List<Object> keys = keysOfEveryType();
         Document written = documentOfEveryType();
         withStore(H2Backend::new, records -> {
-            records.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
-            for (int i = 0; i < keys.size(); i++) {
-                records.insertOne(new Document("_id", "r" + i).append("key", keys.get(i)));
-            }
+            insertKeyed(records, keys);
             records.insertOne(written);
         });
         withStore(FastH2Backend::new, records -> {
@@ -137,10 +131,7 @@ class FastH2BackendTest {
     void aConversionCutOffAfterTheOldMapWasRemovedIsFinishedOnTheNextOpen(boolean marked) {
         List<Object> keys = keysOfEveryType();
         withStore(H2Backend::new, records -> {
-            records.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
-            for (int i = 0; i < keys.size(); i++) {
-                records.insertOne(new Document("_id", "r" + i).append("key", keys.get(i)));
-            }
+            insertKeyed(records, keys);
         });
         // what a crash between the removal of each old map and the rename of its copy leaves behind
         MVStore store = new MVStore.Builder().fileName(storeFile()).open();
@@ -236,10 +227,7 @@ class FastH2BackendTest {
     void aStoreWhoseRegistryHasItsFirstNameKeepsItsConvertedIndexes() {
         List<Object> keys = keysOfEveryType();
         withStore(FastH2Backend::new, records -> {
-            records.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
-            for (int i = 0; i < keys.size(); i++) {
-                records.insertOne(new Document("_id", "r" + i).append("key", keys.get(i)));
-            }
+            insertKeyed(records, keys);
         });
         // the registry as the build before named it, inside a database "footdrop"'s name space
         MVStore store = new MVStore.Builder().fileName(storeFile()).open();
@@ -402,6 +390,14 @@ class FastH2BackendTest {
                             MongoWriteException.class,
                             e -> assertThat(ErrorCategory.fromErrorCode(e.getCode()))
                                     .isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        }
+    }
+
+    /** Records r0, r1, ... under a unique index on {@code key}, keyed by these values in order. */
+    private static void insertKeyed(MongoCollection<Document> records, List<Object> keys) {
+        records.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+        for (int i = 0; i < keys.size(); i++) {
+            records.insertOne(new Document("_id", "r" + i).append("key", keys.get(i)));
         }
     }
 
