@@ -147,6 +147,7 @@ public class ClinicalRecords {
         patients.addAll(kind, idsByPatient);
         Set<String> inserted = outbox.insertAll(kind.collection(), newDocuments);
         List<Written<S>> written = new ArrayList<>(batch.size());
+        List<String> ownAlready = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Document document = newDocuments.get(i).document();
             if (inserted.contains(newDocuments.get(i).recordId())) {
@@ -165,11 +166,16 @@ public class ClinicalRecords {
                 boolean ours =
                         context.job() != null && context.job().equals(existing.getString(RecordDocuments.IMPORT_JOB));
                 written.add(new Written.Stored<>(documents.atRevision(kind, existing, 1), ours));
+                if (ours) {
+                    ownAlready.add(newDocuments.get(i).recordId());
+                }
             } else {
                 written.add(
                         new Written.Refused<>(identifierTaken(kind, batch.get(i).identifier())));
             }
         }
+        // the job's earlier run may have died inside this batch's insert, its marker due much later
+        outbox.hasten(kind.collection(), ownAlready);
         return written;
     }
 

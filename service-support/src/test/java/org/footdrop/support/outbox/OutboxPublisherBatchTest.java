@@ -271,6 +271,75 @@ class OutboxPublisherBatchTest {
     }
 
     @Test
+    void shouldMakeDueAtOnceTheMarkerOfRecordsAWriterKilledMidInsertStoredWhenTheyAreMetAgain() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        OutboxSweeper sweeper = new OutboxSweeper(
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), Clock.systemUTC(), codec);
+        OutboxWriter writer = new OutboxWriter(mongo, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
+        List<OutboxWriter.NewDocument> documents = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID recordId = UUID.randomUUID();
+            OutboxEntry entry = pending(recordId, Instant.now());
+            documents.add(
+                    new OutboxWriter.NewDocument(recordHolding(recordId, entry), recordId.toString(), List.of(entry)));
+        }
+        // the killed writer: its marker due WRITING later, two of its three records stored
+        Instant created = Instant.now();
+        mongo.insert(
+                PendingEventMarker.batch(
+                        "batch-killed",
+                        "diagnoses",
+                        documents.stream()
+                                .map(d -> new PendingEventMarker.BatchedEvent(
+                                        d.events().get(0).eventId(), d.recordId()))
+                                .toList(),
+                        created,
+                        created.plus(OutboxWriter.WRITING)),
+                PendingEventMarker.COLLECTION);
+        mongo.insert(documents.get(0).document(), "diagnoses");
+        mongo.insert(documents.get(1).document(), "diagnoses");
+        // another collection's marker of a record with the same id is not this one's business
+        mongo.insert(
+                PendingEventMarker.batch(
+                        "batch-elsewhere",
+                        "assessments",
+                        List.of(new PendingEventMarker.BatchedEvent(
+                                "e", documents.get(0).recordId())),
+                        created,
+                        created.plus(OutboxWriter.WRITING)),
+                PendingEventMarker.COLLECTION);
+        publisher.start();
+        try {
+            // the job resumed writes the batch again, with new events: two are its own already, one is new
+            List<OutboxWriter.NewDocument> again = documents.stream()
+                    .map(d -> {
+                        OutboxEntry entry = pending(UUID.fromString(d.recordId()), Instant.now());
+                        return new OutboxWriter.NewDocument(
+                                recordHolding(UUID.fromString(d.recordId()), entry), d.recordId(), List.of(entry));
+                    })
+                    .toList();
+            Set<String> inserted = writer.insertAll("diagnoses", again);
+            assertThat(inserted).containsExactly(documents.get(2).recordId());
+            assertThat(sweeper.sweep())
+                    .as("the killed writer's marker is not due yet")
+                    .isZero();
+
+            writer.hasten(
+                    "diagnoses",
+                    List.of(documents.get(0).recordId(), documents.get(1).recordId()));
+
+            assertThat(mongo.findById("batch-elsewhere", PendingEventMarker.class, PendingEventMarker.COLLECTION)
+                            .dueAt())
+                    .isAfter(Instant.now());
+            mongo.remove(Query.query(Criteria.where("_id").is("batch-elsewhere")), PendingEventMarker.COLLECTION);
+            // now, not WRITING later: the two stored records' events are sent and the marker goes
+            sweepUntilNoMarkerIsLeft(sweeper);
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    @Test
     void shouldKeepABatchMarkersAcceptanceTimeWhenItIsMadeDue() {
         // the broker is away, so the marker stays to be looked at
         OutboxPublisher publisher = publisher("127.0.0.1:1");
