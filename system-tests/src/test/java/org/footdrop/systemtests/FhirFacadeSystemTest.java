@@ -21,8 +21,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.footdrop.stack.LocalFhirFacade;
 import org.footdrop.stack.ServiceSpec;
 import org.footdrop.stack.SystemStack;
@@ -1239,6 +1241,87 @@ class FhirFacadeSystemTest {
                 .execute();
         assertThat(procedures.getEntry()).hasSize(1);
         assertThat(observations.getEntry()).hasSize(1);
+        assertValid(answered);
+    }
+
+    @Test
+    void shouldTakeManyPatientsInOneBatchKeepingEachPatientsOrderAndAnAmendBeforeItsVoid() {
+        // an existing diagnosis, amended and then voided in the batch: the void must come second
+        String existingPatient = newPatient();
+        String existing = writer.create()
+                .resource(condition(existingPatient, null))
+                .execute()
+                .getId()
+                .getIdPart();
+        Condition amended = condition(existingPatient, null);
+        amended.getBodySiteFirstRep().getCodingFirstRep().setCode("RIGHT");
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        batch.addEntry()
+                .setResource(amended)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Condition/" + existing)
+                .setIfMatch("W/\"1\"");
+        batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl("Condition/" + existing);
+        List<String> patientIds = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String patientId = "fhir-" + UUID.randomUUID();
+            patientIds.add(patientId);
+            String byIdentifier = "Patient?identifier=" + PATIENT_ID + "|" + patientId;
+            Patient patient = new Patient();
+            patient.addIdentifier().setSystem(PATIENT_ID).setValue(patientId);
+            batch.addEntry()
+                    .setResource(patient)
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl("Patient");
+            Condition diagnosis = condition("unused", "dx-" + UUID.randomUUID());
+            diagnosis.setSubject(new Reference(byIdentifier));
+            batch.addEntry()
+                    .setResource(diagnosis)
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl("Condition");
+            Observation baseline = assessment("unused", "BASELINE", "2026-03-02T09:30:00Z");
+            baseline.setSubject(new Reference(byIdentifier));
+            batch.addEntry()
+                    .setResource(baseline)
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl("Observation");
+        }
+
+        Bundle answered = writer.transaction().withBundle(batch).execute();
+
+        // every entry went through with the writer's token: a lane without it would get 401 from the services
+        assertThat(answered.getEntry())
+                .extracting(entry -> entry.getResponse().getStatus())
+                .containsExactlyElementsOf(Stream.concat(
+                                Stream.of("200 OK", "200 OK"),
+                                patientIds.stream()
+                                        .flatMap(p -> Stream.of("201 Created", "201 Created", "201 Created")))
+                        .toList());
+        Condition voided =
+                clinician.read().resource(Condition.class).withId(existing).execute();
+        assertThat(voided.getMeta().getVersionId()).isEqualTo("3");
+        assertThat(voided.getBodySiteFirstRep().getCodingFirstRep().getCode()).isEqualTo("RIGHT");
+        assertThat(voided.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("entered-in-error");
+        for (int i = 0; i < patientIds.size(); i++) {
+            String patientFhirId =
+                    new IdType(answered.getEntry().get(2 + 3 * i).getResponse().getLocation()).getIdPart();
+            for (Class<? extends org.hl7.fhir.instance.model.api.IBaseResource> type :
+                    List.of(Condition.class, Observation.class)) {
+                Bundle found = clinician
+                        .search()
+                        .forResource(type)
+                        .where(new ca.uhn.fhir.rest.gclient.ReferenceClientParam("patient").hasId(patientFhirId))
+                        .returnBundle(Bundle.class)
+                        .execute();
+                assertThat(found.getEntry())
+                        .as(type.getSimpleName() + " of " + patientIds.get(i))
+                        .hasSize(1);
+            }
+        }
         assertValid(answered);
     }
 

@@ -38,8 +38,8 @@ class PooledInstanceValidator extends FhirInstanceValidator {
 
     private static final Logger log = LoggerFactory.getLogger(PooledInstanceValidator.class);
 
-    /** Idle validators kept: one a core. A caller that finds none idle builds its own. */
-    private static final int IDLE = 2;
+    /** Idle validators kept unless told otherwise: one a core. A caller that finds none idle builds its own. */
+    static final int IDLE = 2;
 
     /**
      * A validator is retired after this many resources. The core validator keeps what it parsed of
@@ -49,10 +49,16 @@ class PooledInstanceValidator extends FhirInstanceValidator {
      */
     static final int USES = 50;
 
-    private final BlockingQueue<Reusable> idle = new ArrayBlockingQueue<>(IDLE);
+    private final BlockingQueue<Reusable> idle;
 
     PooledInstanceValidator(IValidationSupport support) {
+        this(support, IDLE);
+    }
+
+    /** @param callers how many validate at once at most (each one built costs a parse of the OID registry) */
+    PooledInstanceValidator(IValidationSupport support, int callers) {
         super(support);
+        this.idle = new ArrayBlockingQueue<>(callers);
     }
 
     @Override
@@ -77,7 +83,7 @@ class PooledInstanceValidator extends FhirInstanceValidator {
                     new ArrayList<>());
         } finally {
             if (++validator.uses < USES && !idle.offer(validator)) {
-                log.debug("{} validators idle already: one more left to the collector", IDLE);
+                log.debug("{} validators idle already: one more left to the collector", idle.size());
             }
         }
         // as HAPI's ValidatorWrapper: binding messages it always leaves out
