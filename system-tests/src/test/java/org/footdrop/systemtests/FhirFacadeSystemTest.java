@@ -15,6 +15,10 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -1323,6 +1327,18 @@ class FhirFacadeSystemTest {
             }
         }
         assertValid(answered);
+        // the patients each lane read are in the batch's one audit record, under the writer
+        try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+            MongoCollection<org.bson.Document> audit =
+                    mongo.getDatabase(LocalFhirFacade.SPEC.database()).getCollection("audit_log");
+            // records are written from a queue, a moment after the answer
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(audit.find(Filters.all("patientIds", patientIds))
+                                    .first())
+                            .isNotNull()
+                            .satisfies(
+                                    record -> assertThat(record.get("status")).isEqualTo(200)));
+        }
     }
 
     private static List<String> expressions(ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
