@@ -1297,7 +1297,7 @@ class FhirFacadeSystemTest {
 
         Bundle answered = writer.transaction().withBundle(batch).execute();
 
-        // every entry went through with the writer's token: a lane without it would get 401 from the services
+        // each entry went through to its service with the writer's token
         assertThat(answered.getEntry())
                 .extracting(entry -> entry.getResponse().getStatus())
                 .containsExactlyElementsOf(Stream.concat(
@@ -1327,7 +1327,7 @@ class FhirFacadeSystemTest {
             }
         }
         assertValid(answered);
-        // the patients each lane read are in the batch's one audit record, under the writer
+        // the patients the entries read are in the batch's one audit record
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
             MongoCollection<org.bson.Document> audit =
                     mongo.getDatabase(LocalFhirFacade.SPEC.database()).getCollection("audit_log");

@@ -7,7 +7,6 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.footdrop.fhir.condition.ConditionProvider;
 import org.footdrop.fhir.observation.ObservationProvider;
 import org.footdrop.fhir.patient.PatientProvider;
@@ -28,15 +27,13 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * A {@code batch} Bundle: each entry is carried out on its own, as if sent alone, and answered on its
  * own (its status, location and version, or its OperationOutcome); one refused entry leaves the
- * others as they are. Entries of different patients are carried out side by side ({@link BatchLanes}).
- * A {@code transaction} is refused: its all-or-nothing meaning cannot be honoured across two services
- * that each commit their own records.
+ * others as they are. A {@code transaction} is refused: its all-or-nothing meaning cannot be
+ * honoured across two services that each commit their own records.
  */
 @Component
 public class BatchProvider implements SystemProvider {
@@ -46,7 +43,6 @@ public class BatchProvider implements SystemProvider {
     /** A clinic's day or an import chunk; a larger batch is split by the sender. */
     static final int MAX_ENTRIES = 1000;
 
-    private final BatchLanes lanes;
     private final PatientProvider patients;
     private final ConditionProvider conditions;
     private final ProcedureProvider procedures;
@@ -58,9 +54,7 @@ public class BatchProvider implements SystemProvider {
             ConditionProvider conditions,
             ProcedureProvider procedures,
             ObservationProvider observations,
-            ServiceRequestProvider serviceRequests,
-            @Qualifier(BatchConfiguration.EXECUTOR) Executor executor) {
-        this.lanes = new BatchLanes(executor);
+            ServiceRequestProvider serviceRequests) {
         this.patients = patients;
         this.conditions = conditions;
         this.procedures = procedures;
@@ -90,12 +84,10 @@ public class BatchProvider implements SystemProvider {
                     "At most " + MAX_ENTRIES + " entries in one batch; this one has "
                             + bundle.getEntry().size() + ". Nothing was written.");
         }
-        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
-        Bundle.BundleEntryComponent[] answers = new Bundle.BundleEntryComponent[entries.size()];
-        lanes.carryOut(entries, i -> answers[i] = answer(entries.get(i), i));
         Bundle response = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
-        for (Bundle.BundleEntryComponent answer : answers) {
-            response.addEntry(answer);
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        for (int i = 0; i < entries.size(); i++) {
+            response.addEntry(answer(entries.get(i), i));
         }
         return response;
     }

@@ -23,10 +23,8 @@ class FhirServerConfiguration {
 
     /** Warmed here, before the server reports ready: the first validation loads the whole specification. */
     @Bean
-    ResourceValidator resourceValidator(
-            FhirContext fhirContext, @Value("${footdrop.fhir.batch.lanes:4}") int batchLanes) {
-        // a validator each for a batch's lanes, and for single requests beside them
-        ResourceValidator validator = new ResourceValidator(fhirContext, batchLanes + PooledInstanceValidator.IDLE);
+    ResourceValidator resourceValidator(FhirContext fhirContext) {
+        ResourceValidator validator = new ResourceValidator(fhirContext);
         validator.warm();
         return validator;
     }

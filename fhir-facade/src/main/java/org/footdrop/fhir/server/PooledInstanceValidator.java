@@ -38,8 +38,8 @@ class PooledInstanceValidator extends FhirInstanceValidator {
 
     private static final Logger log = LoggerFactory.getLogger(PooledInstanceValidator.class);
 
-    /** Idle validators kept unless told otherwise: one a core. A caller that finds none idle builds its own. */
-    static final int IDLE = 2;
+    /** Idle validators kept: one a core. A caller that finds none idle builds its own. */
+    private static final int IDLE = 2;
 
     /**
      * A validator is retired after this many resources. The core validator keeps what it parsed of
@@ -49,16 +49,10 @@ class PooledInstanceValidator extends FhirInstanceValidator {
      */
     static final int USES = 50;
 
-    private final BlockingQueue<Reusable> idle;
+    private final BlockingQueue<Reusable> idle = new ArrayBlockingQueue<>(IDLE);
 
     PooledInstanceValidator(IValidationSupport support) {
-        this(support, IDLE);
-    }
-
-    /** @param callers how many validate at once at most (each one built costs a parse of the OID registry) */
-    PooledInstanceValidator(IValidationSupport support, int callers) {
         super(support);
-        this.idle = new ArrayBlockingQueue<>(callers);
     }
 
     @Override
@@ -83,7 +77,7 @@ class PooledInstanceValidator extends FhirInstanceValidator {
                     new ArrayList<>());
         } finally {
             if (++validator.uses < USES && !idle.offer(validator)) {
-                log.debug("{} validators idle already: one more left to the collector", idle.size());
+                log.debug("{} validators idle already: one more left to the collector", IDLE);
             }
         }
         // as HAPI's ValidatorWrapper: binding messages it always leaves out

@@ -45,13 +45,7 @@ public class ResourceValidator {
             .register(Metrics.globalRegistry);
 
     public ResourceValidator(FhirContext context) {
-        this(context, PooledInstanceValidator.IDLE);
-    }
-
-    /** @param callers how many threads validate at once at most: a batch's lanes, say */
-    public ResourceValidator(FhirContext context, int callers) {
-        this.validator =
-                context.newValidator().registerValidatorModule(new PooledInstanceValidator(support(context), callers));
+        this.validator = context.newValidator().registerValidatorModule(new PooledInstanceValidator(support(context)));
     }
 
     /** The base R4 specification from the validation resources jar, the project's CodeSystems beside it. */

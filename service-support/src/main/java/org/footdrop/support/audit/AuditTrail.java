@@ -3,7 +3,6 @@ package org.footdrop.support.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,19 +65,13 @@ public class AuditTrail implements RecordAudit {
         }
     }
 
-    /**
-     * The patients the request has read so far. Several threads may note them (a FHIR batch's lanes
-     * carry the request with them), so the set is synchronised and made once.
-     */
     @SuppressWarnings("unchecked")
     static Set<String> patients(HttpServletRequest request) {
-        synchronized (AuditTrail.class) {
-            Object noted = request.getAttribute(PATIENTS);
-            if (noted == null) {
-                noted = Collections.synchronizedSet(new LinkedHashSet<String>());
-                request.setAttribute(PATIENTS, noted);
-            }
-            return (Set<String>) noted;
+        Object noted = request.getAttribute(PATIENTS);
+        if (noted == null) {
+            noted = new LinkedHashSet<String>();
+            request.setAttribute(PATIENTS, noted);
         }
+        return (Set<String>) noted;
     }
 }
