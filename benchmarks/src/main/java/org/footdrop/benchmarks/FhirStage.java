@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 final class FhirStage {
 
     /** The facade refuses a batch of more entries (BatchProvider.MAX_ENTRIES): whole patients below it. */
-    private static final int PATIENTS_PER_BATCH = 333;
+    static final int PATIENTS_PER_BATCH = 333;
 
     private static final String BASE = "https://footdrop.org/fhir";
     private static final String PATIENT = """
@@ -70,9 +70,11 @@ final class FhirStage {
     /**
      * What P7 measured: the batch ({@code entries} in {@code batchSeconds}), the own API's sequential
      * posts of the same cohort ({@code ownRecords} in {@code ownSeconds}), single POSTs' latencies in
-     * microseconds, validation during the batch, and the facade's largest resident size.
+     * microseconds, validation during the batch, and the facade's largest resident size; after
+     * {@code warmUpPatients} unmeasured on each path.
      */
     record Result(
+            int warmUpPatients,
             int patients,
             int entries,
             double batchSeconds,
@@ -140,6 +142,7 @@ final class FhirStage {
             Histogram facadeSingles = new Histogram(3);
             facadeSingles(patients, facadeSingles);
             return new Result(
+                    warmUpPatients,
                     patients,
                     patients * 3,
                     batchSeconds,
@@ -275,7 +278,10 @@ final class FhirStage {
             return;
         }
         md.append("## P7: the FHIR facade\n\n");
-        md.append("On a stack that runs the facade: ")
+        md.append(
+                        "On a stack that runs the facade, after "
+                                + r.warmUpPatients()
+                                + " patients through each path, unmeasured (after only ten, the batch took half as long again): ")
                 .append(r.patients())
                 .append(" patients, each a Patient, a Condition and a Procedure, POSTed as batch Bundles of at most ")
                 .append(PATIENTS_PER_BATCH * 3)
