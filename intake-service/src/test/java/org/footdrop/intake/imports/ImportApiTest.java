@@ -240,6 +240,28 @@ class ImportApiTest {
     }
 
     @Test
+    void shouldApplyTheOnsetRuleToACorrectionAfterTheDiagnosisItReadsWasAmended() {
+        String p = "pt-amended-onset-" + run;
+        String file = String.join(
+                "\n",
+                diagnosis("d-onset", p, "2025-12-01"),
+                assessment("a-onset", p, "2025-12-20T09:00:00Z"),
+                // the onset moved after the assessment: amending the assessment now breaks the rule
+                diagnosis("d-onset", p, "2025-12-28").replace("\"key\":", "\"action\":\"amend\",\"key\":"),
+                "{\"kind\":\"assessment\",\"key\":\"a-onset\",\"action\":\"amend\",\"body\":"
+                        + assessmentBody(p, "2025-12-20T09:00:00Z", "4") + "}");
+
+        JsonNode job = finished(upload(file));
+
+        assertThat(job.get("accepted").asLong()).isEqualTo(3);
+        assertThat(refusals(job)).singleElement().satisfies(refusal -> {
+            assertThat(refusal.get("line").asLong()).isEqualTo(4);
+            assertThat(refusal.get("problem").get("errors").get(0).get("reason").asString())
+                    .isEqualTo("must not be before the symptom onset (2025-12-28)");
+        });
+    }
+
+    @Test
     void shouldStopACancelledJobAfterItsBatchKeepingWhatItImported() {
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {

@@ -356,7 +356,9 @@ public final class Importer implements SmartLifecycle {
                 batch.add(new Pending<>(kind, line, request));
                 return;
             }
-            S state = importer(kind).prepare(line, request);
+            // a line importer of its own: what the batches' importers read ahead or remember of a patient
+            // may be older than the corrections before this one (a diagnosis's onset amended, say)
+            S state = kind.start().prepare(line, request);
             StoredRecord<S> current =
                     records.find(kind.recordKind(), identifier).orElseThrow(() -> unknown(kind, line));
             RequestContext keyed = keyed(text);
