@@ -1197,31 +1197,11 @@ class FhirFacadeSystemTest {
         Observation baseline = assessment("unused", "BASELINE", "2026-03-02T09:30:00Z");
         baseline.setSubject(new Reference(byIdentifier));
         Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
-        batch.addEntry()
-                .setResource(patient)
-                .getRequest()
-                .setMethod(Bundle.HTTPVerb.POST)
-                .setUrl("Patient");
-        batch.addEntry()
-                .setResource(diagnosis)
-                .getRequest()
-                .setMethod(Bundle.HTTPVerb.POST)
-                .setUrl("Condition");
-        batch.addEntry()
-                .setResource(injection)
-                .getRequest()
-                .setMethod(Bundle.HTTPVerb.POST)
-                .setUrl("Procedure");
-        batch.addEntry()
-                .setResource(refused)
-                .getRequest()
-                .setMethod(Bundle.HTTPVerb.POST)
-                .setUrl("Procedure");
-        batch.addEntry()
-                .setResource(baseline)
-                .getRequest()
-                .setMethod(Bundle.HTTPVerb.POST)
-                .setUrl("Observation");
+        post(batch, patient);
+        post(batch, diagnosis);
+        post(batch, injection);
+        post(batch, refused);
+        post(batch, baseline);
 
         Bundle answered = writer.transaction().withBundle(batch).execute();
 
@@ -1274,25 +1254,13 @@ class FhirFacadeSystemTest {
             String byIdentifier = "Patient?identifier=" + PATIENT_ID + "|" + patientId;
             Patient patient = new Patient();
             patient.addIdentifier().setSystem(PATIENT_ID).setValue(patientId);
-            batch.addEntry()
-                    .setResource(patient)
-                    .getRequest()
-                    .setMethod(Bundle.HTTPVerb.POST)
-                    .setUrl("Patient");
+            post(batch, patient);
             Condition diagnosis = condition("unused", "dx-" + UUID.randomUUID());
             diagnosis.setSubject(new Reference(byIdentifier));
-            batch.addEntry()
-                    .setResource(diagnosis)
-                    .getRequest()
-                    .setMethod(Bundle.HTTPVerb.POST)
-                    .setUrl("Condition");
+            post(batch, diagnosis);
             Observation baseline = assessment("unused", "BASELINE", "2026-03-02T09:30:00Z");
             baseline.setSubject(new Reference(byIdentifier));
-            batch.addEntry()
-                    .setResource(baseline)
-                    .getRequest()
-                    .setMethod(Bundle.HTTPVerb.POST)
-                    .setUrl("Observation");
+            post(batch, baseline);
         }
 
         Bundle answered = writer.transaction().withBundle(batch).execute();
@@ -1339,6 +1307,15 @@ class FhirFacadeSystemTest {
                             .satisfies(
                                     record -> assertThat(record.get("status")).isEqualTo(200)));
         }
+    }
+
+    /** A POST of the resource as an entry of the batch. */
+    private static void post(Bundle batch, org.hl7.fhir.r4.model.Resource resource) {
+        batch.addEntry()
+                .setResource(resource)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl(resource.fhirType());
     }
 
     private static List<String> expressions(ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {

@@ -179,13 +179,7 @@ class OutboxPublisherBatchTest {
         OutboxSweeper sweeper = new OutboxSweeper(
                 mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, 4), Clock.systemUTC(), codec);
         OutboxWriter writer = new OutboxWriter(mongo, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
-        List<OutboxWriter.NewDocument> documents = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            UUID recordId = UUID.randomUUID();
-            OutboxEntry entry = pending(recordId, Instant.now());
-            documents.add(
-                    new OutboxWriter.NewDocument(recordHolding(recordId, entry), recordId.toString(), List.of(entry)));
-        }
+        List<OutboxWriter.NewDocument> documents = newDocuments(10);
         publisher.start();
         try {
             Set<String> inserted = writer.insertAll("diagnoses", documents);
@@ -276,13 +270,7 @@ class OutboxPublisherBatchTest {
         OutboxSweeper sweeper = new OutboxSweeper(
                 mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), Clock.systemUTC(), codec);
         OutboxWriter writer = new OutboxWriter(mongo, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
-        List<OutboxWriter.NewDocument> documents = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            UUID recordId = UUID.randomUUID();
-            OutboxEntry entry = pending(recordId, Instant.now());
-            documents.add(
-                    new OutboxWriter.NewDocument(recordHolding(recordId, entry), recordId.toString(), List.of(entry)));
-        }
+        List<OutboxWriter.NewDocument> documents = newDocuments(3);
         // the killed writer: its marker due WRITING later, two of its three records stored
         Instant created = Instant.now();
         mongo.insert(
@@ -312,11 +300,7 @@ class OutboxPublisherBatchTest {
         try {
             // the job resumed writes the batch again, with new events: two are its own already, one is new
             List<OutboxWriter.NewDocument> again = documents.stream()
-                    .map(d -> {
-                        OutboxEntry entry = pending(UUID.fromString(d.recordId()), Instant.now());
-                        return new OutboxWriter.NewDocument(
-                                recordHolding(UUID.fromString(d.recordId()), entry), d.recordId(), List.of(entry));
-                    })
+                    .map(d -> newDocument(UUID.fromString(d.recordId())))
                     .toList();
             Set<String> inserted = writer.insertAll("diagnoses", again);
             assertThat(inserted).containsExactly(documents.get(2).recordId());
@@ -523,6 +507,20 @@ class OutboxPublisherBatchTest {
                     sweeper.sweep();
                     return mongo.getCollection(PendingEventMarker.COLLECTION).countDocuments() == 0;
                 });
+    }
+
+    /** New records, each holding its one pending event, as a bulk write hands them to the writer. */
+    private List<OutboxWriter.NewDocument> newDocuments(int count) {
+        List<OutboxWriter.NewDocument> documents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            documents.add(newDocument(UUID.randomUUID()));
+        }
+        return documents;
+    }
+
+    private OutboxWriter.NewDocument newDocument(UUID recordId) {
+        OutboxEntry entry = pending(recordId, Instant.now());
+        return new OutboxWriter.NewDocument(recordHolding(recordId, entry), recordId.toString(), List.of(entry));
     }
 
     private Document recordHolding(UUID recordId, OutboxEntry entry) {
