@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -792,6 +793,21 @@ class FhirFacadeSystemTest {
                 .isInstanceOfSatisfying(
                         UnprocessableEntityException.class,
                         e -> assertThat(expressions(e)).contains("Procedure.basedOn"));
+
+        // an injection's body for the session: a Procedure keeps its kind, and the answer says so
+        Procedure asInjection = injection(patient);
+        asInjection.setId(new IdType("Procedure", id, "1"));
+        assertThatThrownBy(() -> writer.update()
+                        .resource(asInjection)
+                        .withId(new IdType("Procedure", id, "1"))
+                        .execute())
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                    assertThat(expressions(e)).containsExactly("Procedure.basedOn");
+                    assertThat(((OperationOutcome) e.getOperationOutcome())
+                                    .getIssueFirstRep()
+                                    .getDiagnostics())
+                            .contains("No injection Procedure/" + id, "keeps its kind");
+                });
 
         // corrected (attended after all) and the other voided
         Procedure corrected = session(patient, "ServiceRequest/" + therapyId, "2026-03-04", true);

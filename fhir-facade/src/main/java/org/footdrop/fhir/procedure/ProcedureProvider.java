@@ -20,9 +20,12 @@ import org.footdrop.fhir.patient.FhirPatients;
 import org.footdrop.fhir.records.RecordMap;
 import org.footdrop.fhir.records.RecordResources;
 import org.footdrop.fhir.records.TreatmentApi;
+import org.footdrop.fhir.server.Outcomes;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.therapy.TherapySessionMapping;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Procedure;
 import org.springframework.stereotype.Component;
 
@@ -61,9 +64,26 @@ public class ProcedureProvider implements IResourceProvider {
         return kindOf(procedure).create(procedure, ifNoneExist);
     }
 
+    /**
+     * A Procedure keeps its kind: a body with {@code basedOn} amends a session, one without an
+     * injection. Sent for a record of the other kind, it finds none of its own (404), and says why.
+     */
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Procedure procedure) {
-        return kindOf(procedure).update(id, procedure);
+        boolean session = TherapySessionMapping.isSession(procedure);
+        try {
+            return kindOf(procedure).update(id, procedure);
+        } catch (ResourceNotFoundException missing) {
+            throw new ResourceNotFoundException(
+                    id,
+                    Outcomes.issue(
+                            IssueSeverity.ERROR,
+                            IssueType.NOTFOUND,
+                            "Procedure.basedOn",
+                            "No " + (session ? "therapy session" : "injection") + " Procedure/" + id.getIdPart()
+                                    + ". A Procedure keeps its kind on update: with basedOn it is a therapy session,"
+                                    + " without an injection; to change it, delete this one and create the other."));
+        }
     }
 
     @Delete
