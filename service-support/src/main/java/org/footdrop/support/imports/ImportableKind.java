@@ -33,7 +33,10 @@ public interface ImportableKind<R, S> {
     /** The record's clinical time as it sorts (ISO-8601 text from the body), or null. */
     String clinicalTime(JsonNode body);
 
-    /** A new importer for one job; it may keep what it read (a patient's onset) while the job runs. */
+    /**
+     * A new importer: one for a job's new records, which may keep what it read (a patient's onset) while
+     * the job runs, and one for each correction, which reads afresh. Cheap to make.
+     */
     LineImporter<R, S> start();
 
     /** The rules of one job's lines of this kind. */

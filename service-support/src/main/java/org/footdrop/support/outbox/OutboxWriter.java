@@ -46,11 +46,15 @@ public class OutboxWriter {
     private final Clock clock;
     private final MeterRegistry meters;
 
+    /** When this writer, and with it its service, started: the markers written before are no live writer's. */
+    private final Instant started;
+
     public OutboxWriter(MongoTemplate mongo, OutboxPublisher publisher, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.clock = clock;
         this.meters = meters;
+        this.started = clock.instant();
     }
 
     /**
@@ -141,30 +145,42 @@ public class OutboxWriter {
     }
 
     /**
-     * Makes due now the batch markers that list these records and are not due yet. A writer killed
-     * inside its batch's insert leaves the records it stored under a marker due {@link #WRITING}
-     * later; the caller that meets them again as its own (a resumed import job) knows that writer is
-     * gone, and its events would otherwise reach the consumers that much late. Should that writer be
-     * alive after all, nothing is lost: it makes its marker due whole when its insert ends.
+     * Makes due now the batch markers that list these records, are not due yet, and were written
+     * before this writer started. A writer killed inside its batch's insert leaves the records it
+     * stored under a marker due {@link #WRITING} later; the caller that meets them again as its own
+     * (an import job resumed after a restart) would otherwise have their events reach the consumers
+     * that much late. A marker written since this writer started is left alone: its writer may be
+     * inserting still (another instance's, say), and a sweep must not take its batch half inserted.
+     * Never fails the caller: this only brings sending forward.
      */
     public void hasten(String collection, Collection<String> recordIds) {
         if (recordIds.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        long hastened = mongo.updateMulti(
-                        Query.query(Criteria.where("collection")
-                                .is(collection)
-                                .and("events.recordId")
-                                .in(recordIds)
-                                .and("dueAt")
-                                .gt(now)),
-                        Update.update("dueAt", now),
-                        PendingEventMarker.class,
-                        PendingEventMarker.COLLECTION)
-                .getModifiedCount();
-        if (hastened > 0) {
-            log.info("{} batch markers left by an interrupted insert made due now", hastened);
+        try {
+            long hastened = mongo.updateMulti(
+                            Query.query(Criteria.where("collection")
+                                    .is(collection)
+                                    .and("events.recordId")
+                                    .in(recordIds)
+                                    .and("dueAt")
+                                    .gt(now)
+                                    .and("createdAt")
+                                    .lt(started)),
+                            Update.update("dueAt", now),
+                            PendingEventMarker.class,
+                            PendingEventMarker.COLLECTION)
+                    .getModifiedCount();
+            if (hastened > 0) {
+                log.info("{} batch markers left by an interrupted insert made due now", hastened);
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Batch markers of {} records not made due now, due when {} has passed: {}",
+                    recordIds.size(),
+                    WRITING,
+                    e.toString());
         }
     }
 

@@ -174,7 +174,7 @@ public class ClinicalRecords {
                         new Written.Refused<>(identifierTaken(kind, batch.get(i).identifier())));
             }
         }
-        // the job's earlier run may have died inside this batch's insert, its marker due much later
+        // the job's run before a restart may have died inside this batch's insert, its marker due much later
         outbox.hasten(kind.collection(), ownAlready);
         return written;
     }

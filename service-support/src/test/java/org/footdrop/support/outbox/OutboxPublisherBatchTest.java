@@ -266,13 +266,14 @@ class OutboxPublisherBatchTest {
 
     @Test
     void shouldMakeDueAtOnceTheMarkerOfRecordsAWriterKilledMidInsertStoredWhenTheyAreMetAgain() {
-        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString(), null, meters);
         OutboxSweeper sweeper = new OutboxSweeper(
                 mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), Clock.systemUTC(), codec);
         OutboxWriter writer = new OutboxWriter(mongo, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
         List<OutboxWriter.NewDocument> documents = newDocuments(3);
-        // the killed writer: its marker due WRITING later, two of its three records stored
-        Instant created = Instant.now();
+        // the writer killed before the restart: its marker due WRITING later, two of its three records stored
+        Instant created = Instant.now().minus(Duration.ofMinutes(1));
         mongo.insert(
                 PendingEventMarker.batch(
                         "batch-killed",
@@ -286,7 +287,17 @@ class OutboxPublisherBatchTest {
                 PendingEventMarker.COLLECTION);
         mongo.insert(documents.get(0).document(), "diagnoses");
         mongo.insert(documents.get(1).document(), "diagnoses");
-        // another collection's marker of a record with the same id is not this one's business
+        // another collection's marker of a record with the same id is not this one's business, nor is a
+        // marker written since the restart (its writer may be inserting still)
+        mongo.insert(
+                PendingEventMarker.batch(
+                        "batch-live",
+                        "diagnoses",
+                        List.of(new PendingEventMarker.BatchedEvent(
+                                "e-live", documents.get(0).recordId())),
+                        Instant.now().plusSeconds(1),
+                        Instant.now().plus(OutboxWriter.WRITING)),
+                PendingEventMarker.COLLECTION);
         mongo.insert(
                 PendingEventMarker.batch(
                         "batch-elsewhere",
@@ -312,12 +323,21 @@ class OutboxPublisherBatchTest {
                     "diagnoses",
                     List.of(documents.get(0).recordId(), documents.get(1).recordId()));
 
-            assertThat(mongo.findById("batch-elsewhere", PendingEventMarker.class, PendingEventMarker.COLLECTION)
-                            .dueAt())
-                    .isAfter(Instant.now());
-            mongo.remove(Query.query(Criteria.where("_id").is("batch-elsewhere")), PendingEventMarker.COLLECTION);
+            for (String untouched : List.of("batch-live", "batch-elsewhere")) {
+                assertThat(mongo.findById(untouched, PendingEventMarker.class, PendingEventMarker.COLLECTION)
+                                .dueAt())
+                        .as(untouched)
+                        .isAfter(Instant.now());
+                mongo.remove(Query.query(Criteria.where("_id").is(untouched)), PendingEventMarker.COLLECTION);
+            }
             // now, not WRITING later: the two stored records' events are sent and the marker goes
             sweepUntilNoMarkerIsLeft(sweeper);
+            // sent, not dropped: the new record's own event, and the two the killed writer's records hold
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> meters.find("footdrop.events.published").counters().stream()
+                                    .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                                    .sum()
+                            >= 3);
         } finally {
             publisher.stop();
         }
@@ -328,7 +348,8 @@ class OutboxPublisherBatchTest {
         // the broker is away, so the marker stays to be looked at
         OutboxPublisher publisher = publisher("127.0.0.1:1");
         Instant accepted = Instant.parse("2026-03-02T10:00:00Z");
-        // the insert takes an hour: every reading of the clock after the first is an hour later
+        // the insert takes an hour: the writer's start and the acceptance read the clock first, every reading
+        // after them is an hour later
         AtomicInteger readings = new AtomicInteger();
         Clock slowInsert = new Clock() {
             @Override
@@ -343,7 +364,7 @@ class OutboxPublisherBatchTest {
 
             @Override
             public Instant instant() {
-                return readings.getAndIncrement() == 0 ? accepted : accepted.plus(Duration.ofHours(1));
+                return readings.getAndIncrement() <= 1 ? accepted : accepted.plus(Duration.ofHours(1));
             }
         };
         OutboxWriter writer = new OutboxWriter(mongo, publisher, slowInsert, new SimpleMeterRegistry());
@@ -564,6 +585,10 @@ class OutboxPublisherBatchTest {
     }
 
     private OutboxPublisher publisher(String bootstrap, Integer queueCapacity) {
+        return publisher(bootstrap, queueCapacity, new SimpleMeterRegistry());
+    }
+
+    private OutboxPublisher publisher(String bootstrap, Integer queueCapacity, SimpleMeterRegistry meters) {
         KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -577,7 +602,6 @@ class OutboxPublisherBatchTest {
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class)));
-        return new OutboxPublisher(
-                kafka, mongo, new SimpleMeterRegistry(), new OutboxProperties(null, null, null, queueCapacity));
+        return new OutboxPublisher(kafka, mongo, meters, new OutboxProperties(null, null, null, queueCapacity));
     }
 }
