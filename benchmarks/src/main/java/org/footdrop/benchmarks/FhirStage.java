@@ -278,10 +278,10 @@ final class FhirStage {
             return;
         }
         md.append("## P7: the FHIR facade\n\n");
-        md.append(
-                        "On a stack that runs the facade, after "
-                                + r.warmUpPatients()
-                                + " patients through each path, unmeasured (after only ten, the batch took half as long again): ")
+        md.append("On a stack that runs the facade, after "
+                        + r.warmUpPatients()
+                        + (r.warmUpPatients() == 1 ? " patient" : " patients")
+                        + " through each path, unmeasured: ")
                 .append(r.patients())
                 .append(" patients, each a Patient, a Condition and a Procedure, POSTed as batch Bundles of at most ")
                 .append(PATIENTS_PER_BATCH * 3)

@@ -1281,7 +1281,7 @@ class FhirFacadeSystemTest {
 
         Bundle answered = writer.transaction().withBundle(batch).execute();
 
-        // each entry went through to its service with the writer's token
+        // each record went through to its service with the writer's token, each Patient to the facade's store
         assertThat(answered.getEntry())
                 .extracting(entry -> entry.getResponse().getStatus())
                 .containsExactlyElementsOf(Stream.concat(
