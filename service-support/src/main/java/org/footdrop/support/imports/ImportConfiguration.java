@@ -3,6 +3,8 @@ package org.footdrop.support.imports;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.examples.Example;
 import jakarta.validation.Validator;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import org.footdrop.support.record.ClinicalRecords;
@@ -24,9 +26,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(ImportController.class)
 public class ImportConfiguration {
 
+    /** The instance owns the jobs it takes: its host and import directory name it across restarts. */
     @Bean
-    ImportJobs importJobs(MongoTemplate mongo, ObjectProvider<Clock> clock) {
-        return new ImportJobs(mongo, clock.getIfAvailable(Clock::systemUTC));
+    ImportJobs importJobs(MongoTemplate mongo, ObjectProvider<Clock> clock, ImportProperties properties) {
+        return new ImportJobs(mongo, clock.getIfAvailable(Clock::systemUTC), instanceName(properties));
+    }
+
+    static String instanceName(ImportProperties properties) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + properties.directory().toAbsolutePath().normalize();
     }
 
     /** The file's example, as text: springdoc keeps no annotated example of a non-JSON body. */

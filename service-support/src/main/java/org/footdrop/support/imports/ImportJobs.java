@@ -1,6 +1,7 @@
 package org.footdrop.support.imports;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -23,12 +24,27 @@ class ImportJobs {
     static final String JOBS = "import_jobs";
     static final String REFUSALS = "import_refusals";
 
+    /**
+     * How long a job stays its instance's without word from it. An instance renews its jobs' leases
+     * every third of this; another takes a job up once its lease has run out (its instance is gone).
+     */
+    static final Duration LEASE = Duration.ofSeconds(60);
+
+    private static final List<String> UNFINISHED =
+            List.of(ImportJob.Status.RECEIVING.name(), ImportJob.Status.QUEUED.name(), ImportJob.Status.RUNNING.name());
+
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final String owner;
 
-    ImportJobs(MongoTemplate mongo, Clock clock) {
+    /**
+     * @param owner this instance, the same after a restart (its host and import directory): a restarted
+     *     instance takes its own jobs up at once, another instance's only once their lease has run out
+     */
+    ImportJobs(MongoTemplate mongo, Clock clock, String owner) {
         this.mongo = mongo;
         this.clock = clock;
+        this.owner = owner;
     }
 
     /**
@@ -60,6 +76,8 @@ class ImportJobs {
                         .append("client", client)
                         .append("subject", subject)
                         .append("createdAt", Date.from(clock.instant()))
+                        .append("owner", owner)
+                        .append("leaseUntil", Date.from(clock.instant().plus(LEASE)))
                         .append("linesRead", 0L)
                         .append("linesToImport", 0L)
                         .append("otherService", 0L)
@@ -92,17 +110,32 @@ class ImportJobs {
         mongo.updateFirst(byId(jobId), update, JOBS);
     }
 
-    /** A batch's checkpoint: the counters after it; a resumed job starts from here. */
+    /** The job's lease ran out and another instance took it up: this one must stop running it. */
+    static final class TakenOver extends RuntimeException {
+        TakenOver(String jobId) {
+            super("job " + jobId + " is no longer this instance's");
+        }
+    }
+
+    /**
+     * A batch's checkpoint: the counters after it; a resumed job starts from here. Written only while
+     * the job is still this instance's, else {@link TakenOver}: the instance that took it goes on from
+     * the checkpoint before.
+     */
     void progressed(String jobId, Progress progress) {
-        mongo.updateFirst(
-                byId(jobId),
-                new Update()
-                        .set("position", progress.position())
-                        .set("processed", progress.processed())
-                        .set("accepted", progress.accepted())
-                        .set("alreadyPresent", progress.alreadyPresent())
-                        .set("refused", progress.refused()),
-                JOBS);
+        long written = mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(jobId).and("owner").is(owner)),
+                        new Update()
+                                .set("position", progress.position())
+                                .set("processed", progress.processed())
+                                .set("accepted", progress.accepted())
+                                .set("alreadyPresent", progress.alreadyPresent())
+                                .set("refused", progress.refused()),
+                        JOBS)
+                .getMatchedCount();
+        if (written == 0) {
+            throw new TakenOver(jobId);
+        }
     }
 
     void finished(String jobId, ImportJob.Status status, String failure) {
@@ -140,16 +173,55 @@ class ImportJobs {
         return Optional.ofNullable(mongo.findById(jobId, Document.class, JOBS));
     }
 
-    /** Jobs a restart must take up again (read whole, not finished), or fail (cut off mid-upload). */
-    List<Document> unfinished() {
+    /**
+     * Unfinished jobs (being uploaded, queued or running) this instance may take up: at its start, its
+     * own from before the restart and those whose instance is gone; later, only the latter. A job of an
+     * earlier release has no owner and is anyone's.
+     */
+    List<Document> claimable(boolean ownToo) {
+        Criteria unowned = new Criteria()
+                .orOperator(
+                        Criteria.where("owner").exists(false),
+                        Criteria.where("leaseUntil").lt(Date.from(clock.instant())));
+        Criteria which = ownToo
+                ? new Criteria().orOperator(unowned, Criteria.where("owner").is(owner))
+                : unowned;
         return mongo.find(
-                Query.query(Criteria.where("status")
-                                .in(
-                                        ImportJob.Status.RECEIVING.name(),
-                                        ImportJob.Status.QUEUED.name(),
-                                        ImportJob.Status.RUNNING.name()))
+                Query.query(new Criteria().andOperator(Criteria.where("status").in(UNFINISHED), which))
                         .with(Sort.by("createdAt")),
                 Document.class,
+                JOBS);
+    }
+
+    /**
+     * Takes the job as read: false when another instance took it (or renewed its lease) in between,
+     * a compare-and-set on the owner and lease it had.
+     */
+    boolean claim(Document job) {
+        Criteria same = Criteria.where("_id").is(job.getString("_id"));
+        same = job.containsKey("owner")
+                ? same.and("owner").is(job.get("owner"))
+                : same.and("owner").exists(false);
+        same = job.containsKey("leaseUntil")
+                ? same.and("leaseUntil").is(job.get("leaseUntil"))
+                : same.and("leaseUntil").exists(false);
+        return mongo.updateFirst(
+                                Query.query(same),
+                                new Update()
+                                        .set("owner", owner)
+                                        .set(
+                                                "leaseUntil",
+                                                Date.from(clock.instant().plus(LEASE))),
+                                JOBS)
+                        .getModifiedCount()
+                == 1;
+    }
+
+    /** This instance is alive: its unfinished jobs stay its own for another {@link #LEASE}. */
+    void renewLeases() {
+        mongo.updateMulti(
+                Query.query(Criteria.where("owner").is(owner).and("status").in(UNFINISHED)),
+                new Update().set("leaseUntil", Date.from(clock.instant().plus(LEASE))),
                 JOBS);
     }
 

@@ -25,6 +25,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -67,6 +69,7 @@ public final class Importer implements SmartLifecycle {
     private final ImportProperties properties;
     private final ImportMetrics metrics;
     private ExecutorService worker;
+    private ScheduledExecutorService leases;
     private volatile boolean running;
 
     public Importer(
@@ -196,11 +199,21 @@ public final class Importer implements SmartLifecycle {
         if (ImportJob.Status.valueOf(job.getString("status")).finished()) {
             return;
         }
+        if (!Files.isDirectory(directory(jobId))) {
+            // taken up from an instance that is gone, whose directory this one does not share
+            markFailed(
+                    jobId,
+                    "The job's sorted lines are not in this instance's import directory (the instance that"
+                            + " took the upload is gone); upload the file again: lines already imported are skipped");
+            return;
+        }
         Run run = null;
         try {
             jobs.running(jobId);
             run = new Run(job);
             run.apply();
+        } catch (ImportJobs.TakenOver e) {
+            log.warn("Import job {} stopped here: another instance took it up ({})", jobId, e.getMessage());
         } catch (RuntimeException e) {
             if (!running) {
                 return; // stopped with the service: the job resumes from its checkpoint on the next start
@@ -492,7 +505,11 @@ public final class Importer implements SmartLifecycle {
         }
     }
 
-    /** After a restart: jobs read whole are resumed; a job cut off mid-upload cannot be and fails. */
+    /**
+     * After a restart: this instance's jobs read whole are resumed, and one cut off mid-upload cannot
+     * be and fails. Then, every third of a lease, it renews its jobs' leases and does the same with
+     * the jobs of an instance that is gone (its leases ran out); another live instance's are left alone.
+     */
     @Override
     public void start() {
         worker = Executors.newSingleThreadExecutor(r -> {
@@ -500,9 +517,32 @@ public final class Importer implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        leases = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "import-leases");
+            thread.setDaemon(true);
+            return thread;
+        });
         running = true;
-        for (Document job : jobs.unfinished()) {
+        takeUp(true);
+        long every = ImportJobs.LEASE.toMillis() / 3;
+        leases.scheduleWithFixedDelay(this::keepLeases, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void keepLeases() {
+        try {
+            jobs.renewLeases();
+            takeUp(false);
+        } catch (RuntimeException e) {
+            log.warn("Import job leases not renewed, will try again: {}", e.toString());
+        }
+    }
+
+    private void takeUp(boolean ownToo) {
+        for (Document job : jobs.claimable(ownToo)) {
             String jobId = job.getString("_id");
+            if (!jobs.claim(job)) {
+                continue; // another instance took it first
+            }
             if (ImportJob.Status.RECEIVING.name().equals(job.getString("status"))) {
                 jobs.finished(
                         jobId,
@@ -520,11 +560,14 @@ public final class Importer implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        if (leases != null) {
+            leases.shutdownNow();
+        }
         if (worker != null) {
             worker.shutdownNow();
             try {
                 // the job's line in flight ends (or fails) before the store closes under it
-                worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                worker.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
