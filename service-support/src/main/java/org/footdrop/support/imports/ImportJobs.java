@@ -88,7 +88,8 @@ class ImportJobs {
                 JOBS);
     }
 
-    void received(String jobId, long linesRead, long linesToImport, long otherService, long refused, boolean whole) {
+    /** @return false when the job is no longer this instance's (whole: then it is not queued here) */
+    boolean received(String jobId, long linesRead, long linesToImport, long otherService, long refused, boolean whole) {
         Update update = new Update()
                 .set("linesRead", linesRead)
                 .set("linesToImport", linesToImport)
@@ -98,7 +99,22 @@ class ImportJobs {
         if (whole) {
             update.set("status", ImportJob.Status.QUEUED.name());
         }
-        mongo.updateFirst(byId(jobId), update, JOBS);
+        return mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(jobId)
+                                        .and("owner")
+                                        .is(owner)
+                                        .and("status")
+                                        .is(ImportJob.Status.RECEIVING.name())),
+                                update,
+                                JOBS)
+                        .getMatchedCount()
+                == 1;
+    }
+
+    /** Whether the job, as read, is this instance's. */
+    boolean ownedHere(Document job) {
+        return owner.equals(job.getString("owner"));
     }
 
     /** Running; a resumed job keeps the time it first started, so its rate stays honest. */
@@ -175,17 +191,19 @@ class ImportJobs {
 
     /**
      * Unfinished jobs (being uploaded, queued or running) this instance may take up: at its start, its
-     * own from before the restart and those whose instance is gone; later, only the latter. A job of an
-     * earlier release has no owner and is anyone's.
+     * own from before the restart, those whose instance is gone, and those of an earlier release (no
+     * owner); later, only those whose instance is gone.
      */
     List<Document> claimable(boolean ownToo) {
-        Criteria unowned = new Criteria()
-                .orOperator(
-                        Criteria.where("owner").exists(false),
-                        Criteria.where("leaseUntil").lt(Date.from(clock.instant())));
+        Criteria gone = Criteria.where("leaseUntil").lt(Date.from(clock.instant()));
+        // a job of an earlier release (no owner) only at the start: its instance may be running it still
         Criteria which = ownToo
-                ? new Criteria().orOperator(unowned, Criteria.where("owner").is(owner))
-                : unowned;
+                ? new Criteria()
+                        .orOperator(
+                                gone,
+                                Criteria.where("owner").exists(false),
+                                Criteria.where("owner").is(owner))
+                : gone;
         return mongo.find(
                 Query.query(new Criteria().andOperator(Criteria.where("status").in(UNFINISHED), which))
                         .with(Sort.by("createdAt")),
@@ -213,7 +231,7 @@ class ImportJobs {
                                                 "leaseUntil",
                                                 Date.from(clock.instant().plus(LEASE))),
                                 JOBS)
-                        .getModifiedCount()
+                        .getMatchedCount()
                 == 1;
     }
 

@@ -157,10 +157,20 @@ public final class Importer implements SmartLifecycle {
                             + "; upload the file again (lines already imported are skipped)");
             deleteRuns(jobId);
             return jobId;
+        } catch (RuntimeException e) {
+            // the store, most likely: the job is failed if it can be written, else at the next start
+            markFailedQuietly(
+                    jobId,
+                    "The upload stopped on an error (" + e.getClass().getSimpleName() + ") after line " + read
+                            + "; upload the file again (lines already imported are skipped)");
+            throw e;
         }
-        jobs.received(jobId, read, own, other, refused, true);
         metrics.linesRead(read);
-        submit(jobId);
+        if (jobs.received(jobId, read, own, other, refused, true)) {
+            submit(jobId);
+        } else {
+            log.warn("Import job {} was taken up by another instance while its file was read here", jobId);
+        }
         return jobId;
     }
 
@@ -199,12 +209,16 @@ public final class Importer implements SmartLifecycle {
         if (ImportJob.Status.valueOf(job.getString("status")).finished()) {
             return;
         }
+        if (!jobs.ownedHere(job)) {
+            return; // taken up by another instance since it was queued here
+        }
         if (!Files.isDirectory(directory(jobId))) {
             // taken up from an instance that is gone, whose directory this one does not share
             markFailed(
                     jobId,
-                    "The job's sorted lines are not in this instance's import directory (the instance that"
-                            + " took the upload is gone); upload the file again: lines already imported are skipped");
+                    "The job's sorted lines are not in this instance's import directory (taken up from an"
+                            + " instance that is gone, or the directory was emptied); upload the file again: lines"
+                            + " already imported are skipped");
             return;
         }
         Run run = null;
@@ -254,6 +268,15 @@ public final class Importer implements SmartLifecycle {
                     return; // stopping: the job is resumed from its checkpoint on the next start
                 }
             }
+        }
+    }
+
+    private void markFailedQuietly(String jobId, String failure) {
+        try {
+            jobs.finished(jobId, ImportJob.Status.FAILED, failure);
+            deleteRuns(jobId);
+        } catch (RuntimeException e) {
+            log.warn("Import job {} not marked failed, the next start will: {}", jobId, e.toString());
         }
     }
 
@@ -524,8 +547,38 @@ public final class Importer implements SmartLifecycle {
         });
         running = true;
         takeUp(true);
+        deleteRunsOfFinished();
         long every = ImportJobs.LEASE.toMillis() / 3;
         leases.scheduleWithFixedDelay(this::keepLeases, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The runs left here of jobs that have finished: failed or completed by another instance that took
+     * them up while this one was gone. Another unfinished job's runs stay, whoever owns it: the
+     * directory may be shared.
+     */
+    private void deleteRunsOfFinished() {
+        if (!Files.isDirectory(properties.directory())) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(properties.directory())) {
+            for (Path entry : entries.toList()) {
+                Path name = entry.getFileName();
+                if (name == null || !Files.isDirectory(entry)) {
+                    continue;
+                }
+                String jobId = name.toString();
+                boolean finished = jobs.document(jobId)
+                        .map(job -> ImportJob.Status.valueOf(job.getString("status"))
+                                .finished())
+                        .orElse(false);
+                if (finished) {
+                    deleteRuns(jobId);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Runs of finished import jobs not removed: {}", e.toString());
+        }
     }
 
     private void keepLeases() {
@@ -561,7 +614,13 @@ public final class Importer implements SmartLifecycle {
     public void stop() {
         running = false;
         if (leases != null) {
-            leases.shutdownNow();
+            // no job taken up, and no lease written, once the worker and the store go
+            leases.shutdown();
+            try {
+                leases.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (worker != null) {
             worker.shutdownNow();

@@ -73,12 +73,21 @@ class ImportJobLeaseTest {
         assertThatThrownBy(() -> a.progressed("job-running", new ImportJobs.Progress(500, 500, 0, 0)))
                 .isInstanceOf(ImportJobs.TakenOver.class);
         b.progressed("job-running", new ImportJobs.Progress(500, 500, 0, 0));
+        // nor renew b's lease, nor queue the upload b took up meanwhile
+        assertThat(b.claim(gone.get(0))).isTrue();
+        Object leaseBefore = b.document("job-running").orElseThrow().get("leaseUntil");
+        clock.move(Duration.ofSeconds(5));
         a.renewLeases();
-        assertThat(b.document("job-running").orElseThrow().getString("owner")).isEqualTo("host-b:/imports");
+        assertThat(b.document("job-running").orElseThrow().get("leaseUntil")).isEqualTo(leaseBefore);
+        assertThat(a.received("job-uploading", 10, 10, 0, 0, true)).isFalse();
+        assertThat(a.document("job-uploading").orElseThrow().getString("status"))
+                .isEqualTo("RECEIVING");
+        b.renewLeases();
+        assertThat(b.document("job-running").orElseThrow().get("leaseUntil")).isNotEqualTo(leaseBefore);
     }
 
     @Test
-    void shouldLetAnyInstanceTakeUpAJobOfAReleaseWithoutOwners() {
+    void shouldLetAStartingInstanceTakeUpAJobOfAReleaseWithoutOwners() {
         a.create("job-old", "urn:test", "clinic", "writer");
         a.running("job-old");
         mongo.getCollection(ImportJobs.JOBS)
@@ -86,10 +95,14 @@ class ImportJobLeaseTest {
                         new Document("_id", "job-old"),
                         new Document("$unset", new Document("owner", "").append("leaseUntil", "")));
 
-        List<Document> found = b.claimable(false);
+        // not while running: an instance of that release may be running it
+        assertThat(ids(b.claimable(false))).isEmpty();
+        // at a start, as that release did
+        List<Document> found = b.claimable(true);
 
         assertThat(ids(found)).containsExactly("job-old");
         assertThat(b.claim(found.get(0))).isTrue();
+        assertThat(b.claim(found.get(0))).as("claimed as read").isFalse();
         assertThat(ids(a.claimable(false))).isEmpty();
     }
 
