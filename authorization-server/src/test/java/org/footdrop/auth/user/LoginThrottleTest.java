@@ -2,12 +2,10 @@ package org.footdrop.auth.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.footdrop.auth.AuthProperties;
+import org.footdrop.support.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -16,7 +14,7 @@ class LoginThrottleTest {
     private static final AuthProperties.Login SETTINGS =
             new AuthProperties.Login(3, Duration.ofSeconds(30), Duration.ofMinutes(2));
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(T0);
     private final LoginThrottle throttle = new LoginThrottle(clock, SETTINGS);
 
     @Test
@@ -28,10 +26,10 @@ class LoginThrottleTest {
 
         // when the third, then one more failure after each lock has run out
         assertThat(throttle.failed("dr-grey")).contains(Duration.ofSeconds(30));
-        clock.now = clock.now.plusSeconds(30);
+        clock.move(Duration.ofSeconds(30));
         assertThat(throttle.lockedFor("dr-grey")).isEmpty();
         assertThat(throttle.failed("dr-grey")).contains(Duration.ofMinutes(1));
-        clock.now = clock.now.plusSeconds(60);
+        clock.move(Duration.ofSeconds(60));
 
         // then
         assertThat(throttle.failed("dr-grey")).contains(Duration.ofMinutes(2));
@@ -68,25 +66,5 @@ class LoginThrottleTest {
         assertThat(throttle.lockedFor("guess-0")).isEmpty();
         assertThat(throttle.lockedFor("guess-" + LoginThrottle.MAX_TRACKED_NAMES))
                 .isPresent();
-    }
-
-    private static final class MutableClock extends Clock {
-
-        Instant now = T0;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

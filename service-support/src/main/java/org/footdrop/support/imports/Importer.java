@@ -616,20 +616,20 @@ public final class Importer implements SmartLifecycle {
         if (leases != null) {
             // no job taken up, and no lease written, once the worker and the store go
             leases.shutdown();
-            try {
-                leases.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitStopped(leases);
         }
         if (worker != null) {
             worker.shutdownNow();
-            try {
-                // the job's line in flight ends (or fails) before the store closes under it
-                worker.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // the job's line in flight ends (or fails) before the store closes under it
+            awaitStopped(worker);
+        }
+    }
+
+    private static void awaitStopped(ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

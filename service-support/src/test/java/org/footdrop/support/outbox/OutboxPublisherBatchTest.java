@@ -289,24 +289,12 @@ class OutboxPublisherBatchTest {
         mongo.insert(documents.get(1).document(), "diagnoses");
         // another collection's marker of a record with the same id is not this one's business, nor is a
         // marker written since the restart (its writer may be inserting still)
-        mongo.insert(
-                PendingEventMarker.batch(
-                        "batch-live",
-                        "diagnoses",
-                        List.of(new PendingEventMarker.BatchedEvent(
-                                "e-live", documents.get(0).recordId())),
-                        Instant.now().plusSeconds(1),
-                        Instant.now().plus(OutboxWriter.WRITING)),
-                PendingEventMarker.COLLECTION);
-        mongo.insert(
-                PendingEventMarker.batch(
-                        "batch-elsewhere",
-                        "assessments",
-                        List.of(new PendingEventMarker.BatchedEvent(
-                                "e", documents.get(0).recordId())),
-                        created,
-                        created.plus(OutboxWriter.WRITING)),
-                PendingEventMarker.COLLECTION);
+        markWriting(
+                "batch-live",
+                "diagnoses",
+                documents.get(0).recordId(),
+                Instant.now().plusSeconds(1));
+        markWriting("batch-elsewhere", "assessments", documents.get(0).recordId(), created);
         publisher.start();
         try {
             // the job resumed writes the batch again, with new events: two are its own already, one is new
@@ -528,6 +516,18 @@ class OutboxPublisherBatchTest {
                     sweeper.sweep();
                     return mongo.getCollection(PendingEventMarker.COLLECTION).countDocuments() == 0;
                 });
+    }
+
+    /** A batch marker of one record's event, written at {@code created} while its insert runs. */
+    private void markWriting(String markerId, String collection, String recordId, Instant created) {
+        mongo.insert(
+                PendingEventMarker.batch(
+                        markerId,
+                        collection,
+                        List.of(new PendingEventMarker.BatchedEvent("e-" + markerId, recordId)),
+                        created,
+                        created.plus(OutboxWriter.WRITING)),
+                PendingEventMarker.COLLECTION);
     }
 
     /** New records, each holding its one pending event, as a bulk write hands them to the writer. */
