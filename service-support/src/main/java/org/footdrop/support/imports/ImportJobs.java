@@ -195,7 +195,11 @@ class ImportJobs {
      * owner); later, only those whose instance is gone.
      */
     List<Document> claimable(boolean ownToo) {
-        Criteria gone = Criteria.where("leaseUntil").lt(Date.from(clock.instant()));
+        // another's: this instance is alive, so its own lease ran out only while the store was away
+        Criteria gone = Criteria.where("leaseUntil")
+                .lt(Date.from(clock.instant()))
+                .and("owner")
+                .ne(owner);
         // a job of an earlier release (no owner) only at the start: its instance may be running it still
         Criteria which = ownToo
                 ? new Criteria()
