@@ -206,7 +206,11 @@ public class ClinicalRecords {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, kind.collection()).stream()
+        // by patient too: the index may name a record of another patient, whose identifier a refused
+        // create (its key already taken) put there before its insert failed
+        Query query = Query.query(
+                Criteria.where("_id").in(ids).and(RecordDocuments.PATIENT_ID).is(patientId));
+        return mongo.find(query, Document.class, kind.collection()).stream()
                 .map(document -> documents.read(kind, document))
                 .sorted(Comparator.comparing(StoredRecord<S>::recordedAt).thenComparing(r -> r.id().toString()))
                 .toList();
@@ -228,8 +232,8 @@ public class ClinicalRecords {
         mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, kind.collection()).stream()
                 .map(document -> documents.read(kind, document))
                 .sorted(Comparator.comparing(StoredRecord<S>::recordedAt).thenComparing(r -> r.id().toString()))
-                .forEach(record -> found.computeIfAbsent(record.patientId(), p -> new ArrayList<>())
-                        .add(record));
+                .filter(record -> found.containsKey(record.patientId())) // as in findByPatient
+                .forEach(record -> found.get(record.patientId()).add(record));
         return found;
     }
 

@@ -128,6 +128,33 @@ public abstract class RecordLifecycleContract {
         assertThat(read.path("identifier").path("value").asString()).isEqualTo(value);
         awaitEvents(patientId, 1);
         assertNoMoreEventsThan(patientId, 1);
+
+        // and another patient's record under the same identifier is refused without showing the first
+        // patient's record among the other's
+        String otherPatient = "pt-" + UUID.randomUUID();
+        ResponseEntity<JsonNode> otherPatients = http.send(
+                "POST",
+                api().path(),
+                api().validBody().apply(otherPatient).toString(),
+                "Record-Identifier",
+                identifier);
+        assertThat(otherPatients.getStatusCode().value())
+                .as(otherPatients.toString())
+                .isEqualTo(409);
+        assertThat(listing(otherPatient)).isEmpty();
+        assertThat(listing(patientId))
+                .singleElement()
+                .satisfies(record ->
+                        assertThat(record.get(api().idField()).asString()).isEqualTo(id));
+    }
+
+    /** The patient's records of this kind, as the own API lists them. */
+    private List<JsonNode> listing(String patientId) {
+        ResponseEntity<JsonNode> listed = http.get("/api/v1/patients/{p}/" + api().collection(), patientId);
+        assertThat(listed.getStatusCode().value()).as(listed.toString()).isEqualTo(200);
+        List<JsonNode> records = new ArrayList<>();
+        listed.getBody().forEach(records::add);
+        return records;
     }
 
     @Test
