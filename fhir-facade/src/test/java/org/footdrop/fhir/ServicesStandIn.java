@@ -25,6 +25,7 @@ import org.footdrop.contract.vocabulary.InjectionTarget;
 import org.footdrop.contract.vocabulary.InjectionTechnique;
 import org.footdrop.contract.vocabulary.Side;
 import org.footdrop.contract.vocabulary.Solution;
+import org.footdrop.contract.vocabulary.TherapyType;
 import org.footdrop.support.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,6 +114,18 @@ public final class ServicesStandIn {
         records.put(patientId + "/diagnoses", diagnosisList);
         records.put(patientId + "/injections", injectionList);
         outcomes.put(patientId, documentedOutcomes());
+    }
+
+    /** So many therapy prescriptions for this patient. */
+    public void therapies(String patientId, int therapies) {
+        ArrayNode therapyList = JSON.createArrayNode();
+        for (int i = 0; i < therapies; i++) {
+            therapyList.add(record("therapyId", patientId, i)
+                    .put("type", TherapyType.values()[0].name())
+                    .put("startDate", "2026-03-0" + (1 + i % 9))
+                    .put("sessionsPerWeek", 2));
+        }
+        records.put(patientId + "/therapies", therapyList);
     }
 
     private static ObjectNode record(String idField, String patientId, int i) {

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +64,10 @@ public class PageAudit implements FacadeInterceptor {
         if (resource instanceof Observation observation) {
             return patientId(observation.getSubject());
         }
-        return null;
+        if (resource instanceof ServiceRequest serviceRequest) {
+            return patientId(serviceRequest.getSubject());
+        }
+        return null; // not patient data (CodeSystem), or a type the facade does not serve
     }
 
     private static String patientId(Reference subject) {

@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,6 +159,40 @@ class EverythingPagingTest {
                         assertThat(record.getList("patientIds", String.class)).containsExactly(patientId));
     }
 
+    @Test
+    void shouldNameThePatientInTheAuditRecordOfEveryPageOfASearchForTherapies() {
+        // given a patient with more therapy prescriptions than one page holds
+        String patientId = "P-" + UUID.randomUUID();
+        IdType patient = patientWithACourse(patientId);
+        SERVICES.therapies(patientId, 3);
+        String subject = "auditor-" + UUID.randomUUID();
+        IGenericClient client = client(Role.CLINICIAN, subject);
+
+        // when searched one a page
+        List<Bundle> pages = new ArrayList<>();
+        Bundle page = client.search()
+                .forResource(ServiceRequest.class)
+                .where(ServiceRequest.PATIENT.hasId(patient))
+                .count(1)
+                .returnBundle(Bundle.class)
+                .execute();
+        pages.add(page);
+        while (page.getLink(Bundle.LINK_NEXT) != null && pages.size() < 10) {
+            page = client.loadPage().next(page).execute();
+            pages.add(page);
+        }
+
+        // then every request names the patient, the later pages (cut from the first) included
+        assertThat(pages).hasSize(3);
+        List<Document> records = new AuditProbe(mongo).awaitRecords(subject, pages.size());
+        assertThat(records)
+                .filteredOn(record -> String.valueOf(record.get("query")).contains("_getpages"))
+                .hasSize(2);
+        assertThat(records)
+                .allSatisfy(record ->
+                        assertThat(record.getList("patientIds", String.class)).containsExactly(patientId));
+    }
+
     /** Plain HTTP: the point is the absence of a token, which HAPI's client is not for. */
     @Test
     void shouldRefuseALaterPageToACallerWithoutAToken() throws Exception {
@@ -193,7 +228,10 @@ class EverythingPagingTest {
     }
 
     private IdType patientWithACourse() {
-        String patientId = "P-" + UUID.randomUUID();
+        return patientWithACourse("P-" + UUID.randomUUID());
+    }
+
+    private IdType patientWithACourse(String patientId) {
         Patient patient = new Patient();
         patient.addIdentifier().setSystem(Vocabularies.PATIENT_ID_SYSTEM).setValue(patientId);
         patient.setBirthDateElement(new DateType("1961"));
