@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.footdrop.contract.vocabulary.Side;
 import org.footdrop.fhir.server.ResourceValidator;
@@ -23,7 +24,9 @@ import org.footdrop.support.testing.TestTokens;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
@@ -326,6 +329,79 @@ class FacadeServerTest {
                         .getValue())
                 .isEqualTo(patientId);
         assertValid(answered);
+    }
+
+    @Test
+    void shouldRefuseADateOfTooLittlePrecisionAndAMalformedEncodingAtTheElementNotAs500() {
+        String patientId = "P-" + UUID.randomUUID();
+        String created = writer().create()
+                .resource(patient(patientId))
+                .execute()
+                .getId()
+                .toUnqualifiedVersionless()
+                .getValue();
+        // a valid dateTime for FHIR, but a diagnosis date needs the day
+        Condition monthOnly = condition(new Reference(created));
+        monthOnly.setRecordedDateElement(new DateTimeType("2026-03"));
+        // a conditional reference whose percent-encoding is broken
+        Condition badlyEncoded =
+                condition(new Reference("Patient?identifier=" + Vocabularies.PATIENT_ID_SYSTEM + "|%zz"));
+
+        assertThat(refusal(() -> writer().create().resource(monthOnly).execute()))
+                .isEqualTo("Condition.recordedDate");
+        assertThat(refusal(() -> writer().create().resource(badlyEncoded).execute()))
+                .isEqualTo("Condition.subject");
+        assertThatThrownBy(() -> writer().create()
+                        .resource(patient(patientId))
+                        .conditionalByUrl("Patient?identifier=" + Vocabularies.PATIENT_ID_SYSTEM + "|%zz")
+                        .execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(issues(e).getIssueFirstRep().getDiagnostics())
+                                .contains("percent-encoded"));
+    }
+
+    @Test
+    void shouldRefuseAConditionalCreateWhoseResourceDoesNotCarryTheIdentifierItNames() {
+        String created = writer().create()
+                .resource(patient("P-" + UUID.randomUUID()))
+                .execute()
+                .getId()
+                .toUnqualifiedVersionless()
+                .getValue();
+        Condition unidentified = condition(new Reference(created));
+        Condition otherwiseIdentified = condition(new Reference(created));
+        otherwiseIdentified.addIdentifier().setSystem("urn:clinic:emr").setValue("dx-2");
+
+        for (Condition condition : List.of(unidentified, otherwiseIdentified)) {
+            assertThat(refusal(() -> writer().create()
+                            .resource(condition)
+                            .conditionalByUrl("Condition?identifier=urn:clinic:emr|dx-1")
+                            .execute()))
+                    .isEqualTo("Condition.identifier");
+        }
+    }
+
+    /** A Condition the facade maps up to its Patient and dates: what the services would be sent. */
+    private static Condition condition(Reference subject) {
+        Condition condition = new Condition();
+        condition.setSubject(subject);
+        condition.getCode().addCoding(new Coding(Vocabularies.ICD_10_CM, "M21.372", null));
+        condition.addBodySite().addCoding(Vocabularies.SIDE.coding(Side.LEFT));
+        condition.setRecordedDateElement(new DateTimeType("2026-03-02"));
+        condition.setOnset(new DateTimeType("2025-11-20"));
+        return condition;
+    }
+
+    /** The element the 422's first issue points at. */
+    private static String refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable write) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(write);
+        assertThat(thrown).isInstanceOf(UnprocessableEntityException.class);
+        return issues((UnprocessableEntityException) thrown)
+                .getIssueFirstRep()
+                .getExpression()
+                .get(0)
+                .getValue();
     }
 
     @Test

@@ -68,9 +68,12 @@ final class ConditionMapping extends RecordKindMapping<Condition> {
         if (!condition.hasRecordedDateElement()) {
             throw Outcomes.unprocessable("Condition.recordedDate", "The diagnosis date is required.");
         }
-        body.put(
-                "diagnosisDate",
-                condition.getRecordedDateElement().getValueAsString().substring(0, 10));
+        String recorded = condition.getRecordedDateElement().getValueAsString();
+        if (recorded.length() < 10) {
+            throw Outcomes.unprocessable(
+                    "Condition.recordedDate", "The diagnosis date must be a date (year, month and day).");
+        }
+        body.put("diagnosisDate", recorded.substring(0, 10));
         if (condition.hasOnsetDateTimeType()) {
             String onset = condition.getOnsetDateTimeType().getValueAsString();
             if (onset.length() < 10) {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -89,6 +90,19 @@ public class RecordResources<R extends DomainResource> {
                 return match(existing.get());
             }
         }
+        boolean conditionalOnIt = wanted != null
+                && identifier != null
+                && wanted[0].equals(identifier.getSystem())
+                && wanted[1].equals(identifier.getValue());
+        if (wanted != null && !conditionalOnIt) {
+            // created without it, the record could not be found by it: each retry would create another
+            throw Outcomes.unprocessable(
+                    type() + ".identifier",
+                    "A conditional create names the identifier the resource carries: If-None-Exist names "
+                            + wanted[0] + "|" + wanted[1] + ", the resource "
+                            + (identifier == null ? "none" : identifier.getSystem() + "|" + identifier.getValue())
+                            + ".");
+        }
         if (identifier != null
                 && identifiers
                         .find(type(), identifier.getSystem(), identifier.getValue())
@@ -109,10 +123,6 @@ public class RecordResources<R extends DomainResource> {
         String recordIdentifier = identifier == null ? null : identifier.getSystem() + "|" + identifier.getValue();
         // A record created outside this facade (the own API, a bulk import) is not in the map: the
         // service finds it by the identifier, answering it (same body) or naming it (another body).
-        boolean conditionalOnIt = wanted != null
-                && identifier != null
-                && wanted[0].equals(identifier.getSystem())
-                && wanted[1].equals(identifier.getValue());
         ServiceApi.Answer answer;
         try {
             answer = api.post(
@@ -219,7 +229,12 @@ public class RecordResources<R extends DomainResource> {
         String path = type() + ".subject";
         String reference = mapping.subject(resource).getReference();
         if (reference != null && reference.startsWith("Patient?")) {
-            String patientId = ConditionalCreate.identifierValue(reference, Vocabularies.PATIENT_ID_SYSTEM);
+            String patientId;
+            try {
+                patientId = ConditionalCreate.identifierValue(reference, Vocabularies.PATIENT_ID_SYSTEM);
+            } catch (UnprocessableEntityException malformed) {
+                throw Outcomes.unprocessable(path, "The subject's conditional reference: " + malformed.getMessage());
+            }
             return patients.findByPatientId(patientId)
                     .orElseThrow(() -> Outcomes.unprocessable(
                             path, "Unknown Patient " + patientId + ": create the Patient first."));

@@ -20,7 +20,13 @@ public final class ConditionalCreate {
         if (!query.startsWith(prefix) || query.contains("&")) {
             throw Outcomes.unprocessable(null, "If-None-Exist supports only identifier=system|value; it was " + query);
         }
-        String token = URLDecoder.decode(query.substring(prefix.length()), StandardCharsets.UTF_8);
+        String token;
+        try {
+            token = URLDecoder.decode(query.substring(prefix.length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw Outcomes.unprocessable(
+                    null, "The identifier is not percent-encoded correctly (" + malformed.getMessage() + ")");
+        }
         int bar = token.indexOf('|');
         if (bar <= 0 || bar == token.length() - 1) {
             throw Outcomes.unprocessable(null, "If-None-Exist needs an identifier with a system: system|value");
