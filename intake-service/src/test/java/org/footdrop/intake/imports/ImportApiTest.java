@@ -349,6 +349,67 @@ class ImportApiTest {
         assertThat(again.get("accepted").asLong()).isZero();
     }
 
+    @Test
+    void shouldCountAnAmendRedoneAfterAnInterruptionAsAcceptedWhenItsRecordWasVoidedSince() {
+        // given a job whose corrections begin with an amend of a record and its void, then go on long
+        int patients = 20;
+        StringBuilder file = new StringBuilder();
+        for (int p = 0; p < patients; p++) {
+            String patient = "pt-redo-void-" + run + "-" + p;
+            file.append(diagnosis("d-" + p, patient, "2026-01-01")).append('\n');
+            file.append(assessment("a-" + p, patient, "2026-01-05T09:00:00Z")).append('\n');
+        }
+        String voided = "pt-redo-void-" + run + "-0";
+        file.append("{\"kind\":\"assessment\",\"key\":\"a-0\",\"action\":\"amend\",\"body\":")
+                .append(assessmentBody(voided, "2026-01-05T09:00:00Z", "4"))
+                .append("}\n");
+        file.append("{\"kind\":\"assessment\",\"key\":\"a-0\",\"action\":\"void\",\"patientId\":\"")
+                .append(voided)
+                .append("\",\"reason\":\"wrong chart\"}\n");
+        int amendsEach = 50;
+        for (int i = 1; i <= amendsEach; i++) {
+            for (int p = 1; p < patients; p++) {
+                String body = "{\"patientId\":\"pt-redo-void-" + run + "-" + p
+                        + "\",\"assessedAt\":\"2026-01-05T09:00:00Z\",\"kind\":\"BASELINE\",\"side\":\"LEFT\","
+                        + "\"measures\":{\"gaitSpeedComfortable\":" + "%d.%02d}}".formatted(i / 100, i % 100);
+                file.append("{\"kind\":\"assessment\",\"key\":\"a-" + p + "\",\"action\":\"amend\",\"body\":")
+                        .append(body)
+                        .append("}\n");
+            }
+        }
+        long lines = 2L * patients + 2 + (long) (patients - 1) * amendsEach;
+        ResponseEntity<JsonNode> started = upload(file.toString());
+        String location = started.getHeaders().getLocation().toString();
+        String jobId = location.substring(location.lastIndexOf('/') + 1);
+        long creates = 2L * patients;
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> writer.get(location).getBody().get("processed").asLong()
+                        >= creates + Importer.CORRECTIONS_PER_CHECKPOINT);
+
+        // when the service stops and its job is left at the checkpoint before the amend and the void, as
+        // a kill after they were written but before their checkpoint leaves it; then it starts again
+        importer.stop();
+        assertThat(writer.get(location).getBody().get("status").asString()).isEqualTo("RUNNING");
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(jobId)),
+                new Update()
+                        .set("position", creates)
+                        .set("processed", creates)
+                        .set("accepted", creates)
+                        .set("alreadyPresent", 0L)
+                        .set("refused", 0L),
+                "import_jobs");
+        importer.start();
+        JsonNode job = finished(started);
+
+        // then the amend met again is the job's own, although its record has been voided since
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("refused").asLong()).as(refusals(job).toString()).isZero();
+        assertThat(job.get("alreadyPresent").asLong()).isZero();
+        assertThat(job.get("accepted").asLong()).isEqualTo(lines);
+    }
+
     private ResponseEntity<JsonNode> upload(String file) {
         ResponseEntity<JsonNode> response = writer.upload("/api/v1/imports?system=urn:test:" + run, file);
         assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(202);

@@ -243,7 +243,6 @@ public class ClinicalRecords {
         Document current = load(kind, id);
         String patientId = current.getString(RecordDocuments.PATIENT_ID);
         audit.touched(context, patientId);
-        Revisions.requireActive(kind, current);
         if (!patientId.equals(kind.patientId(state))) {
             throw new RecordRefusedException(
                     RecordRefusedException.Reason.INVALID_FIELD,
@@ -254,8 +253,10 @@ public class ClinicalRecords {
         String keyField = IdempotencyKeys.field(context, "PUT");
         Integer answered = IdempotencyKeys.answeredRevision(current, keyField, fingerprint);
         if (answered != null) {
+            // a retry of this very amend: answered as it was, even if the record was voided since
             return documents.atRevision(kind, current, answered);
         }
+        Revisions.requireActive(kind, current);
         Revisions.requireCurrent(current, expectedRevision);
         int next = expectedRevision + 1;
         Instant now = now();
