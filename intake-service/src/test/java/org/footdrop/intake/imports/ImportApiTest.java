@@ -1,24 +1,33 @@
 package org.footdrop.intake.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.footdrop.contract.EventCodec;
 import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.EventJson;
 import org.footdrop.contract.Topics;
+import org.footdrop.support.imports.ImportProperties;
 import org.footdrop.support.imports.Importer;
 import org.footdrop.support.outbox.PendingEventMarker;
+import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.Role;
 import org.footdrop.support.testing.EmbeddedInfrastructure;
 import org.footdrop.support.testing.Http;
 import org.footdrop.support.testing.TestTokens;
 import org.footdrop.support.testing.TopicProbe;
+import org.footdrop.support.web.RequestSizeLimitFilter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +62,9 @@ class ImportApiTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    ImportProperties imports;
 
     String run;
     String subject;
@@ -283,6 +295,9 @@ class ImportApiTest {
                         .get("/api/v1/patients/{p}/diagnoses", "pt-cancel-" + run + "-0")
                         .getBody())
                 .hasSize(1);
+        assertThat(imports.directory().resolve(job.get("jobId").asString()))
+                .as("a cancelled job's sorted lines, not resumed, are removed")
+                .doesNotExist();
     }
 
     @Test
@@ -408,6 +423,59 @@ class ImportApiTest {
         assertThat(job.get("refused").asLong()).as(refusals(job).toString()).isZero();
         assertThat(job.get("alreadyPresent").asLong()).isZero();
         assertThat(job.get("accepted").asLong()).isEqualTo(lines);
+    }
+
+    @Test
+    void shouldCancelAJobWaitingItsTurnBeforeItImportsAnything() {
+        // given a long job running and another waiting behind it
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            file.append(diagnosis("d-" + i, "pt-busy-" + run + "-" + i, "2026-01-01"))
+                    .append('\n');
+        }
+        ResponseEntity<JsonNode> busy = upload(file.toString());
+        String waitingPatient = "pt-waiting-" + run;
+        ResponseEntity<JsonNode> waiting = upload(diagnosis("d-w", waitingPatient, "2026-01-01"));
+        String location = waiting.getHeaders().getLocation().toString();
+
+        // when the waiting one is cancelled (and the long one, to end sooner)
+        assertThat(writer.send("DELETE", location, null).getStatusCode().value())
+                .isEqualTo(202);
+        writer.send("DELETE", busy.getHeaders().getLocation().toString(), null);
+        JsonNode job = finished(waiting);
+        finished(busy);
+
+        // then nothing of it was imported, and its sorted lines are gone from the disk
+        assertThat(job.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(job.get("accepted").asLong()).isZero();
+        assertThat(clinician
+                        .get("/api/v1/patients/{p}/diagnoses", waitingPatient)
+                        .getBody())
+                .isEmpty();
+        assertThat(imports.directory().resolve(job.get("jobId").asString())).doesNotExist();
+    }
+
+    @Test
+    void shouldFailAFileFoundTooLargeWhileItIsReadAndKeepNothingOfIt() {
+        // a file sent without a length runs over the limit after its first line
+        InputStream overTheLimit = new SequenceInputStream(
+                new ByteArrayInputStream(
+                        (diagnosis("d-1", "pt-large-" + run, "2026-01-01") + "\n").getBytes(StandardCharsets.UTF_8)),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new RequestSizeLimitFilter.BodyTooLargeException(1024);
+                    }
+                });
+
+        assertThatThrownBy(() -> importer.receive(
+                        overTheLimit, "urn:test:" + run, RequestContext.forJob("migration", subject, null)))
+                .isInstanceOf(RequestSizeLimitFilter.BodyTooLargeException.class);
+
+        Document job = mongo.findOne(Query.query(Criteria.where("subject").is(subject)), Document.class, "import_jobs");
+        assertThat(job.getString("status")).isEqualTo("FAILED");
+        assertThat(job.getString("failure")).contains("larger than the import's limit");
+        assertThat(imports.directory().resolve(job.getString("_id"))).doesNotExist();
     }
 
     private ResponseEntity<JsonNode> upload(String file) {

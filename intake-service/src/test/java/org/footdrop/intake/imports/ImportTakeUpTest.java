@@ -86,7 +86,7 @@ class ImportTakeUpTest {
     }
 
     @Test
-    void shouldFinishAGoneInstancesJobFromItsCheckpointWithEveryLineStoredAndSentOnce() {
+    void shouldFinishAGoneInstancesJobFromItsCheckpointWithEveryLineStoredAndSentOnce() throws Exception {
         Path shared = directories.resolve("shared");
         Importer gone = instance("host-gone", shared, Clock.systemUTC());
         String jobId = gone.receive(file(), "urn:test:" + run, RequestContext.forJob("migration", "writer", null));
@@ -126,7 +126,7 @@ class ImportTakeUpTest {
     }
 
     @Test
-    void shouldFailAGoneInstancesJobWhoseRunsAreNotInTheDirectoryOfTheInstanceThatTakesItUp() {
+    void shouldFailAGoneInstancesJobWhoseRunsAreNotInTheDirectoryOfTheInstanceThatTakesItUp() throws Exception {
         Importer gone = instance("host-gone", directories.resolve("gone"), Clock.systemUTC());
         String jobId = gone.receive(file(), "urn:test:" + run, RequestContext.forJob("migration", "writer", null));
         gone.stop();

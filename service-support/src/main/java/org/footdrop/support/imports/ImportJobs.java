@@ -123,7 +123,9 @@ class ImportJobs {
         if (document(jobId).map(job -> job.get("processingStartedAt") == null).orElse(false)) {
             update.set("processingStartedAt", Date.from(clock.instant()));
         }
-        mongo.updateFirst(byId(jobId), update, JOBS);
+        if (mongo.updateFirst(ownUnfinished(jobId), update, JOBS).getMatchedCount() == 0) {
+            throw new TakenOver(jobId);
+        }
     }
 
     /** The job's lease ran out and another instance took it up: this one must stop running it. */
@@ -154,12 +156,27 @@ class ImportJobs {
         }
     }
 
-    void finished(String jobId, ImportJob.Status status, String failure) {
+    /**
+     * Ends the job if it is still this instance's and unfinished: an instance that lost it (its lease
+     * ran out while the store was away) must not end the run of the instance that took it up.
+     *
+     * @return whether it was ended here (only then are its runs this instance's to delete)
+     */
+    boolean finished(String jobId, ImportJob.Status status, String failure) {
         Update update = new Update().set("status", status.name()).set("finishedAt", Date.from(clock.instant()));
         if (failure != null) {
             update.set("failure", failure);
         }
-        mongo.updateFirst(byId(jobId), update, JOBS);
+        return mongo.updateFirst(ownUnfinished(jobId), update, JOBS).getMatchedCount() == 1;
+    }
+
+    private Query ownUnfinished(String jobId) {
+        return Query.query(Criteria.where("_id")
+                .is(jobId)
+                .and("owner")
+                .is(owner)
+                .and("status")
+                .in(UNFINISHED));
     }
 
     /** Asks a job to stop after its current batch; false when it had finished already. */

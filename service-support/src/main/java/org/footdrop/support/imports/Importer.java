@@ -36,6 +36,7 @@ import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.RecordRefusedException;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
+import org.footdrop.support.web.RequestSizeLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -108,7 +109,8 @@ public final class Importer implements SmartLifecycle {
      * Reads the whole file into the job's sorted runs on the caller's thread, then queues the job.
      * Lines that cannot be read at all are refused here; the rest wait for the job to apply them.
      */
-    public String receive(InputStream file, String system, RequestContext caller) {
+    public String receive(InputStream file, String system, RequestContext caller)
+            throws RequestSizeLimitFilter.BodyTooLargeException {
         String jobId = UUID.randomUUID().toString();
         jobs.create(jobId, system, caller.client(), caller.subject());
         Path directory = directory(jobId);
@@ -148,14 +150,26 @@ public final class Importer implements SmartLifecycle {
                 }
             }
             sort.finish();
+        } catch (RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+            // sent without a length, so found out only now: the caller is answered 413, as with one
+            jobs.received(jobId, read, own, other, refused, false);
+            if (jobs.finished(
+                    jobId,
+                    ImportJob.Status.FAILED,
+                    "The file is larger than the import's limit (" + tooLarge.getMessage() + "); split it, or"
+                            + " raise footdrop.import.max-file-size")) {
+                deleteRuns(jobId);
+            }
+            throw tooLarge;
         } catch (IOException | UncheckedIOException e) {
             jobs.received(jobId, read, own, other, refused, false);
-            jobs.finished(
+            if (jobs.finished(
                     jobId,
                     ImportJob.Status.FAILED,
                     "The upload was cut off after line " + read
-                            + "; upload the file again (lines already imported are skipped)");
-            deleteRuns(jobId);
+                            + "; upload the file again (lines already imported are skipped)")) {
+                deleteRuns(jobId);
+            }
             return jobId;
         } catch (RuntimeException e) {
             // the store, most likely: the job is failed if it can be written, else at the next start
@@ -205,24 +219,32 @@ public final class Importer implements SmartLifecycle {
     }
 
     private void process(String jobId) {
-        Document job = jobs.document(jobId).orElseThrow();
-        if (ImportJob.Status.valueOf(job.getString("status")).finished()) {
-            return;
-        }
-        if (!jobs.ownedHere(job)) {
-            return; // taken up by another instance since it was queued here
-        }
-        if (!Files.isDirectory(directory(jobId))) {
-            // taken up from an instance that is gone, whose directory this one does not share
-            markFailed(
-                    jobId,
-                    "The job's sorted lines are not in this instance's import directory (taken up from an"
-                            + " instance that is gone, or the directory was emptied); upload the file again: lines"
-                            + " already imported are skipped");
-            return;
-        }
         Run run = null;
         try {
+            // read inside the try: with the store away now, the job is failed below, not left queued
+            Document job = jobs.document(jobId).orElse(null);
+            if (job == null || ImportJob.Status.valueOf(job.getString("status")).finished()) {
+                return;
+            }
+            if (!jobs.ownedHere(job)) {
+                return; // taken up by another instance since it was queued here
+            }
+            if (Boolean.TRUE.equals(job.getBoolean("cancelRequested"))) {
+                // cancelled while it waited its turn: nothing of it is imported
+                if (jobs.finished(jobId, ImportJob.Status.CANCELLED, null)) {
+                    deleteRuns(jobId);
+                }
+                return;
+            }
+            if (!Files.isDirectory(directory(jobId))) {
+                // taken up from an instance that is gone, whose directory this one does not share
+                markFailed(
+                        jobId,
+                        "The job's sorted lines are not in this instance's import directory (taken up from an"
+                                + " instance that is gone, or the directory was emptied); upload the file again:"
+                                + " lines already imported are skipped");
+                return;
+            }
             jobs.running(jobId);
             run = new Run(job);
             run.apply();
@@ -257,8 +279,11 @@ public final class Importer implements SmartLifecycle {
     private void markFailed(String jobId, String failure) {
         while (running) {
             try {
-                jobs.finished(jobId, ImportJob.Status.FAILED, failure);
-                deleteRuns(jobId);
+                if (jobs.finished(jobId, ImportJob.Status.FAILED, failure)) {
+                    deleteRuns(jobId);
+                } else {
+                    log.warn("Import job {} not failed here: another instance took it up", jobId);
+                }
                 return;
             } catch (RuntimeException stillDown) {
                 try {
@@ -273,8 +298,9 @@ public final class Importer implements SmartLifecycle {
 
     private void markFailedQuietly(String jobId, String failure) {
         try {
-            jobs.finished(jobId, ImportJob.Status.FAILED, failure);
-            deleteRuns(jobId);
+            if (jobs.finished(jobId, ImportJob.Status.FAILED, failure)) {
+                deleteRuns(jobId);
+            }
         } catch (RuntimeException e) {
             log.warn("Import job {} not marked failed, the next start will: {}", jobId, e.toString());
         }
@@ -334,15 +360,20 @@ public final class Importer implements SmartLifecycle {
                     if (batch.size() >= properties.batchSize() || corrections >= CORRECTIONS_PER_CHECKPOINT) {
                         flush();
                         if (jobs.cancelRequested(jobId)) {
-                            jobs.finished(jobId, ImportJob.Status.CANCELLED, null);
+                            if (jobs.finished(jobId, ImportJob.Status.CANCELLED, null)) {
+                                deleteRuns(jobId); // not resumed: its runs would only take the disk
+                            }
                             return;
                         }
                     }
                 }
                 flush();
             }
-            jobs.finished(jobId, ImportJob.Status.COMPLETED, null);
-            deleteRuns(jobId);
+            if (jobs.finished(jobId, ImportJob.Status.COMPLETED, null)) {
+                deleteRuns(jobId);
+            } else {
+                log.warn("Import job {} ran to its end here after another instance took it up", jobId);
+            }
         }
 
         private void line(ExternalSort.Entry entry) {
@@ -597,12 +628,13 @@ public final class Importer implements SmartLifecycle {
                 continue; // another instance took it first
             }
             if (ImportJob.Status.RECEIVING.name().equals(job.getString("status"))) {
-                jobs.finished(
+                if (jobs.finished(
                         jobId,
                         ImportJob.Status.FAILED,
                         "The service stopped while the file was uploaded; "
-                                + "upload it again (lines already imported are skipped)");
-                deleteRuns(jobId);
+                                + "upload it again (lines already imported are skipped)")) {
+                    deleteRuns(jobId);
+                }
             } else {
                 log.info("Resuming import job {}", jobId);
                 submit(jobId);

@@ -97,16 +97,20 @@ public class ClinicalProblemHandler extends ResponseEntityExceptionHandler {
         return clinicalProblem(ClinicalProblemException.invalid(fields));
     }
 
+    /** A body streamed without a length (an import's file) that ran over its cap while it was read. */
+    @ExceptionHandler(RequestSizeLimitFilter.BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(RequestSizeLimitFilter.BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(
+                        HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "The request body is too large"));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                        .body(problem(
-                                HttpStatus.CONTENT_TOO_LARGE,
-                                ProblemTypes.PAYLOAD_TOO_LARGE,
-                                "The request body is too large"));
+            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+                return bodyTooLarge(tooLarge);
             }
         }
         // The outermost binding error knows the field's path; its cause may be a plain parse error.

@@ -73,6 +73,11 @@ class ImportJobLeaseTest {
         assertThatThrownBy(() -> a.progressed("job-running", new ImportJobs.Progress(500, 500, 0, 0)))
                 .isInstanceOf(ImportJobs.TakenOver.class);
         b.progressed("job-running", new ImportJobs.Progress(500, 500, 0, 0));
+        // nor mark it running, nor end it (its failure, say, once the store is back)
+        assertThatThrownBy(() -> a.running("job-running")).isInstanceOf(ImportJobs.TakenOver.class);
+        assertThat(a.finished("job-running", ImportJob.Status.FAILED, "the store was away"))
+                .isFalse();
+        assertThat(b.document("job-running").orElseThrow().getString("status")).isEqualTo("RUNNING");
         // nor renew b's lease, nor queue the upload b took up meanwhile
         assertThat(b.claim(gone.get(0))).isTrue();
         Object leaseBefore = b.document("job-running").orElseThrow().get("leaseUntil");
