@@ -330,13 +330,77 @@ class FhirFacadeSystemTest {
                         .execute())
                 .isInstanceOfSatisfying(
                         ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException.class,
-                        e -> assertThat(e.getStatusCode()).isIn(409, 412));
+                        e -> assertThat(e.getStatusCode()).isEqualTo(412));
 
         writer.delete().resourceById(new IdType("Condition", id)).execute();
         Condition voided = clinician.read().resource(Condition.class).withId(id).execute();
         assertThat(voided.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("entered-in-error");
         assertThat(voided.hasClinicalStatus()).isFalse();
         assertValid(voided);
+    }
+
+    @Test
+    void shouldVoidOnAnUpdateThatMarksTheRecordEnteredInError() {
+        String patient = newPatient();
+        String conditionId = writer.create()
+                .resource(condition(patient, null))
+                .execute()
+                .getId()
+                .getIdPart();
+        String procedureId =
+                writer.create().resource(injection(patient)).execute().getId().getIdPart();
+        Condition inError = condition(patient, null);
+        inError.getVerificationStatus()
+                .addCoding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/condition-ver-status")
+                .setCode("entered-in-error");
+        Procedure procedureInError = injection(patient);
+        procedureInError.setStatus(Procedure.ProcedureStatus.ENTEREDINERROR);
+
+        MethodOutcome voided = writer.update()
+                .resource(inError)
+                .withId(new IdType("Condition", conditionId, "1"))
+                .execute();
+        writer.update()
+                .resource(procedureInError)
+                .withId(new IdType("Procedure", procedureId, "1"))
+                .execute();
+
+        assertThat(voided.getId().getVersionIdPart()).isEqualTo("2");
+        Condition condition =
+                clinician.read().resource(Condition.class).withId(conditionId).execute();
+        assertThat(condition.getVerificationStatus().getCodingFirstRep().getCode())
+                .isEqualTo("entered-in-error");
+        assertThat(condition.getMeta().getVersionId()).isEqualTo("2");
+        Procedure procedure =
+                clinician.read().resource(Procedure.class).withId(procedureId).execute();
+        assertThat(procedure.getStatus()).isEqualTo(Procedure.ProcedureStatus.ENTEREDINERROR);
+        assertValid(condition);
+        assertValid(procedure);
+    }
+
+    @Test
+    void shouldRefuseAConditionStatusADiagnosisCannotHoldNamingTheElement() {
+        String patient = newPatient();
+        Condition refuted = condition(patient, null);
+        refuted.getVerificationStatus()
+                .addCoding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/condition-ver-status")
+                .setCode("refuted");
+        Condition resolved = condition(patient, null);
+        resolved.getClinicalStatus()
+                .addCoding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical")
+                .setCode("resolved");
+
+        assertThatThrownBy(() -> writer.create().resource(refuted).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(expressions(e)).containsExactly("Condition.verificationStatus"));
+        assertThatThrownBy(() -> writer.create().resource(resolved).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(expressions(e)).containsExactly("Condition.clinicalStatus"));
     }
 
     @Test

@@ -46,6 +46,26 @@ final class ConditionMapping extends RecordKindMapping<Condition> {
         super(Condition.class, "/api/v1/diagnoses", "diagnoses", "diagnosisId");
     }
 
+    private static void requireStatus(CodeableConcept status, String system, String held, String path) {
+        for (Coding coding : status.getCoding()) {
+            if (system.equals(coding.getSystem()) && !held.equals(coding.getCode())) {
+                throw Outcomes.unprocessable(
+                        path,
+                        "A diagnosis is recorded " + held + " here; " + coding.getCode() + " cannot be held"
+                                + ("entered-in-error".equals(coding.getCode())
+                                        ? " on a create (update or delete the Condition to void it)."
+                                        : "."));
+            }
+        }
+    }
+
+    @Override
+    public boolean entersInError(Condition condition) {
+        return condition.getVerificationStatus().getCoding().stream()
+                .anyMatch(coding ->
+                        VERIFICATION_SYSTEM.equals(coding.getSystem()) && "entered-in-error".equals(coding.getCode()));
+    }
+
     /** The own API's diagnosis body for this Condition of this patient. */
     @Override
     public Map<String, Object> toOwn(Condition condition, FhirPatient patient) {
@@ -53,6 +73,10 @@ final class ConditionMapping extends RecordKindMapping<Condition> {
             throw Outcomes.unprocessable(
                     "Condition.note", "Free-text notes are not accepted through FHIR (docs/fhir.md).");
         }
+        // a diagnosis is held as confirmed and active: another status would be stored as that, silently
+        requireStatus(
+                condition.getVerificationStatus(), VERIFICATION_SYSTEM, "confirmed", "Condition.verificationStatus");
+        requireStatus(condition.getClinicalStatus(), CLINICAL_SYSTEM, "active", "Condition.clinicalStatus");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("patientId", patient.patientId());
         body.put("birthYear", patient.birthYear());

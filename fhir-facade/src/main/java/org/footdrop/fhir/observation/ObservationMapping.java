@@ -50,6 +50,11 @@ final class ObservationMapping extends RecordKindMapping<Observation> {
     }
 
     @Override
+    public boolean entersInError(Observation observation) {
+        return observation.getStatus() == ObservationStatus.ENTEREDINERROR;
+    }
+
+    @Override
     public Map<String, Object> toOwn(Observation observation, FhirPatient patient) {
         if (observation.hasNote()) {
             throw Outcomes.unprocessable(

@@ -49,6 +49,11 @@ final class ProcedureMapping extends RecordKindMapping<Procedure> {
     }
 
     @Override
+    public boolean entersInError(Procedure procedure) {
+        return procedure.getStatus() == Procedure.ProcedureStatus.ENTEREDINERROR;
+    }
+
+    @Override
     public Map<String, Object> toOwn(Procedure procedure, FhirPatient patient) {
         if (procedure.hasNote()) {
             throw Outcomes.unprocessable(

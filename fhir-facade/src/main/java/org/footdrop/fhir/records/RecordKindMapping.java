@@ -80,6 +80,12 @@ public abstract class RecordKindMapping<R extends DomainResource> {
                 .toList();
     }
 
+    /**
+     * Whether this resource, sent as an update, marks its record entered in error: FHIR's other way to
+     * delete, answered as the own API's void.
+     */
+    public abstract boolean entersInError(R resource);
+
     /** The own API's body; refuses (422) what cannot be taken, naming the element. */
     public abstract Map<String, Object> toOwn(R resource, FhirPatient patient);
 

@@ -175,6 +175,12 @@ public class RecordResources<R extends DomainResource> {
                             "Send If-Match with the version you are correcting (its ETag, e.g. W/\"1\")."));
         }
         validator.require(resource);
+        if (mapping.entersInError(resource)) {
+            // FHIR's other way to delete: the record named by the id is voided, as DELETE voids it
+            ServiceApi.Answer voided =
+                    api.delete(mapping.itemPath(recordId(id)), id.getVersionIdPart(), "entered in error (FHIR update)");
+            return outcome(toFhir(voided.body(), voided.revision()), false, List.of());
+        }
         FhirPatient patient = subject(resource);
         ServiceApi.Answer answer = api.put(
                 mapping.itemPath(recordId(id)),

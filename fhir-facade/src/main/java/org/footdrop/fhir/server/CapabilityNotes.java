@@ -26,7 +26,7 @@ class CapabilityNotes {
         }
         rest.setDocumentation("Batch Bundles only, each entry answered on its own; transaction Bundles are refused"
                 + " (their records live in two services). Conditional create on identifier. Delete voids"
-                + " (entered-in-error). A Procedure is an injection, or a therapy session when it is basedOn a"
+                + " (entered-in-error), as does an update marking the resource entered-in-error. A Procedure is an injection, or a therapy session when it is basedOn a"
                 + " ServiceRequest (the prescription). Searches are paged (_count, next links). Patient/{id}/$everything answers the"
                 + " patient's Conditions, Procedures and Observations and outcomes-service's derived outcomes as"
                 + " Observations with derivedFrom, method from the derived-outcome CodeSystem (search mode include, fullUrl"

@@ -42,6 +42,11 @@ final class ServiceRequestMapping extends RecordKindMapping<ServiceRequest> {
     }
 
     @Override
+    public boolean entersInError(ServiceRequest request) {
+        return request.getStatus() == ServiceRequestStatus.ENTEREDINERROR;
+    }
+
+    @Override
     public Map<String, Object> toOwn(ServiceRequest request, FhirPatient patient) {
         if (request.hasNote()) {
             throw Outcomes.unprocessable(

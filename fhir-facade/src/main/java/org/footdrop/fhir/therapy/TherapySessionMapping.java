@@ -93,6 +93,11 @@ public final class TherapySessionMapping extends RecordKindMapping<Procedure> {
     }
 
     @Override
+    public boolean entersInError(Procedure procedure) {
+        return procedure.getStatus() == ProcedureStatus.ENTEREDINERROR;
+    }
+
+    @Override
     public Map<String, Object> toOwn(Procedure procedure, FhirPatient patient) {
         // refused before anything else when it names no prescription; sent, so that a correction
         // naming another prescription is refused, not kept silently under the first
