@@ -332,11 +332,37 @@ class FhirFacadeSystemTest {
                         ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(412));
 
-        writer.delete().resourceById(new IdType("Condition", id)).execute();
+        // a delete naming an old version is refused, as an update naming one is
+        assertThatThrownBy(() -> writer.delete()
+                        .resourceById(new IdType("Condition", id))
+                        .withAdditionalHeader("If-Match", "W/\"1\"")
+                        .execute())
+                .isInstanceOfSatisfying(
+                        ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(412));
+        writer.delete()
+                .resourceById(new IdType("Condition", id))
+                .withAdditionalHeader("If-Match", "W/\"2\"")
+                .execute();
         Condition voided = clinician.read().resource(Condition.class).withId(id).execute();
         assertThat(voided.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("entered-in-error");
         assertThat(voided.hasClinicalStatus()).isFalse();
         assertValid(voided);
+        // deleting it again changes nothing and is no error (FHIR's delete of a deleted resource)
+        MethodOutcome again =
+                writer.delete().resourceById(new IdType("Condition", id)).execute();
+        assertThat(((OperationOutcome) again.getOperationOutcome())
+                        .getIssueFirstRep()
+                        .getDiagnostics())
+                .contains("already");
+        assertThat(clinician
+                        .read()
+                        .resource(Condition.class)
+                        .withId(id)
+                        .execute()
+                        .getMeta()
+                        .getVersionId())
+                .isEqualTo(voided.getMeta().getVersionId());
     }
 
     @Test

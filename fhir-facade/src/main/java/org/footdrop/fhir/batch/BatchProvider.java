@@ -11,6 +11,7 @@ import org.footdrop.fhir.condition.ConditionProvider;
 import org.footdrop.fhir.observation.ObservationProvider;
 import org.footdrop.fhir.patient.PatientProvider;
 import org.footdrop.fhir.procedure.ProcedureProvider;
+import org.footdrop.fhir.server.IfMatch;
 import org.footdrop.fhir.server.Outcomes;
 import org.footdrop.fhir.server.SystemProvider;
 import org.footdrop.fhir.therapy.ServiceRequestProvider;
@@ -134,6 +135,7 @@ public class BatchProvider implements SystemProvider {
         }
         Resource resource = entry.getResource();
         IdType target = new IdType(request.getUrl());
+        IdType versioned = IfMatch.versioned(target, request.getIfMatch());
         switch (request.getMethod()) {
             case POST:
                 if (resource instanceof Patient patient) {
@@ -153,9 +155,6 @@ public class BatchProvider implements SystemProvider {
                 }
                 break;
             case PUT:
-                IdType versioned = request.hasIfMatch()
-                        ? target.withVersion(request.getIfMatch().replaceAll("^W/|\"", ""))
-                        : target;
                 if (resource instanceof Condition condition) {
                     return conditions.update(versioned, condition);
                 }
@@ -171,16 +170,16 @@ public class BatchProvider implements SystemProvider {
                 break;
             case DELETE:
                 if ("Condition".equals(target.getResourceType())) {
-                    return conditions.delete(target);
+                    return conditions.delete(versioned);
                 }
                 if ("Procedure".equals(target.getResourceType())) {
-                    return procedures.delete(target);
+                    return procedures.delete(versioned);
                 }
                 if ("Observation".equals(target.getResourceType())) {
-                    return observations.delete(target);
+                    return observations.delete(versioned);
                 }
                 if ("ServiceRequest".equals(target.getResourceType())) {
-                    return serviceRequests.delete(target);
+                    return serviceRequests.delete(versioned);
                 }
                 break;
             default:

@@ -9,7 +9,9 @@ import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -20,6 +22,7 @@ import org.footdrop.fhir.patient.FhirPatients;
 import org.footdrop.fhir.records.RecordMap;
 import org.footdrop.fhir.records.RecordResources;
 import org.footdrop.fhir.records.TreatmentApi;
+import org.footdrop.fhir.server.IfMatch;
 import org.footdrop.fhir.server.Outcomes;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.therapy.TherapySessionMapping;
@@ -87,7 +90,13 @@ public class ProcedureProvider implements IResourceProvider {
     }
 
     @Delete
-    public MethodOutcome delete(@IdParam IdType id) {
+    public MethodOutcome delete(@IdParam IdType id, RequestDetails request) {
+        // HAPI's delete binding leaves If-Match to the provider (its update binding reads it)
+        return delete(IfMatch.versioned(id, request.getHeader(Constants.HEADER_IF_MATCH)));
+    }
+
+    /** Voids the injection or session, at the id's version when it has one (a batch entry's ifMatch). */
+    public MethodOutcome delete(IdType id) {
         return eitherKind(records -> records.delete(id));
     }
 

@@ -7,8 +7,11 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import org.footdrop.fhir.server.IfMatch;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.IdType;
 
@@ -51,7 +54,13 @@ public abstract class RecordProvider<R extends DomainResource> implements IResou
     }
 
     @Delete
-    public MethodOutcome delete(@IdParam IdType id) {
+    public MethodOutcome delete(@IdParam IdType id, RequestDetails request) {
+        // HAPI's delete binding leaves If-Match to the provider (its update binding reads it)
+        return delete(IfMatch.versioned(id, request.getHeader(Constants.HEADER_IF_MATCH)));
+    }
+
+    /** Voids the record, at the id's version when it has one (a batch entry's ifMatch). */
+    public MethodOutcome delete(IdType id) {
         return records.delete(id);
     }
 }

@@ -192,10 +192,22 @@ public class RecordResources<R extends DomainResource> {
 
     /** FHIR's delete is the own API's void: the record stays, marked entered-in-error. */
     public MethodOutcome delete(IIdType id) {
-        ServiceApi.Answer answer = api.delete(
-                mapping.itemPath(recordId(id)),
-                id.hasVersionIdPart() ? id.getVersionIdPart() : null,
-                "entered in error (FHIR DELETE)");
+        ServiceApi.Answer answer;
+        try {
+            answer = api.delete(
+                    mapping.itemPath(recordId(id)),
+                    id.hasVersionIdPart() ? id.getVersionIdPart() : null,
+                    "entered in error (FHIR DELETE)");
+        } catch (ResourceVersionConflictException alreadyVoided) {
+            // the own API's void is final (409 when repeated); FHIR's delete of a deleted resource is a no-op
+            MethodOutcome outcome = new MethodOutcome(new IdType(type(), recordId(id)));
+            outcome.setOperationOutcome(Outcomes.issue(
+                    IssueSeverity.INFORMATION,
+                    IssueType.INFORMATIONAL,
+                    null,
+                    "The record was voided (entered-in-error) already; nothing changed."));
+            return outcome;
+        }
         MethodOutcome outcome = new MethodOutcome(new IdType(type(), recordId(id), answer.revision()));
         outcome.setOperationOutcome(Outcomes.issue(
                 IssueSeverity.INFORMATION,
