@@ -430,6 +430,18 @@ class FhirFacadeSystemTest {
     }
 
     @Test
+    void shouldPointIntakesRefusalOfABilateralDiagnosisWithoutAnIndexSideAtItsExtension() {
+        Condition bilateral = condition(newPatient(), null);
+        bilateral.getBodySiteFirstRep().getCodingFirstRep().setCode("BILATERAL");
+
+        assertThatThrownBy(() -> writer.create().resource(bilateral).execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(expressions(e))
+                                .containsExactly("Condition.extension('" + BASE + "/StructureDefinition/index-side')"));
+    }
+
+    @Test
     void shouldRefuseAnAmendWithoutIfMatch() {
         String patient = newPatient();
         String id = writer.create()

@@ -277,6 +277,14 @@ final class ConditionMapping extends RecordKindMapping<Condition> {
             case "birthYear":
             case "sex":
                 return "Condition.subject";
+            case "indexSide":
+                return "Condition.extension('" + INDEX_SIDE + "')";
+            case "mechanism":
+                return "Condition.extension('" + MECHANISM + "')";
+            case "nerveRootLevel":
+                return "Condition.extension('" + NERVE_ROOT_LEVEL + "')";
+            case "spasticity":
+                return "Condition.extension('" + SPASTICITY + "')";
             default:
                 return "Condition";
         }

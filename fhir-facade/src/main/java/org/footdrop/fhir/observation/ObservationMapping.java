@@ -227,6 +227,8 @@ final class ObservationMapping extends RecordKindMapping<Observation> {
             }
         }
         switch (field) {
+            case "measures":
+                return "Observation.component"; // none, or none the service takes
             case "assessedAt":
                 return "Observation.effective";
             case "kind":

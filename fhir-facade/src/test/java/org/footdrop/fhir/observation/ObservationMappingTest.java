@@ -160,6 +160,8 @@ class ObservationMappingTest {
         assertThat(mapping.fhirPath("measures.lefs"))
                 .isEqualTo("Observation.component.where(code.coding.code = 'LEFS').value");
         assertThat(mapping.fhirPath("assessedAt")).isEqualTo("Observation.effective");
+        // "at least one measure is required"
+        assertThat(mapping.fhirPath("measures")).isEqualTo("Observation.component");
     }
 
     private void assertRefused(Observation observation, String expression) {
