@@ -55,4 +55,9 @@ class AssessmentImport extends NamedImportableKind<AssessmentRequest, Assessment
             }
         };
     }
+
+    @Override
+    public Optional<AssessmentState> asStored(ImportLine line, AssessmentRequest request) {
+        return Optional.of(AssessmentState.of(request));
+    }
 }

@@ -1,5 +1,6 @@
 package org.footdrop.intake.diagnosis;
 
+import java.util.Optional;
 import org.footdrop.support.imports.ImportLine;
 import org.footdrop.support.imports.NamedImportableKind;
 import org.springframework.stereotype.Component;
@@ -18,5 +19,10 @@ class DiagnosisImport extends NamedImportableKind<DiagnosisRequest, DiagnosisSta
     @Override
     public LineImporter<DiagnosisRequest, DiagnosisState> start() {
         return (ImportLine line, DiagnosisRequest request) -> diagnoses.prepare(request);
+    }
+
+    @Override
+    public Optional<DiagnosisState> asStored(ImportLine line, DiagnosisRequest request) {
+        return Optional.of(DiagnosisState.of(request));
     }
 }

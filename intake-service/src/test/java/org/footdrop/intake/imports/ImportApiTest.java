@@ -199,6 +199,37 @@ class ImportApiTest {
     }
 
     @Test
+    void shouldFindAFileImportedAgainAlreadyPresentWhereARuleWouldNowRefuseALine() {
+        // given a file imported whole: the assessment is after the earlier diagnosis's onset
+        String p = "pt-again-rules-" + run;
+        String file = String.join(
+                "\n",
+                diagnosis("d-1", p, "2025-11-01"),
+                diagnosis("d-2", p, "2025-12-28"),
+                assessment("a-1", p, "2025-12-01T09:00:00Z"));
+        assertThat(finished(upload(file)).get("accepted").asLong()).isEqualTo(3);
+        // and the earlier diagnosis voided since: the onset rule would now refuse the assessment
+        String d1 = null;
+        for (JsonNode diagnosis :
+                clinician.get("/api/v1/patients/{p}/diagnoses", p).getBody()) {
+            if ("d-1".equals(diagnosis.path("identifier").path("value").asString())) {
+                d1 = diagnosis.get("diagnosisId").asString();
+            }
+        }
+        assertThat(writer.send("DELETE", "/api/v1/diagnoses/" + d1, "{\"reason\":\"wrong chart\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+
+        // when the same file is imported again
+        JsonNode again = finished(upload(file));
+
+        // then every line is what it stored: already present, none refused
+        assertThat(again.get("refused").asLong()).as(refusals(again).toString()).isZero();
+        assertThat(again.get("alreadyPresent").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void shouldShowAJobOnlyToWhoStartedItAndRefuseToCancelAFinishedOne() {
         JsonNode job = finished(upload(diagnosis("d-1", "pt-own-" + run, "2026-01-02")));
         String location = "/api/v1/imports/" + job.get("jobId").asString();

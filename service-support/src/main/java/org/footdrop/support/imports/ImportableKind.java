@@ -1,6 +1,7 @@
 package org.footdrop.support.imports;
 
 import java.util.List;
+import java.util.Optional;
 import org.footdrop.support.record.RecordKind;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +39,16 @@ public interface ImportableKind<R, S> {
      * the job runs, and one for each correction, which reads afresh. Cheap to make.
      */
     LineImporter<R, S> start();
+
+    /**
+     * The state a new record's line stores, without the rules: for a line the rules refuse whose key
+     * is stored already. A file imported again is then compared with what it stored, not checked
+     * against what happened since (a diagnosis voided later moves the onset an assessment was checked
+     * against). Empty where the state cannot be had without the rules: such a line stays refused.
+     */
+    default Optional<S> asStored(ImportLine line, R request) {
+        return Optional.empty();
+    }
 
     /** The rules of one job's lines of this kind. */
     interface LineImporter<R, S> {

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -487,13 +488,23 @@ public final class Importer implements SmartLifecycle {
             List<ClinicalRecords.NewRecord<Object>> news = new ArrayList<>();
             for (Pending<?> pending : lines) {
                 ImportLine line = pending.line();
+                ExternalIdentifier identifier = new ExternalIdentifier(system, line.key());
+                Object state;
                 try {
-                    Object state = importer.prepare(line, pending.request());
-                    news.add(new ClinicalRecords.NewRecord<>(state, new ExternalIdentifier(system, line.key())));
-                    prepared.add(pending);
+                    state = importer.prepare(line, pending.request());
                 } catch (RuntimeException e) {
-                    refuse(line.number(), line.kind(), line.key(), e);
+                    // a line stored already is compared with what it stored, whatever the rules say now
+                    Optional<Object> stored = records.exists(kind.recordKind(), identifier)
+                            ? kind.asStored(line, pending.request())
+                            : Optional.empty();
+                    if (stored.isEmpty()) {
+                        refuse(line.number(), line.kind(), line.key(), e);
+                        continue;
+                    }
+                    state = stored.get();
                 }
+                news.add(new ClinicalRecords.NewRecord<>(state, identifier));
+                prepared.add(pending);
             }
             List<ClinicalRecords.Written<Object>> written =
                     news.isEmpty() ? List.of() : records.createAll(kind.recordKind(), news, context);

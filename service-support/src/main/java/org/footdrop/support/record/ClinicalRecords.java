@@ -195,6 +195,12 @@ public class ClinicalRecords {
         return Optional.of(documents.read(kind, document));
     }
 
+    /** Whether a record of this kind carries the identifier. Not audited: no patient's data is read. */
+    public boolean exists(RecordKind<?> kind, ExternalIdentifier identifier) {
+        return mongo.exists(
+                Query.query(Criteria.where("_id").is(identifier.recordId(kind).toString())), kind.collection());
+    }
+
     /** The id of the record of this kind that carries (or would carry) the identifier. */
     public UUID idOf(RecordKind<?> kind, ExternalIdentifier identifier) {
         return identifier.recordId(kind);

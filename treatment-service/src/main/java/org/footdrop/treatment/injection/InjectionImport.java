@@ -1,5 +1,6 @@
 package org.footdrop.treatment.injection;
 
+import java.util.Optional;
 import org.footdrop.support.imports.ImportLine;
 import org.footdrop.support.imports.NamedImportableKind;
 import org.springframework.stereotype.Component;
@@ -18,5 +19,10 @@ class InjectionImport extends NamedImportableKind<InjectionRequest, InjectionSta
     @Override
     public LineImporter<InjectionRequest, InjectionState> start() {
         return (ImportLine line, InjectionRequest request) -> injections.prepare(request);
+    }
+
+    @Override
+    public Optional<InjectionState> asStored(ImportLine line, InjectionRequest request) {
+        return Optional.of(InjectionState.of(request));
     }
 }

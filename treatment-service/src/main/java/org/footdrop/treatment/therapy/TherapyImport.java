@@ -1,5 +1,6 @@
 package org.footdrop.treatment.therapy;
 
+import java.util.Optional;
 import org.footdrop.support.imports.ImportLine;
 import org.footdrop.support.imports.NamedImportableKind;
 import org.springframework.stereotype.Component;
@@ -18,5 +19,10 @@ class TherapyImport extends NamedImportableKind<TherapyRequest, TherapyState> {
     @Override
     public LineImporter<TherapyRequest, TherapyState> start() {
         return (ImportLine line, TherapyRequest request) -> therapies.prepare(request);
+    }
+
+    @Override
+    public Optional<TherapyState> asStored(ImportLine line, TherapyRequest request) {
+        return Optional.of(TherapyState.of(request));
     }
 }

@@ -1,6 +1,8 @@
 package org.footdrop.treatment.therapy;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.footdrop.support.imports.ImportLine;
 import org.footdrop.support.imports.NamedImportableKind;
 import org.footdrop.support.record.ClinicalRecords;
@@ -64,5 +66,14 @@ class TherapySessionImport extends NamedImportableKind<TherapySessionRequest, Th
 
     private static ClinicalProblemException invalid(String field, String reason) {
         return ClinicalProblemException.invalid(List.of(new FieldProblem(field, reason)));
+    }
+
+    @Override
+    public Optional<TherapySessionState> asStored(ImportLine line, TherapySessionRequest request) {
+        // the therapy's id derives from its key, as the rules' lookup finds it
+        UUID therapyId =
+                records.idOf(therapyKind, new ExternalIdentifier(line.system(), line.requireField("therapyKey")));
+        return Optional.of(
+                new TherapySessionState(line.requirePatientId(), therapyId, request.date(), request.attended()));
     }
 }

@@ -89,6 +89,36 @@ class TreatmentImportTest {
         assertThat(therapies.get(0).get("attendedSessions").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void shouldFindTheSessionsOfATherapyVoidedSinceAlreadyPresentWhenTheFileIsImportedAgain() {
+        // given a therapy and its session imported, then the therapy voided through the API
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String p = "pt-again-" + run;
+        Http writer = writer(run);
+        String file = String.join(
+                "\n",
+                "{\"kind\":\"therapy\",\"key\":\"t-1\",\"body\":" + TreatmentBodies.therapy(p) + "}",
+                session("s-1", p, "t-1", "2026-03-10"));
+        assertThat(completed(writer, upload(writer, run, file)).get("accepted").asLong())
+                .isEqualTo(2);
+        String therapyId = new Http(port, TestTokens.forRoles(Role.CLINICIAN))
+                .get("/api/v1/patients/{p}/therapies", p)
+                .getBody()
+                .get(0)
+                .get("therapyId")
+                .asString();
+        assertThat(writer.send("DELETE", "/api/v1/therapies/" + therapyId, "{\"reason\":\"wrong chart\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+
+        // when the file is imported again, then its session is what it stored, not a session of a voided therapy
+        JsonNode again = completed(writer, upload(writer, run, file));
+
+        assertThat(again.get("refused").asLong()).isZero();
+        assertThat(again.get("alreadyPresent").asLong()).isEqualTo(2);
+    }
+
     private Http writer(String run) {
         return new Http(
                 port,
