@@ -230,6 +230,43 @@ class ImportApiTest {
     }
 
     @Test
+    void shouldApplyAValueCorrectedAndThenCorrectedBackAndFindTheFileAlreadyPresentWhenImportedAgain() {
+        // given an assessment corrected to 4, then to 5, then back to 4 with the very line of the first
+        String p = "pt-back-" + run;
+        String toFour = "{\"kind\":\"assessment\",\"key\":\"a-1\",\"action\":\"amend\",\"body\":"
+                + assessmentBody(p, "2026-01-05T09:00:00Z", "4") + "}";
+        String file = String.join(
+                "\n",
+                diagnosis("d-1", p, "2025-12-28"),
+                assessment("a-1", p, "2026-01-05T09:00:00Z"),
+                toFour,
+                "{\"kind\":\"assessment\",\"key\":\"a-1\",\"action\":\"amend\",\"body\":"
+                        + assessmentBody(p, "2026-01-05T09:00:00Z", "5") + "}",
+                toFour);
+
+        JsonNode job = finished(upload(file));
+
+        // then the last correction stands, each applied once
+        assertThat(job.get("accepted").asLong()).isEqualTo(5);
+        JsonNode assessment =
+                clinician.get("/api/v1/patients/{p}/assessments", p).getBody().get(0);
+        assertThat(assessment.get("revision").asInt()).isEqualTo(4);
+        assertThat(assessment.get("measures").get("mrcAnkleDorsiflexion").asString())
+                .isEqualTo("4");
+        // and the same file imported again changes nothing
+        JsonNode again = finished(upload(file));
+        assertThat(again.get("alreadyPresent").asLong()).isEqualTo(5);
+        assertThat(again.get("accepted").asLong()).isZero();
+        assertThat(clinician
+                        .get("/api/v1/patients/{p}/assessments", p)
+                        .getBody()
+                        .get(0)
+                        .get("revision")
+                        .asInt())
+                .isEqualTo(4);
+    }
+
+    @Test
     void shouldShowAJobOnlyToWhoStartedItAndRefuseToCancelAFinishedOne() {
         JsonNode job = finished(upload(diagnosis("d-1", "pt-own-" + run, "2026-01-02")));
         String location = "/api/v1/imports/" + job.get("jobId").asString();

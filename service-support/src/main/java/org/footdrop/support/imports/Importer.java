@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,9 @@ public final class Importer implements SmartLifecycle {
 
     /** Corrections between two checkpoints: each is a few store commands already, its checkpoint one more. */
     public static final int CORRECTIONS_PER_CHECKPOINT = 100;
+
+    /** The sort keys of corrections begin with this, after every new record's. */
+    private static final String CORRECTION = "1";
 
     /** Compiled once: a sort key is built for every line. */
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -195,13 +199,14 @@ public final class Importer implements SmartLifecycle {
 
     /**
      * New records first, patient by patient, each patient's kind by kind (a rule may read the
-     * patient's records of a lower rank) in clinical time; then amends and voids in the order of the
-     * file. A patient's records of every kind then follow one another, so the projection applies
+     * patient's records of a lower rank) in clinical time; then amends and voids, patient by patient,
+     * each patient's in the order of the file. A patient's records of every kind then follow one another, so the projection applies
      * them together, not once a kind.
      */
     private static String sortKey(ImportableKind<?, ?> kind, ImportLine line) {
         if (line.action() != ImportLine.Action.CREATE) {
-            return "1";
+            // a patient's corrections together, in the file's order (a rule reads only its patient's records)
+            return CORRECTION + safe(line.patientId());
         }
         String time = kind.clinicalTime(line.body());
         return "0" + safe(line.patientId()) + '\u0001' + (char) ('a' + kind.rank()) + '\u0001' + safe(time);
@@ -330,6 +335,11 @@ public final class Importer implements SmartLifecycle {
         private long position;
         private int corrections;
         private long lastLine;
+        /** The patient (sort key) whose corrections are being applied, and how often each text came. */
+        private String correctionsOf;
+
+        private final Map<String, Integer> seen = new HashMap<>();
+        private String correctionKey;
 
         Run(Document job) {
             this.jobId = job.getString("_id");
@@ -346,7 +356,10 @@ public final class Importer implements SmartLifecycle {
         void apply() {
             try (ExternalSort.Merge merge = ExternalSort.merge(directory(jobId))) {
                 while (position < progress.position() && merge.hasNext()) {
-                    merge.next();
+                    ExternalSort.Entry skipped = merge.next();
+                    if (skipped.key().startsWith(CORRECTION)) {
+                        correctionKey(skipped); // counted, so the corrections after it get their keys
+                    }
                     position++;
                 }
                 while (merge.hasNext()) {
@@ -379,6 +392,7 @@ public final class Importer implements SmartLifecycle {
 
         private void line(ExternalSort.Entry entry) {
             lastLine = entry.number();
+            correctionKey = entry.key().startsWith(CORRECTION) ? correctionKey(entry) : null;
             ImportLine line;
             try {
                 line = ImportLine.of(entry.number(), json.readTree(entry.line()), system);
@@ -394,13 +408,13 @@ public final class Importer implements SmartLifecycle {
                 corrections++;
             }
             try {
-                apply(kind, line, entry.line());
+                apply(kind, line);
             } catch (RuntimeException e) {
                 refuse(line.number(), line.kind(), line.key(), e);
             }
         }
 
-        private <R, S> void apply(ImportableKind<R, S> kind, ImportLine line, String text) {
+        private <R, S> void apply(ImportableKind<R, S> kind, ImportLine line) {
             var identifier = new ExternalIdentifier(system, line.key());
             if (line.action() == ImportLine.Action.VOID) {
                 String patientId = line.requirePatientId();
@@ -413,7 +427,7 @@ public final class Importer implements SmartLifecycle {
                             "patientId",
                             "is not the patient of " + kind.name() + " " + line.key());
                 }
-                RequestContext keyed = keyed(text);
+                RequestContext keyed = keyed();
                 StoredRecord<S> voided = records.voidRecord(kind.recordKind(), id, null, line.reason(), keyed);
                 count(voided.revision() > current.revision() || records.correctedBy(kind.recordKind(), id, keyed));
                 return;
@@ -429,7 +443,7 @@ public final class Importer implements SmartLifecycle {
             S state = kind.start().prepare(line, request);
             StoredRecord<S> current =
                     records.find(kind.recordKind(), identifier).orElseThrow(() -> unknown(kind, line));
-            RequestContext keyed = keyed(text);
+            RequestContext keyed = keyed();
             StoredRecord<S> amended = records.amend(kind.recordKind(), current.id(), current.revision(), state, keyed);
             // the same correction met again: accepted if this job wrote it before it was interrupted
             count(amended.revision() > current.revision()
@@ -450,10 +464,25 @@ public final class Importer implements SmartLifecycle {
             return request;
         }
 
-        /** A correction's key is its line's content: the same line imported again is recognised. */
-        private RequestContext keyed(String text) {
+        /**
+         * A correction's key: its line's content, and how many identical lines of its patient come
+         * before it in the file. The same file imported again, or resumed, meets the same keys; a value
+         * corrected and then corrected back (the same line twice) is two corrections, not one met again.
+         */
+        private String correctionKey(ExternalSort.Entry entry) {
+            if (!entry.key().equals(correctionsOf)) {
+                correctionsOf = entry.key(); // the next patient's: the counts so far are done with
+                seen.clear();
+            }
+            String content = sha256(entry.line());
+            int before = seen.merge(content, 1, Integer::sum) - 1;
+            return "import-" + content + (before == 0 ? "" : "#" + before);
+        }
+
+        /** The correction being applied, under its key: the same correction met again is recognised. */
+        private RequestContext keyed() {
             return new RequestContext(
-                    context.client(), context.subject(), "import-" + sha256(text), context.correlationId(), jobId);
+                    context.client(), context.subject(), correctionKey, context.correlationId(), jobId);
         }
 
         private RecordRefusedException unknown(ImportableKind<?, ?> kind, ImportLine line) {
