@@ -267,6 +267,25 @@ class ImportApiTest {
     }
 
     @Test
+    void shouldRefuseALineTooLongToHoldAndImportTheLinesAfterIt() {
+        String p = "pt-long-" + run;
+        String file = String.join(
+                "\n",
+                "{\"kind\":\"diagnosis\",\"key\":\"d-long\",\"body\":{\"patientId\":\"" + p + "\",\"note\":\""
+                        + "x".repeat(200_000) + "\"}}",
+                diagnosis("d-1", p, "2025-12-28"));
+
+        JsonNode job = finished(upload(file));
+
+        assertThat(job.get("accepted").asLong()).isEqualTo(1);
+        assertThat(refusals(job)).singleElement().satisfies(refusal -> {
+            assertThat(refusal.get("line").asLong()).isEqualTo(1);
+            assertThat(refusal.get("problem").get("errors").get(0).get("field").asString())
+                    .isEqualTo("line");
+        });
+    }
+
+    @Test
     void shouldShowAJobOnlyToWhoStartedItAndRefuseToCancelAFinishedOne() {
         JsonNode job = finished(upload(diagnosis("d-1", "pt-own-" + run, "2026-01-02")));
         String location = "/api/v1/imports/" + job.get("jobId").asString();

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,14 +171,22 @@ class ImportController {
     private void writeRefusals(String jobId, HttpServletResponse response) throws IOException {
         response.setContentType(NDJSON);
         OutputStream out = response.getOutputStream();
-        for (Document refusal : jobs.refusals(jobId)) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("line", refusal.get("line"));
-            line.put("kind", refusal.getString("kind"));
-            line.put("key", refusal.getString("key"));
-            line.put("problem", refusal.get("problem"));
-            out.write(json.writeValueAsBytes(line));
-            out.write('\n');
+        try {
+            jobs.eachRefusal(jobId, refusal -> {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("line", refusal.get("line"));
+                line.put("kind", refusal.getString("kind"));
+                line.put("key", refusal.getString("key"));
+                line.put("problem", refusal.get("problem"));
+                try {
+                    out.write(json.writeValueAsBytes(line));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the client went away mid-download
         }
     }
 

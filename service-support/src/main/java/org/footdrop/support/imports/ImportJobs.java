@@ -7,10 +7,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,6 +39,7 @@ class ImportJobs {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final String owner;
+    private volatile boolean refusalIndex;
 
     /**
      * @param owner this instance, the same after a restart (its host and import directory): a restarted
@@ -300,8 +304,25 @@ class ImportJobs {
                 REFUSALS);
     }
 
-    List<Document> refusals(String jobId) {
-        return mongo.find(Query.query(Criteria.where("job").is(jobId)).with(Sort.by("line")), Document.class, REFUSALS);
+    /**
+     * A job's refused lines in line order, read with a cursor: a file refused whole (a wrong field on
+     * every line) is not held in memory to be downloaded.
+     */
+    void eachRefusal(String jobId, Consumer<Document> each) {
+        ensureRefusalIndex();
+        try (Stream<Document> refusals = mongo.stream(
+                Query.query(Criteria.where("job").is(jobId)).with(Sort.by("line")), Document.class, REFUSALS)) {
+            refusals.forEach(each);
+        }
+    }
+
+    /** A job's refusals by line: read in order without sorting them all in the store's memory. */
+    private void ensureRefusalIndex() {
+        if (!refusalIndex) {
+            mongo.indexOps(REFUSALS)
+                    .createIndex(new Index().on("job", Sort.Direction.ASC).on("line", Sort.Direction.ASC));
+            refusalIndex = true;
+        }
     }
 
     private static String refusalId(String jobId, long line) {

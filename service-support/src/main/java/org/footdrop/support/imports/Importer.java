@@ -4,7 +4,6 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -124,10 +123,26 @@ public final class Importer implements SmartLifecycle {
         long own = 0;
         long other = 0;
         long refused = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8), 1 << 16)) {
+        try (InputStreamReader reader = new InputStreamReader(file, StandardCharsets.UTF_8)) {
+            BoundedLines lines = new BoundedLines(reader);
             String text;
-            while ((text = reader.readLine()) != null) {
+            while ((text = lines.next()) != null) {
                 read++;
+                if (text == BoundedLines.TOO_LONG) {
+                    jobs.refuse(
+                            jobId,
+                            read,
+                            null,
+                            null,
+                            LineProblems.of(
+                                    ImportLine.invalid(
+                                            "line",
+                                            "is longer than " + BoundedLines.MAX_CHARS
+                                                    + " characters (a record's body is at most 64 KiB); nothing of it was read")));
+                    refused++;
+                    own++;
+                    continue;
+                }
                 if (text.isBlank()) {
                     other++; // an empty line is nobody's record
                     continue;
