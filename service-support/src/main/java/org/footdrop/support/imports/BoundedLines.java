@@ -13,15 +13,13 @@ final class BoundedLines {
     /** Twice the per-record API's 64 KiB body, which leaves room for a line's kind, key and fields. */
     static final int MAX_CHARS = 128 * 1024;
 
-    /** What {@link #next()} answers for a line over the cap. */
-    static final String TOO_LONG = new String("(too long)");
-
     private final Reader in;
     private final int maxChars;
     private final char[] buffer = new char[8192];
     private final StringBuilder line = new StringBuilder();
     private int position;
     private int limit;
+    private boolean tooLong;
 
     BoundedLines(Reader in) {
         this(in, MAX_CHARS);
@@ -32,9 +30,10 @@ final class BoundedLines {
         this.maxChars = maxChars;
     }
 
-    /** The next line; {@link #TOO_LONG} (compare by identity) for one over the cap; null at the end. */
+    /** The next line, empty for one over the cap ({@link #tooLong()}); null at the end. */
     String next() throws IOException {
         line.setLength(0);
+        tooLong = false;
         boolean read = false;
         boolean over = false;
         while (true) {
@@ -70,6 +69,12 @@ final class BoundedLines {
         if (length > 0 && line.charAt(length - 1) == '\r') {
             line.setLength(length - 1);
         }
-        return over || line.length() > maxChars ? TOO_LONG : line.toString();
+        tooLong = over || line.length() > maxChars;
+        return tooLong ? "" : line.toString();
+    }
+
+    /** Whether the line {@link #next()} answered last was over the cap (and answered empty). */
+    boolean tooLong() {
+        return tooLong;
     }
 }

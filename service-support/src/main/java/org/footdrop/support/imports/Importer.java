@@ -128,7 +128,7 @@ public final class Importer implements SmartLifecycle {
             String text;
             while ((text = lines.next()) != null) {
                 read++;
-                if (text == BoundedLines.TOO_LONG) {
+                if (lines.tooLong()) {
                     jobs.refuse(
                             jobId,
                             read,

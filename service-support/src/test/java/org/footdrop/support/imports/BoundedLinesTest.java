@@ -23,7 +23,7 @@ class BoundedLinesTest {
         List<String> read = new ArrayList<>();
         BoundedLines lines = new BoundedLines(new StringReader("ok\n" + longLine + "\nafter\n" + "y".repeat(11)), 10);
         for (String line = lines.next(); line != null; line = lines.next()) {
-            read.add(line == BoundedLines.TOO_LONG ? "TOO_LONG" : line);
+            read.add(lines.tooLong() ? "TOO_LONG" : line);
         }
 
         assertThat(read).containsExactly("ok", "TOO_LONG", "after", "TOO_LONG");
@@ -40,7 +40,7 @@ class BoundedLinesTest {
         List<String> read = new ArrayList<>();
         BoundedLines lines = new BoundedLines(new StringReader(text), cap);
         for (String line = lines.next(); line != null; line = lines.next()) {
-            read.add(line == BoundedLines.TOO_LONG ? "TOO_LONG" : line);
+            read.add(lines.tooLong() ? "TOO_LONG" : line);
         }
         return read;
     }
