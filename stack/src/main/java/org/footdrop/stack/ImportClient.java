@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.footdrop.contract.EventJson;
@@ -29,14 +31,24 @@ public final class ImportClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI service;
     private final Supplier<String> token;
+    private final Duration awayLimit;
+
+    /** How long a service may stay away in a row while a job is followed: a restart, say. */
+    public static final Duration AWAY = Duration.ofMinutes(5);
 
     /**
      * @param service the service's base address, e.g. {@code http://localhost:8081}
      * @param token a clinical-writer's bearer token, fetched again whenever it is needed
      */
     public ImportClient(URI service, Supplier<String> token) {
+        this(service, token, AWAY);
+    }
+
+    /** With how long the service may stay away in a row while a job is followed. */
+    ImportClient(URI service, Supplier<String> token, Duration away) {
         this.service = service;
         this.token = token;
+        this.awayLimit = away;
     }
 
     /** A job as the service shows it, and where to follow it. */
@@ -86,24 +98,65 @@ public final class ImportClient {
         return new Job(location, EventJson.mapper().readTree(response.body()));
     }
 
+    /**
+     * The job as the service shows it now.
+     *
+     * @throws ServiceAway when the service (or the token's issuer) cannot be reached or answers 5xx
+     */
     public Job follow(URI location) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(location)
-                .header("Authorization", "Bearer " + token.get())
-                .GET()
-                .build());
+        HttpResponse<String> response;
+        try {
+            response = send(HttpRequest.newBuilder(location)
+                    .header("Authorization", "Bearer " + token.get())
+                    .GET()
+                    .build());
+        } catch (UncheckedIOException e) {
+            throw new ServiceAway(
+                    location + " could not be reached: " + e.getCause().getMessage());
+        }
+        if (response.statusCode() >= 500) {
+            throw new ServiceAway(location + " answered " + response.statusCode());
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException(location + " answered " + response.statusCode() + " " + response.body());
         }
         return new Job(location, EventJson.mapper().readTree(response.body()));
     }
 
+    /** The service is away for now (restarting, say); its job is resumed when it is back. */
+    public static final class ServiceAway extends IllegalStateException {
+        ServiceAway(String message) {
+            super(message);
+        }
+    }
+
     /** Follows the job until it has finished, telling {@code progress} each time it looks. */
-    public Job await(URI location, Duration poll, java.util.function.Consumer<Job> progress) {
+    public Job await(URI location, Duration poll, Consumer<Job> progress) {
+        return await(location, poll, progress, away -> {});
+    }
+
+    /**
+     * Follows the job until it has finished, telling {@code progress} each time it looks, and
+     * {@code away} each time the service cannot be reached: a restarted service resumes the job, so
+     * it is followed on until the service has been away for {@link #AWAY} in a row.
+     */
+    public Job await(URI location, Duration poll, Consumer<Job> progress, Consumer<ServiceAway> away) {
+        Instant awaySince = null;
         while (true) {
-            Job job = follow(location);
-            progress.accept(job);
-            if (job.finished()) {
-                return job;
+            try {
+                Job job = follow(location);
+                awaySince = null;
+                progress.accept(job);
+                if (job.finished()) {
+                    return job;
+                }
+            } catch (ServiceAway e) {
+                Instant now = Instant.now();
+                awaySince = awaySince == null ? now : awaySince;
+                if (Duration.between(awaySince, now).compareTo(awayLimit) >= 0) {
+                    throw e;
+                }
+                away.accept(e);
             }
             try {
                 Thread.sleep(poll.toMillis());

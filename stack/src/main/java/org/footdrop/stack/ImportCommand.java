@@ -136,16 +136,15 @@ public final class ImportCommand {
                             "bytes");
                 });
                 latest.put(name, started);
-                return client.await(started.location(), Duration.ofMillis(500), job -> {
-                    latest.put(name, job);
-                    long done = latest.values().stream()
-                            .mapToLong(j -> j.number("processed"))
-                            .sum();
-                    long total = latest.values().stream()
-                            .mapToLong(j -> j.number("linesToImport"))
-                            .sum();
-                    bar.show("importing", done, total, "lines");
-                });
+                return client.await(
+                        started.location(),
+                        Duration.ofMillis(500),
+                        job -> {
+                            latest.put(name, job);
+                            showImporting(bar, latest, "importing");
+                        },
+                        // a restarted service resumes its job: followed on, saying so
+                        away -> showImporting(bar, latest, "importing (" + name + " not answering, still following)"));
             }));
         });
         // every job finished before the summaries: the bar redraws its line until the last one is done
@@ -221,5 +220,14 @@ public final class ImportCommand {
                 last = line;
             }
         }
+    }
+
+    private static void showImporting(ProgressBar bar, Map<String, ImportClient.Job> latest, String label) {
+        long done =
+                latest.values().stream().mapToLong(j -> j.number("processed")).sum();
+        long total = latest.values().stream()
+                .mapToLong(j -> j.number("linesToImport"))
+                .sum();
+        bar.show(label, done, total, "lines");
     }
 }
