@@ -405,6 +405,56 @@ class FacadeServerTest {
     }
 
     @Test
+    void shouldRefuseABatchEntryWhoseUrlNamesAnotherTypeThanItsResource() {
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        batch.addEntry()
+                .setResource(patient("P-" + UUID.randomUUID()))
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Condition");
+
+        Bundle answered = writer().transaction().withBundle(batch).execute();
+
+        assertThat(answered.getEntryFirstRep().getResponse().getStatus()).isEqualTo("422 Unprocessable Entity");
+        assertThat(((OperationOutcome) answered.getEntryFirstRep().getResponse().getOutcome())
+                        .getIssueFirstRep()
+                        .getExpression())
+                .extracting(Object::toString)
+                .containsExactly("Bundle.entry[0].request.url");
+    }
+
+    @Test
+    void shouldTakeAReadSentAsPostFromAClinicianAndNotFromAWriter() {
+        var everything =
+                new org.hl7.fhir.r4.model.IdType("Patient", UUID.randomUUID().toString());
+
+        assertThatThrownBy(() -> client(token(Role.CLINICIAN))
+                        .operation()
+                        .onInstance(everything)
+                        .named("$everything")
+                        .withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
+                        .returnResourceType(Bundle.class)
+                        .execute()) // POST, HAPI's default for an operation
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+        assertThatThrownBy(() -> client(token(Role.CLINICAL_WRITER))
+                        .operation()
+                        .onInstance(everything)
+                        .named("$everything")
+                        .withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
+                        .returnResourceType(Bundle.class)
+                        .execute())
+                .isInstanceOf(ForbiddenOperationException.class);
+        assertThatThrownBy(() -> client(token(Role.CLINICAL_WRITER))
+                        .search()
+                        .forResource(Condition.class)
+                        .where(Condition.PATIENT.hasId("Patient/" + UUID.randomUUID()))
+                        .usingStyle(ca.uhn.fhir.rest.api.SearchStyleEnum.POST)
+                        .returnBundle(Bundle.class)
+                        .execute())
+                .isInstanceOf(ForbiddenOperationException.class);
+    }
+
+    @Test
     void shouldRefuseATransactionWritingNothing() {
         String patientId = "P-" + UUID.randomUUID();
         Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);

@@ -136,6 +136,26 @@ public class BatchProvider implements SystemProvider {
         Resource resource = entry.getResource();
         IdType target = new IdType(request.getUrl());
         IdType versioned = IfMatch.versioned(target, request.getIfMatch());
+        if (resource != null && request.getMethod() != Bundle.HTTPVerb.DELETE) {
+            // as a single request's URL says what it writes: a Patient posted to Condition is a mistake
+            String urlType = request.getMethod() == Bundle.HTTPVerb.POST
+                    ? request.getUrl().replaceFirst("^/", "").replaceFirst("[/?].*", "")
+                    : target.getResourceType();
+            if (!resource.fhirType().equals(urlType)) {
+                throw Outcomes.unprocessable(
+                        where + ".request.url",
+                        "The entry's " + resource.fhirType() + " is sent to " + request.getUrl()
+                                + "; the URL names the resource's type.");
+            }
+            if (request.getMethod() == Bundle.HTTPVerb.PUT
+                    && resource.hasIdElement()
+                    && !resource.getIdElement().getIdPart().equals(target.getIdPart())) {
+                throw Outcomes.unprocessable(
+                        where + ".resource.id",
+                        "The resource's id " + resource.getIdElement().getIdPart() + " is not the one its URL"
+                                + " updates (" + target.getIdPart() + ").");
+            }
+        }
         switch (request.getMethod()) {
             case POST:
                 if (resource instanceof Patient patient) {

@@ -68,6 +68,9 @@ class FhirSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, PATH + "/**")
                         .hasAuthority(Role.CLINICIAN.authority())
+                        // reads sent as POST (a search's form, an operation's Parameters) are reads
+                        .requestMatchers(HttpMethod.POST, PATH + "/*/_search", PATH + "/Patient/*/$everything")
+                        .hasAuthority(Role.CLINICIAN.authority())
                         .requestMatchers(HttpMethod.POST, PATH + "/**")
                         .hasAuthority(Role.CLINICAL_WRITER.authority())
                         .requestMatchers(HttpMethod.PUT, PATH + "/**")
