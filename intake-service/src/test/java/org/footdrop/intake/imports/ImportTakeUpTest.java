@@ -131,10 +131,21 @@ class ImportTakeUpTest {
         String jobId = gone.receive(file(), "urn:test:" + run, RequestContext.forJob("migration", "writer", null));
         gone.stop();
 
+        // once its lease ran out, an instance without its runs leaves it: its instance may be only stalled
+        instance(
+                "host-stalled-peer",
+                directories.resolve("elsewhere"),
+                Clock.offset(Clock.systemUTC(), ImportInstances.LEASE.plusSeconds(1)));
+        assertThat(job(jobId).getString("owner")).isEqualTo(owner("host-gone", directories.resolve("gone")));
+        assertThat(job(jobId).getString("status")).matches("QUEUED|RUNNING");
+
+        // once it has been out long enough, its instance is gone: the job is taken up and failed, saying why
         instance(
                 "host-taker",
                 directories.resolve("elsewhere"),
-                Clock.offset(Clock.systemUTC(), ImportInstances.LEASE.plusSeconds(1)));
+                Clock.offset(
+                        Clock.systemUTC(),
+                        ImportInstances.LEASE.plus(ImportInstances.ABANDONED).plusSeconds(1)));
         Document failed = await().atMost(Duration.ofSeconds(30))
                 .until(() -> job(jobId), job -> !job.getString("status").matches("QUEUED|RUNNING"));
 

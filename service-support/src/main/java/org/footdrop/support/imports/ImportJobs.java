@@ -33,6 +33,13 @@ class ImportJobs {
      */
     static final Duration LEASE = Duration.ofSeconds(60);
 
+    /**
+     * A job whose sorted lines are not in this instance's directory is taken up (and failed, since
+     * only its own instance can resume it) once its lease has been out this long: till then its
+     * instance may only be stalled, or cut off from the store, and may carry on.
+     */
+    static final Duration ABANDONED = Duration.ofMinutes(10);
+
     private static final List<String> UNFINISHED =
             List.of(ImportJob.Status.RECEIVING.name(), ImportJob.Status.QUEUED.name(), ImportJob.Status.RUNNING.name());
 
@@ -204,6 +211,17 @@ class ImportJobs {
     List<Document> latest(int limit) {
         return mongo.find(
                 new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Document.class, JOBS);
+    }
+
+    /**
+     * Whether another instance's job has had its lease run out for {@link #ABANDONED} and more: its
+     * instance is gone, not only stalled or cut off from the store for a while.
+     */
+    boolean abandoned(Document job) {
+        Date leaseUntil = job.getDate("leaseUntil");
+        return !ownedHere(job)
+                && leaseUntil != null
+                && leaseUntil.toInstant().plus(ABANDONED).isBefore(clock.instant());
     }
 
     Optional<Document> document(String jobId) {

@@ -679,6 +679,10 @@ public final class Importer implements SmartLifecycle {
     private void takeUp(boolean ownToo) {
         for (Document job : jobs.claimable(ownToo)) {
             String jobId = job.getString("_id");
+            boolean another = job.get("owner") != null && !jobs.ownedHere(job);
+            if (another && !Files.isDirectory(directory(jobId)) && !jobs.abandoned(job)) {
+                continue; // its runs are with its instance, which may yet carry on: left to it a while longer
+            }
             if (!jobs.claim(job)) {
                 continue; // another instance took it first
             }

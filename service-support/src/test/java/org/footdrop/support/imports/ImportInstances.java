@@ -20,6 +20,9 @@ public final class ImportInstances {
     /** How long a silent instance's jobs stay its own. */
     public static final Duration LEASE = ImportJobs.LEASE;
 
+    /** How long after its lease ran out a job whose runs are elsewhere is failed. */
+    public static final Duration ABANDONED = ImportJobs.ABANDONED;
+
     /** The collection of the jobs. */
     public static final String JOBS = ImportJobs.JOBS;
 
