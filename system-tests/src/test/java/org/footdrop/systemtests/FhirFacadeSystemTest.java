@@ -441,6 +441,51 @@ class FhirFacadeSystemTest {
                                 .containsExactly("Condition.extension('" + BASE + "/StructureDefinition/index-side')"));
     }
 
+    /** Notes are free text, which FHIR does not carry here: an update keeps those the record has. */
+    @Test
+    void shouldKeepTheNotesOfRecordsWrittenThroughTheOwnApiWhenTheyAreUpdatedThroughFhir() throws Exception {
+        String pseudonym = "fhir-" + UUID.randomUUID();
+        String patient = newPatient(pseudonym);
+        String key = "dx-" + UUID.randomUUID();
+        String diagnosisId = ownCreate("intake", "/api/v1/diagnoses", CLINIC + "|" + key, """
+                        {"patientId":"%s","birthYear":1968,"sex":"FEMALE","side":"LEFT","diagnosisDate":"2026-03-02",\
+                        "symptomOnsetDate":"2025-11-20","causeCategory":"FIBULAR_NERVE_AT_KNEE",\
+                        "mechanism":"POSTURAL_COMPRESSION","icd10Codes":["M21.372"],"evaluations":[{"kind":\
+                        "NERVE_CONDUCTION_EMG","finding":"CONDUCTION_BLOCK_AT_FIBULAR_HEAD","note":"block at the head"}]}""".formatted(pseudonym))
+                .get("diagnosisId")
+                .asString();
+        String injectionId = ownCreate(
+                        "treatment", "/api/v1/injections", CLINIC + "-inj|" + key, """
+                        {"patientId":"%s","administeredAt":"2026-03-02T10:05:00Z","technique":"NERVE_HYDRODISSECTION",\
+                        "target":"FIBULAR_NERVE","side":"LEFT","guidance":"ULTRASOUND","solution":"DEXTROSE_5",\
+                        "volumeMl":10.5,"durationMinutes":30,"cptCodes":["64450"],"adverseEvents":[{"type":"OTHER",\
+                        "severity":"MILD","resolved":true,"note":"light-headed for ten minutes"}]}""".formatted(pseudonym))
+                .get("injectionId")
+                .asString();
+        Condition rightSide = condition(patient, key);
+        rightSide.getBodySiteFirstRep().getCodingFirstRep().setCode("RIGHT");
+        Procedure other = injection(patient);
+        other.getComplicationFirstRep().getCodingFirstRep().setCode("OTHER");
+
+        writer.update()
+                .resource(rightSide)
+                .withId(new IdType("Condition", diagnosisId, "1"))
+                .execute();
+        writer.update()
+                .resource(other)
+                .withId(new IdType("Procedure", injectionId, "1"))
+                .execute();
+
+        JsonNode diagnosis = ownRecord("intake", "/api/v1/diagnoses/" + diagnosisId);
+        assertThat(diagnosis.get("revision").asInt()).isEqualTo(2);
+        assertThat(diagnosis.get("side").asString()).isEqualTo("RIGHT");
+        assertThat(diagnosis.get("evaluations").get(0).get("note").asString()).isEqualTo("block at the head");
+        JsonNode injection = ownRecord("treatment", "/api/v1/injections/" + injectionId);
+        assertThat(injection.get("revision").asInt()).isEqualTo(2);
+        assertThat(injection.get("adverseEvents").get(0).get("note").asString())
+                .isEqualTo("light-headed for ten minutes");
+    }
+
     @Test
     void shouldRefuseAnAmendWithoutIfMatch() {
         String patient = newPatient();

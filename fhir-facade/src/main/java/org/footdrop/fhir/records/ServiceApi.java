@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.function.Function;
 import org.footdrop.fhir.server.Outcomes;
 import org.footdrop.fhir.server.ServiceUnavailable;
+import org.footdrop.support.record.KeptNotes;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -98,6 +99,8 @@ public class ServiceApi {
                         .headers(headers -> {
                             authorise(headers, null);
                             headers.setIfMatch("\"" + revision + "\"");
+                            // FHIR carries no notes here: an update keeps those the record has
+                            headers.set(KeptNotes.HEADER, "true");
                         })
                         .body(body)
                         .retrieve()

@@ -1,12 +1,14 @@
 package org.footdrop.intake.diagnosis;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
+import org.footdrop.support.record.KeptNotes;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.security.RequestContexts;
@@ -95,11 +97,18 @@ class DiagnosisController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DiagnosisRequest request,
             @RequestHeader(name = KEY, required = false) String idempotencyKey,
-            @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId,
+            @Parameter(
+                            description = "true from a sender that cannot carry free text (the FHIR facade): an"
+                                    + " evaluation sent without a note keeps the note of the stored evaluation at"
+                                    + " its position, if that one has the same kind, modality and finding")
+                    @RequestHeader(name = KeptNotes.HEADER, required = false, defaultValue = "false")
+                    boolean keepNotes) {
         return respond(diagnoses.amend(
                 diagnosisId,
                 IfMatch.revision(ifMatch, true),
                 request,
+                keepNotes,
                 RequestContexts.of(idempotencyKey, correlationId)));
     }
 

@@ -40,4 +40,23 @@ public record DiagnosisRequest(
                         String>
                 icd10Codes,
 
-        @Size(max = 20) List<@NotNull @Valid EvaluationRequest> evaluations) {}
+        @Size(max = 20) List<@NotNull @Valid EvaluationRequest> evaluations) {
+
+    /** The same request with these evaluations. */
+    DiagnosisRequest withEvaluations(List<EvaluationRequest> replaced) {
+        return new DiagnosisRequest(
+                patientId,
+                birthYear,
+                sex,
+                side,
+                indexSide,
+                diagnosisDate,
+                symptomOnsetDate,
+                causeCategory,
+                mechanism,
+                nerveRootLevel,
+                spasticity,
+                icd10Codes,
+                replaced);
+    }
+}

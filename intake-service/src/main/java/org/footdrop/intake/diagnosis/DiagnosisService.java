@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.ExternalIdentifier;
+import org.footdrop.support.record.KeptNotes;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.web.ClinicalProblemException;
@@ -48,7 +49,24 @@ class DiagnosisService {
 
     StoredRecord<DiagnosisState> amend(
             UUID id, int expectedRevision, DiagnosisRequest request, RequestContext context) {
-        return records.amend(kind, id, expectedRevision, prepare(request), context);
+        return amend(id, expectedRevision, request, false, context);
+    }
+
+    /** @param keepNotes evaluations sent without a note keep the stored ones' ({@link KeptNotes}) */
+    StoredRecord<DiagnosisState> amend(
+            UUID id, int expectedRevision, DiagnosisRequest request, boolean keepNotes, RequestContext context) {
+        DiagnosisRequest amended = keepNotes
+                ? request.withEvaluations(KeptNotes.keep(
+                        request.evaluations(),
+                        records.find(kind, id).state().evaluations(),
+                        EvaluationRequest::note,
+                        DiagnosisState.Evaluation::note,
+                        (sent, stored) -> sent.kind() == stored.kind()
+                                && sent.modality() == stored.modality()
+                                && java.util.Objects.equals(sent.finding(), stored.finding()),
+                        (sent, note) -> new EvaluationRequest(sent.kind(), sent.modality(), sent.finding(), note)))
+                : request;
+        return records.amend(kind, id, expectedRevision, prepare(amended), context);
     }
 
     StoredRecord<DiagnosisState> voidDiagnosis(

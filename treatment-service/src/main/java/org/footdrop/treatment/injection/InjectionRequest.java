@@ -59,4 +59,22 @@ public record InjectionRequest(
         adverseEvents = adverseEvents == null ? List.of() : adverseEvents;
         cptCodes = cptCodes == null ? List.of() : cptCodes;
     }
+
+    /** The same request with these adverse events. */
+    InjectionRequest withAdverseEvents(List<AdverseEventRequest> replaced) {
+        return new InjectionRequest(
+                patientId,
+                administeredAt,
+                technique,
+                target,
+                targetLevel,
+                side,
+                guidance,
+                solution,
+                prpLeukocytes,
+                volumeMl,
+                durationMinutes,
+                replaced,
+                cptCodes);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.footdrop.support.clinic.ClinicCalendar;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.ExternalIdentifier;
+import org.footdrop.support.record.KeptNotes;
 import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
@@ -64,7 +65,21 @@ class InjectionService {
     }
 
     Result amend(UUID id, int expectedRevision, InjectionRequest request, RequestContext context) {
-        InjectionState state = prepare(request);
+        return amend(id, expectedRevision, request, false, context);
+    }
+
+    /** @param keepNotes adverse events sent without a note keep the stored ones' ({@link KeptNotes}) */
+    Result amend(UUID id, int expectedRevision, InjectionRequest request, boolean keepNotes, RequestContext context) {
+        InjectionRequest amended = keepNotes
+                ? request.withAdverseEvents(KeptNotes.keep(
+                        request.adverseEvents(),
+                        records.find(kind, id).state().adverseEvents(),
+                        AdverseEventRequest::note,
+                        InjectionState.AdverseEvent::note,
+                        (sent, stored) -> sent.type() == stored.type(),
+                        (sent, note) -> new AdverseEventRequest(sent.type(), sent.severity(), sent.resolved(), note)))
+                : request;
+        InjectionState state = prepare(amended);
         List<String> warnings = warnings(state, id);
         return new Result(records.amend(kind, id, expectedRevision, state, context), warnings);
     }
