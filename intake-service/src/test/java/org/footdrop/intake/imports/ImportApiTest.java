@@ -206,8 +206,10 @@ class ImportApiTest {
                 "\n",
                 diagnosis("d-1", p, "2025-11-01"),
                 diagnosis("d-2", p, "2025-12-28"),
-                assessment("a-1", p, "2025-12-01T09:00:00Z"));
-        assertThat(finished(upload(file)).get("accepted").asLong()).isEqualTo(3);
+                assessment("a-1", p, "2025-12-01T09:00:00Z"),
+                "{\"kind\":\"assessment\",\"key\":\"a-1\",\"action\":\"amend\",\"body\":"
+                        + assessmentBody(p, "2025-12-01T09:00:00Z", "4") + "}");
+        assertThat(finished(upload(file)).get("accepted").asLong()).isEqualTo(4);
         // and the earlier diagnosis voided since: the onset rule would now refuse the assessment
         String d1 = null;
         for (JsonNode diagnosis :
@@ -224,9 +226,9 @@ class ImportApiTest {
         // when the same file is imported again
         JsonNode again = finished(upload(file));
 
-        // then every line is what it stored: already present, none refused
+        // then every line is what it stored, the correction too: already present, none refused
         assertThat(again.get("refused").asLong()).as(refusals(again).toString()).isZero();
-        assertThat(again.get("alreadyPresent").asLong()).isEqualTo(3);
+        assertThat(again.get("alreadyPresent").asLong()).isEqualTo(4);
     }
 
     @Test
@@ -283,6 +285,38 @@ class ImportApiTest {
             assertThat(refusal.get("problem").get("errors").get(0).get("field").asString())
                     .isEqualTo("line");
         });
+    }
+
+    @Test
+    void shouldFindAnIdenticalVoidOrAmendRepeatedInAFileAlreadyPresent() {
+        String p = "pt-twice-" + run;
+        String amend = "{\"kind\":\"assessment\",\"key\":\"a-1\",\"action\":\"amend\",\"body\":"
+                + assessmentBody(p, "2026-01-05T09:00:00Z", "4") + "}";
+        String voidLine = "{\"kind\":\"diagnosis\",\"key\":\"d-2\",\"action\":\"void\",\"patientId\":\"" + p
+                + "\",\"reason\":\"duplicate chart\"}";
+        String file = String.join(
+                "\n",
+                diagnosis("d-1", p, "2025-12-28"),
+                diagnosis("d-2", p, "2025-12-28"),
+                assessment("a-1", p, "2026-01-05T09:00:00Z"),
+                amend,
+                voidLine,
+                amend,
+                voidLine);
+
+        JsonNode job = finished(upload(file));
+
+        // the repeats change nothing: already present, not refused, not applied twice
+        assertThat(job.get("refused").asLong()).as(refusals(job).toString()).isZero();
+        assertThat(job.get("accepted").asLong()).isEqualTo(5);
+        assertThat(job.get("alreadyPresent").asLong()).isEqualTo(2);
+        assertThat(clinician
+                        .get("/api/v1/patients/{p}/assessments", p)
+                        .getBody()
+                        .get(0)
+                        .get("revision")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.footdrop.contract.RecordType;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.RecordRefusedException;
+import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.web.RequestSizeLimitFilter;
@@ -443,6 +444,12 @@ public final class Importer implements SmartLifecycle {
                             "is not the patient of " + kind.name() + " " + line.key());
                 }
                 RequestContext keyed = keyed();
+                if (current.status() == RecordStatus.VOIDED) {
+                    // voided already: by this line before an interruption (the job's own), or by an
+                    // identical line or another writer (already present); a void is final either way
+                    count(records.correctedBy(kind.recordKind(), id, keyed));
+                    return;
+                }
                 StoredRecord<S> voided = records.voidRecord(kind.recordKind(), id, null, line.reason(), keyed);
                 count(voided.revision() > current.revision() || records.correctedBy(kind.recordKind(), id, keyed));
                 return;
@@ -455,14 +462,49 @@ public final class Importer implements SmartLifecycle {
             }
             // a line importer of its own: what the batches' importers read ahead or remember of a patient
             // may be older than the corrections before this one (a diagnosis's onset amended, say)
-            S state = kind.start().prepare(line, request);
+            RequestContext keyed = keyed();
+            S state;
+            try {
+                state = kind.start().prepare(line, request);
+            } catch (RuntimeException refused) {
+                // the rules may refuse now what they took when this correction was applied: met again, it counts
+                if (appliedBefore(kind, line, request, identifier, keyed)) {
+                    return;
+                }
+                throw refused;
+            }
             StoredRecord<S> current =
                     records.find(kind.recordKind(), identifier).orElseThrow(() -> unknown(kind, line));
-            RequestContext keyed = keyed();
+            if (!records.amended(kind.recordKind(), current.id(), state, keyed) && records.holds(current, state)) {
+                // the record holds it already (an identical line earlier, or a release that keyed lines alike)
+                count(false);
+                return;
+            }
             StoredRecord<S> amended = records.amend(kind.recordKind(), current.id(), current.revision(), state, keyed);
             // the same correction met again: accepted if this job wrote it before it was interrupted
             count(amended.revision() > current.revision()
                     || records.correctedBy(kind.recordKind(), current.id(), keyed));
+        }
+
+        /** Whether this correction was applied before (then counted), recognised without its rules. */
+        private <R, S> boolean appliedBefore(
+                ImportableKind<R, S> kind,
+                ImportLine line,
+                R request,
+                ExternalIdentifier identifier,
+                RequestContext keyed) {
+            Optional<S> state;
+            try {
+                state = records.exists(kind.recordKind(), identifier) ? kind.asStored(line, request) : Optional.empty();
+            } catch (RuntimeException unreadable) {
+                return false; // the line lacks what even its stored state needs: refused for the rules' reason
+            }
+            UUID id = records.idOf(kind.recordKind(), identifier);
+            if (state.isEmpty() || !records.amended(kind.recordKind(), id, state.get(), keyed)) {
+                return false;
+            }
+            count(records.correctedBy(kind.recordKind(), id, keyed));
+            return true;
         }
 
         @SuppressWarnings("unchecked")
@@ -538,9 +580,14 @@ public final class Importer implements SmartLifecycle {
                     state = importer.prepare(line, pending.request());
                 } catch (RuntimeException e) {
                     // a line stored already is compared with what it stored, whatever the rules say now
-                    Optional<Object> stored = records.exists(kind.recordKind(), identifier)
-                            ? kind.asStored(line, pending.request())
-                            : Optional.empty();
+                    Optional<Object> stored;
+                    try {
+                        stored = records.exists(kind.recordKind(), identifier)
+                                ? kind.asStored(line, pending.request())
+                                : Optional.empty();
+                    } catch (RuntimeException unreadable) {
+                        stored = Optional.empty(); // it lacks what even its stored state needs
+                    }
                     if (stored.isEmpty()) {
                         refuse(line.number(), line.kind(), line.key(), e);
                         continue;

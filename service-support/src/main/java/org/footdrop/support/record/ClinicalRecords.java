@@ -332,6 +332,21 @@ public class ClinicalRecords {
      * import job: a job resumed after an interruption meets its own corrections again, answered as
      * already done, and counts them as its own.
      */
+    /**
+     * Whether this amend (its request's key and state) was answered already: a correction met again,
+     * recognised without writing and without the rules, which may refuse now what they took then.
+     */
+    public <S> boolean amended(RecordKind<S> kind, UUID id, S state, RequestContext context) {
+        return IdempotencyKeys.answeredRevision(
+                        load(kind, id), IdempotencyKeys.field(context, "PUT"), keys.fingerprint(state))
+                != null;
+    }
+
+    /** Whether the record holds this state now: an amend to it would change nothing. */
+    public <S> boolean holds(StoredRecord<S> current, S state) {
+        return keys.fingerprint(state).equals(keys.fingerprint(current.state()));
+    }
+
     public boolean correctedBy(RecordKind<?> kind, UUID id, RequestContext context) {
         Document current = load(kind, id);
         return IdempotencyKeys.answeredFor(current, IdempotencyKeys.field(context, "PUT"), context.job())

@@ -117,6 +117,13 @@ class TreatmentImportTest {
 
         assertThat(again.get("refused").asLong()).isZero();
         assertThat(again.get("alreadyPresent").asLong()).isEqualTo(2);
+
+        // and a stored session's line that lost its patient is refused for it, the job going on
+        JsonNode broken = completed(
+                writer,
+                upload(writer, run, file.replace("\"patientId\":\"" + p + "\",\"therapyKey\"", "\"therapyKey\"")));
+        assertThat(broken.get("refused").asLong()).isEqualTo(1);
+        assertThat(broken.get("alreadyPresent").asLong()).isEqualTo(1);
     }
 
     private Http writer(String run) {
