@@ -424,6 +424,33 @@ class FacadeServerTest {
     }
 
     @Test
+    void shouldTakeABatchUpdateWhoseEntryIsNamedByAUrnFullUrl() {
+        String created = writer().create()
+                .resource(patient("P-" + UUID.randomUUID()))
+                .execute()
+                .getId()
+                .toUnqualifiedVersionless()
+                .getValue();
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        Bundle.BundleEntryComponent entry = batch.addEntry()
+                .setFullUrl("urn:uuid:" + UUID.randomUUID())
+                .setResource(condition(new Reference(created)));
+        entry.getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Condition/" + UUID.randomUUID())
+                .setIfMatch("W/\"1\"");
+
+        Bundle answered = writer().transaction().withBundle(batch).execute();
+
+        // not refused for its id (HAPI names the resource by the fullUrl): it goes on to the service
+        OperationOutcome outcome =
+                (OperationOutcome) answered.getEntryFirstRep().getResponse().getOutcome();
+        assertThat(outcome == null ? List.of() : outcome.getIssueFirstRep().getExpression())
+                .extracting(Object::toString)
+                .doesNotContain("Bundle.entry[0].resource.id");
+    }
+
+    @Test
     void shouldTakeAReadSentAsPostFromAClinicianAndNotFromAWriter() {
         var everything =
                 new org.hl7.fhir.r4.model.IdType("Patient", UUID.randomUUID().toString());

@@ -104,10 +104,17 @@ public final class ImportClient {
      * @throws ServiceAway when the service (or the token's issuer) cannot be reached or answers 5xx
      */
     public Job follow(URI location) {
+        String bearer;
+        try {
+            bearer = token.get();
+        } catch (RuntimeException e) {
+            // the token's issuer restarting with the stack, say; a wrong secret fails the upload before this
+            throw new ServiceAway("a token could not be fetched: " + e.getMessage());
+        }
         HttpResponse<String> response;
         try {
             response = send(HttpRequest.newBuilder(location)
-                    .header("Authorization", "Bearer " + token.get())
+                    .header("Authorization", "Bearer " + bearer)
                     .GET()
                     .build());
         } catch (UncheckedIOException e) {

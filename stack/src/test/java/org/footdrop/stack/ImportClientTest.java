@@ -54,6 +54,29 @@ class ImportClientTest {
     }
 
     @Test
+    void shouldFollowAJobOnWhileNoTokenCanBeFetched() throws Exception {
+        server = serve(0, 0);
+        int port = server.getAddress().getPort();
+        AtomicInteger fetches = new AtomicInteger();
+        List<String> away = new ArrayList<>();
+
+        ImportClient.Job done = new ImportClient(URI.create("http://localhost:" + port), () -> {
+                    if (fetches.incrementAndGet() <= 2) {
+                        throw new IllegalStateException("the authorization server answered 503");
+                    }
+                    return "token";
+                })
+                .await(
+                        URI.create("http://localhost:" + port + "/api/v1/imports/job-1"),
+                        Duration.ofMillis(50),
+                        job -> {},
+                        e -> away.add(e.getMessage()));
+
+        assertThat(done.status()).isEqualTo("COMPLETED");
+        assertThat(away).hasSize(2).allMatch(message -> message.contains("token could not be fetched"));
+    }
+
+    @Test
     void shouldGiveUpOnceTheServiceHasBeenAwayLongerThanItsLimit() throws Exception {
         int port = freePort();
         ImportClient client =

@@ -393,6 +393,11 @@ class FhirFacadeSystemTest {
                 .execute();
 
         assertThat(voided.getId().getVersionIdPart()).isEqualTo("2");
+        // sent again, as a retry would: nothing changes, and it is no error
+        writer.update()
+                .resource(inError)
+                .withId(new IdType("Condition", conditionId, "2"))
+                .execute();
         Condition condition =
                 clinician.read().resource(Condition.class).withId(conditionId).execute();
         assertThat(condition.getVerificationStatus().getCodingFirstRep().getCode())

@@ -147,8 +147,10 @@ public class BatchProvider implements SystemProvider {
                         "The entry's " + resource.fhirType() + " is sent to " + request.getUrl()
                                 + "; the URL names the resource's type.");
             }
+            // an id HAPI took from a urn:uuid fullUrl names the entry, not the record
             if (request.getMethod() == Bundle.HTTPVerb.PUT
                     && resource.hasIdElement()
+                    && !resource.getIdElement().getValue().startsWith("urn:")
                     && !resource.getIdElement().getIdPart().equals(target.getIdPart())) {
                 throw Outcomes.unprocessable(
                         where + ".resource.id",

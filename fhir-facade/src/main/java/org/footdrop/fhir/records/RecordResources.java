@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.footdrop.fhir.patient.FhirPatient;
 import org.footdrop.fhir.patient.FhirPatients;
@@ -177,9 +178,9 @@ public class RecordResources<R extends DomainResource> {
         validator.require(resource);
         if (mapping.entersInError(resource)) {
             // FHIR's other way to delete: the record named by the id is voided, as DELETE voids it
-            ServiceApi.Answer voided =
-                    api.delete(mapping.itemPath(recordId(id)), id.getVersionIdPart(), "entered in error (FHIR update)");
-            return outcome(toFhir(voided.body(), voided.revision()), false, List.of());
+            return voidRecord(id, "entered in error (FHIR update)")
+                    .map(voided -> outcome(toFhir(voided.body(), voided.revision()), false, List.of()))
+                    .orElseGet(() -> alreadyVoided(id));
         }
         FhirPatient patient = subject(resource);
         ServiceApi.Answer answer = api.put(
@@ -192,28 +193,39 @@ public class RecordResources<R extends DomainResource> {
 
     /** FHIR's delete is the own API's void: the record stays, marked entered-in-error. */
     public MethodOutcome delete(IIdType id) {
-        ServiceApi.Answer answer;
+        return voidRecord(id, "entered in error (FHIR DELETE)")
+                .map(answer -> {
+                    MethodOutcome outcome = new MethodOutcome(new IdType(type(), recordId(id), answer.revision()));
+                    outcome.setOperationOutcome(Outcomes.issue(
+                            IssueSeverity.INFORMATION,
+                            IssueType.INFORMATIONAL,
+                            null,
+                            "The record is voided (entered-in-error); it is kept, not erased."));
+                    return outcome;
+                })
+                .orElseGet(() -> alreadyVoided(id));
+    }
+
+    /**
+     * Voids the record, at the id's version if it has one; empty when it was voided already (the own
+     * API answers a repeated void 409: a void is final), which FHIR's delete of a deleted resource is not.
+     */
+    private Optional<ServiceApi.Answer> voidRecord(IIdType id, String reason) {
         try {
-            answer = api.delete(
-                    mapping.itemPath(recordId(id)),
-                    id.hasVersionIdPart() ? id.getVersionIdPart() : null,
-                    "entered in error (FHIR DELETE)");
+            return Optional.of(api.delete(
+                    mapping.itemPath(recordId(id)), id.hasVersionIdPart() ? id.getVersionIdPart() : null, reason));
         } catch (ResourceVersionConflictException alreadyVoided) {
-            // the own API's void is final (409 when repeated); FHIR's delete of a deleted resource is a no-op
-            MethodOutcome outcome = new MethodOutcome(new IdType(type(), recordId(id)));
-            outcome.setOperationOutcome(Outcomes.issue(
-                    IssueSeverity.INFORMATION,
-                    IssueType.INFORMATIONAL,
-                    null,
-                    "The record was voided (entered-in-error) already; nothing changed."));
-            return outcome;
+            return Optional.empty();
         }
-        MethodOutcome outcome = new MethodOutcome(new IdType(type(), recordId(id), answer.revision()));
+    }
+
+    private MethodOutcome alreadyVoided(IIdType id) {
+        MethodOutcome outcome = new MethodOutcome(new IdType(type(), recordId(id)));
         outcome.setOperationOutcome(Outcomes.issue(
                 IssueSeverity.INFORMATION,
                 IssueType.INFORMATIONAL,
                 null,
-                "The record is voided (entered-in-error); it is kept, not erased."));
+                "The record was voided (entered-in-error) already; nothing changed."));
         return outcome;
     }
 

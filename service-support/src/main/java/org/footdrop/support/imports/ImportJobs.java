@@ -311,6 +311,7 @@ class ImportJobs {
 
     /** One refused line, kept once however often a resumed job meets it again. */
     void refuse(String jobId, long line, String kind, String key, Map<String, Object> problem) {
+        ensureRefusalIndex(); // with the first refusal, not the first download of many
         mongo.upsert(
                 byId(refusalId(jobId, line)),
                 new Update()
