@@ -11,13 +11,10 @@ import org.footdrop.fhir.patient.FhirPatients;
 import org.footdrop.fhir.server.FacadeInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,23 +48,16 @@ public class PageAudit implements FacadeInterceptor {
         fhirIds.forEach(patients::find);
     }
 
+    /** A Patient's own id, or the Patient a record resource names in its subject (every type served has one). */
     private static String patientOf(Resource resource) {
         if (resource instanceof Patient patient) {
             return patient.getIdElement().getIdPart();
         }
-        if (resource instanceof Condition condition) {
-            return patientId(condition.getSubject());
+        Property subject = resource.getNamedProperty("subject");
+        if (subject != null && subject.hasValues() && subject.getValues().get(0) instanceof Reference reference) {
+            return patientId(reference);
         }
-        if (resource instanceof Procedure procedure) {
-            return patientId(procedure.getSubject());
-        }
-        if (resource instanceof Observation observation) {
-            return patientId(observation.getSubject());
-        }
-        if (resource instanceof ServiceRequest serviceRequest) {
-            return patientId(serviceRequest.getSubject());
-        }
-        return null; // not patient data (CodeSystem), or a type the facade does not serve
+        return null; // not patient data (a CodeSystem)
     }
 
     private static String patientId(Reference subject) {

@@ -54,7 +54,7 @@ class TherapyService {
             check(List.of(new FieldProblem(
                     "therapyId", "the session belongs to therapy " + therapy.id() + "; void it and log it there")));
         }
-        return new TherapySessionState(therapy.patientId(), therapy.id(), request.date(), request.attended());
+        return TherapySessionState.of(therapy.patientId(), therapy.id(), request);
     }
 
     StoredRecord<TherapyState> find(UUID id) {

@@ -73,7 +73,6 @@ class TherapySessionImport extends NamedImportableKind<TherapySessionRequest, Th
         // the therapy's id derives from its key, as the rules' lookup finds it
         UUID therapyId =
                 records.idOf(therapyKind, new ExternalIdentifier(line.system(), line.requireField("therapyKey")));
-        return Optional.of(
-                new TherapySessionState(line.requirePatientId(), therapyId, request.date(), request.attended()));
+        return Optional.of(TherapySessionState.of(line.requirePatientId(), therapyId, request));
     }
 }
