@@ -194,15 +194,9 @@ public class RecordResources<R extends DomainResource> {
     /** FHIR's delete is the own API's void: the record stays, marked entered-in-error. */
     public MethodOutcome delete(IIdType id) {
         return voidRecord(id, "entered in error (FHIR DELETE)")
-                .map(answer -> {
-                    MethodOutcome outcome = new MethodOutcome(new IdType(type(), recordId(id), answer.revision()));
-                    outcome.setOperationOutcome(Outcomes.issue(
-                            IssueSeverity.INFORMATION,
-                            IssueType.INFORMATIONAL,
-                            null,
-                            "The record is voided (entered-in-error); it is kept, not erased."));
-                    return outcome;
-                })
+                .map(answer -> informational(
+                        new IdType(type(), recordId(id), answer.revision()),
+                        "The record is voided (entered-in-error); it is kept, not erased."))
                 .orElseGet(() -> alreadyVoided(id));
     }
 
@@ -220,12 +214,13 @@ public class RecordResources<R extends DomainResource> {
     }
 
     private MethodOutcome alreadyVoided(IIdType id) {
-        MethodOutcome outcome = new MethodOutcome(new IdType(type(), recordId(id)));
-        outcome.setOperationOutcome(Outcomes.issue(
-                IssueSeverity.INFORMATION,
-                IssueType.INFORMATIONAL,
-                null,
-                "The record was voided (entered-in-error) already; nothing changed."));
+        return informational(
+                new IdType(type(), recordId(id)), "The record was voided (entered-in-error) already; nothing changed.");
+    }
+
+    private static MethodOutcome informational(IdType id, String text) {
+        MethodOutcome outcome = new MethodOutcome(id);
+        outcome.setOperationOutcome(Outcomes.issue(IssueSeverity.INFORMATION, IssueType.INFORMATIONAL, null, text));
         return outcome;
     }
 

@@ -434,19 +434,13 @@ class ImportApiTest {
         }
         for (int i = 1; i <= amendsEach; i++) {
             for (int p = 0; p < patients; p++) {
-                String body =
-                        "{\"patientId\":\"pt-redo-" + run + "-" + p + "\",\"assessedAt\":\"2026-01-05T09:00:00Z\","
-                                + "\"kind\":\"BASELINE\",\"side\":\"LEFT\",\"measures\":{\"gaitSpeedComfortable\":"
-                                + "%d.%02d}}".formatted(i / 100, i % 100);
-                file.append("{\"kind\":\"assessment\",\"key\":\"a-" + p + "\",\"action\":\"amend\",\"body\":")
-                        .append(body)
-                        .append("}\n");
+                file.append(gaitSpeedAmend("a-" + p, "pt-redo-" + run + "-" + p, i))
+                        .append('\n');
             }
         }
         long lines = 2L * patients + (long) patients * amendsEach;
         ResponseEntity<JsonNode> started = upload(file.toString());
         String location = started.getHeaders().getLocation().toString();
-        String jobId = location.substring(location.lastIndexOf('/') + 1);
         long creates = 2L * patients;
         long firstCheckpoint = creates + Importer.CORRECTIONS_PER_CHECKPOINT;
         await().atMost(Duration.ofSeconds(60))
@@ -455,18 +449,7 @@ class ImportApiTest {
 
         // when the service stops mid-corrections and its job is left at an earlier checkpoint, as a kill
         // after the corrections were written but before their checkpoint leaves it; then it starts again
-        importer.stop();
-        assertThat(writer.get(location).getBody().get("status").asString()).isEqualTo("RUNNING");
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(jobId)),
-                new Update()
-                        .set("position", firstCheckpoint)
-                        .set("processed", firstCheckpoint)
-                        .set("accepted", firstCheckpoint)
-                        .set("alreadyPresent", 0L)
-                        .set("refused", 0L),
-                "import_jobs");
-        importer.start();
+        restartAt(location, firstCheckpoint);
         JsonNode job = finished(started);
 
         // then the corrections it met again count as its own: accepted once, none already present
@@ -505,18 +488,13 @@ class ImportApiTest {
         int amendsEach = 50;
         for (int i = 1; i <= amendsEach; i++) {
             for (int p = 1; p < patients; p++) {
-                String body = "{\"patientId\":\"pt-redo-void-" + run + "-" + p
-                        + "\",\"assessedAt\":\"2026-01-05T09:00:00Z\",\"kind\":\"BASELINE\",\"side\":\"LEFT\","
-                        + "\"measures\":{\"gaitSpeedComfortable\":" + "%d.%02d}}".formatted(i / 100, i % 100);
-                file.append("{\"kind\":\"assessment\",\"key\":\"a-" + p + "\",\"action\":\"amend\",\"body\":")
-                        .append(body)
-                        .append("}\n");
+                file.append(gaitSpeedAmend("a-" + p, "pt-redo-void-" + run + "-" + p, i))
+                        .append('\n');
             }
         }
         long lines = 2L * patients + 2 + (long) (patients - 1) * amendsEach;
         ResponseEntity<JsonNode> started = upload(file.toString());
         String location = started.getHeaders().getLocation().toString();
-        String jobId = location.substring(location.lastIndexOf('/') + 1);
         long creates = 2L * patients;
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(10))
@@ -525,18 +503,7 @@ class ImportApiTest {
 
         // when the service stops and its job is left at the checkpoint before the amend and the void, as
         // a kill after they were written but before their checkpoint leaves it; then it starts again
-        importer.stop();
-        assertThat(writer.get(location).getBody().get("status").asString()).isEqualTo("RUNNING");
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(jobId)),
-                new Update()
-                        .set("position", creates)
-                        .set("processed", creates)
-                        .set("accepted", creates)
-                        .set("alreadyPresent", 0L)
-                        .set("refused", 0L),
-                "import_jobs");
-        importer.start();
+        restartAt(location, creates);
         JsonNode job = finished(started);
 
         // then the amend met again is the job's own, although its record has been voided since
@@ -597,6 +564,32 @@ class ImportApiTest {
         assertThat(job.getString("status")).isEqualTo("FAILED");
         assertThat(job.getString("failure")).contains("larger than the import's limit");
         assertThat(imports.directory().resolve(job.getString("_id"))).doesNotExist();
+    }
+
+    /**
+     * Stops the service mid-job and leaves the job at this checkpoint, as a kill after later lines were
+     * written but before their checkpoint leaves it; then starts the service again.
+     */
+    private void restartAt(String location, long checkpoint) {
+        importer.stop();
+        assertThat(writer.get(location).getBody().get("status").asString()).isEqualTo("RUNNING");
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(location.substring(location.lastIndexOf('/') + 1))),
+                new Update()
+                        .set("position", checkpoint)
+                        .set("processed", checkpoint)
+                        .set("accepted", checkpoint)
+                        .set("alreadyPresent", 0L)
+                        .set("refused", 0L),
+                "import_jobs");
+        importer.start();
+    }
+
+    /** An amend of the patient's assessment to a comfortable gait speed of i/100 m/s. */
+    private static String gaitSpeedAmend(String key, String patientId, int i) {
+        return "{\"kind\":\"assessment\",\"key\":\"" + key + "\",\"action\":\"amend\",\"body\":{\"patientId\":\""
+                + patientId + "\",\"assessedAt\":\"2026-01-05T09:00:00Z\",\"kind\":\"BASELINE\",\"side\":\"LEFT\","
+                + "\"measures\":{\"gaitSpeedComfortable\":" + "%d.%02d}}}".formatted(i / 100, i % 100);
     }
 
     private ResponseEntity<JsonNode> upload(String file) {
