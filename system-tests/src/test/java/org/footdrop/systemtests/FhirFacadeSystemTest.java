@@ -1121,7 +1121,9 @@ class FhirFacadeSystemTest {
                 .conditionalByUrl("ServiceRequest?identifier=" + CLINIC_RX + "|" + sameRx)
                 .execute();
         assertThatThrownBy(() -> writer.create().resource(thrice).execute())
-                .isInstanceOf(ResourceVersionConflictException.class);
+                .isInstanceOfSatisfying(
+                        ResourceVersionConflictException.class,
+                        e -> assertThat(expressions(e)).containsExactly("ServiceRequest.identifier[0]"));
         MethodOutcome other = writer.create()
                 .resource(thrice)
                 .conditionalByUrl("ServiceRequest?identifier=" + CLINIC_RX + "|" + otherRx)

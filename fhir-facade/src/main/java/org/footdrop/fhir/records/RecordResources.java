@@ -140,7 +140,15 @@ public class RecordResources<R extends DomainResource> {
                     mapping.unknownReferencePath(), "Unknown record referred to: " + missing.getMessage());
         } catch (ServiceApi.IdentifierTaken taken) {
             if (!conditionalOnIt) {
-                throw taken;
+                // the service's 409, pointed at the element it is about
+                throw new ResourceVersionConflictException(
+                        "identifier taken",
+                        Outcomes.issue(
+                                IssueSeverity.ERROR,
+                                IssueType.DUPLICATE,
+                                type() + ".identifier[0]",
+                                taken.getMessage() + " Send If-None-Exist: identifier=system|value to have it"
+                                        + " answered instead."));
             }
             identifiers.note(type(), identifier.getSystem(), identifier.getValue(), taken.existingRecordId());
             return match(taken.existingRecordId());
