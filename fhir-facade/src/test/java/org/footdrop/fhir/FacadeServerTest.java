@@ -223,6 +223,57 @@ class FacadeServerTest {
     }
 
     @Test
+    void shouldCorrectAPatientsBirthYearWithIfMatchAndNeverItsPseudonymousId() {
+        String patientId = "P-" + UUID.randomUUID();
+        String id =
+                writer().create().resource(patient(patientId)).execute().getId().getIdPart();
+        Patient corrected = patient(patientId);
+        corrected.setBirthDateElement(new DateType("1962"));
+
+        MethodOutcome updated = writer().update()
+                .resource(corrected)
+                .withId(new org.hl7.fhir.r4.model.IdType("Patient", id, "1"))
+                .execute();
+
+        assertThat(updated.getId().getVersionIdPart()).isEqualTo("2");
+        Patient read = writer().read().resource(Patient.class).withId(id).execute();
+        assertThat(read.getBirthDateElement().getValueAsString()).isEqualTo("1962");
+        assertThat(read.getMeta().getVersionId()).isEqualTo("2");
+        // an old version, no version, another pseudonymous id: refused, the stored one unchanged
+        assertThatThrownBy(() -> writer().update()
+                        .resource(patient(patientId))
+                        .withId(new org.hl7.fhir.r4.model.IdType("Patient", id, "1"))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        BaseServerResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(412));
+        assertThatThrownBy(() -> writer().update()
+                        .resource(patient(patientId))
+                        .withId(new org.hl7.fhir.r4.model.IdType("Patient", id))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        BaseServerResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(412));
+        assertThatThrownBy(() -> writer().update()
+                        .resource(patient("P-other-" + UUID.randomUUID()))
+                        .withId(new org.hl7.fhir.r4.model.IdType("Patient", id, "2"))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        UnprocessableEntityException.class,
+                        e -> assertThat(issues(e).getIssueFirstRep().getExpression())
+                                .extracting(Object::toString)
+                                .containsExactly("Patient.identifier"));
+        assertThat(writer().read()
+                        .resource(Patient.class)
+                        .withId(id)
+                        .execute()
+                        .getBirthDateElement()
+                        .getValueAsString())
+                .isEqualTo("1962");
+        assertValid(read);
+    }
+
+    @Test
     void shouldRefuseAPatientWithAFullBirthDateNamingTheElement() {
         Patient patient = patient("P-" + UUID.randomUUID());
         patient.setBirthDateElement(new DateType("1961-04-02"));

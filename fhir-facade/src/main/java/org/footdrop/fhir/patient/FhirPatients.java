@@ -52,6 +52,29 @@ public class FhirPatients {
                         new ReplaceOptions().upsert(true));
     }
 
+    /**
+     * Writes the patient's next version if the stored one is still {@code expectedVersion}.
+     *
+     * @return false when another write came first (or the patient is gone)
+     */
+    public boolean replace(FhirPatient patient, int expectedVersion) {
+        audit.read(patient.patientId());
+        return mongo.getCollection(COLLECTION)
+                        .updateOne(
+                                new Document("_id", patient.fhirId()).append("version", expectedVersion),
+                                new Document(
+                                        "$set",
+                                        new Document("birthYear", patient.birthYear())
+                                                .append(
+                                                        "sex",
+                                                        patient.sex() == null
+                                                                ? null
+                                                                : patient.sex().name())
+                                                .append("version", patient.version())))
+                        .getMatchedCount()
+                == 1;
+    }
+
     private static FhirPatient patient(Document document) {
         String sex = document.getString("sex");
         return new FhirPatient(

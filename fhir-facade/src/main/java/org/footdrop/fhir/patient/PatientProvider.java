@@ -5,13 +5,18 @@ import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.footdrop.fhir.server.ConditionalCreate;
+import org.footdrop.fhir.server.Outcomes;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.terminology.Vocabularies;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +71,44 @@ public class PatientProvider implements IResourceProvider {
         }
         patients.save(patient);
         return answer(patient, true);
+    }
+
+    /**
+     * Corrects the birth year or gender, with If-Match. The pseudonymous id is the patient and cannot
+     * change. Conditions written afterwards carry the corrected values; diagnoses recorded before keep
+     * theirs until they are updated.
+     */
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam Patient resource) {
+        if (!id.hasVersionIdPart()) {
+            throw new PreconditionFailedException(
+                    "If-Match required",
+                    Outcomes.issue(
+                            IssueSeverity.ERROR,
+                            IssueType.CONFLICT,
+                            null,
+                            "Send If-Match with the version you are correcting (its ETag, e.g. W/\"1\")."));
+        }
+        validator.require(resource);
+        FhirPatient current = patients.find(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+        FhirPatient corrected = PatientMapping.fromFhir(resource, current.version() + 1);
+        if (!corrected.patientId().equals(current.patientId())) {
+            throw Outcomes.unprocessable(
+                    "Patient.identifier",
+                    "The pseudonymous id is the patient and cannot change; create a Patient for the other id.");
+        }
+        if (!id.getVersionIdPart().equals(Integer.toString(current.version()))
+                || !patients.replace(corrected, current.version())) {
+            throw new PreconditionFailedException(
+                    "stale version",
+                    Outcomes.issue(
+                            IssueSeverity.ERROR,
+                            IssueType.CONFLICT,
+                            null,
+                            "The Patient is at version " + current.version() + ", not " + id.getVersionIdPart()
+                                    + ": read it again and correct that version."));
+        }
+        return answer(corrected, false);
     }
 
     /** The stored patient's id and version only: a writer may not read what is stored (clinician's role). */
