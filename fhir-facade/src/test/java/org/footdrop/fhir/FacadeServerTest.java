@@ -271,6 +271,19 @@ class FacadeServerTest {
                         .getValueAsString())
                 .isEqualTo("1962");
         assertValid(read);
+        // and as a batch entry
+        Patient again = patient(patientId);
+        again.setBirthDateElement(new DateType("1963"));
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        batch.addEntry()
+                .setResource(again)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Patient/" + id)
+                .setIfMatch("W/\"2\"");
+        Bundle answered = writer().transaction().withBundle(batch).execute();
+        assertThat(answered.getEntryFirstRep().getResponse().getStatus()).isEqualTo("200 OK");
+        assertThat(answered.getEntryFirstRep().getResponse().getEtag()).isEqualTo("W/\"3\"");
     }
 
     @Test

@@ -177,6 +177,9 @@ public class BatchProvider implements SystemProvider {
                 }
                 break;
             case PUT:
+                if (resource instanceof Patient patient) {
+                    return patients.update(versioned, patient);
+                }
                 if (resource instanceof Condition condition) {
                     return conditions.update(versioned, condition);
                 }
