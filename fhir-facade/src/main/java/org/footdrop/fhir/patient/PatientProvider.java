@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.footdrop.fhir.server.ConditionalCreate;
+import org.footdrop.fhir.server.IfMatch;
 import org.footdrop.fhir.server.Outcomes;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.terminology.Vocabularies;
@@ -81,13 +82,7 @@ public class PatientProvider implements IResourceProvider {
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Patient resource) {
         if (!id.hasVersionIdPart()) {
-            throw new PreconditionFailedException(
-                    "If-Match required",
-                    Outcomes.issue(
-                            IssueSeverity.ERROR,
-                            IssueType.CONFLICT,
-                            null,
-                            "Send If-Match with the version you are correcting (its ETag, e.g. W/\"1\")."));
+            throw IfMatch.required();
         }
         validator.require(resource);
         FhirPatient current = patients.find(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));

@@ -1,7 +1,6 @@
 package org.footdrop.fhir.records;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
-import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import org.footdrop.fhir.patient.FhirPatient;
 import org.footdrop.fhir.patient.FhirPatients;
 import org.footdrop.fhir.server.ConditionalCreate;
+import org.footdrop.fhir.server.IfMatch;
 import org.footdrop.fhir.server.Outcomes;
 import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.terminology.Vocabularies;
@@ -108,14 +108,7 @@ public class RecordResources<R extends DomainResource> {
                 && identifiers
                         .find(type(), identifier.getSystem(), identifier.getValue())
                         .isPresent()) {
-            throw new ResourceVersionConflictException(
-                    "identifier taken",
-                    Outcomes.issue(
-                            IssueSeverity.ERROR,
-                            IssueType.DUPLICATE,
-                            type() + ".identifier[0]",
-                            "A " + type() + " with this identifier exists; send If-None-Exist:"
-                                    + " identifier=system|value to have it answered instead."));
+            throw identifierTaken("A " + type() + " with this identifier exists.");
         }
         validator.require(resource);
         FhirPatient patient = subject(resource);
@@ -140,15 +133,7 @@ public class RecordResources<R extends DomainResource> {
                     mapping.unknownReferencePath(), "Unknown record referred to: " + missing.getMessage());
         } catch (ServiceApi.IdentifierTaken taken) {
             if (!conditionalOnIt) {
-                // the service's 409, pointed at the element it is about
-                throw new ResourceVersionConflictException(
-                        "identifier taken",
-                        Outcomes.issue(
-                                IssueSeverity.ERROR,
-                                IssueType.DUPLICATE,
-                                type() + ".identifier[0]",
-                                taken.getMessage() + " Send If-None-Exist: identifier=system|value to have it"
-                                        + " answered instead."));
+                throw identifierTaken(taken.getMessage()); // the service's 409, pointed at the element
             }
             identifiers.note(type(), identifier.getSystem(), identifier.getValue(), taken.existingRecordId());
             return match(taken.existingRecordId());
@@ -175,13 +160,7 @@ public class RecordResources<R extends DomainResource> {
 
     public MethodOutcome update(IIdType id, R resource) {
         if (!id.hasVersionIdPart()) {
-            throw new PreconditionFailedException(
-                    "If-Match required",
-                    Outcomes.issue(
-                            IssueSeverity.ERROR,
-                            IssueType.CONFLICT,
-                            null,
-                            "Send If-Match with the version you are correcting (its ETag, e.g. W/\"1\")."));
+            throw IfMatch.required();
         }
         validator.require(resource);
         if (mapping.entersInError(resource)) {
@@ -219,6 +198,16 @@ public class RecordResources<R extends DomainResource> {
         } catch (ResourceVersionConflictException alreadyVoided) {
             return Optional.empty();
         }
+    }
+
+    private ResourceVersionConflictException identifierTaken(String why) {
+        return new ResourceVersionConflictException(
+                "identifier taken",
+                Outcomes.issue(
+                        IssueSeverity.ERROR,
+                        IssueType.DUPLICATE,
+                        type() + ".identifier[0]",
+                        why + " Send If-None-Exist: identifier=system|value to have it answered instead."));
     }
 
     private MethodOutcome alreadyVoided(IIdType id) {
