@@ -100,8 +100,8 @@ class DiagnosisController {
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId,
             @Parameter(
                             description = "true from a sender that cannot carry free text (the FHIR facade): an"
-                                    + " evaluation sent without a note keeps the note of the stored evaluation at"
-                                    + " its position, if that one has the same kind, modality and finding")
+                                    + " evaluation sent without a note keeps the note of a stored evaluation with the"
+                                    + " same kind, modality and finding, the first not taken yet")
                     @RequestHeader(name = KeptNotes.HEADER, required = false, defaultValue = "false")
                     boolean keepNotes) {
         return respond(diagnoses.amend(

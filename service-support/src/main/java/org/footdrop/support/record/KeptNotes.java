@@ -9,8 +9,8 @@ import java.util.function.Function;
 /**
  * An amend from a sender that cannot carry free text (the FHIR facade: notes stay in the service
  * that wrote them, ADR 0008) keeps the record's notes instead of erasing them. It says so with the
- * {@value #HEADER} header; each of its items without a note then takes the note of the stored item
- * at the same position, if that one records the same fact.
+ * {@value #HEADER} header; each of its items without a note then takes the note of a stored item that
+ * records the same fact, the first not taken yet, wherever the sender put it in its list.
  */
 public final class KeptNotes {
 
@@ -20,7 +20,7 @@ public final class KeptNotes {
     private KeptNotes() {}
 
     /**
-     * @param sameFact whether a sent item and the stored item at its position record the same fact
+     * @param sameFact whether a sent item and a stored item record the same fact
      * @param withNote the sent item carrying the stored item's note
      */
     public static <I, S> List<I> keep(
@@ -33,15 +33,24 @@ public final class KeptNotes {
         if (sent == null) {
             return null;
         }
+        List<S> notes = new ArrayList<>();
+        if (stored != null) {
+            stored.stream().filter(item -> storedNote.apply(item) != null).forEach(notes::add);
+        }
         List<I> kept = new ArrayList<>(sent.size());
-        for (int i = 0; i < sent.size(); i++) {
-            I item = sent.get(i);
-            S before = stored != null && i < stored.size() ? stored.get(i) : null;
-            boolean keeps = sentNote.apply(item) == null
-                    && before != null
-                    && storedNote.apply(before) != null
-                    && sameFact.test(item, before);
-            kept.add(keeps ? withNote.apply(item, storedNote.apply(before)) : item);
+        for (I item : sent) {
+            S before = sentNote.apply(item) != null
+                    ? null
+                    : notes.stream()
+                            .filter(candidate -> sameFact.test(item, candidate))
+                            .findFirst()
+                            .orElse(null);
+            if (before == null) {
+                kept.add(item);
+            } else {
+                notes.remove(before); // each stored note goes to one sent item
+                kept.add(withNote.apply(item, storedNote.apply(before)));
+            }
         }
         return kept;
     }

@@ -20,18 +20,25 @@ class KeptNotesTest {
     }
 
     @Test
-    void shouldKeepTheStoredNoteOfTheSameFactAtTheSamePositionOnly() {
-        List<Item> stored = List.of(new Item("A", "note a"), new Item("B", "note b"), new Item("C", null));
+    void shouldKeepTheStoredNoteOfTheSameFactWhereverItWasSentEachNoteOnce() {
+        List<Item> stored = List.of(new Item("A", "note a"), new Item("B", "note b"), new Item("B", "note b2"));
 
         List<Item> kept = keep(
-                List.of(new Item("A", null), new Item("X", null), new Item("C", null), new Item("D", null)), stored);
+                List.of(
+                        new Item("X", null), // a new fact in front: the others are found all the same
+                        new Item("B", null),
+                        new Item("A", null),
+                        new Item("B", null),
+                        new Item("B", null)),
+                stored);
 
         assertThat(kept)
                 .containsExactly(
-                        new Item("A", "note a"), // same fact, same place
-                        new Item("X", null), // another fact in B's place: B's note is not X's
-                        new Item("C", null), // nothing to keep
-                        new Item("D", null)); // nothing stored there
+                        new Item("X", null),
+                        new Item("B", "note b"),
+                        new Item("A", "note a"),
+                        new Item("B", "note b2"),
+                        new Item("B", null)); // both B notes taken already
     }
 
     @Test

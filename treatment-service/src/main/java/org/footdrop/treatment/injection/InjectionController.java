@@ -100,8 +100,8 @@ class InjectionController {
             @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId,
             @Parameter(
                             description = "true from a sender that cannot carry free text (the FHIR facade): an"
-                                    + " adverse event sent without a note keeps the note of the stored event at its"
-                                    + " position, if that one has the same type")
+                                    + " adverse event sent without a note keeps the note of a stored event of the same"
+                                    + " type, the first not taken yet")
                     @RequestHeader(name = KeptNotes.HEADER, required = false, defaultValue = "false")
                     boolean keepNotes) {
         var result = injections.amend(
