@@ -548,8 +548,10 @@ class FhirFacadeSystemTest {
 
         assertThat(created.getCreated()).isTrue();
         OperationOutcome outcome = (OperationOutcome) created.getOperationOutcome();
-        assertThat(outcome.getIssue())
-                .anySatisfy(issue -> assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING));
+        assertThat(outcome.getIssue()).anySatisfy(issue -> {
+            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+            assertThat(issue.getExpression()).extracting(Object::toString).containsExactly("Condition.code.coding[0]");
+        });
     }
 
     @Test

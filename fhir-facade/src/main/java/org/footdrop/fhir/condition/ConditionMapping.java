@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.footdrop.fhir.patient.FhirPatient;
 import org.footdrop.fhir.records.RecordKindMapping;
@@ -39,6 +40,9 @@ final class ConditionMapping extends RecordKindMapping<Condition> {
     static final String SPASTICITY = Vocabularies.extension("spasticity");
     static final String INDEX_SIDE = Vocabularies.extension("index-side");
 
+    /** How intake-service's warning names a code outside its foot-drop list. */
+    private static final Pattern WARNED_CODE = Pattern.compile("ICD-10-CM code (\\S+) ");
+
     /** As the own API checks it: a well-formed ICD-10-CM code. */
     private static final Pattern ICD_10_CM = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.[0-9A-TV-Z]{1,4})?");
 
@@ -57,6 +61,20 @@ final class ConditionMapping extends RecordKindMapping<Condition> {
                                         : "."));
             }
         }
+    }
+
+    /** intake-service's warning of a code outside the foot-drop list names the code: its coding. */
+    @Override
+    public String warningPath(String warning, Condition sent) {
+        Matcher named = WARNED_CODE.matcher(warning);
+        List<Coding> codings = sent.getCode().getCoding();
+        for (int i = 0; named.lookingAt() && i < codings.size(); i++) {
+            if (Vocabularies.ICD_10_CM.equals(codings.get(i).getSystem())
+                    && named.group(1).equals(codings.get(i).getCode())) {
+                return "Condition.code.coding[" + i + "]";
+            }
+        }
+        return "Condition.code";
     }
 
     @Override

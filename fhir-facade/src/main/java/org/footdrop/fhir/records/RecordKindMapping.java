@@ -92,6 +92,11 @@ public abstract class RecordKindMapping<R extends DomainResource> {
     /** The resource for a record as the own API answers it. */
     public abstract R toFhir(JsonNode record, String revision, String patientFhirId, Identifier identifier);
 
+    /** Where a warning of the own API (a value taken, but unusual) points in the resource sent. */
+    public String warningPath(String warning, R sent) {
+        return resourceType.getSimpleName();
+    }
+
     /** Where a field error of the own API points in the resource. */
     public abstract String fhirPath(String field);
 }

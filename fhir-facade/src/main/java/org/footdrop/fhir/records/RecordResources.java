@@ -145,7 +145,7 @@ public class RecordResources<R extends DomainResource> {
         if (conditionalOnIt && !answer.created()) {
             return match(recordId);
         }
-        return outcome(toFhir(answer.body(), answer.revision()), answer.created(), warnings(answer.body()));
+        return outcome(toFhir(answer.body(), answer.revision()), answer.created(), warnings(answer.body(), resource));
     }
 
     /**
@@ -175,7 +175,7 @@ public class RecordResources<R extends DomainResource> {
                 id.getVersionIdPart(),
                 mapping.toOwn(resource, patient),
                 mapping::fhirPath);
-        return outcome(toFhir(answer.body(), answer.revision()), false, warnings(answer.body()));
+        return outcome(toFhir(answer.body(), answer.revision()), false, warnings(answer.body(), resource));
     }
 
     /** FHIR's delete is the own API's void: the record stays, marked entered-in-error. */
@@ -291,21 +291,24 @@ public class RecordResources<R extends DomainResource> {
         }
     }
 
-    private static List<String> warnings(JsonNode body) {
-        List<String> warnings = new ArrayList<>();
-        body.path("warnings").forEach(warning -> warnings.add(warning.asString()));
+    /** The service's warnings, each with the element of the sent resource it is about. */
+    private List<String[]> warnings(JsonNode body, R sent) {
+        List<String[]> warnings = new ArrayList<>();
+        body.path("warnings")
+                .forEach(warning ->
+                        warnings.add(new String[] {mapping.warningPath(warning.asString(), sent), warning.asString()}));
         return warnings;
     }
 
-    private MethodOutcome outcome(R resource, boolean created, List<String> warnings) {
+    private MethodOutcome outcome(R resource, boolean created, List<String[]> warnings) {
         MethodOutcome outcome = new MethodOutcome(
                 new IdType(type(), resource.getIdPart(), resource.getMeta().getVersionId()));
         outcome.setResource(resource);
         outcome.setCreated(created);
         if (!warnings.isEmpty()) {
             OperationOutcome issues = new OperationOutcome();
-            warnings.forEach(
-                    warning -> Outcomes.add(issues, IssueSeverity.WARNING, IssueType.INFORMATIONAL, type(), warning));
+            warnings.forEach(warning ->
+                    Outcomes.add(issues, IssueSeverity.WARNING, IssueType.INFORMATIONAL, warning[0], warning[1]));
             outcome.setOperationOutcome(issues);
         }
         return outcome;
