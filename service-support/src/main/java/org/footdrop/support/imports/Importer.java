@@ -475,7 +475,8 @@ public final class Importer implements SmartLifecycle {
             }
             StoredRecord<S> current =
                     records.find(kind.recordKind(), identifier).orElseThrow(() -> unknown(kind, line));
-            if (!records.amended(kind.recordKind(), current.id(), state, keyed) && records.holds(current, state)) {
+            // compared in memory first: the store is read again only for a correction that changes nothing
+            if (records.holds(current, state) && !records.amended(kind.recordKind(), current.id(), state, keyed)) {
                 // the record holds it already (an identical line earlier, or a release that keyed lines alike)
                 count(false);
                 return;
