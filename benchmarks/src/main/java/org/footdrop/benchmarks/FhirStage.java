@@ -99,6 +99,14 @@ final class FhirStage {
             return batchSeconds / ownSeconds;
         }
 
+        /**
+         * The same ratio without the facade's validation wall time, which the issue asks to be reported
+         * on its own beside the overhead (it includes the time a validation waited for a core).
+         */
+        double overheadWithoutValidation() {
+            return Math.max(0, batchSeconds - validationSeconds) / ownSeconds;
+        }
+
         double batchMsPerEntry() {
             return batchSeconds * 1000 / entries;
         }
@@ -264,11 +272,13 @@ final class FhirStage {
                 "P7 FHIR batch of " + String.format(Locale.ROOT, "%,d", r.entries()) + " entries vs the own API",
                 String.format(
                         Locale.ROOT,
-                        "%.2fx the own API's time (%.1f vs %.1f ms a record); validation %.1f ms a resource",
+                        "%.2fx the own API's time (%.1f vs %.1f ms a record); validation %.1f ms a resource,"
+                                + " %.2fx without it",
                         r.overhead(),
                         r.batchSeconds() * 1000 / r.ownRecords(),
                         r.ownMsPerRecord(),
-                        r.validations() == 0 ? 0 : r.validationSeconds() * 1000 / r.validations()),
+                        r.validations() == 0 ? 0 : r.validationSeconds() * 1000 / r.validations(),
+                        r.overheadWithoutValidation()),
                 "<= 1.5x",
                 r.overhead() <= 1.5);
     }
@@ -314,8 +324,9 @@ final class FhirStage {
         md.append(String.format(
                 Locale.ROOT,
                 "Overhead: %.2fx the own API's time for the same records (single POST p99 %.2fx). Validation:"
-                        + " %,d resources in %.2f s, %.1f ms each, %.0f%% of the batch's time. The facade's"
-                        + " largest resident size during the stage: %.0f MiB.%n%n",
+                        + " %,d resources in %.2f s, %.1f ms each, %.0f%% of the batch's time; without it the"
+                        + " batch is %.2fx the own API's time. The target (1.5x) is judged on the first ratio."
+                        + " The facade's largest resident size during the stage: %.0f MiB.%n%n",
                 r.overhead(),
                 r.facadeSingles().getValueAtPercentile(99)
                         / (double) Math.max(1, r.ownSingles().getValueAtPercentile(99)),
@@ -323,6 +334,7 @@ final class FhirStage {
                 r.validationSeconds(),
                 r.validations() == 0 ? 0 : r.validationSeconds() * 1000 / r.validations(),
                 100 * r.validationSeconds() / r.batchSeconds(),
+                r.overheadWithoutValidation(),
                 r.peakFacadeBytes() / (1024.0 * 1024)));
     }
 
