@@ -6,11 +6,16 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.footdrop.webapp.services.IntakeApi;
 import org.footdrop.webapp.services.OutcomesApi;
+import org.footdrop.webapp.services.RefusedLines;
 import org.footdrop.webapp.services.TreatmentApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +42,11 @@ class AdminController {
 
     private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f-]{36}");
+
+    /** Refused lines shown on a job's page; the rest download. */
+    static final int REFUSALS_SHOWN = 1_000;
+
+    private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
     private final OutcomesApi outcomes;
     private final IntakeApi intake;
@@ -99,17 +110,50 @@ class AdminController {
         return new RedirectView("/admin#rebuild", true);
     }
 
-    /** A job's refused lines: number, kind, key and the problem the per-record API would have answered. */
+    /**
+     * A job's refused lines: number, kind, key and the problem the per-record API would have answered. The
+     * first {@link #REFUSALS_SHOWN} only: a file refused whole has as many as it has lines; all of them
+     * download as NDJSON.
+     */
     @GetMapping("/admin/imports/{service}/{jobId}/refusals")
     String refusals(@PathVariable String service, @PathVariable String jobId, Model model) {
+        requireJob(service, jobId);
+        RefusedLines refused = service.equals("intake")
+                ? intake.importRefusals(jobId, REFUSALS_SHOWN)
+                : treatment.importRefusals(jobId, REFUSALS_SHOWN);
+        model.addAttribute("service", service);
+        model.addAttribute("jobId", jobId);
+        model.addAttribute("refusals", AdminView.refusals(refused.lines()));
+        model.addAttribute("more", refused.more());
+        return "import-refusals";
+    }
+
+    /** All of a job's refused lines, streamed from the service as it answers them, never held here. */
+    @GetMapping(path = "/admin/imports/{service}/{jobId}/refusals.ndjson")
+    ResponseEntity<StreamingResponseBody> refusalsFile(@PathVariable String service, @PathVariable String jobId) {
+        requireJob(service, jobId);
+        ClientHttpResponse upstream =
+                service.equals("intake") ? intake.openImportRefusals(jobId) : treatment.openImportRefusals(jobId);
+        StreamingResponseBody body = out -> {
+            try (upstream) {
+                upstream.getBody().transferTo(out);
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(NDJSON)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(service + "-import-" + jobId + "-refusals.ndjson")
+                                .build()
+                                .toString())
+                .body(body);
+    }
+
+    private static void requireJob(String service, String jobId) {
         if (!JOB_ID.matcher(jobId).matches() || !(service.equals("intake") || service.equals("treatment"))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        String ndjson = service.equals("intake") ? intake.importRefusals(jobId) : treatment.importRefusals(jobId);
-        model.addAttribute("service", service);
-        model.addAttribute("jobId", jobId);
-        model.addAttribute("refusals", AdminView.refusals(ndjson));
-        return "import-refusals";
     }
 
     /** The rebuild's progress for the page's script, which refreshes the numbers while it runs. */

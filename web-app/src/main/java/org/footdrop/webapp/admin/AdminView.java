@@ -72,12 +72,9 @@ public record AdminView(
     /** One refused line of an import, with the problem's errors as field: reason. */
     public record Refusal(String line, String kind, String key, String title, List<String> errors) {}
 
-    static List<Refusal> refusals(String ndjson) {
+    static List<Refusal> refusals(List<String> ndjsonLines) {
         List<Refusal> refusals = new ArrayList<>();
-        for (String line : ndjson.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
+        for (String line : ndjsonLines) {
             JsonNode r = JSON.readTree(line);
             JsonNode problem = r.path("problem");
             List<String> errors = new ArrayList<>();

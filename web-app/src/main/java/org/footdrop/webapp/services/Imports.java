@@ -1,6 +1,15 @@
 package org.footdrop.webapp.services;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,6 +20,8 @@ final class Imports {
 
     /** The admin page shows the latest jobs; older ones stay in the services' stores. */
     static final int SHOWN = 50;
+
+    private static final String REFUSALS = "/api/v1/admin/imports/{jobId}/refusals";
 
     private Imports() {}
 
@@ -23,12 +34,62 @@ final class Imports {
                 .body(JsonNode.class);
     }
 
-    /** A job's refused lines, NDJSON as the service answers them. */
-    static String refusals(RestClient client, String jobId) {
-        String body = client.get()
-                .uri("/api/v1/admin/imports/{jobId}/refusals", jobId)
-                .retrieve()
-                .body(String.class);
-        return body == null ? "" : body;
+    /**
+     * The first {@code max} of a job's refused lines, read from the service's stream and the rest left
+     * unread: a file refused whole has as many refusals as lines, which this server's heap cannot hold.
+     */
+    static RefusedLines refusals(RestClient client, String jobId, int max) {
+        return client.get().uri(REFUSALS, jobId).exchange((request, response) -> {
+            requireSuccess(request, response);
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    if (lines.size() == max) {
+                        return new RefusedLines(lines, true);
+                    }
+                    lines.add(line);
+                }
+            }
+            return new RefusedLines(lines, false);
+        });
+    }
+
+    /**
+     * A job's refused lines, all of them, as the service streams them: the caller copies the body on and
+     * closes the response. Opened on the request's thread, where the person's token is at hand.
+     */
+    static ClientHttpResponse openRefusals(RestClient client, String jobId) {
+        return client.get()
+                .uri(REFUSALS, jobId)
+                .exchange(
+                        (request, response) -> {
+                            try {
+                                requireSuccess(request, response);
+                            } catch (RuntimeException refused) {
+                                response.close();
+                                throw refused;
+                            }
+                            return response;
+                        },
+                        false);
+    }
+
+    /** As {@code retrieve()} answers a refusal: the service's status and body in the exception. */
+    private static void requireSuccess(HttpRequest request, ClientHttpResponse response) throws IOException {
+        if (response.getStatusCode().isError()) {
+            throw new RestClientResponseException(
+                    response.getStatusCode().value() + " on GET "
+                            + request.getURI().getPath(),
+                    response.getStatusCode(),
+                    response.getStatusText(),
+                    response.getHeaders(),
+                    response.getBody().readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.footdrop.webapp.services;
 
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -17,9 +18,14 @@ public class IntakeApi {
         return Imports.list(client);
     }
 
-    /** A job's refused lines as NDJSON (admins). */
-    public String importRefusals(String jobId) {
-        return Imports.refusals(client, jobId);
+    /** The first {@code max} of a job's refused lines (admins). */
+    public RefusedLines importRefusals(String jobId, int max) {
+        return Imports.refusals(client, jobId, max);
+    }
+
+    /** All of a job's refused lines, streamed: the caller copies the body on and closes it (admins). */
+    public ClientHttpResponse openImportRefusals(String jobId) {
+        return Imports.openRefusals(client, jobId);
     }
 
     public ServiceHealth health() {

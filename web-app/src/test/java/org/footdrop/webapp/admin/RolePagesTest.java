@@ -5,21 +5,28 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.footdrop.webapp.security.Role;
 import org.footdrop.webapp.services.AuthorizationServerApi;
 import org.footdrop.webapp.services.IntakeApi;
 import org.footdrop.webapp.services.OutcomesApi;
+import org.footdrop.webapp.services.RefusedLines;
 import org.footdrop.webapp.services.ServiceHealth;
 import org.footdrop.webapp.services.TreatmentApi;
 import org.hamcrest.Matchers;
@@ -29,9 +36,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.client.MockClientHttpResponse;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.client.HttpClientErrorException;
 import tools.jackson.databind.JsonNode;
@@ -158,16 +167,64 @@ class RolePagesTest {
     @Test
     void shouldShowAnImportsRefusedLinesWithTheirFields() throws Exception {
         String job = "0b0f8a6e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
-        when(intake.importRefusals(job)).thenReturn("""
-                {"line":3,"kind":"assessment","key":"as-9","problem":{"title":"Invalid request","status":400,\
-                "errors":[{"field":"measures.lefs","reason":"must be between 0 and 80"}]}}
-                """);
+        when(intake.importRefusals(job, AdminController.REFUSALS_SHOWN))
+                .thenReturn(new RefusedLines(List.of("""
+                                {"line":3,"kind":"assessment","key":"as-9","problem":{"title":"Invalid request",\
+                                "status":400,"errors":[{"field":"measures.lefs","reason":"must be between 0 and 80"}]}}\
+                                """), false));
         mvc.perform(get("/admin/imports/intake/" + job + "/refusals").with(person(Role.ADMIN)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("measures.lefs: must be between 0 and 80")));
+                .andExpect(content().string(Matchers.containsString("measures.lefs: must be between 0 and 80")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("the job refused more"))))
+                .andExpect(
+                        content().string(Matchers.containsString("/admin/imports/intake/" + job + "/refusals.ndjson")));
         // and an address naming no known service or job is no page at all
         mvc.perform(get("/admin/imports/billing/" + job + "/refusals").with(person(Role.ADMIN)))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/admin/imports/billing/" + job + "/refusals.ndjson").with(person(Role.ADMIN)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void shouldShowTheFirstRefusalsOfAJobRefusedAtLengthAndDownloadThemAll() throws Exception {
+        // given a job that refused more lines than the page shows
+        String job = "1b0f8a6e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+        String refusal =
+                "{\"line\":%d,\"kind\":\"injection\",\"key\":\"in-%d\",\"problem\":{\"title\":\"Invalid request\"}}";
+        List<String> first = IntStream.rangeClosed(1, AdminController.REFUSALS_SHOWN)
+                .mapToObj(i -> refusal.formatted(i, i))
+                .toList();
+        when(treatment.importRefusals(job, AdminController.REFUSALS_SHOWN)).thenReturn(new RefusedLines(first, true));
+        String all = IntStream.rangeClosed(1, 3 * AdminController.REFUSALS_SHOWN)
+                .mapToObj(i -> refusal.formatted(i, i) + "\n")
+                .collect(Collectors.joining());
+        MockClientHttpResponse upstream = new MockClientHttpResponse(all.getBytes(StandardCharsets.UTF_8), 200);
+        when(treatment.openImportRefusals(job)).thenReturn(upstream);
+
+        // then its page says so and shows the first ones
+        mvc.perform(get("/admin/imports/treatment/" + job + "/refusals").with(person(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(Matchers.containsString("The first " + AdminController.REFUSALS_SHOWN
+                                + " refused lines are shown; the job refused more.")))
+                .andExpect(content().string(Matchers.containsString(">in-" + AdminController.REFUSALS_SHOWN + "<")))
+                .andExpect(content().string(Matchers.containsString("Download all refused lines (NDJSON)")));
+
+        // and the download relays every line, as an attachment
+        MvcResult download = mvc.perform(get("/admin/imports/treatment/" + job + "/refusals.ndjson")
+                        .with(person(Role.ADMIN)))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        mvc.perform(asyncDispatch(download))
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                Matchers.containsString("treatment-import-" + job + "-refusals.ndjson")))
+                .andExpect(content().contentTypeCompatibleWith("application/x-ndjson"))
+                .andExpect(content().string(all));
+        // an analyst may not download them
+        mvc.perform(get("/admin/imports/treatment/" + job + "/refusals.ndjson").with(person(Role.ANALYST)))
+                .andExpect(status().isForbidden());
     }
 
     @Test
