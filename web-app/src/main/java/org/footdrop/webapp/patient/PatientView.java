@@ -2,6 +2,7 @@ package org.footdrop.webapp.patient;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.footdrop.contract.intake.Measure;
@@ -25,6 +26,8 @@ public record PatientView(
         List<Therapy> therapies,
         List<MeasureView> measures,
         List<String> notMeasured,
+        Map<String, List<String>> notDrawn,
+        long assessments,
         List<OutcomesApi.Finding> findings,
         String asOf,
         String caveat) {
@@ -118,9 +121,14 @@ public record PatientView(
         }
         List<MeasureView> measures = new ArrayList<>();
         List<String> notMeasured = new ArrayList<>();
+        // measures the API left undrawn with its reason (no injection yet, so no day 0), by that reason
+        Map<String, List<String>> notDrawn = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : answer.path("measures").properties()) {
             MeasureView measure = measure(entry.getKey(), entry.getValue(), definitions);
-            if (measure.values().isEmpty()) {
+            if (measure.values().isEmpty() && measure.exclusion() != null) {
+                notDrawn.computeIfAbsent(measure.exclusion(), reason -> new ArrayList<>())
+                        .add(measure.name());
+            } else if (measure.values().isEmpty()) {
                 notMeasured.add(measure.name());
             } else {
                 measures.add(measure);
@@ -138,9 +146,23 @@ public record PatientView(
                 therapies,
                 measures,
                 notMeasured,
+                notDrawn,
+                assessments(answer),
                 findings,
                 text(answer, "asOf"),
                 text(definitions, "caveat"));
+    }
+
+    /** The patient's assessments the API lists among the records it applied, voided ones left out. */
+    private static long assessments(JsonNode answer) {
+        long count = 0;
+        for (JsonNode record : answer.path("records")) {
+            if ("ASSESSMENT".equals(text(record, "kind"))
+                    && !record.path("voided").asBoolean()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static MeasureView measure(String name, JsonNode m, JsonNode definitions) {

@@ -127,6 +127,36 @@ class WebAppSecurityTest {
     }
 
     @Test
+    void shouldSayWhyAnUntreatedPatientsAssessmentsAreNotDrawn() throws Exception {
+        // given a patient assessed twice but not injected yet: the API leaves every measure undrawn, with why
+        var answer = JsonMapper.builder().build().readTree("""
+                {"patientId":"fd-pt-untreated","diagnosisPending":false,"injections":[],"therapies":[],
+                 "measures":{
+                   "gaitSpeedComfortable":{"values":[],"windows":{},
+                     "exclusion":{"code":"NO_DAY_0","reason":"no injection yet: no day 0"}},
+                   "lefs":{"values":[],"windows":{},
+                     "exclusion":{"code":"NO_DAY_0","reason":"no injection yet: no day 0"}}},
+                 "records":[
+                   {"kind":"DIAGNOSIS","recordId":"d1","revision":1,"voided":false},
+                   {"kind":"ASSESSMENT","recordId":"a1","revision":1,"voided":false},
+                   {"kind":"ASSESSMENT","recordId":"a2","revision":2,"voided":false},
+                   {"kind":"ASSESSMENT","recordId":"a3","revision":2,"voided":true}],
+                 "definitions":{"responderThresholds":{},"windows":[]}}
+                """);
+        when(outcomes.patient("fd-pt-untreated")).thenReturn(Optional.of(answer));
+        when(outcomes.findings(anyString())).thenReturn(List.of());
+
+        // then the page says how many were recorded and why they are not drawn, not that none were
+        mvc.perform(get("/patients/fd-pt-untreated").with(person(Role.CLINICIAN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("2 assessments recorded, not drawn:")))
+                .andExpect(content().string(Matchers.containsString("no injection yet: no day 0")))
+                .andExpect(content().string(Matchers.containsString("gaitSpeedComfortable, lefs")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("No assessments recorded"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Never measured"))));
+    }
+
+    @Test
     void shouldSayWhenNoSuchPatientIsKnown() throws Exception {
         when(outcomes.patient("fd-pt-none")).thenReturn(Optional.empty());
         mvc.perform(get("/patients/fd-pt-none").with(person(Role.CLINICIAN)))
