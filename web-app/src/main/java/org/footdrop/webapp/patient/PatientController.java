@@ -1,15 +1,20 @@
 package org.footdrop.webapp.patient;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.footdrop.webapp.services.OutcomesApi;
 import org.footdrop.webapp.services.TreatmentApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.view.RedirectView;
 
 /** The clinician's patient page: find a patient by id, then their course as outcomes-service answers it. */
@@ -17,6 +22,8 @@ import org.springframework.web.servlet.view.RedirectView;
 class PatientController {
 
     /** The services' patientId rule: 1 to 64 letters, digits, '.', '_', '-'. */
+    private static final Logger log = LoggerFactory.getLogger(PatientController.class);
+
     private static final Pattern PATIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final OutcomesApi outcomes;
@@ -54,9 +61,29 @@ class PatientController {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "patients";
         }
-        model.addAttribute(
-                "patient",
-                PatientView.of(answer.get(), treatment.injectionDetails(patientId), outcomes.findings(patientId)));
+        // the course is outcomes-service's; the other two reads only add to it, so the page stands without them
+        Map<String, String> injectionDetails = Map.of();
+        try {
+            injectionDetails = treatment.injectionDetails(patientId);
+        } catch (RestClientException e) {
+            log.warn(
+                    "treatment-service did not answer the injection details ({})",
+                    e.getClass().getSimpleName());
+            model.addAttribute(
+                    "detailsProblem",
+                    "Where and how each injection was given is not shown: treatment-service did not answer.");
+        }
+        List<OutcomesApi.Finding> findings = List.of();
+        try {
+            findings = outcomes.findings(patientId);
+        } catch (RestClientException e) {
+            log.warn(
+                    "outcomes-service did not answer the data-quality findings ({})",
+                    e.getClass().getSimpleName());
+            model.addAttribute(
+                    "findingsProblem", "The data-quality findings could not be read: outcomes-service did not answer.");
+        }
+        model.addAttribute("patient", PatientView.of(answer.get(), injectionDetails, findings));
         return "patient";
     }
 }

@@ -1,6 +1,9 @@
 package org.footdrop.webapp.services;
 
+import java.time.Duration;
 import org.footdrop.webapp.WebProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +19,25 @@ import tools.jackson.databind.DeserializationFeature;
 @Configuration
 class ServiceClients {
 
+    static final Duration HEALTH_READ_TIMEOUT = Duration.ofSeconds(3);
+
+    private final RestClient.Builder builder;
+    private final ClientHttpRequestFactoryBuilder<?> factories;
+    private final HttpClientSettings settings;
+
+    ServiceClients(
+            RestClient.Builder builder, ClientHttpRequestFactoryBuilder<?> factories, HttpClientSettings settings) {
+        this.builder = builder;
+        this.factories = factories;
+        this.settings = settings;
+    }
+
     /**
      * The APIs' numbers read as written (an adherence of 0.000 stays 0.000, not a double's 0.0), so the pages
-     * show the API's own numbers.
+     * show the API's own numbers. Static: the JSON mapper is built before this configuration's clients.
      */
     @Bean
-    JsonMapperBuilderCustomizer apiNumbersAsWritten() {
+    static JsonMapperBuilderCustomizer apiNumbersAsWritten() {
         return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
@@ -33,33 +49,39 @@ class ServiceClients {
     }
 
     @Bean
-    OutcomesApi outcomesApi(RestClient.Builder builder, OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
-        return new OutcomesApi(builder.clone()
-                .baseUrl(web.outcomesUri())
-                .requestInterceptor(relay)
-                .build());
+    OutcomesApi outcomesApi(OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
+        return new OutcomesApi(relaying(relay, web.outcomesUri()), health(web.outcomesUri()));
     }
 
     @Bean
-    IntakeApi intakeApi(RestClient.Builder builder, OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
-        return new IntakeApi(builder.clone()
-                .baseUrl(web.intakeUri())
-                .requestInterceptor(relay)
-                .build());
+    IntakeApi intakeApi(OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
+        return new IntakeApi(relaying(relay, web.intakeUri()), health(web.intakeUri()));
     }
 
     /** Only its public health: the person's token is for the services, so none is sent here. */
     @Bean
-    AuthorizationServerApi authorizationServerApi(RestClient.Builder builder, WebProperties web) {
-        return new AuthorizationServerApi(
-                builder.clone().baseUrl(web.authInternal()).build());
+    AuthorizationServerApi authorizationServerApi(WebProperties web) {
+        return new AuthorizationServerApi(health(web.authInternal()));
     }
 
     @Bean
-    TreatmentApi treatmentApi(RestClient.Builder builder, OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
-        return new TreatmentApi(builder.clone()
-                .baseUrl(web.treatmentUri())
-                .requestInterceptor(relay)
-                .build());
+    TreatmentApi treatmentApi(OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
+        return new TreatmentApi(relaying(relay, web.treatmentUri()), health(web.treatmentUri()));
+    }
+
+    private RestClient relaying(OAuth2ClientHttpRequestInterceptor relay, String uri) {
+        return builder.clone().baseUrl(uri).requestInterceptor(relay).build();
+    }
+
+    /**
+     * A public health endpoint's client: no token (one that can no longer be refreshed must not hide every
+     * service's health from ops), and an answer within {@link #HEALTH_READ_TIMEOUT} or the service counts as
+     * unreachable. The application's client settings otherwise (the TLS bundle that trusts the services).
+     */
+    private RestClient health(String uri) {
+        return builder.clone()
+                .baseUrl(uri)
+                .requestFactory(factories.build(settings.withReadTimeout(HEALTH_READ_TIMEOUT)))
+                .build();
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.client.ResourceAccessException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The web app's access rules, headers and pages, with outcomes-service answered by a stand-in. */
@@ -154,6 +155,31 @@ class WebAppSecurityTest {
                 .andExpect(content().string(Matchers.containsString("gaitSpeedComfortable, lefs")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("No assessments recorded"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Never measured"))));
+    }
+
+    @Test
+    void shouldShowThePatientsCourseWhenTheOtherServicesDoNotAnswer() throws Exception {
+        // given outcomes-service's answer, and neither the injection details nor the findings to be had
+        var answer =
+                JsonMapper.builder().build().readTree(getClass().getResourceAsStream("/patient-outcomes-example.json"));
+        when(outcomes.patient("fd-pt-000124")).thenReturn(Optional.of(answer));
+        when(treatment.injectionDetails("fd-pt-000124"))
+                .thenThrow(new ResourceAccessException("I/O error: Read timed out"));
+        when(outcomes.findings("fd-pt-000124")).thenThrow(new ResourceAccessException("I/O error: Connection refused"));
+
+        // then the course is shown, saying what is missing and why
+        mvc.perform(get("/patients/fd-pt-000124").with(person(Role.CLINICIAN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("responded on day 42")))
+                .andExpect(
+                        content()
+                                .string(
+                                        Matchers.containsString(
+                                                "Where and how each injection was given is not shown: treatment-service did not answer.")))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "The data-quality findings could not be read: outcomes-service did not answer.")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("No data-quality finding"))));
     }
 
     @Test
