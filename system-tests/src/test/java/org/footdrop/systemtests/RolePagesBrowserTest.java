@@ -3,6 +3,8 @@ package org.footdrop.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,8 +240,14 @@ class RolePagesBrowserTest extends BrowserFixture {
                     .isEqualTo(group.path("injections").asString());
             assertThat(row.findElement(By.cssSelector(".with-event")).getText())
                     .isEqualTo(group.path("injectionsWithAdverseEvent").asString());
+            // the API's rate read as a percentage with one decimal, rounded half up
+            String percent = new BigDecimal(
+                            group.path("perInjection").path("value").asString())
+                    .movePointRight(2)
+                    .setScale(1, RoundingMode.HALF_UP)
+                    .toPlainString();
             assertThat(row.findElement(By.cssSelector(".per-injection")).getText())
-                    .startsWith(group.path("perInjection").path("value").asString() + " (");
+                    .startsWith(percent + "% (");
         }
         assertThat(safetyGroup("PRP").path("suppressed").asBoolean()).isTrue();
         assertThat(shown).isPositive();

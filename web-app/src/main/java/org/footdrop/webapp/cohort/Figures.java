@@ -24,7 +24,7 @@ public final class Figures {
     }
 
     /** A proportion (0..1) as a percentage with one decimal, e.g. {@code 60.1}. */
-    static String percent(String proportion) {
+    public static String percent(String proportion) {
         if (proportion == null) {
             return null;
         }

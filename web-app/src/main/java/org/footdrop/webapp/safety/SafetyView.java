@@ -3,6 +3,7 @@ package org.footdrop.webapp.safety;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.footdrop.webapp.cohort.Figures;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,8 +12,14 @@ import tools.jackson.databind.JsonNode;
  */
 public record SafetyView(String asOf, List<Group> groups, List<Check> checks, String caveat, String minimumGroupSize) {
 
-    /** A rate with its interval, as the API gives it. */
-    public record Rate(String value, String lower, String upper) {}
+    /** A rate with its interval, as the API gives it (the page's data attributes keep it so). */
+    public record Rate(String value, String lower, String upper) {
+
+        /** For reading: a percentage with one decimal and its interval, as the cohort pages show proportions. */
+        public String shown() {
+            return Figures.percent(value) + "% (" + Figures.percent(lower) + "–" + Figures.percent(upper) + "%)";
+        }
+    }
 
     public record Group(
             String technique,

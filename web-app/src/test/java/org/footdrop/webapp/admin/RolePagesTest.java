@@ -250,7 +250,10 @@ class RolePagesTest {
         mvc.perform(get("/safety").with(person(Role.ANALYST)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("class=\"injections\">342<")))
-                .andExpect(content().string(Matchers.containsString("0.0906 (0.0646–0.1258)")))
+                // read as percentages with one decimal, as the cohort pages show proportions; the API's own
+                // numbers stay in the row's data attributes for the chart
+                .andExpect(content().string(Matchers.containsString("9.1% (6.5–12.6%)")))
+                .andExpect(content().string(Matchers.containsString("data-rate=\"0.0906\"")))
                 .andExpect(content().string(Matchers.containsString("data-suppressed=\"true\"")))
                 .andExpect(content().string(Matchers.containsString("suppressed (fewer patients than the minimum)")))
                 .andExpect(content().string(Matchers.containsString("MILD 29, MODERATE 2, SEVERE 0")))
