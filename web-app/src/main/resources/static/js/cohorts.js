@@ -97,7 +97,8 @@
     var chart = echarts.init(element, null, { renderer: 'svg' });
     chart.setOption({
       animation: false,
-      aria: { enabled: true },
+      // the template's own label, which ECharts would replace with a description of its first points
+      aria: { enabled: true, label: { description: element.getAttribute('aria-label') } },
       legend: { top: 0, left: 0, right: 0, type: 'plain', itemGap: 8, textStyle: { fontSize: 11 } },
       grid: { left: 56, right: 24, top: 36 + 22 * legendLines, bottom: 32 },
       tooltip: {

@@ -61,7 +61,8 @@
     var chart = echarts.init(chartElement, null, { renderer: 'svg' });
     chart.setOption({
       animation: false,
-      aria: { enabled: true },
+      // the template's own label, which ECharts would replace with a description of its first points
+      aria: { enabled: true, label: { description: chartElement.getAttribute('aria-label') } },
       grid: { left: 48, right: 72, top: 40, bottom: 40 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', name: 'day', nameLocation: 'middle', nameGap: 26 },

@@ -27,7 +27,8 @@
     var chart = echarts.init(element, null, { renderer: 'svg' });
     chart.setOption({
       animation: false,
-      aria: { enabled: true },
+      // the template's own label, which ECharts would replace with a description of its first points
+      aria: { enabled: true, label: { description: element.getAttribute('aria-label') } },
       grid: { left: 56, right: 16, top: 24, bottom: 96 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 30, fontSize: 10 } },

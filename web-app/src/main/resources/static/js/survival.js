@@ -97,7 +97,8 @@
     var chart = echarts.init(element, null, { renderer: 'svg' });
     chart.setOption({
       animation: false,
-      aria: { enabled: true },
+      // the template's own label, which ECharts would replace with a description of its first points
+      aria: { enabled: true, label: { description: element.getAttribute('aria-label') } },
       legend: { top: 0, left: 0, right: 0, type: 'plain', data: curves.map(function (c) { return c.label; }) },
       tooltip: { trigger: 'item' },
       grid: { left: Math.min(188, 38 + longest * 7.5), right: 24, top: 40 + 22 * legendLines,

@@ -256,6 +256,7 @@ class RolePagesBrowserTest extends BrowserFixture {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> chart.getAttribute("data-drawn-groups") != null);
         assertThat(chart.getAttribute("data-drawn-groups")).isEqualTo(String.valueOf(shown));
         assertThat(chart.findElements(By.tagName("svg"))).isNotEmpty();
+        assertThat(chart.getAttribute("aria-label")).endsWith("the same numbers are in the table below");
         // and each data-quality count is the summary's
         for (JsonNode check : analystRead("/api/v1/data-quality/summary").path("checks")) {
             assertThat(browser.findElement(By.cssSelector("#quality-table tr[data-check='"

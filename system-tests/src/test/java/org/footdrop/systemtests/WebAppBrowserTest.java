@@ -185,6 +185,10 @@ class WebAppBrowserTest extends BrowserFixture {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> chart.getAttribute("data-drawn-points") != null);
         assertThat(chart.getAttribute("data-drawn-points")).isEqualTo(String.valueOf(apiValues.size()));
         assertThat(chart.findElements(By.tagName("svg"))).isNotEmpty();
+        // and, drawn, it keeps the page's own label for screen readers, which points at the table
+        assertThat(chart.getAttribute("aria-label"))
+                .isEqualTo(
+                        "Chart of gaitSpeedComfortable over days from day 0; the same values are in the table below");
         assertChartDrawsTheApisSeries(chart, api, "gaitSpeedComfortable");
         // and the data-quality findings are the API's for this patient (entered months after they happened)
         List<String> findings = apiFindings();
