@@ -7,6 +7,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The start page (what the person's role may open) and the page a refused request answers. */
@@ -28,5 +29,12 @@ class PagesController {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden() {
         return "forbidden";
+    }
+
+    /** A form sent with a CSRF token its session does not know: nothing was done. */
+    @RequestMapping("/form-expired")
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String formExpired() {
+        return "form-expired";
     }
 }

@@ -37,7 +37,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The web app signs people in with oauth2Login (authorization code, PKCE) against our authorization
@@ -75,7 +78,13 @@ class SecurityConfiguration {
             AuthorizationServerCalls calls)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/forbidden")
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/forbidden",
+                                "/form-expired")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -97,7 +106,7 @@ class SecurityConfiguration {
                 .oauth2Login(login -> login.tokenEndpoint(token -> token.accessTokenResponseClient(calls.codes()))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(people(accessTokens, calls))))
                 .oauth2Client(Customizer.withDefaults())
-                .exceptionHandling(errors -> errors.accessDeniedPage("/forbidden"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(deniedPages()))
                 .logout(logout -> logout.logoutSuccessHandler(endBothSessions(registrations)))
                 // CSRF stays on (the default): every state-changing request carries the session's token.
                 .headers(headers -> headers.contentSecurityPolicy(
@@ -117,6 +126,20 @@ class SecurityConfiguration {
         return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
                 + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' "
                 + web.issuer();
+    }
+
+    /**
+     * A refused request's page: a form whose CSRF token the session does not know (the session ended while
+     * the page stood open, or the person signed in again since) says that nothing was done and why; any
+     * other refusal is the page for another role's.
+     */
+    private static AccessDeniedHandler deniedPages() {
+        AccessDeniedHandlerImpl otherRole = new AccessDeniedHandlerImpl();
+        otherRole.setErrorPage("/forbidden");
+        AccessDeniedHandlerImpl formExpired = new AccessDeniedHandlerImpl();
+        formExpired.setErrorPage("/form-expired");
+        return (request, response, denied) ->
+                (denied instanceof CsrfException ? formExpired : otherRole).handle(request, response, denied);
     }
 
     /** Signing out ends this session, then the authorization server's (OpenID Connect RP-initiated logout). */

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Optional;
+import org.footdrop.webapp.WebProperties;
 import org.footdrop.webapp.services.OutcomesApi;
 import org.footdrop.webapp.services.TreatmentApi;
 import org.hamcrest.Matchers;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -35,6 +38,12 @@ class WebAppSecurityTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ClientRegistrationRepository registrations;
+
+    @Autowired
+    WebProperties web;
 
     @MockitoBean
     OutcomesApi outcomes;
@@ -99,10 +108,34 @@ class WebAppSecurityTest {
 
     @Test
     void shouldRefuseSignOutWithoutTheCsrfToken() throws Exception {
-        // when sign-out is posted without the session's CSRF token, then it is refused
-        mvc.perform(post("/logout").with(person(Role.CLINICIAN))).andExpect(status().isForbidden());
-        // and with it, the person is sent on to end the authorization server's session too
-        mvc.perform(post("/logout").with(person(Role.CLINICIAN)).with(csrf())).andExpect(status().is3xxRedirection());
+        // when sign-out is posted without the session's CSRF token, then it is refused, saying nothing was done
+        mvc.perform(post("/logout").with(person(Role.CLINICIAN)))
+                .andExpect(status().isForbidden())
+                .andExpect(forwardedUrl("/form-expired"));
+        // and with it, the person is sent on to end the authorization server's session too, naming it
+        mvc.perform(post("/logout")
+                        .with(oidcLogin()
+                                .clientRegistration(registrations.findByRegistrationId(WebProperties.REGISTRATION_ID))
+                                .idToken(token -> token.subject("local-clinician"))
+                                .authorities(new SimpleGrantedAuthority(Role.CLINICIAN.authority())))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string(
+                                HttpHeaders.LOCATION,
+                                Matchers.startsWith(web.issuer() + "/connect/logout?id_token_hint=")));
+    }
+
+    @Test
+    void shouldSayNothingWasDoneWhenAFormOutlivedItsSession() throws Exception {
+        // given an admin page left open until its session ended: its form carries a token no session knows
+        mvc.perform(post("/admin/projection-rebuilds").with(csrf().useInvalidToken()))
+                // then the action is refused with the page that says why, not the other-role page
+                .andExpect(status().isForbidden())
+                .andExpect(forwardedUrl("/form-expired"));
+        // and the page itself is there for anyone, signed in or not
+        mvc.perform(get("/form-expired"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(Matchers.containsString("Nothing was done")));
     }
 
     @Test
