@@ -8,6 +8,7 @@ import org.footdrop.webapp.WebProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,8 +40,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * The web app signs people in with oauth2Login (authorization code, PKCE) against our authorization
@@ -106,7 +111,17 @@ class SecurityConfiguration {
                 .oauth2Login(login -> login.tokenEndpoint(token -> token.accessTokenResponseClient(calls.codes()))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(people(accessTokens, calls))))
                 .oauth2Client(Customizer.withDefaults())
-                .exceptionHandling(errors -> errors.accessDeniedHandler(deniedPages()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(deniedPages())
+                        // a page's script (the admin page following a rebuild) is answered 401, never sent
+                        // to sign in: that would start a sign-in behind the person's back
+                        .defaultAuthenticationEntryPointFor(
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"))
+                        // everything else to sign in with the one client registration, as oauth2Login does
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(
+                                        "/oauth2/authorization/" + WebProperties.REGISTRATION_ID),
+                                AnyRequestMatcher.INSTANCE))
                 .logout(logout -> logout.logoutSuccessHandler(endBothSessions(registrations)))
                 // CSRF stays on (the default): every state-changing request carries the session's token.
                 .headers(headers -> headers.contentSecurityPolicy(

@@ -126,6 +126,17 @@ class WebAppSecurityTest {
     }
 
     @Test
+    void shouldRefuseAScriptsPollAfterTheSessionEndedWithoutSendingItToSignIn() throws Exception {
+        // the admin page's script asks for the rebuild's progress after its session has ended: it is refused,
+        // not redirected to sign in (which would start a sign-in behind the person's back)
+        mvc.perform(get("/admin/projection-rebuilds/current").header("X-Requested-With", "XMLHttpRequest"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist(HttpHeaders.LOCATION));
+        // while a page opened in the browser is sent to sign in, as before
+        mvc.perform(get("/admin")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
     void shouldSayNothingWasDoneWhenAFormOutlivedItsSession() throws Exception {
         // given an admin page left open until its session ended: its form carries a token no session knows
         mvc.perform(post("/admin/projection-rebuilds").with(csrf().useInvalidToken()))
