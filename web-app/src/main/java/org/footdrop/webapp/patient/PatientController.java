@@ -35,15 +35,17 @@ class PatientController {
     }
 
     @GetMapping("/patients")
-    Object find(@RequestParam(name = "patientId", required = false) String patientId, Model model) {
+    Object find(
+            @RequestParam(name = "patientId", required = false) String patientId,
+            Model model,
+            HttpServletResponse response) {
         if (patientId == null || patientId.isBlank()) {
             return "patients";
         }
         String id = patientId.strip();
         if (!PATIENT_ID.matcher(id).matches()) {
             model.addAttribute("patientId", patientId);
-            model.addAttribute("problem", "A patient id is 1 to 64 letters, digits, '.', '_' or '-'.");
-            return "patients";
+            return invalidPatientId(model, response);
         }
         return new RedirectView("/patients/" + id, true);
     }
@@ -52,8 +54,7 @@ class PatientController {
     String patient(@PathVariable String patientId, Model model, HttpServletResponse response) {
         model.addAttribute("patientId", patientId);
         if (!PATIENT_ID.matcher(patientId).matches()) {
-            model.addAttribute("problem", "A patient id is 1 to 64 letters, digits, '.', '_' or '-'.");
-            return "patients";
+            return invalidPatientId(model, response);
         }
         var answer = outcomes.patient(patientId);
         if (answer.isEmpty()) {
@@ -85,5 +86,13 @@ class PatientController {
         }
         model.addAttribute("patient", PatientView.of(answer.get(), injectionDetails, findings));
         return "patient";
+    }
+
+    /** The search again, its field marked invalid and its problem said, with the status the API would give. */
+    private static String invalidPatientId(Model model, HttpServletResponse response) {
+        model.addAttribute("problem", "Patient id: must be 1 to 64 letters, digits, '.', '_' or '-'.");
+        model.addAttribute("invalidPatientId", true);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return "patients";
     }
 }

@@ -227,6 +227,25 @@ class WebAppSecurityTest {
     }
 
     @Test
+    void shouldRefuseAMalformedPatientIdNamingTheFieldAndMarkingIt() throws Exception {
+        for (String search : List.of("/patients?patientId=a b", "/patients/a$b")) {
+            mvc.perform(get(search).with(person(Role.CLINICIAN)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(
+                            content()
+                                    .string(
+                                            Matchers.containsString(
+                                                    "Patient id: must be 1 to 64 letters, digits, &#39;.&#39;, &#39;_&#39; or &#39;-&#39;.")))
+                    .andExpect(content().string(Matchers.containsString("aria-invalid=\"true\"")))
+                    .andExpect(content().string(Matchers.containsString("aria-describedby=\"patient-id-problem\"")))
+                    .andExpect(content().string(Matchers.containsString("id=\"patient-id-problem\"")));
+        }
+        // and a well-formed id is taken to its page, the field not marked
+        mvc.perform(get("/patients?patientId=fd-pt-1").with(person(Role.CLINICIAN)))
+                .andExpect(redirectedUrl("/patients/fd-pt-1"));
+    }
+
+    @Test
     void shouldSayWhenNoSuchPatientIsKnown() throws Exception {
         when(outcomes.patient("fd-pt-none")).thenReturn(Optional.empty());
         mvc.perform(get("/patients/fd-pt-none").with(person(Role.CLINICIAN)))
