@@ -8,6 +8,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.DeserializationFeature;
@@ -41,10 +42,14 @@ class ServiceClients {
         return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
+    /** A token a service refuses (401, 403) is removed from the session: the next page signs the person in again. */
     @Bean
-    OAuth2ClientHttpRequestInterceptor relayPersonToken(OAuth2AuthorizedClientManager manager) {
+    OAuth2ClientHttpRequestInterceptor relayPersonToken(
+            OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository authorizedClients) {
         OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
         interceptor.setClientRegistrationIdResolver(request -> WebProperties.REGISTRATION_ID);
+        interceptor.setAuthorizationFailureHandler(
+                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
         return interceptor;
     }
 

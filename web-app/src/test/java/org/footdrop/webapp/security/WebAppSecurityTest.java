@@ -23,8 +23,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -243,6 +247,33 @@ class WebAppSecurityTest {
         // and a well-formed id is taken to its page, the field not marked
         mvc.perform(get("/patients?patientId=fd-pt-1").with(person(Role.CLINICIAN)))
                 .andExpect(redirectedUrl("/patients/fd-pt-1"));
+    }
+
+    @Test
+    void shouldSignThePersonInAgainWhenTheirTokenCanNoLongerBeRefreshed() throws Exception {
+        // given a session whose refresh token the authorization server refuses (expired, or lost in a restart)
+        when(outcomes.patient("fd-pt-000125"))
+                .thenThrow(new ClientAuthorizationException(new OAuth2Error("invalid_grant"), "clinic"));
+        MockHttpSession session = new MockHttpSession();
+
+        // then the page is opened again, which signs the person in again and brings them back
+        mvc.perform(get("/patients/fd-pt-000125").session(session).with(person(Role.CLINICIAN)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/patients/fd-pt-000125"));
+        // and should that fail again within the minute, the page says so and links to it, not round again
+        mvc.perform(get("/patients/fd-pt-000125").session(session).with(person(Role.CLINICIAN)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().string(Matchers.containsString("Please sign in again")))
+                .andExpect(content().string(Matchers.containsString("href=\"/patients/fd-pt-000125\"")));
+    }
+
+    @Test
+    void shouldSendAPersonWithoutATokenToSignInAsBefore() throws Exception {
+        // a session without a token for the services: Spring Security's own redirect to the authorization request
+        when(outcomes.patient("fd-pt-000126")).thenThrow(new ClientAuthorizationRequiredException("clinic"));
+        mvc.perform(get("/patients/fd-pt-000126").with(person(Role.CLINICIAN)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string(HttpHeaders.LOCATION, Matchers.containsString("/oauth2/authorize")));
     }
 
     @Test

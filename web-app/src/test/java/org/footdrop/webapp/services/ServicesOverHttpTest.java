@@ -1,8 +1,10 @@
-package org.footdrop.webapp.ops;
+package org.footdrop.webapp.services;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Client;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -11,11 +13,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.assertj.core.api.Assertions;
+import org.footdrop.webapp.WebProperties;
 import org.footdrop.webapp.security.Role;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
@@ -24,18 +28,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The ops page against services answered over real HTTP by a stand-in: each health is asked without the
- * person's token (the person here has none the web app could relay, as after a refresh token is refused),
- * and a service that never answers is shown unreachable instead of holding the page.
+ * The web app's service clients against services answered over real HTTP by a stand-in. The ops page asks each
+ * health without the person's token (the person here has none the web app could relay, as after a refresh
+ * token is refused), and shows a service that never answers as unreachable instead of holding the page. A
+ * page whose service refuses the person's token (401) opens again, which signs the person in again.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class OpsHealthTest {
+class ServicesOverHttpTest {
 
     private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
     private static final CountDownLatch ENDED = new CountDownLatch(1);
@@ -51,6 +57,13 @@ class OpsHealthTest {
             server.createContext("/intake/actuator/health", exchange -> answer(exchange, 200, "UP"));
             server.createContext("/outcomes/actuator/health", exchange -> answer(exchange, 503, "DOWN"));
             server.createContext("/auth/actuator/health", exchange -> answer(exchange, 200, "UP"));
+            server.createContext("/outcomes/api/v1/patients/fd-pt-refused/outcomes", exchange -> {
+                // a service that refuses the person's token
+                AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+            });
             server.createContext("/treatment/actuator/health", exchange -> {
                 // a service that took the connection and stalls
                 AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
@@ -109,5 +122,24 @@ class OpsHealthTest {
                 .andExpect(content()
                         .string(Matchers.containsString("data-service=\"authorization-server\" data-status=\"UP\"")));
         Assertions.assertThat(AUTHORIZATIONS).hasSize(4).containsOnly("null");
+    }
+
+    @Test
+    void shouldSendThePersonRoundToSignInAgainWhenAServiceRefusesTheirToken() throws Exception {
+        AUTHORIZATIONS.clear();
+        mvc.perform(get("/patients/fd-pt-refused")
+                        .with(oidcLogin()
+                                .idToken(token -> token.subject("local-clinician"))
+                                .authorities(new SimpleGrantedAuthority(Role.CLINICIAN.authority())))
+                        .with(oauth2Client(WebProperties.REGISTRATION_ID)
+                                .accessToken(new OAuth2AccessToken(
+                                        OAuth2AccessToken.TokenType.BEARER,
+                                        "refused-token",
+                                        Instant.now(),
+                                        Instant.now().plusSeconds(300)))))
+                // the page is opened again: without the refused token, that signs the person in again
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/patients/fd-pt-refused"));
+        Assertions.assertThat(AUTHORIZATIONS).containsExactly("Bearer refused-token");
     }
 }

@@ -1,0 +1,62 @@
+package org.footdrop.webapp.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * A page whose person's token no longer serves: the authorization server refused to refresh it (its refresh
+ * token expired, or the server lost it in a restart), or a service refused it (401). The relay has removed
+ * it from the session by then, so opening the page again signs the person in again and brings them back:
+ * a page asked for is opened again at once, once a minute at most (a service that keeps refusing fresh
+ * tokens would otherwise send the browser round for ever); otherwise the page says so and links to it.
+ */
+@ControllerAdvice
+class SignInAgain {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInAgain.class);
+
+    private static final String RETRIED = SignInAgain.class.getName() + ".retried";
+    static final Duration RETRY_AT_MOST_EVERY = Duration.ofMinutes(1);
+
+    @ExceptionHandler({ClientAuthorizationException.class, HttpClientErrorException.Unauthorized.class})
+    String signInAgain(Exception refused, HttpServletRequest request, HttpServletResponse response, Model model)
+            throws Exception {
+        if (refused instanceof ClientAuthorizationRequiredException) {
+            throw refused; // no token yet: Spring Security's redirect filter sends the person to sign in
+        }
+        String page =
+                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        log.info(
+                "The person's token no longer serves ({}); signing in again",
+                refused.getClass().getSimpleName());
+        HttpSession session = request.getSession();
+        Instant now = Instant.now();
+        if ("GET".equals(request.getMethod()) && !retriedLately(session, page, now)) {
+            session.setAttribute(RETRIED, new Retry(page, now));
+            return "redirect:" + page;
+        }
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        model.addAttribute("page", "GET".equals(request.getMethod()) ? page : "/");
+        return "sign-in-again";
+    }
+
+    private static boolean retriedLately(HttpSession session, String page, Instant now) {
+        return session.getAttribute(RETRIED) instanceof Retry retry
+                && retry.page().equals(page)
+                && retry.at().plus(RETRY_AT_MOST_EVERY).isAfter(now);
+    }
+
+    private record Retry(String page, Instant at) implements java.io.Serializable {}
+}
