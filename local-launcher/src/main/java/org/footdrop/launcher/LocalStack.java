@@ -18,6 +18,7 @@ import org.footdrop.stack.CommandLines;
 import org.footdrop.stack.InfraPorts;
 import org.footdrop.stack.Infrastructure;
 import org.footdrop.stack.LocalAuthorizationServer;
+import org.footdrop.stack.LocalFhirFacade;
 import org.footdrop.stack.LocalWebApp;
 import org.footdrop.stack.ReadinessProbe;
 import org.footdrop.stack.RepositoryRoot;
@@ -90,7 +91,14 @@ public final class LocalStack {
         // The web app signs people in at the authorization server and reads the services: it runs with them.
         boolean webApp = options.authorizationServer() && !options.services().isEmpty();
         if (webApp
-                && launch(ServiceProcess.webApp(jars, repoRoot, logDir, options.restartCrashed()), false)
+                && launch(
+                                ServiceProcess.webApp(
+                                        jars,
+                                        repoRoot,
+                                        logDir,
+                                        options.restartCrashed(),
+                                        options.services().contains(LocalFhirFacade.SPEC)),
+                                false)
                         == Launch.STOPPING) {
             return;
         }

@@ -16,21 +16,23 @@ public final class LocalWebApp {
 
     /**
      * Where it sends browsers to sign in (the issuer), where it reaches the authorization server itself, and
-     * the services' addresses.
+     * the services' addresses; the FHIR facade's only where the stack runs one (null otherwise), for the ops
+     * page's health.
      */
     public static Map<String, String> environment(
-            String issuer, String authInternal, String intake, String treatment, String outcomes) {
+            String issuer, String authInternal, String intake, String treatment, String outcomes, String fhir) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("FOOTDROP_AUTH_ISSUER", issuer);
         environment.put("FOOTDROP_AUTH_INTERNAL_URI", authInternal);
         environment.put("FOOTDROP_INTAKE_URI", intake);
         environment.put("FOOTDROP_TREATMENT_URI", treatment);
         environment.put("FOOTDROP_OUTCOMES_URI", outcomes);
+        environment.put("FOOTDROP_FHIR_URI", fhir == null ? "" : fhir);
         return environment;
     }
 
-    /** The launcher's: everything on localhost at the standard ports. */
-    public static Map<String, String> localEnvironment() {
+    /** The launcher's: everything on localhost at the standard ports, the FHIR facade if it runs. */
+    public static Map<String, String> localEnvironment(boolean fhirFacade) {
         Map<String, String> byName = new LinkedHashMap<>();
         for (ServiceSpec spec : ServiceSpec.all()) {
             byName.put(spec.shortName(), spec.url());
@@ -40,7 +42,8 @@ public final class LocalWebApp {
                 LocalAuthorizationServer.issuer(),
                 byName.get("intake"),
                 byName.get("treatment"),
-                byName.get("outcomes"));
+                byName.get("outcomes"),
+                fhirFacade ? LocalFhirFacade.SPEC.url() : null);
     }
 
     /**

@@ -128,10 +128,11 @@ public final class ServiceProcess {
                 restartCrashed);
     }
 
-    /** The web app, reading the services at the launcher's standard addresses. */
-    public static ServiceProcess webApp(ServiceJars jars, Path workDir, Path logDir, boolean restartCrashed) {
+    /** The web app, reading the services at the launcher's standard addresses (the FHIR facade's if it runs). */
+    public static ServiceProcess webApp(
+            ServiceJars jars, Path workDir, Path logDir, boolean restartCrashed, boolean fhirFacade) {
         return new ServiceProcess(
-                LocalWebApp.SPEC, jars, workDir, logDir, LocalWebApp.localEnvironment(), restartCrashed);
+                LocalWebApp.SPEC, jars, workDir, logDir, LocalWebApp.localEnvironment(fhirFacade), restartCrashed);
     }
 
     public ServiceSpec spec() {

@@ -232,7 +232,10 @@ public final class SystemStack implements AutoCloseable {
                             issuer(),
                             placedUrl(placed, "intake"),
                             placedUrl(placed, "treatment"),
-                            placedUrl(placed, "outcomes")));
+                            placedUrl(placed, "outcomes"),
+                            placed.containsKey(LocalFhirFacade.SPEC.shortName())
+                                    ? placedUrl(placed, LocalFhirFacade.SPEC.shortName())
+                                    : null));
             services.put(web.shortName(), webApp);
             webApp.start();
         }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param treatmentUri treatment-service's internal address
  * @param outcomesUri outcomes-service's internal address
  * @param grafanaUri the Grafana dashboard's browser-facing address, which the ops page links to
+ * @param fhirUri the FHIR facade's internal address, whose health the ops page shows; empty where the stack
+ *        runs no facade (the launcher runs it only when asked)
  */
 @ConfigurationProperties("footdrop.web")
 public record WebProperties(
@@ -22,10 +24,15 @@ public record WebProperties(
         String intakeUri,
         String treatmentUri,
         String outcomesUri,
-        String grafanaUri) {
+        String grafanaUri,
+        String fhirUri) {
 
     public static final String CLIENT_ID = "clinic-web";
     public static final String REGISTRATION_ID = "clinic";
+
+    public boolean fhirFacade() {
+        return fhirUri != null && !fhirUri.isBlank();
+    }
 
     public String authInternal() {
         return authInternalUri == null || authInternalUri.isBlank() ? issuer : authInternalUri;

@@ -1,8 +1,10 @@
 package org.footdrop.webapp.ops;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.footdrop.webapp.WebProperties;
 import org.footdrop.webapp.services.AuthorizationServerApi;
+import org.footdrop.webapp.services.FhirFacadeApi;
 import org.footdrop.webapp.services.IntakeApi;
 import org.footdrop.webapp.services.OutcomesApi;
 import org.footdrop.webapp.services.ServiceHealth;
@@ -19,6 +21,7 @@ class OpsController {
     private final IntakeApi intake;
     private final TreatmentApi treatment;
     private final OutcomesApi outcomes;
+    private final FhirFacadeApi fhirFacade;
     private final WebProperties web;
 
     OpsController(
@@ -26,19 +29,22 @@ class OpsController {
             IntakeApi intake,
             TreatmentApi treatment,
             OutcomesApi outcomes,
+            FhirFacadeApi fhirFacade,
             WebProperties web) {
         this.authorizationServer = authorizationServer;
         this.intake = intake;
         this.treatment = treatment;
         this.outcomes = outcomes;
+        this.fhirFacade = fhirFacade;
         this.web = web;
     }
 
     @GetMapping("/ops")
     String ops(Model model) {
         // asked in this request's thread: the service clients relay the person's session, which lives here
-        List<ServiceHealth> health =
-                List.of(authorizationServer.health(), intake.health(), treatment.health(), outcomes.health());
+        List<ServiceHealth> health = new ArrayList<>(
+                List.of(authorizationServer.health(), intake.health(), treatment.health(), outcomes.health()));
+        fhirFacade.health().ifPresent(health::add); // where the stack runs one
         model.addAttribute("health", health);
         model.addAttribute("allUp", health.stream().allMatch(ServiceHealth::up));
         model.addAttribute("grafanaUri", web.grafanaUri());

@@ -74,6 +74,12 @@ class ServiceClients {
         return new TreatmentApi(relaying(relay, web.treatmentUri()), health(web.treatmentUri()));
     }
 
+    /** Its health only, and only where the stack runs it. */
+    @Bean
+    FhirFacadeApi fhirFacadeApi(WebProperties web) {
+        return new FhirFacadeApi(web.fhirFacade() ? health(web.fhirUri()) : null);
+    }
+
     private RestClient relaying(OAuth2ClientHttpRequestInterceptor relay, String uri) {
         return builder.clone().baseUrl(uri).requestInterceptor(relay).build();
     }

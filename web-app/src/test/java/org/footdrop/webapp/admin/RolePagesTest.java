@@ -239,6 +239,8 @@ class RolePagesTest {
                         .string(Matchers.containsString(
                                 "data-service=\"treatment-service\" data-status=\"UNREACHABLE\"")))
                 .andExpect(content().string(Matchers.containsString("At least one service is not UP.")))
+                // a stack without the FHIR facade does not list it
+                .andExpect(content().string(Matchers.not(Matchers.containsString("fhir-facade"))))
                 .andExpect(content()
                         .string(Matchers.containsString("href=\"http://localhost:3000/d/footdrop-overview\"")));
     }

@@ -57,6 +57,7 @@ class ServicesOverHttpTest {
             server.createContext("/intake/actuator/health", exchange -> answer(exchange, 200, "UP"));
             server.createContext("/outcomes/actuator/health", exchange -> answer(exchange, 503, "DOWN"));
             server.createContext("/auth/actuator/health", exchange -> answer(exchange, 200, "UP"));
+            server.createContext("/fhir/actuator/health", exchange -> answer(exchange, 200, "UP"));
             server.createContext("/outcomes/api/v1/patients/fd-pt-refused/outcomes", exchange -> {
                 // a service that refuses the person's token
                 AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
@@ -97,6 +98,7 @@ class ServicesOverHttpTest {
         registry.add("footdrop.web.treatment-uri", () -> base + "/treatment");
         registry.add("footdrop.web.outcomes-uri", () -> base + "/outcomes");
         registry.add("footdrop.web.auth-internal-uri", () -> base + "/auth");
+        registry.add("footdrop.web.fhir-uri", () -> base + "/fhir");
     }
 
     @AfterAll
@@ -120,8 +122,11 @@ class ServicesOverHttpTest {
                         .string(Matchers.containsString(
                                 "data-service=\"treatment-service\" data-status=\"UNREACHABLE\"")))
                 .andExpect(content()
-                        .string(Matchers.containsString("data-service=\"authorization-server\" data-status=\"UP\"")));
-        Assertions.assertThat(AUTHORIZATIONS).hasSize(4).containsOnly("null");
+                        .string(Matchers.containsString("data-service=\"authorization-server\" data-status=\"UP\"")))
+                // and the FHIR facade's, where the stack runs one
+                .andExpect(
+                        content().string(Matchers.containsString("data-service=\"fhir-facade\" data-status=\"UP\"")));
+        Assertions.assertThat(AUTHORIZATIONS).hasSize(5).containsOnly("null");
     }
 
     @Test
