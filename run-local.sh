@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: Kafka (KRaft) and the embedded MongoDB-wire store in one JVM,
-# the authorization server (port 9000) and each service in its own JVM.
-# Options: --services intake,treatment,outcomes|all|none  --data-dir PATH  --restart  --no-auth  --demo
+# the authorization server (port 9000), each service and the web app (port 8080) in its own JVM; the FHIR
+# facade (port 8084) when asked.
+# Options: --services intake,treatment,outcomes,fhir|all|none  --with-fhir  --data-dir PATH  --restart  --no-auth
+#          --demo
 # Data (topics, offsets, documents, service logs) lives in ./.local-data unless --data-dir or FOOTDROP_DATA_DIR says otherwise.
 set -euo pipefail
 cd "$(dirname "$0")"
