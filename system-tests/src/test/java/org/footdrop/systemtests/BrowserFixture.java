@@ -47,8 +47,14 @@ abstract class BrowserFixture {
 
     /** Skips the class (or fails it under CI) without Chromium, before the system is started for nothing. */
     static RunningSystem startSystem(Map<String, String> environment) throws Exception {
+        return startSystem(environment, Map.of());
+    }
+
+    /** As {@link #startSystem(Map)}, with settings for the authorization server too. */
+    static RunningSystem startSystem(Map<String, String> environment, Map<String, String> authorizationServer)
+            throws Exception {
         Browser.requireChromium();
-        system = RunningSystem.start(data, environment);
+        system = RunningSystem.start(data, environment, authorizationServer);
         return system;
     }
 

@@ -68,6 +68,13 @@ final class RunningSystem implements AutoCloseable {
         return start(data, Map.of(), false, authorizationServerEnvironment, false);
     }
 
+    /** As {@link #start(Path, Map)}, with settings added to the authorization server's environment too. */
+    static RunningSystem start(
+            Path data, Map<String, String> extraEnvironment, Map<String, String> authorizationServerEnvironment)
+            throws Exception {
+        return start(data, extraEnvironment, false, authorizationServerEnvironment, false);
+    }
+
     private static RunningSystem start(
             Path data,
             Map<String, String> extraEnvironment,

@@ -39,6 +39,13 @@ class WebAppBrowserTest extends BrowserFixture {
 
     static String patientId;
 
+    /** How long the authorization server's access tokens last here. */
+    private static final Duration ACCESS_TOKEN_TTL = Duration.ofSeconds(70);
+
+    /** When the web app refreshes a token of {@link #ACCESS_TOKEN_TTL}: a minute before it expires, and a margin. */
+    private static final Duration ACCESS_TOKEN_REFRESHED =
+            ACCESS_TOKEN_TTL.minusSeconds(60).plusSeconds(3);
+
     WebAppBrowserTest() {
         super("");
     }
@@ -46,7 +53,9 @@ class WebAppBrowserTest extends BrowserFixture {
     @BeforeAll
     static void startSystemAndRecordAPatient() throws Exception {
         Accessibility.requireAxe();
-        startSystem(Map.of());
+        // access tokens short-lived, so that the web app refreshes a person's within a test (it refreshes
+        // one that expires within a minute): ACCESS_TOKEN_REFRESHED after signing in
+        startSystem(Map.of(), Map.of("FOOTDROP_AUTH_TOKEN_TTL", ACCESS_TOKEN_TTL.toSeconds() + "s"));
         // given a patient recorded through the API as a clinical system would
         patientId = "pt-web-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(system.post("intake", "/api/v1/diagnoses", """
@@ -326,6 +335,25 @@ class WebAppBrowserTest extends BrowserFixture {
         browser.findElement(By.id("sign-out")).click();
 
         // then they are back at the sign-in form, and opening a page asks them to sign in again
+        waitFor(By.id("username"));
+        browser.get(system.webAppUrl() + "/patients");
+        waitFor(By.id("username"));
+        assertThat(browser.getCurrentUrl()).startsWith(system.issuer() + "/login");
+    }
+
+    @Test
+    void shouldSignOutOfBothSessionsAfterTheTokenWasRefreshed() throws InterruptedException {
+        // given a clinician signed in whose access token the web app has since refreshed, which brought a new
+        // ID token: the authorization server keeps only that one, and sign-out must name it
+        signIn("local-clinician", "local-clinician-password");
+        Thread.sleep(ACCESS_TOKEN_REFRESHED.toMillis());
+        browser.get(system.webAppUrl() + "/patients/" + patientId);
+        waitFor(By.id("patient-id"));
+
+        // when they sign out
+        browser.findElement(By.id("sign-out")).click();
+
+        // then the authorization server's session has ended too: opening a page asks them to sign in again
         waitFor(By.id("username"));
         browser.get(system.webAppUrl() + "/patients");
         waitFor(By.id("username"));

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.footdrop.webapp.WebProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,9 +15,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizedClientRefreshedEventListener;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -215,6 +219,22 @@ class SecurityConfiguration {
         return new InMemoryClientRegistrationRepository(clinic);
     }
 
+    /**
+     * After a refresh the person carries the new ID token (checked as at sign-in, the role read again from the
+     * new access token). The authorization server keeps only the latest ID token of a sign-in, and sign-out
+     * names it ({@code id_token_hint}): with the first one, its session outlived the sign-out.
+     */
+    @Bean
+    OidcAuthorizedClientRefreshedEventListener idTokenRefreshes(
+            JwtDecoderFactory<ClientRegistration> idTokenDecoders,
+            JwtDecoder accessTokens,
+            AuthorizationServerCalls calls) {
+        OidcAuthorizedClientRefreshedEventListener listener = new OidcAuthorizedClientRefreshedEventListener();
+        listener.setJwtDecoderFactory(idTokenDecoders);
+        listener.setUserService(people(accessTokens, calls));
+        return listener;
+    }
+
     /** Checks the access tokens' signatures against the authorization server's keys before reading their role. */
     @Bean
     JwtDecoder accessTokenDecoder(WebProperties web, AuthorizationServerCalls calls) {
@@ -227,16 +247,21 @@ class SecurityConfiguration {
         return calls.idTokens();
     }
 
-    /** Hands the signed-in person's access token to the API calls, refreshing it when it expires. */
+    /**
+     * Hands the signed-in person's access token to the API calls, refreshing it when it expires. Each refresh
+     * is published, so that the person then carries the ID token the refresh brought ({@link #idTokenRefreshes}).
+     */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(
             ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientRepository authorizedClients,
-            AuthorizationServerCalls calls) {
-        OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode()
-                .refreshToken(refresh -> refresh.accessTokenResponseClient(calls.refreshes()))
-                .build();
+            AuthorizationServerCalls calls,
+            ApplicationEventPublisher events) {
+        RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
+        refresh.setAccessTokenResponseClient(calls.refreshes());
+        refresh.setApplicationEventPublisher(events);
+        OAuth2AuthorizedClientProvider provider = new DelegatingOAuth2AuthorizedClientProvider(
+                new AuthorizationCodeOAuth2AuthorizedClientProvider(), refresh);
         DefaultOAuth2AuthorizedClientManager manager =
                 new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
         manager.setAuthorizedClientProvider(provider);
