@@ -1,5 +1,9 @@
 package org.footdrop.webapp.admin;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,18 +18,16 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 import tools.jackson.databind.JsonNode;
@@ -128,26 +130,32 @@ class AdminController {
         return "import-refusals";
     }
 
-    /** All of a job's refused lines, streamed from the service as it answers them, never held here. */
+    /**
+     * All of a job's refused lines, copied from the service's stream as it comes, never held here; on this
+     * request's thread (no asynchronous time limit), the headers set only once the service has answered.
+     */
     @GetMapping(path = "/admin/imports/{service}/{jobId}/refusals.ndjson")
-    ResponseEntity<StreamingResponseBody> refusalsFile(@PathVariable String service, @PathVariable String jobId) {
+    void refusalsFile(@PathVariable String service, @PathVariable String jobId, HttpServletResponse response) {
         requireJob(service, jobId);
-        ClientHttpResponse upstream =
-                service.equals("intake") ? intake.openImportRefusals(jobId) : treatment.openImportRefusals(jobId);
-        StreamingResponseBody body = out -> {
-            try (upstream) {
-                upstream.getBody().transferTo(out);
+        Supplier<OutputStream> file = () -> {
+            response.setContentType(NDJSON.toString());
+            response.setHeader(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                            .filename(service + "-import-" + jobId + "-refusals.ndjson")
+                            .build()
+                            .toString());
+            try {
+                return response.getOutputStream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
-        return ResponseEntity.ok()
-                .contentType(NDJSON)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(service + "-import-" + jobId + "-refusals.ndjson")
-                                .build()
-                                .toString())
-                .body(body);
+        if (service.equals("intake")) {
+            intake.copyImportRefusals(jobId, file);
+        } else {
+            treatment.copyImportRefusals(jobId, file);
+        }
     }
 
     private static void requireJob(String service, String jobId) {
@@ -178,6 +186,8 @@ class AdminController {
     private static <T> Answer<T> ask(String what, Supplier<T> call) {
         try {
             return new Answer<>(call.get(), null);
+        } catch (HttpClientErrorException.Unauthorized refused) {
+            throw refused; // the person's token, not the service: SignInAgain
         } catch (RestClientException e) {
             log.warn("the admin page could not read {}: {}", what, e.getClass().getSimpleName());
             return new Answer<>(null, "Could not read " + what + " just now; reload the page to try again.");

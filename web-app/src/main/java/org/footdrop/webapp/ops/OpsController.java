@@ -41,7 +41,7 @@ class OpsController {
 
     @GetMapping("/ops")
     String ops(Model model) {
-        // asked in this request's thread: the service clients relay the person's session, which lives here
+        // each public health endpoint, asked without the person's token
         List<ServiceHealth> health = new ArrayList<>(
                 List.of(authorizationServer.health(), intake.health(), treatment.health(), outcomes.health()));
         fhirFacade.health().ifPresent(health::add); // where the stack runs one

@@ -3,6 +3,7 @@ package org.footdrop.webapp.security;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -34,6 +35,15 @@ class ModelAdvice {
     @ModelAttribute("ops")
     boolean ops() {
         return holds(Role.OPS);
+    }
+
+    /** The same, for a page an exception handler draws (Spring MVC gives its model no advice's attributes). */
+    void addTo(Model model) {
+        model.addAttribute("personName", personName());
+        model.addAttribute("clinician", clinician());
+        model.addAttribute("analyst", analyst());
+        model.addAttribute("admin", admin());
+        model.addAttribute("ops", ops());
     }
 
     private static boolean holds(Role role) {

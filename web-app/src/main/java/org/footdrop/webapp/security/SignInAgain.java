@@ -30,33 +30,46 @@ class SignInAgain {
     private static final String RETRIED = SignInAgain.class.getName() + ".retried";
     static final Duration RETRY_AT_MOST_EVERY = Duration.ofMinutes(1);
 
+    private final ModelAdvice header = new ModelAdvice();
+
     @ExceptionHandler({ClientAuthorizationException.class, HttpClientErrorException.Unauthorized.class})
     String signInAgain(Exception refused, HttpServletRequest request, HttpServletResponse response, Model model)
             throws Exception {
+        if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            // a page's script: answered, never sent to sign in (that would replace the sign-in the person may
+            // be doing in another tab)
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            return null;
+        }
         if (refused instanceof ClientAuthorizationRequiredException) {
             throw refused; // no token yet: Spring Security's redirect filter sends the person to sign in
         }
-        String page =
-                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String path = request.getRequestURI();
+        if (!path.startsWith("/") || path.startsWith("//")) {
+            path = "/"; // this server's own pages only (the firewall refuses such paths before this anyway)
+        }
+        String page = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         log.info(
                 "The person's token no longer serves ({}); signing in again",
                 refused.getClass().getSimpleName());
         HttpSession session = request.getSession();
         Instant now = Instant.now();
-        if ("GET".equals(request.getMethod()) && !retriedLately(session, page, now)) {
-            session.setAttribute(RETRIED, new Retry(page, now));
+        if ("GET".equals(request.getMethod()) && !retriedLately(session, path, now)) {
+            session.setAttribute(RETRIED, new Retry(path, now));
             return "redirect:" + page;
         }
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         model.addAttribute("page", "GET".equals(request.getMethod()) ? page : "/");
+        header.addTo(model); // an exception handler's model gets no @ModelAttribute of the advice
         return "sign-in-again";
     }
 
-    private static boolean retriedLately(HttpSession session, String page, Instant now) {
+    /** By path alone: the page signed in again comes back with Spring Security's {@code ?continue}. */
+    private static boolean retriedLately(HttpSession session, String path, Instant now) {
         return session.getAttribute(RETRIED) instanceof Retry retry
-                && retry.page().equals(page)
+                && retry.path().equals(path)
                 && retry.at().plus(RETRY_AT_MOST_EVERY).isAfter(now);
     }
 
-    private record Retry(String page, Instant at) implements java.io.Serializable {}
+    private record Retry(String path, Instant at) implements java.io.Serializable {}
 }

@@ -2,14 +2,18 @@ package org.footdrop.webapp.services;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,36 +64,30 @@ final class Imports {
     }
 
     /**
-     * A job's refused lines, all of them, as the service streams them: the caller copies the body on and
-     * closes the response. Opened on the request's thread, where the person's token is at hand.
+     * Copies all of a job's refused lines, as the service streams them, to what {@code out} opens once the
+     * service has answered 200 (so a refusal is answered as one, before anything is written). On the
+     * request's thread, where the person's token is at hand; the client's read timeout is per read, so a
+     * long download is not cut off. The service's stream is closed, not read to its end, if the copy stops.
      */
-    static ClientHttpResponse openRefusals(RestClient client, String jobId) {
-        return client.get()
-                .uri(REFUSALS, jobId)
-                .exchange(
-                        (request, response) -> {
-                            try {
-                                requireSuccess(request, response);
-                            } catch (RuntimeException refused) {
-                                response.close();
-                                throw refused;
-                            }
-                            return response;
-                        },
-                        false);
+    static long copyRefusals(RestClient client, String jobId, Supplier<OutputStream> out) {
+        return client.get().uri(REFUSALS, jobId).exchange((request, response) -> {
+            requireSuccess(request, response);
+            try (InputStream body = response.getBody()) {
+                return body.transferTo(out.get());
+            }
+        });
     }
 
     /** As {@code retrieve()} answers a refusal: the service's status and body in the exception. */
     private static void requireSuccess(HttpRequest request, ClientHttpResponse response) throws IOException {
         if (response.getStatusCode().isError()) {
-            throw new RestClientResponseException(
-                    response.getStatusCode().value() + " on GET "
-                            + request.getURI().getPath(),
-                    response.getStatusCode(),
-                    response.getStatusText(),
-                    response.getHeaders(),
-                    response.getBody().readAllBytes(),
-                    StandardCharsets.UTF_8);
+            byte[] body = response.getBody().readAllBytes();
+            String status = response.getStatusText();
+            throw response.getStatusCode().is4xxClientError()
+                    ? HttpClientErrorException.create(
+                            response.getStatusCode(), status, response.getHeaders(), body, StandardCharsets.UTF_8)
+                    : HttpServerErrorException.create(
+                            response.getStatusCode(), status, response.getHeaders(), body, StandardCharsets.UTF_8);
         }
     }
 }

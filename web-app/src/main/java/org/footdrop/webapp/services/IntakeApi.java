@@ -1,6 +1,7 @@
 package org.footdrop.webapp.services;
 
-import org.springframework.http.client.ClientHttpResponse;
+import java.io.OutputStream;
+import java.util.function.Supplier;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -9,11 +10,16 @@ public class IntakeApi {
 
     private final RestClient client;
     private final RestClient health;
+    private final RestClient download;
 
-    /** {@code health} asks the public health endpoint without the person's token, and gives up sooner. */
-    IntakeApi(RestClient client, RestClient health) {
+    /**
+     * {@code health} asks the public health endpoint without the person's token, and gives up sooner;
+     * {@code download} relays the token like {@code client}, its read timeout per read, not per exchange.
+     */
+    IntakeApi(RestClient client, RestClient health, RestClient download) {
         this.client = client;
         this.health = health;
+        this.download = download;
     }
 
     /** The import jobs this service ran, newest first (admins). */
@@ -26,9 +32,9 @@ public class IntakeApi {
         return Imports.refusals(client, jobId, max);
     }
 
-    /** All of a job's refused lines, streamed: the caller copies the body on and closes it (admins). */
-    public ClientHttpResponse openImportRefusals(String jobId) {
-        return Imports.openRefusals(client, jobId);
+    /** Copies all of a job's refused lines to what {@code out} opens once the service has answered (admins). */
+    public long copyImportRefusals(String jobId, Supplier<OutputStream> out) {
+        return Imports.copyRefusals(download, jobId, out);
     }
 
     public ServiceHealth health() {

@@ -42,7 +42,10 @@ class ServiceClients {
         return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
-    /** A token a service refuses (401, 403) is removed from the session: the next page signs the person in again. */
+    /**
+     * A token a service refuses as invalid (401) is removed from the session: the next page signs the person
+     * in again. (A 403 means the role may not: the token stays.)
+     */
     @Bean
     OAuth2ClientHttpRequestInterceptor relayPersonToken(
             OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository authorizedClients) {
@@ -60,7 +63,8 @@ class ServiceClients {
 
     @Bean
     IntakeApi intakeApi(OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
-        return new IntakeApi(relaying(relay, web.intakeUri()), health(web.intakeUri()));
+        return new IntakeApi(
+                relaying(relay, web.intakeUri()), health(web.intakeUri()), downloading(relay, web.intakeUri()));
     }
 
     /** Only its public health: the person's token is for the services, so none is sent here. */
@@ -71,13 +75,28 @@ class ServiceClients {
 
     @Bean
     TreatmentApi treatmentApi(OAuth2ClientHttpRequestInterceptor relay, WebProperties web) {
-        return new TreatmentApi(relaying(relay, web.treatmentUri()), health(web.treatmentUri()));
+        return new TreatmentApi(
+                relaying(relay, web.treatmentUri()),
+                health(web.treatmentUri()),
+                downloading(relay, web.treatmentUri()));
     }
 
     /** Its health only, and only where the stack runs it. */
     @Bean
     FhirFacadeApi fhirFacadeApi(WebProperties web) {
         return new FhirFacadeApi(web.fhirFacade() ? health(web.fhirUri()) : null);
+    }
+
+    /**
+     * For a long download relayed as it comes: the JDK client's read timeout bounds the whole exchange, the
+     * plain {@code HttpURLConnection}'s each read, so a large file on a slow link is not cut off.
+     */
+    private RestClient downloading(OAuth2ClientHttpRequestInterceptor relay, String uri) {
+        return builder.clone()
+                .baseUrl(uri)
+                .requestInterceptor(relay)
+                .requestFactory(ClientHttpRequestFactoryBuilder.simple().build(settings))
+                .build();
     }
 
     private RestClient relaying(OAuth2ClientHttpRequestInterceptor relay, String uri) {

@@ -260,11 +260,24 @@ class WebAppSecurityTest {
         mvc.perform(get("/patients/fd-pt-000125").session(session).with(person(Role.CLINICIAN)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/patients/fd-pt-000125"));
-        // and should that fail again within the minute, the page says so and links to it, not round again
-        mvc.perform(get("/patients/fd-pt-000125").session(session).with(person(Role.CLINICIAN)))
+        // and should that fail again within the minute (back from signing in, with Spring Security's ?continue),
+        // the page says so and links to it, not round again; its header is the person's as on every page
+        mvc.perform(get("/patients/fd-pt-000125?continue").session(session).with(person(Role.CLINICIAN)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().string(Matchers.containsString("Please sign in again")))
-                .andExpect(content().string(Matchers.containsString("href=\"/patients/fd-pt-000125\"")));
+                .andExpect(content().string(Matchers.containsString("href=\"/patients/fd-pt-000125?continue\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"sign-out\"")));
+    }
+
+    @Test
+    void shouldAnswerAScriptWithoutATokenAndNeverSendItToSignIn() throws Exception {
+        // the admin page's poll, in a session whose token is gone: answered 401, no authorization request saved
+        when(outcomes.rebuild()).thenThrow(new ClientAuthorizationRequiredException("clinic"));
+        mvc.perform(get("/admin/projection-rebuilds/current")
+                        .header("X-Requested-With", "XMLHttpRequest")
+                        .with(person(Role.ADMIN)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist(HttpHeaders.LOCATION));
     }
 
     @Test

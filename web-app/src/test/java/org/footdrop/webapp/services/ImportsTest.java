@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * A job's refused lines read from a service that streams them over real HTTP: the page reads the first
@@ -92,27 +93,33 @@ class ImportsTest {
     }
 
     @Test
-    void shouldRelayEveryRefusedLineToTheDownload() throws IOException {
+    void shouldCopyEveryRefusedLineToTheDownload() {
         refusedLines = 5_000;
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
 
-        try (ClientHttpResponse response = Imports.openRefusals(client, JOB)) {
-            String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(body.lines()).hasSize(5_000).last().asString().contains("\"key\":\"as-5000\"");
-        }
+        long copied = Imports.copyRefusals(client, JOB, () -> file);
+
+        String body = file.toString(StandardCharsets.UTF_8);
+        assertThat(body.lines()).hasSize(5_000).last().asString().contains("\"key\":\"as-5000\"");
+        assertThat(copied).isEqualTo(file.size());
     }
 
     @Test
-    void shouldKeepTheServicesRefusalWithItsStatus() {
+    void shouldKeepTheServicesRefusalWithItsStatusAndWriteNothing() {
         String unknown = "9b0f8a6e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+        AtomicBoolean opened = new AtomicBoolean();
 
         assertThatThrownBy(() -> Imports.refusals(client, unknown, 10))
-                .isInstanceOfSatisfying(RestClientResponseException.class, e -> {
-                    assertThat(e.getStatusCode().value()).isEqualTo(404);
-                    assertThat(e.getResponseBodyAsString()).contains("Not found");
-                });
-        assertThatThrownBy(() -> Imports.openRefusals(client, unknown))
                 .isInstanceOfSatisfying(
-                        RestClientResponseException.class,
-                        e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
+                        HttpClientErrorException.NotFound.class,
+                        e -> assertThat(e.getResponseBodyAsString()).contains("Not found"));
+        assertThatThrownBy(() -> Imports.copyRefusals(client, unknown, () -> {
+                    opened.set(true);
+                    return new ByteArrayOutputStream();
+                }))
+                .isInstanceOf(HttpClientErrorException.NotFound.class);
+        assertThat(opened)
+                .as("the download's headers and body, set only on a 200")
+                .isFalse();
     }
 }

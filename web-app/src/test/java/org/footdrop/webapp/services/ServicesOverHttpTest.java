@@ -1,6 +1,6 @@
 package org.footdrop.webapp.services;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Client;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,12 +23,23 @@ import org.footdrop.webapp.WebProperties;
 import org.footdrop.webapp.security.Role;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -101,6 +112,17 @@ class ServicesOverHttpTest {
         registry.add("footdrop.web.fhir-uri", () -> base + "/fhir");
     }
 
+    @Autowired
+    OAuth2AuthorizedClientRepository authorizedClients;
+
+    @Autowired
+    ClientRegistrationRepository registrations;
+
+    @BeforeEach
+    void forget() {
+        AUTHORIZATIONS.clear();
+    }
+
     @AfterAll
     static void stop() {
         ENDED.countDown();
@@ -130,21 +152,44 @@ class ServicesOverHttpTest {
     }
 
     @Test
-    void shouldSendThePersonRoundToSignInAgainWhenAServiceRefusesTheirToken() throws Exception {
-        AUTHORIZATIONS.clear();
-        mvc.perform(get("/patients/fd-pt-refused")
-                        .with(oidcLogin()
-                                .idToken(token -> token.subject("local-clinician"))
-                                .authorities(new SimpleGrantedAuthority(Role.CLINICIAN.authority())))
-                        .with(oauth2Client(WebProperties.REGISTRATION_ID)
-                                .accessToken(new OAuth2AccessToken(
-                                        OAuth2AccessToken.TokenType.BEARER,
-                                        "refused-token",
-                                        Instant.now(),
-                                        Instant.now().plusSeconds(300)))))
-                // the page is opened again: without the refused token, that signs the person in again
+    void shouldDropATokenAServiceRefusesAndSendThePersonRoundToSignInAgain() throws Exception {
+        // given a clinician whose session holds an access token the services no longer accept
+        Instant now = Instant.now();
+        OidcUser clinician = new DefaultOidcUser(
+                List.of(new SimpleGrantedAuthority(Role.CLINICIAN.authority())),
+                OidcIdToken.withTokenValue("id-token")
+                        .subject("local-clinician")
+                        .issuedAt(now)
+                        .expiresAt(now.plusSeconds(300))
+                        .build());
+        OAuth2AuthenticationToken person =
+                new OAuth2AuthenticationToken(clinician, clinician.getAuthorities(), WebProperties.REGISTRATION_ID);
+        MockHttpSession session = new MockHttpSession();
+        authorizedClients.saveAuthorizedClient(
+                new OAuth2AuthorizedClient(
+                        registrations.findByRegistrationId(WebProperties.REGISTRATION_ID),
+                        "local-clinician",
+                        new OAuth2AccessToken(
+                                OAuth2AccessToken.TokenType.BEARER, "refused-token", now, now.plusSeconds(300))),
+                person,
+                inSession(session),
+                new MockHttpServletResponse());
+
+        // when they open a page whose service refuses the token
+        mvc.perform(get("/patients/fd-pt-refused").session(session).with(authentication(person)))
+                // then the page is opened again, which signs the person in again
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/patients/fd-pt-refused"));
         Assertions.assertThat(AUTHORIZATIONS).containsExactly("Bearer refused-token");
+        // and the refused token is gone from the session, so that the page opened again signs them in
+        Assertions.assertThat((Object) authorizedClients.loadAuthorizedClient(
+                        WebProperties.REGISTRATION_ID, person, inSession(session)))
+                .isNull();
+    }
+
+    private static MockHttpServletRequest inSession(MockHttpSession session) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setSession(session);
+        return request;
     }
 }
