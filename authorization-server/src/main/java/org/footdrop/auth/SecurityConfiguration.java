@@ -24,6 +24,8 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -36,6 +38,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -63,6 +66,22 @@ class SecurityConfiguration {
     private static final List<String> CLIENT_AUTHENTICATION_METHODS = List.of(
             ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),
             ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue());
+
+    /**
+     * The signed-in sessions OpenID Connect logout finds a sign-in's session by. As a bean, so that it hears
+     * of sessions that end ({@link #sessionEndings()}): the one the server would make for itself never did,
+     * and kept every session it was told of until the heap ran out.
+     */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry of each session that ends (signed out, or timed out). */
+    @Bean
+    HttpSessionEventPublisher sessionEndings() {
+        return new HttpSessionEventPublisher();
+    }
 
     @Bean
     @Order(1)

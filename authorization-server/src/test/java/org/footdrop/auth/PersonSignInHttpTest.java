@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.footdrop.auth.user.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +41,9 @@ class PersonSignInHttpTest {
 
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    SessionRegistry sessions;
 
     BrowserSignIn browser;
     TokenClient tokens;
@@ -190,6 +198,37 @@ class PersonSignInHttpTest {
         assertThat(logout.headers().firstValue("Location").orElseThrow())
                 .isEqualTo("http://localhost:8080/?state=after-logout");
         assertThat(again.uri().getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void shouldForgetASignedInSessionOnceItEnds() {
+        // given a person signed in, whose session the registry holds for OpenID Connect logout
+        Set<String> before = sessionIds();
+        JsonNode issued = TokenClient.json(browser.exchange(
+                browser.signIn("local-analyst", "local-analyst-password").code()));
+        Set<String> theirs = new HashSet<>(sessionIds());
+        theirs.removeAll(before);
+        assertThat(theirs).hasSize(1);
+
+        // when they sign out, which ends their session
+        HttpResponse<String> logout = browser.get("/connect/logout?"
+                + BrowserSignIn.form(Map.of(
+                        "id_token_hint",
+                        issued.get("id_token").asString(),
+                        "post_logout_redirect_uri",
+                        "http://localhost:8080/")));
+
+        // then the registry has let it go (it used to keep every session until the heap ran out)
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(sessionIds()).doesNotContainAnyElementsOf(theirs);
+    }
+
+    /** Every session the registry holds, ended ones included. */
+    private Set<String> sessionIds() {
+        return sessions.getAllPrincipals().stream()
+                .flatMap(principal -> sessions.getAllSessions(principal, true).stream())
+                .map(SessionInformation::getSessionId)
+                .collect(Collectors.toSet());
     }
 
     @Test
