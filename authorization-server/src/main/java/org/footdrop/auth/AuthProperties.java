@@ -188,6 +188,9 @@ public record AuthProperties(
         return Collections.unmodifiableMap(users);
     }
 
+    /** A bcrypt hash of the cost this server checks unknown names at, as Spring Security writes it. */
+    private static final Pattern BCRYPT_10 = Pattern.compile("\\{bcrypt}\\$2[aby]\\$10\\$[./A-Za-z0-9]{53}");
+
     private static Map<String, User> checkedUsers(Map<String, User> users) {
         Map<String, User> checked = new TreeMap<>();
         users.forEach((name, user) -> {
@@ -206,6 +209,13 @@ public record AuthProperties(
             if (user.passwordHash() != null && !user.passwordHash().startsWith("{")) {
                 throw new IllegalArgumentException(
                         property + ".password-hash must name its encoder, e.g. {bcrypt}$2a$10$...");
+            }
+            if (user.passwordHash() != null
+                    && !BCRYPT_10.matcher(user.passwordHash()).matches()) {
+                // another encoder ({noop}, {MD5}) would keep a password all but clear; another cost would
+                // make this user slower to check than a name that does not exist, which says it does
+                throw new IllegalArgumentException(property + ".password-hash must be a bcrypt hash of cost 10,"
+                        + " {bcrypt}$2a$10$ and 53 characters, as BCryptPasswordEncoder makes by default");
             }
             checked.put(name, user);
         });

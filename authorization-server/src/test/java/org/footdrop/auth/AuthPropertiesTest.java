@@ -88,6 +88,23 @@ class AuthPropertiesTest {
                 .hasMessageContaining("exactly one of password and password-hash");
         assertThatThrownBy(() -> withUsers(Map.of("ann", new AuthProperties.User(null, "$2a$10$abc", "analyst"))))
                 .hasMessageContaining("must name its encoder");
+        // a hash that keeps the password all but clear, or one slower to check than an unknown name's
+        for (String weak : List.of(
+                "{noop}clear-text",
+                "{MD5}{salt}5f4dcc3b5aa765d61d8327deb882cf99",
+                "{bcrypt}$2a$12$Ag4hGPb9bKu/sUBVWiLHhuC4nnT4CfB9GBiNbberiseJq0NJC7Q96")) {
+            assertThatThrownBy(() -> withUsers(Map.of("ann", new AuthProperties.User(null, weak, "analyst"))))
+                    .as(weak)
+                    .hasMessageContaining("must be a bcrypt hash of cost 10");
+        }
+        assertThat(withUsers(Map.of(
+                                "ann",
+                                new AuthProperties.User(
+                                        null,
+                                        "{bcrypt}$2a$10$Ag4hGPb9bKu/sUBVWiLHhuC4nnT4CfB9GBiNbberiseJq0NJC7Q96",
+                                        "analyst")))
+                        .users())
+                .containsOnlyKeys("ann");
         assertThatThrownBy(() -> withUsers(Map.of("ann smith", new AuthProperties.User("pw", null, "analyst"))))
                 .hasMessageContaining("a user name is 1 to 64 letters");
     }
