@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -178,12 +179,39 @@ class AuthorizationServerHttpTest {
                 "/actuator/env",
                 "/actuator/beans",
                 "/oauth2/device_verification",
-                "/oauth2/device_authorization",
-                "/oauth2/par",
                 "/connect/register",
                 "/userinfo")) {
             assertThat(client.get(path).statusCode()).as(path).isIn(401, 403);
         }
+        // the device flow and pushed authorization requests are POSTs: with a real client's credentials
+        // they reach no endpoint of the server's (an endpoint would answer with an OAuth2 error, or 200)
+        for (var request : Map.of(
+                        "/oauth2/device_authorization",
+                        Map.of("scope", "analyst"),
+                        "/oauth2/par",
+                        Map.of(
+                                "response_type", "code",
+                                "client_id", "analyst",
+                                "redirect_uri", "http://localhost:8080/",
+                                "scope", "analyst"))
+                .entrySet()) {
+            HttpResponse<String> answer =
+                    client.postWithBasic(request.getKey(), request.getValue(), "analyst", "analyst-local-secret");
+            assertThat(answer.statusCode()).as(request.getKey()).isIn(401, 403, 404);
+            // (Spring Boot's own error page is allowed; an OAuth2 error code would mean an endpoint read it)
+            assertThat(answer.body())
+                    .as(request.getKey())
+                    .doesNotContainPattern(
+                            "\"error\"\\s*:\\s*\"(invalid_|unauthorized_client|unsupported_|access_denied)");
+        }
+        // and dynamic client registration, with a token of the most powerful client, creates no client
+        String admin = TokenClient.json(client.requestWithBasic("admin", "admin-local-secret", null))
+                .get("access_token")
+                .asString();
+        HttpResponse<String> registration = client.postJsonWithBearer(
+                "/connect/register", "{\"redirect_uris\":[\"https://attacker.example/cb\"]}", admin);
+        assertThat(registration.statusCode()).isIn(401, 403, 404);
+        assertThat(registration.body()).doesNotContain("client_id");
     }
 
     @Test

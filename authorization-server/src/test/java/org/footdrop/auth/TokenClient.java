@@ -57,6 +57,12 @@ final class TokenClient {
         return post("/oauth2/token", form, "Basic " + basic);
     }
 
+    /** A form posted to any path with a client's credentials (client_secret_basic). */
+    HttpResponse<String> postWithBasic(String path, Map<String, String> form, String clientId, String secret) {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return post(path, form, "Basic " + basic);
+    }
+
     /** client_secret_post: the credentials in the form instead of a header. */
     HttpResponse<String> requestWithPost(String clientId, String secret) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -70,6 +76,13 @@ final class TokenClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token)
                 .GET());
+    }
+
+    HttpResponse<String> postJsonWithBearer(String path, String json, String token) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     HttpResponse<String> get(String path) {
