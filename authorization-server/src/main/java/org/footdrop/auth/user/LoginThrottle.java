@@ -14,60 +14,96 @@ import org.footdrop.auth.AuthProperties;
  * whether a name exists). From the {@code maxFailures}-th failure on, the name is locked: every
  * attempt is refused without checking the password, the right one included, until the lock ends.
  * Each failure after a lock doubles the next one, up to {@code maxLock}; a success clears the name.
+ * A password check is admitted ({@link #admit}) only while the failures so far and the checks under
+ * way stay below {@code maxFailures}: posted all at once, no more guesses are checked than one at a
+ * time would have been.
  */
 final class LoginThrottle {
 
-    /** Names tracked at most; beyond it the longest-untouched go first, so guessing names cannot fill the heap. */
+    /** Names with failures but no lock tracked at most; beyond it the longest-untouched are forgotten. */
     static final int MAX_TRACKED_NAMES = 10_000;
+
+    /**
+     * Names that have been locked, tracked apart, so that guessing other names cannot flush a lock: only
+     * this many more locks, each costing {@code maxFailures} failures, push the oldest out.
+     */
+    static final int MAX_TRACKED_AT_ALL = 4 * MAX_TRACKED_NAMES;
 
     private final Clock clock;
     private final AuthProperties.Login settings;
-    // Access order: a name's entry moves to the end whenever it is touched. Guarded by itself.
-    private final Map<String, State> states = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
-            return size() > MAX_TRACKED_NAMES;
-        }
-    };
+    // Both guarded by the throttle. Access order: a name's entry moves to the end whenever it is touched.
+    private final Map<String, State> counting = bounded(MAX_TRACKED_NAMES);
+    private final Map<String, State> locked = bounded(MAX_TRACKED_AT_ALL);
 
     LoginThrottle(Clock clock, AuthProperties.Login settings) {
         this.clock = clock;
         this.settings = settings;
     }
 
-    /** How much longer the name stays locked, if it is. */
-    Optional<Duration> lockedFor(String name) {
-        Instant now = clock.instant();
-        synchronized (states) {
-            State state = states.get(key(name));
-            if (state == null
-                    || state.lockedUntil() == null
-                    || !state.lockedUntil().isAfter(now)) {
-                return Optional.empty();
+    private static Map<String, State> bounded(int names) {
+        return new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
+                return size() > names;
             }
-            return Optional.of(Duration.between(now, state.lockedUntil()));
+        };
+    }
+
+    /** How much longer the name stays locked, if it is. */
+    synchronized Optional<Duration> lockedFor(String name) {
+        Instant now = clock.instant();
+        State state = state(key(name));
+        if (!state.lockedAt(now)) {
+            return Optional.empty();
         }
+        return Optional.of(Duration.between(now, state.lockedUntil()));
+    }
+
+    /**
+     * Whether a password check of the name may go ahead now: not while it is locked, nor while the
+     * checks under way could already reach the lock. An admitted check ends with {@link #succeeded},
+     * {@link #failed} or {@link #released}.
+     */
+    synchronized boolean admit(String name) {
+        Instant now = clock.instant();
+        String key = key(name);
+        State state = state(key);
+        // before the first lock, as many checks as failures are left; after a lock, one at a time
+        int room = state.locked() ? 1 : settings.maxFailures() - state.failures();
+        if (state.lockedAt(now) || state.checking() >= room) {
+            return false;
+        }
+        put(key, state.withChecking(state.checking() + 1));
+        return true;
     }
 
     /** Records a failed password check; returns the lock it starts, if it starts one. */
-    Optional<Duration> failed(String name) {
+    synchronized Optional<Duration> failed(String name) {
         Instant now = clock.instant();
-        synchronized (states) {
-            State previous = states.getOrDefault(key(name), new State(0, null));
-            int failures = previous.failures() + 1;
-            if (failures < settings.maxFailures()) {
-                states.put(key(name), new State(failures, null));
-                return Optional.empty();
-            }
-            Duration lock = lockAfter(failures);
-            states.put(key(name), new State(failures, now.plus(lock)));
-            return Optional.of(lock);
+        String key = key(name);
+        State previous = state(key);
+        int failures = previous.failures() + 1;
+        int checking = Math.max(0, previous.checking() - 1);
+        if (failures < settings.maxFailures()) {
+            put(key, new State(failures, null, checking));
+            return Optional.empty();
         }
+        Duration lock = lockAfter(failures);
+        put(key, new State(failures, now.plus(lock), checking));
+        return Optional.of(lock);
     }
 
-    void succeeded(String name) {
-        synchronized (states) {
-            states.remove(key(name));
+    synchronized void succeeded(String name) {
+        counting.remove(key(name));
+        locked.remove(key(name));
+    }
+
+    /** An admitted check that ended in neither success nor failure (the store of users failed, say). */
+    synchronized void released(String name) {
+        String key = key(name);
+        State state = state(key);
+        if (state.checking() > 0) {
+            put(key, state.withChecking(state.checking() - 1));
         }
     }
 
@@ -78,9 +114,40 @@ final class LoginThrottle {
         return lock.compareTo(settings.maxLock()) > 0 ? settings.maxLock() : lock;
     }
 
+    private State state(String key) {
+        State state = locked.get(key);
+        return state != null ? state : counting.getOrDefault(key, State.NONE);
+    }
+
+    /** A name once locked is tracked with the locks from then on (its failures set the next lock). */
+    private void put(String key, State state) {
+        if (state.locked()) {
+            counting.remove(key);
+            locked.put(key, state);
+        } else {
+            counting.put(key, state);
+        }
+    }
+
     private static String key(String name) {
         return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
     }
 
-    private record State(int failures, Instant lockedUntil) {}
+    /** @param checking password checks of the name under way */
+    private record State(int failures, Instant lockedUntil, int checking) {
+
+        static final State NONE = new State(0, null, 0);
+
+        boolean locked() {
+            return lockedUntil != null;
+        }
+
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+
+        State withChecking(int checking) {
+            return new State(failures, lockedUntil, checking);
+        }
+    }
 }

@@ -51,7 +51,7 @@ public final class ThrottledSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String name = authentication.getName();
-        if (throttle.lockedFor(name).isPresent()) {
+        if (!throttle.admit(name)) {
             refusedWhileLocked.increment();
             throw new LockedException("Too many failed sign-ins for this user name; try again later");
         }
@@ -68,6 +68,9 @@ public final class ThrottledSignIn implements AuthenticationProvider {
                 log.warn("A user name is locked for {} after repeated failed sign-ins", lock.get());
             }
             throw e;
+        } catch (RuntimeException other) {
+            throttle.released(name);
+            throw other;
         }
     }
 
