@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.footdrop.auth.AuthProperties;
 import org.footdrop.auth.user.UserAccounts;
@@ -43,18 +44,22 @@ final class FederatedPeople implements OAuth2UserService<OidcUserRequest, OidcUs
 
     private final FederationProperties settings;
     private final OAuth2UserService<OidcUserRequest, OidcUser> provider;
+    private final Predicate<String> localUser;
     private final MeterRegistry meters;
 
-    FederatedPeople(FederationProperties settings, MeterRegistry meters) {
-        this(settings, new OidcUserService(), meters);
+    FederatedPeople(FederationProperties settings, Predicate<String> localUser, MeterRegistry meters) {
+        this(settings, new OidcUserService(), localUser, meters);
     }
 
+    /** @param localUser whether a local user of this server has the name (any case) */
     FederatedPeople(
             FederationProperties settings,
             OAuth2UserService<OidcUserRequest, OidcUser> provider,
+            Predicate<String> localUser,
             MeterRegistry meters) {
         this.settings = settings;
         this.provider = provider;
+        this.localUser = localUser;
         this.meters = meters;
     }
 
@@ -65,6 +70,14 @@ final class FederatedPeople implements OAuth2UserService<OidcUserRequest, OidcUs
         Object name = claims.get(settings.userNameClaim());
         if (!(name instanceof String person) || !USER_NAME.matcher(person).matches()) {
             refuse(BAD_NAME, "its claim " + settings.userNameClaim() + " is missing or not a usable user name");
+            return null;
+        }
+        // the name is whom every read is audited under: one the person may set freely is no name
+        if ("email".equals(settings.userNameClaim()) && !verified(claims.get("email_verified"))) {
+            refuse(BAD_NAME, "its e-mail address is not verified (email_verified)");
+        }
+        if (localUser.test(person)) {
+            refuse(BAD_NAME, "a local user of this server has the same name");
         }
         Set<String> roles = roles(claims.get(settings.roleClaim()), settings.roleMapping());
         if (roles.size() != 1) {
@@ -111,6 +124,10 @@ final class FederatedPeople implements OAuth2UserService<OidcUserRequest, OidcUs
             }
         }
         return roles;
+    }
+
+    private static boolean verified(Object claim) {
+        return Boolean.TRUE.equals(claim) || "true".equals(claim);
     }
 
     private void refuse(String code, String why) {

@@ -2,6 +2,7 @@ package org.footdrop.auth.federation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.footdrop.auth.user.ExternalSignIn;
+import org.footdrop.auth.user.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,7 @@ class FederationConfiguration {
     private static final Logger log = LoggerFactory.getLogger(FederationConfiguration.class);
 
     @Bean
-    Federation federation(FederationProperties properties, MeterRegistry meters) {
+    Federation federation(FederationProperties properties, UserAccounts accounts, MeterRegistry meters) {
         log.info(
                 "Single sign-on through {} ({}): user name from claim {}, role from claim {}{}",
                 properties.issuerUri(),
@@ -28,7 +29,12 @@ class FederationConfiguration {
                 properties.userNameClaim(),
                 properties.roleClaim(),
                 properties.roleMapping().isEmpty() ? "" : " mapped by " + properties.roleMapping());
-        return new Federation(new UpstreamRegistration(properties), new FederatedPeople(properties, meters));
+        return new Federation(
+                new UpstreamRegistration(properties),
+                new FederatedPeople(
+                        properties,
+                        name -> accounts.names().stream().anyMatch(local -> local.equalsIgnoreCase(name)),
+                        meters));
     }
 
     @Bean

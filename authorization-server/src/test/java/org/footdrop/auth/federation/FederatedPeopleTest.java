@@ -3,9 +3,19 @@ package org.footdrop.auth.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 class FederatedPeopleTest {
 
@@ -82,5 +92,53 @@ class FederatedPeopleTest {
         assertThat(off.enabled()).isFalse();
         assertThat(off.userNameClaim()).isEqualTo("sub");
         assertThat(off.scopes()).containsExactly("openid");
+    }
+
+    @Test
+    void shouldRefuseANameThePersonMaySetThemselvesOrThatALocalUserHas() {
+        // given a provider that names people by e-mail, and a local user dr.grey
+        FederationProperties byEmail = new FederationProperties(
+                "SSO", "https://sso.clinic.example", "footdrop", "secret", null, "email", "groups", GROUPS);
+        Predicate<String> local = name -> name.equalsIgnoreCase("dr.grey");
+
+        // when / then an unverified address is no name, nor is a local user's
+        assertThatThrownBy(() -> people(byEmail, local, Map.of("email", "n.shah@clinic.example", "groups", "research")))
+                .isInstanceOf(OAuth2AuthenticationException.class)
+                .hasMessageContaining("not verified");
+        assertThatThrownBy(() -> people(
+                        byEmail,
+                        local,
+                        Map.of("email", "n.shah@clinic.example", "email_verified", "false", "groups", "research")))
+                .hasMessageContaining("not verified");
+        FederationProperties byUsername = new FederationProperties(
+                "SSO",
+                "https://sso.clinic.example",
+                "footdrop",
+                "secret",
+                null,
+                "preferred_username",
+                "groups",
+                GROUPS);
+        assertThatThrownBy(
+                        () -> people(byUsername, local, Map.of("preferred_username", "DR.Grey", "groups", "research")))
+                .isInstanceOf(OAuth2AuthenticationException.class)
+                .hasMessageContaining("a local user of this server has the same name");
+
+        // and a verified address that is no local user's signs in, with its one role
+        OidcUser shah = people(
+                byEmail, local, Map.of("email", "n.shah@clinic.example", "email_verified", true, "groups", "research"));
+        assertThat(shah.getName()).isEqualTo("n.shah@clinic.example");
+        assertThat(shah.getAuthorities()).extracting(Object::toString).contains("ROLE_analyst");
+    }
+
+    /** The person the provider signed in with these claims, as we take them. */
+    private static OidcUser people(FederationProperties settings, Predicate<String> local, Map<String, Object> claims) {
+        Map<String, Object> all = new HashMap<>(claims);
+        all.put("sub", "upstream-subject-1");
+        Instant now = Instant.now();
+        OidcIdToken idToken = new OidcIdToken("upstream-id-token", now, now.plusSeconds(300), all);
+        OAuth2UserService<OidcUserRequest, OidcUser> provider =
+                request -> new DefaultOidcUser(List.of(), idToken, "sub");
+        return new FederatedPeople(settings, provider, local, new SimpleMeterRegistry()).loadUser(null);
     }
 }
