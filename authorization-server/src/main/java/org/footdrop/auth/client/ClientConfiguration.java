@@ -43,15 +43,16 @@ class ClientConfiguration {
                 properties.webClient().postLogoutRedirectUri());
         List<String> defaults = RoleClients.usingLocalDefaultSecret(properties);
         if (!defaults.isEmpty()) {
-            log.info(
-                    "Local default secrets (<role>-local-secret, for local use only) still in use by: {}; "
+            // warned, not refused: the launcher and compose's demo run on them; anywhere reachable they are public
+            log.warn(
+                    "Local default secrets (<role>-local-secret, public: for local use only) still in use by: {}; "
                             + "override with {}",
                     String.join(", ", defaults),
                     defaults.stream().map(AuthProperties::secretVariable).collect(Collectors.joining(", ")));
         }
         if (properties.webClient().secret().equals(AuthProperties.localDefaultSecret(AuthProperties.WEB_CLIENT_ID))) {
-            log.info(
-                    "Local default secret (for local use only) still in use by {}; override with {}",
+            log.warn(
+                    "Local default secret (public: for local use only) still in use by {}; override with {}",
                     AuthProperties.WEB_CLIENT_ID,
                     AuthProperties.WEB_CLIENT_SECRET_VARIABLE);
         }

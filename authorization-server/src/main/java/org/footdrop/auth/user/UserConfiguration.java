@@ -26,7 +26,7 @@ class UserConfiguration {
                         .map(user -> user.getKey() + " (" + user.getValue().role() + ")")
                         .collect(Collectors.joining(", ")));
         if (properties.usingLocalUsers()) {
-            log.info("Local default users (password <user>-password, for local use only) in use: configure "
+            log.warn("Local default users (password <user>-password, public: for local use only) in use: configure "
                     + "footdrop.auth.users to replace them all");
         }
         return accounts;
