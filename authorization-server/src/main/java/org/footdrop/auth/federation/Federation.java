@@ -66,7 +66,14 @@ public final class Federation {
                     && (FederatedPeople.NO_ROLE.equals(oauth.getError().getErrorCode())
                             || FederatedPeople.BAD_NAME.equals(oauth.getError().getErrorCode()));
             if (!refused) {
-                log.warn("Signing in through the clinic's provider failed: {}", exception.getMessage());
+                // the OAuth2 error code and the exception's kind only: the description is the provider's
+                // text (or a caller's, in a forged callback), which must not reach the log as it is
+                log.warn(
+                        "Signing in through the clinic's provider failed: {} ({})",
+                        exception instanceof OAuth2AuthenticationException oauth
+                                ? oauth.getError().getErrorCode().replaceAll("[^A-Za-z0-9_.-]", "?")
+                                : "no OAuth2 error code",
+                        exception.getClass().getSimpleName());
             }
             new SimpleUrlAuthenticationFailureHandler(
                             loginPage + "?" + (refused ? ExternalSignIn.REFUSED : ExternalSignIn.FAILED))
