@@ -52,7 +52,8 @@ public record AuthProperties(
     public static final Map<String, User> LOCAL_USERS = localUsers();
 
     /** What a user name may look like: it becomes the tokens' {@code sub} and the services' audit subject. */
-    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    /** A user name: 1 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit. */
+    public static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
     public AuthProperties {
         clients = clients == null ? Map.of() : Map.copyOf(clients);

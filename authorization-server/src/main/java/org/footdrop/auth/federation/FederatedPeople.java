@@ -77,7 +77,7 @@ final class FederatedPeople implements OAuth2UserService<OidcUserRequest, OidcUs
             refuse(BAD_NAME, "its e-mail address is not verified (email_verified)");
         }
         if (localUser.test(person)) {
-            refuse(BAD_NAME, "a local user of this server has the same name");
+            refuse(BAD_NAME, "a local user or a client of this server has the same name");
         }
         Set<String> roles = roles(claims.get(settings.roleClaim()), settings.roleMapping());
         if (roles.size() != 1) {

@@ -71,7 +71,7 @@ public final class Federation {
                 log.warn(
                         "Signing in through the clinic's provider failed: {} ({})",
                         exception instanceof OAuth2AuthenticationException oauth
-                                ? oauth.getError().getErrorCode().replaceAll("[^A-Za-z0-9_.-]", "?")
+                                ? abbreviated(oauth.getError().getErrorCode().replaceAll("[^A-Za-z0-9_.-]", "?"))
                                 : "no OAuth2 error code",
                         exception.getClass().getSimpleName());
             }
@@ -94,5 +94,9 @@ public final class Federation {
                         return filter;
                     }
                 }));
+    }
+
+    private static String abbreviated(String code) {
+        return code.length() <= 64 ? code : code.substring(0, 64) + "...";
     }
 }

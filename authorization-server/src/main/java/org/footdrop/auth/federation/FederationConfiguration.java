@@ -1,6 +1,8 @@
 package org.footdrop.auth.federation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.stream.Stream;
+import org.footdrop.auth.AuthProperties;
 import org.footdrop.auth.user.ExternalSignIn;
 import org.footdrop.auth.user.UserAccounts;
 import org.slf4j.Logger;
@@ -33,7 +35,12 @@ class FederationConfiguration {
                 new UpstreamRegistration(properties),
                 new FederatedPeople(
                         properties,
-                        name -> accounts.names().stream().anyMatch(local -> local.equalsIgnoreCase(name)),
+                        // a local user's name, or a client's id (the sub of that client's tokens)
+                        name -> Stream.concat(
+                                        accounts.names().stream(),
+                                        Stream.concat(
+                                                AuthProperties.ROLES.stream(), Stream.of(AuthProperties.WEB_CLIENT_ID)))
+                                .anyMatch(taken -> taken.equalsIgnoreCase(name)),
                         meters));
     }
 

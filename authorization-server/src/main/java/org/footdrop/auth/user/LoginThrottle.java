@@ -1,5 +1,9 @@
 package org.footdrop.auth.user;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,30 +24,34 @@ import org.footdrop.auth.AuthProperties;
  */
 final class LoginThrottle {
 
-    /** Names with failures but no lock tracked at most; beyond it the longest-untouched are forgotten. */
-    static final int MAX_TRACKED_NAMES = 10_000;
+    /**
+     * Names with failures but no lock tracked at most; beyond it the longest-untouched are forgotten. Many,
+     * since forgetting a name's failures is what a guesser would buy with failures at other names: each
+     * costs a password check, and this many of them take far longer than the locks they would avoid.
+     */
+    static final int MAX_TRACKED_NAMES = 50_000;
 
     /**
      * Names that have been locked, tracked apart, so that guessing other names cannot flush a lock: only
      * this many more locks, each costing {@code maxFailures} failures, push the oldest out.
      */
-    static final int MAX_TRACKED_AT_ALL = 4 * MAX_TRACKED_NAMES;
+    static final int MAX_TRACKED_AT_ALL = 40_000;
 
     private final Clock clock;
     private final AuthProperties.Login settings;
     // Both guarded by the throttle. Access order: a name's entry moves to the end whenever it is touched.
-    private final Map<String, State> counting = bounded(MAX_TRACKED_NAMES);
-    private final Map<String, State> locked = bounded(MAX_TRACKED_AT_ALL);
+    private final Map<Long, State> counting = bounded(MAX_TRACKED_NAMES);
+    private final Map<Long, State> locked = bounded(MAX_TRACKED_AT_ALL);
 
     LoginThrottle(Clock clock, AuthProperties.Login settings) {
         this.clock = clock;
         this.settings = settings;
     }
 
-    private static Map<String, State> bounded(int names) {
+    private static Map<Long, State> bounded(int names) {
         return new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Long, State> eldest) {
                 return size() > names;
             }
         };
@@ -66,7 +74,7 @@ final class LoginThrottle {
      */
     synchronized boolean admit(String name) {
         Instant now = clock.instant();
-        String key = key(name);
+        long key = key(name);
         State state = state(key);
         // before the first lock, as many checks as failures are left; after a lock, one at a time
         int room = state.locked() ? 1 : settings.maxFailures() - state.failures();
@@ -80,7 +88,7 @@ final class LoginThrottle {
     /** Records a failed password check; returns the lock it starts, if it starts one. */
     synchronized Optional<Duration> failed(String name) {
         Instant now = clock.instant();
-        String key = key(name);
+        long key = key(name);
         State previous = state(key);
         int failures = previous.failures() + 1;
         int checking = Math.max(0, previous.checking() - 1);
@@ -100,7 +108,7 @@ final class LoginThrottle {
 
     /** An admitted check that ended in neither success nor failure (the store of users failed, say). */
     synchronized void released(String name) {
-        String key = key(name);
+        long key = key(name);
         State state = state(key);
         if (state.checking() > 0) {
             put(key, state.withChecking(state.checking() - 1));
@@ -114,13 +122,13 @@ final class LoginThrottle {
         return lock.compareTo(settings.maxLock()) > 0 ? settings.maxLock() : lock;
     }
 
-    private State state(String key) {
+    private State state(long key) {
         State state = locked.get(key);
         return state != null ? state : counting.getOrDefault(key, State.NONE);
     }
 
     /** A name once locked is tracked with the locks from then on (its failures set the next lock). */
-    private void put(String key, State state) {
+    private void put(long key, State state) {
         if (state.locked()) {
             counting.remove(key);
             locked.put(key, state);
@@ -129,8 +137,18 @@ final class LoginThrottle {
         }
     }
 
-    private static String key(String name) {
-        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    /**
+     * The name as tracked: stripped, in lower case, hashed to 64 bits (a few dozen bytes a name however
+     * long it was typed; two names sharing a hash would share a count, which a guesser cannot choose).
+     */
+    private static long key(String name) {
+        String normal = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** @param checking password checks of the name under way */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
+import org.footdrop.auth.AuthProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -51,26 +52,36 @@ public final class ThrottledSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String name = authentication.getName();
+        if (name == null || !AuthProperties.USER_NAME.matcher(name.strip()).matches()) {
+            // no user has such a name (the rule is public): refused without a password check, and never
+            // tracked, so that long made-up names cannot fill the throttle's memory
+            badCredentials.increment();
+            throw new BadCredentialsException("Bad credentials");
+        }
         if (!throttle.admit(name)) {
             refusedWhileLocked.increment();
             throw new LockedException("Too many failed sign-ins for this user name; try again later");
         }
+        boolean ended = false;
         try {
             Authentication signedIn = passwords.authenticate(authentication);
             throttle.succeeded(name);
+            ended = true;
             return signedIn;
         } catch (BadCredentialsException e) {
             badCredentials.increment();
             Optional<Duration> lock = throttle.failed(name);
+            ended = true;
             if (lock.isPresent()) {
                 lockouts.increment();
                 // The name someone typed, which may be a mistyped password: never logged.
                 log.warn("A user name is locked for {} after repeated failed sign-ins", lock.get());
             }
             throw e;
-        } catch (RuntimeException other) {
-            throttle.released(name);
-            throw other;
+        } finally {
+            if (!ended) {
+                throttle.released(name); // whatever else went wrong, the check is over
+            }
         }
     }
 

@@ -122,7 +122,7 @@ class FederatedPeopleTest {
         assertThatThrownBy(
                         () -> people(byUsername, local, Map.of("preferred_username", "DR.Grey", "groups", "research")))
                 .isInstanceOf(OAuth2AuthenticationException.class)
-                .hasMessageContaining("a local user of this server has the same name");
+                .hasMessageContaining("a local user or a client of this server has the same name");
 
         // and a verified address that is no local user's signs in, with its one role
         OidcUser shah = people(
