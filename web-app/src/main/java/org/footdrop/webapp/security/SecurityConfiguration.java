@@ -20,7 +20,6 @@ import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClie
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizedClientRefreshedEventListener;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -219,22 +218,6 @@ class SecurityConfiguration {
         return new InMemoryClientRegistrationRepository(clinic);
     }
 
-    /**
-     * After a refresh the person carries the new ID token (checked as at sign-in, the role read again from the
-     * new access token). The authorization server keeps only the latest ID token of a sign-in, and sign-out
-     * names it ({@code id_token_hint}): with the first one, its session outlived the sign-out.
-     */
-    @Bean
-    OidcAuthorizedClientRefreshedEventListener idTokenRefreshes(
-            JwtDecoderFactory<ClientRegistration> idTokenDecoders,
-            JwtDecoder accessTokens,
-            AuthorizationServerCalls calls) {
-        OidcAuthorizedClientRefreshedEventListener listener = new OidcAuthorizedClientRefreshedEventListener();
-        listener.setJwtDecoderFactory(idTokenDecoders);
-        listener.setUserService(people(accessTokens, calls));
-        return listener;
-    }
-
     /** Checks the access tokens' signatures against the authorization server's keys before reading their role. */
     @Bean
     JwtDecoder accessTokenDecoder(WebProperties web, AuthorizationServerCalls calls) {
@@ -249,7 +232,10 @@ class SecurityConfiguration {
 
     /**
      * Hands the signed-in person's access token to the API calls, refreshing it when it expires. Each refresh
-     * is published, so that the person then carries the ID token the refresh brought ({@link #idTokenRefreshes}).
+     * is published: the listener oauth2Login registers then gives the person the ID token the refresh brought
+     * (checked as at sign-in, the role read again by {@link #people}), which sign-out names. The
+     * authorization server keeps only the latest ID token of a sign-in: with the first, its session outlived
+     * the sign-out.
      */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(

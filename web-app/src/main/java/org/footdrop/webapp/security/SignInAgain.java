@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,7 +34,16 @@ class SignInAgain {
 
     private final ModelAdvice header = new ModelAdvice();
 
-    @ExceptionHandler({ClientAuthorizationException.class, HttpClientErrorException.Unauthorized.class})
+    /**
+     * Also a refreshed ID token or access token that could not be checked (its keys unreachable after a
+     * rotation, say): the refresh is then lost, and signing in again is the way on.
+     */
+    @ExceptionHandler({
+        ClientAuthorizationException.class,
+        HttpClientErrorException.Unauthorized.class,
+        OAuth2AuthenticationException.class,
+        JwtException.class
+    })
     String signInAgain(Exception refused, HttpServletRequest request, HttpServletResponse response, Model model)
             throws Exception {
         if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {

@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -267,6 +268,15 @@ class WebAppSecurityTest {
                 .andExpect(content().string(Matchers.containsString("Please sign in again")))
                 .andExpect(content().string(Matchers.containsString("href=\"/patients/fd-pt-000125?continue\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"sign-out\"")));
+    }
+
+    @Test
+    void shouldSignThePersonInAgainWhenARefreshedTokenCannotBeChecked() throws Exception {
+        // a refresh whose new tokens could not be checked (the keys unreachable after a rotation): lost
+        when(outcomes.patient("fd-pt-000127")).thenThrow(new JwtException("An error occurred while reading the keys"));
+        mvc.perform(get("/patients/fd-pt-000127").with(person(Role.CLINICIAN)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/patients/fd-pt-000127"));
     }
 
     @Test

@@ -11,11 +11,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -26,6 +29,8 @@ import org.springframework.web.client.RestClient;
 class ImportsTest {
 
     private static final String JOB = "0b0f8a6e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+    private static final String SLOW_JOB = "2b0f8a6e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
     private HttpServer service;
     private RestClient client;
@@ -36,6 +41,7 @@ class ImportsTest {
     void start() throws IOException {
         service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         service.createContext("/api/v1/admin/imports/" + JOB + "/refusals", this::refusals);
+        service.createContext("/api/v1/admin/imports/" + SLOW_JOB + "/refusals", this::slowRefusals);
         service.createContext("/api/v1/admin/imports/", exchange -> {
             byte[] problem = "{\"title\":\"Not found\",\"status\":404}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
@@ -44,7 +50,12 @@ class ImportsTest {
             exchange.close();
         });
         service.start();
-        client = RestClient.create("http://localhost:" + service.getAddress().getPort());
+        // the service clients' own kind for downloads: HttpURLConnection, its read timeout per read
+        client = RestClient.builder()
+                .baseUrl("http://localhost:" + service.getAddress().getPort())
+                .requestFactory(ClientHttpRequestFactoryBuilder.simple()
+                        .build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(2), READ_TIMEOUT)))
+                .build();
     }
 
     @AfterEach
@@ -64,6 +75,22 @@ class ImportsTest {
             }
         } catch (IOException clientWentAway) {
             // the page read what it shows and closed the connection
+        }
+        exchange.close();
+    }
+
+    /** A few refusals, one every 400 ms: the whole answer takes longer than the client's read timeout. */
+    private void slowRefusals(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 1; i <= 8; i++) {
+                out.write(("{\"line\":" + i + "}\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(400);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         exchange.close();
     }
@@ -102,6 +129,36 @@ class ImportsTest {
         String body = file.toString(StandardCharsets.UTF_8);
         assertThat(body.lines()).hasSize(5_000).last().asString().contains("\"key\":\"as-5000\"");
         assertThat(copied).isEqualTo(file.size());
+    }
+
+    @Test
+    void shouldNotCutOffADownloadThatOutlastsTheReadTimeoutWhileDataKeepsComing() {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+
+        Imports.copyRefusals(client, SLOW_JOB, () -> file);
+
+        assertThat(file.toString(StandardCharsets.UTF_8).lines()).hasSize(8);
+    }
+
+    @Test
+    void shouldStopReadingTheServiceWhenTheDownloadStops() {
+        // given a job refused at length, and a browser that goes away after the first bytes
+        refusedLines = 1_000_000;
+        OutputStream goneAway = new OutputStream() {
+            private int bytes;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (++bytes > 4_096) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+
+        // when the copy fails, then the service's stream is closed, not read to its end first
+        assertThatThrownBy(() -> Imports.copyRefusals(client, JOB, () -> goneAway))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(written.get()).as("lines the service wrote").isLessThan(1_000_000);
     }
 
     @Test
