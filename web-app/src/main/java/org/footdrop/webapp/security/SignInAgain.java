@@ -32,6 +32,9 @@ class SignInAgain {
     private static final String RETRIED = SignInAgain.class.getName() + ".retried";
     static final Duration RETRY_AT_MOST_EVERY = Duration.ofMinutes(1);
 
+    /** Spring Security's code when the token endpoint gave no usable answer (unreachable, or an error page). */
+    private static final String INVALID_TOKEN_RESPONSE = "invalid_token_response";
+
     private final ModelAdvice header = new ModelAdvice();
 
     /**
@@ -55,6 +58,18 @@ class SignInAgain {
         if (refused instanceof ClientAuthorizationRequiredException) {
             throw refused; // no token yet: Spring Security's redirect filter sends the person to sign in
         }
+        if (refused instanceof ClientAuthorizationException failed
+                && INVALID_TOKEN_RESPONSE.equals(failed.getError().getErrorCode())) {
+            // the token could not be refreshed because the sign-in server did not answer: the token stays,
+            // and signing in again would not help until it is back
+            log.warn("The sign-in server could not be reached to refresh a token");
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader("Retry-After", "30");
+            model.addAttribute("page", "GET".equals(request.getMethod()) ? pageOf(request) : "/");
+            model.addAttribute("unreachable", true);
+            header.addTo(model);
+            return "sign-in-again";
+        }
         String path = request.getRequestURI();
         if (!path.startsWith("/") || path.startsWith("//")) {
             path = "/"; // this server's own pages only (the firewall refuses such paths before this anyway)
@@ -73,6 +88,14 @@ class SignInAgain {
         model.addAttribute("page", "GET".equals(request.getMethod()) ? page : "/");
         header.addTo(model); // an exception handler's model gets no @ModelAttribute of the advice
         return "sign-in-again";
+    }
+
+    private static String pageOf(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (!path.startsWith("/") || path.startsWith("//")) {
+            return "/";
+        }
+        return path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
     /** By path alone: the page signed in again comes back with Spring Security's {@code ?continue}. */

@@ -291,6 +291,18 @@ class WebAppSecurityTest {
     }
 
     @Test
+    void shouldSayTheSignInServerCannotBeReachedWhenARefreshGetsNoAnswer() throws Exception {
+        // a refresh whose token endpoint did not answer: the token stays, signing in again would not help
+        when(outcomes.patient("fd-pt-000128"))
+                .thenThrow(new ClientAuthorizationException(new OAuth2Error("invalid_token_response"), "clinic"));
+        mvc.perform(get("/patients/fd-pt-000128").with(person(Role.CLINICIAN)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "30"))
+                .andExpect(content().string(Matchers.containsString("The sign-in server cannot be reached just now")))
+                .andExpect(content().string(Matchers.containsString("href=\"/patients/fd-pt-000128\"")));
+    }
+
+    @Test
     void shouldSendAPersonWithoutATokenToSignInAsBefore() throws Exception {
         // a session without a token for the services: Spring Security's own redirect to the authorization request
         when(outcomes.patient("fd-pt-000126")).thenThrow(new ClientAuthorizationRequiredException("clinic"));
