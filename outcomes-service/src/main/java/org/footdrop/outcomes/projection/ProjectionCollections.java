@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,6 +29,8 @@ public class ProjectionCollections {
     static final String SETTINGS = "projection_settings";
     static final String INSTANCES = "projection_instances";
     private static final String ID = "collections";
+    /** The instance whose rebuild the settings name. */
+    private static final String REBUILDING_BY = "rebuildingBy";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -63,11 +66,51 @@ public class ProjectionCollections {
         }
     }
 
-    /** Starts writing live events to {@code target} as well. */
-    public void startRebuild(String target) {
-        write(new Update().set("active", active).set("rebuilding", target));
+    /**
+     * Starts writing live events to {@code target} as well, unless a rebuild of another instance that is
+     * alive (heard from within {@code liveness}) is under way: one rebuild at a time across instances, or
+     * each would switch to a collection the other's live events never reached. A rebuild left named by an
+     * instance that has gone, or by this one after it failed, is taken over. Compare-and-set on what was
+     * read, so of two instances starting at once only one succeeds.
+     *
+     * @return false when another instance's rebuild is under way
+     */
+    public boolean startRebuild(String target, Duration liveness) {
+        Document settings = mongo.findById(ID, Document.class, SETTINGS);
+        String current = settings == null ? null : settings.getString("rebuilding");
+        String owner = settings == null ? null : settings.getString(REBUILDING_BY);
+        if (current != null && owner != null && !owner.equals(instanceId) && alive(owner, liveness)) {
+            return false;
+        }
+        Query unchanged = Query.query(Criteria.where("_id").is(ID));
+        unchanged.addCriteria(
+                current == null
+                        ? Criteria.where("rebuilding").exists(false)
+                        : Criteria.where("rebuilding").is(current));
+        Document claimed;
+        try {
+            claimed = mongo.findAndModify(
+                    unchanged,
+                    new Update().set("active", active).set("rebuilding", target).set(REBUILDING_BY, instanceId),
+                    FindAndModifyOptions.options().upsert(settings == null).returnNew(true),
+                    Document.class,
+                    SETTINGS);
+        } catch (DuplicateKeyException anotherFirst) {
+            return false; // another instance wrote the first settings at the same moment
+        }
+        if (claimed == null) {
+            return false; // another instance changed the settings since they were read
+        }
         rebuilding = target;
         follow();
+        return true;
+    }
+
+    private boolean alive(String instance, Duration liveness) {
+        Document seen = mongo.findById(instance, Document.class, INSTANCES);
+        return seen != null
+                && seen.getDate("seenAt") != null
+                && seen.getDate("seenAt").toInstant().isAfter(clock.instant().minus(liveness));
     }
 
     /**
@@ -91,24 +134,33 @@ public class ProjectionCollections {
                 INSTANCES);
     }
 
-    /** Queries read {@code target} from now on; live events go there only. */
-    public void switchTo(String target) {
-        write(new Update().set("active", target).unset("rebuilding"));
-        active = target;
-        rebuilding = null;
-    }
-
-    public void abandonRebuild() {
-        write(new Update().set("active", active).unset("rebuilding"));
-        rebuilding = null;
-    }
-
-    private void write(Update update) {
-        mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(ID)),
-                update,
-                FindAndModifyOptions.options().upsert(true),
+    /**
+     * Queries read {@code target} from now on; live events go there only. Only while the settings still
+     * name this rebuild: one taken over by another instance is not switched to.
+     *
+     * @return false when the settings name another rebuild now
+     */
+    public boolean switchTo(String target) {
+        Document switched = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(ID).and("rebuilding").is(target)),
+                new Update().set("active", target).unset("rebuilding").unset(REBUILDING_BY),
                 Document.class,
                 SETTINGS);
+        if (switched == null) {
+            return false;
+        }
+        active = target;
+        rebuilding = null;
+        return true;
+    }
+
+    /** Stops writing live events to {@code target}, if the settings still name it (not another's rebuild). */
+    public void abandonRebuild(String target) {
+        mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(ID).and("rebuilding").is(target)),
+                new Update().set("active", active).unset("rebuilding").unset(REBUILDING_BY),
+                Document.class,
+                SETTINGS);
+        rebuilding = null;
     }
 }

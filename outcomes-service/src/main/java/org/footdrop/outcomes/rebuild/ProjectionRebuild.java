@@ -102,7 +102,7 @@ public class ProjectionRebuild {
                 s.error());
     }
 
-    /** Starts a rebuild in the background; false when one is already running. */
+    /** Starts a rebuild in the background; false when one is already running, here or on another instance. */
     public synchronized boolean start() {
         if ("REPLAYING".equals(status.state())) {
             return false;
@@ -111,7 +111,9 @@ public class ProjectionRebuild {
         String target = PatientOutcomeStore.COLLECTION + "_" + clock.millis();
         // Named in the settings first: if the store refuses that, the exception reaches the caller and
         // the status stays what it was, rather than REPLAYING with no worker and every later start refused.
-        collections.startRebuild(target);
+        if (!collections.startRebuild(target, LIVENESS)) {
+            return false; // another instance's rebuild is under way
+        }
         replayed.set(0);
         total.set(0);
         status = new Status("REPLAYING", target, previous, 0, 0, 0, clock.instant(), null, null);
@@ -157,7 +159,10 @@ public class ProjectionRebuild {
                     replayed.addAndGet(read);
                 }
             }
-            collections.switchTo(target);
+            if (!collections.switchTo(target)) {
+                throw new IllegalStateException(
+                        "another instance took the rebuild over; " + target + " not switched to");
+            }
             cohort.reload();
             status = new Status(
                     "SWITCHED",
@@ -194,7 +199,7 @@ public class ProjectionRebuild {
 
     private void fail(String target, String previous, long poison, Exception e) {
         try {
-            collections.abandonRebuild();
+            collections.abandonRebuild(target);
         } catch (RuntimeException abandoning) {
             // The store is away (often why the rebuild failed): the settings still name the target, so
             // live events go on reaching it as well until the next rebuild names its own; queries never

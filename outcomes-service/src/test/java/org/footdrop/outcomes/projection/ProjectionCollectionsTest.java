@@ -34,7 +34,7 @@ class ProjectionCollectionsTest {
             new ProjectionCollections(mongo, at(NOW.minusSeconds(60)));
 
             // when this one starts a rebuild, the other has not seen it yet
-            here.startRebuild("patient_outcomes_2");
+            assertThat(here.startRebuild("patient_outcomes_2", LIVENESS)).isTrue();
 
             // then the rebuild waits for it, and only for it
             assertThat(here.everyInstanceFollows("patient_outcomes_2", LIVENESS))
@@ -45,6 +45,32 @@ class ProjectionCollectionsTest {
                     .isTrue();
             assertThat(here.everyInstanceFollows("patient_outcomes_3", LIVENESS))
                     .isFalse();
+        }
+    }
+
+    @Test
+    void shouldRunOneRebuildAtATimeAcrossInstancesAndTakeOverOneWhoseInstanceIsGone() {
+        try (EmbeddedMongo store = new EmbeddedMongo();
+                MongoClient client = MongoClients.create(store.uri("collections"))) {
+            MongoTemplate mongo = new MongoTemplate(client, "collections");
+            ProjectionCollections here = new ProjectionCollections(mongo, at(NOW));
+            ProjectionCollections there = new ProjectionCollections(mongo, at(NOW));
+
+            // given a rebuild under way on a live instance
+            assertThat(here.startRebuild("patient_outcomes_2", LIVENESS)).isTrue();
+
+            // then another instance may not start one beside it (live events would miss one of the two)
+            there.refresh();
+            assertThat(there.startRebuild("patient_outcomes_3", LIVENESS)).isFalse();
+            assertThat(there.rebuilding()).contains("patient_outcomes_2");
+
+            // and one whose instance has gone silent is taken over, after which the first cannot switch
+            ProjectionCollections later = new ProjectionCollections(mongo, at(NOW.plusSeconds(60)));
+            assertThat(later.startRebuild("patient_outcomes_4", LIVENESS)).isTrue();
+            assertThat(here.switchTo("patient_outcomes_2")).isFalse();
+            assertThat(later.switchTo("patient_outcomes_4")).isTrue();
+            assertThat(new ProjectionCollections(mongo, at(NOW.plusSeconds(61))).active())
+                    .isEqualTo("patient_outcomes_4");
         }
     }
 
