@@ -11,9 +11,7 @@ import org.footdrop.contract.intake.Measure;
 import org.footdrop.outcomes.derivation.Window;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
-import org.footdrop.support.web.ProblemTypes;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -47,7 +45,7 @@ class CohortController {
         Measure m = measure(measure, problems);
         Window w = window(window, problems);
         List<Dimension> dimensions = groupBy(groupBy, problems);
-        requireValid(problems);
+        requireValid(problems, filter);
         return queries.outcomes(filter, dimensions, m, w, clock.instant());
     }
 
@@ -59,7 +57,7 @@ class CohortController {
         List<FieldProblem> problems = new ArrayList<>();
         Measure m = measure(measure, problems);
         List<Dimension> dimensions = windowFreeGroupBy(groupBy, problems);
-        requireValid(problems);
+        requireValid(problems, filter);
         return queries.timeToResponse(filter, dimensions, m, clock.instant());
     }
 
@@ -83,7 +81,7 @@ class CohortController {
             problems.add(new FieldProblem("format", "must be one of [json, csv]"));
         }
         List<Dimension> dimensions = windowFreeGroupBy(groupBy, problems);
-        requireValid(problems);
+        requireValid(problems, filter);
         CohortQueries.ReportAnswer answer = queries.report(filter, dimensions, clock.instant());
         if (format.equals("csv")) {
             return ResponseEntity.ok()
@@ -96,21 +94,17 @@ class CohortController {
 
     @GetMapping("/api/v1/cohorts/safety")
     CohortQueries.SafetyAnswer safety(@ParameterObject @ModelAttribute CohortFilter filter) {
-        requireValid(List.of());
+        requireValid(List.of(), filter);
         return queries.safety(filter, clock.instant());
     }
 
-    private void requireValid(List<FieldProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw ClinicalProblemException.invalid(problems);
+    private void requireValid(List<FieldProblem> problems, CohortFilter filter) {
+        List<FieldProblem> all = new ArrayList<>(problems);
+        all.addAll(filter.problems());
+        if (!all.isEmpty()) {
+            throw ClinicalProblemException.invalid(all);
         }
-        if (!table.isLoaded()) {
-            throw new ClinicalProblemException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    ProblemTypes.UNAVAILABLE,
-                    "The cohort table is still loading; retry shortly",
-                    List.of());
-        }
+        CohortTable.requireLoaded(table);
     }
 
     private static Measure measure(String name, List<FieldProblem> problems) {

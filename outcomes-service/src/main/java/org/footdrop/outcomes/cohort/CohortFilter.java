@@ -1,6 +1,7 @@
 package org.footdrop.outcomes.cohort;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Predicate;
 import org.footdrop.contract.vocabulary.CauseCategory;
 import org.footdrop.contract.vocabulary.InjectionTechnique;
@@ -11,6 +12,7 @@ import org.footdrop.outcomes.derivation.PatientOutcome.DurationBand;
 import org.footdrop.outcomes.derivation.PatientOutcome.FollowUpStatus;
 import org.footdrop.outcomes.derivation.PatientOutcome.SeriesAdherence;
 import org.footdrop.outcomes.derivation.PatientOutcome.SolutionGroup;
+import org.footdrop.support.web.FieldProblem;
 
 /** Which patients a cohort query covers; every absent criterion matches everyone. */
 record CohortFilter(
@@ -42,5 +44,13 @@ record CohortFilter(
                         || (row.diagnosisDate() != null && !row.diagnosisDate().isBefore(diagnosedFrom)))
                 && (diagnosedTo == null
                         || (row.diagnosisDate() != null && !row.diagnosisDate().isAfter(diagnosedTo)));
+    }
+
+    /** What the filter asks that no cohort could answer: a diagnosis date range that ends before it starts. */
+    List<FieldProblem> problems() {
+        if (diagnosedFrom != null && diagnosedTo != null && diagnosedTo.isBefore(diagnosedFrom)) {
+            return List.of(new FieldProblem("diagnosedFrom", "must not be after diagnosedTo (" + diagnosedTo + ")"));
+        }
+        return List.of();
     }
 }

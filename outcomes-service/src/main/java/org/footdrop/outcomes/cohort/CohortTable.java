@@ -15,12 +15,15 @@ import org.footdrop.outcomes.derivation.PatientOutcome;
 import org.footdrop.outcomes.projection.PatientFacts;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
 import org.footdrop.support.clinic.ClinicCalendar;
+import org.footdrop.support.web.ClinicalProblemException;
+import org.footdrop.support.web.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,6 +85,20 @@ public class CohortTable {
 
     public boolean isLoaded() {
         return loaded;
+    }
+
+    /**
+     * Refuses (503) a read of figures drawn from the table while it is still loading: a part of the
+     * patients would be answered as if it were all of them.
+     */
+    public static void requireLoaded(CohortTable table) {
+        if (!table.isLoaded()) {
+            throw new ClinicalProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemTypes.UNAVAILABLE,
+                    "The cohort table is still loading; retry shortly",
+                    List.of());
+        }
     }
 
     /**

@@ -22,10 +22,12 @@ class ExportController {
     static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     private final ExportIndex exports;
+    private final CohortTable table;
     private final JsonMapper json;
 
-    ExportController(ExportIndex exports, JsonMapper json) {
+    ExportController(ExportIndex exports, CohortTable table, JsonMapper json) {
         this.exports = exports;
+        this.table = table;
         this.json = json;
     }
 
@@ -44,6 +46,7 @@ class ExportController {
             throw ClinicalProblemException.invalid(
                     List.of(new FieldProblem("cursor", "not a cursor from this export")));
         }
+        CohortTable.requireLoaded(table); // a page read from half the table would be missed for good by its cursor
         // One row more than asked tells whether a next page exists, so the last page has no next link.
         SortedMap<String, CohortRow> page = exports.page(cursor, limit + 1);
         boolean more = page.size() > limit;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.footdrop.outcomes.cohort.CohortTable;
 import org.footdrop.support.audit.AuditTrail;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -32,11 +33,13 @@ class DataQualityController {
     static final String PATH = "/api/v1/data-quality";
 
     private final DataQualityFindings findings;
+    private final CohortTable table;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DataQualityController(DataQualityFindings findings, AuditTrail audit, Clock clock) {
+    DataQualityController(DataQualityFindings findings, CohortTable table, AuditTrail audit, Clock clock) {
         this.findings = findings;
+        this.table = table;
         this.audit = audit;
         this.clock = clock;
     }
@@ -66,6 +69,7 @@ class DataQualityController {
      */
     @GetMapping("/api/v1/data-quality/summary")
     Summary summary() {
+        CohortTable.requireLoaded(table); // the findings are the table's: counted from part of it, they undercount
         Map<DataQualityCheck, int[]> counts = new EnumMap<>(DataQualityCheck.class);
         findings.byPatient()
                 .values()
@@ -89,6 +93,7 @@ class DataQualityController {
             @RequestParam(defaultValue = "1") @Min(1) int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId) {
+        CohortTable.requireLoaded(table); // "no findings" for a patient not loaded yet would mislead
         Map<String, Set<DataQualityCheck>> issues = findings.byPatient();
         if (patientId != null) {
             audit.read(patientId);
@@ -97,6 +102,7 @@ class DataQualityController {
         }
         long skip = (long) (page - 1) * size;
         List<Check> checks = new ArrayList<>();
+        Set<String> named = new TreeSet<>();
         int longest = 0;
         for (DataQualityCheck check : DataQualityCheck.values()) {
             TreeSet<String> patients = new TreeSet<>();
@@ -107,8 +113,12 @@ class DataQualityController {
             });
             longest = Math.max(longest, patients.size());
             List<String> listed = patients.stream().skip(skip).limit(size).toList();
+            named.addAll(listed);
             checks.add(
                     new Check(check, check.meaning(), patients.size(), listed, skip + listed.size() < patients.size()));
+        }
+        if (patientId == null) {
+            named.forEach(audit::read); // the page names them: audited as reads of their records, once each
         }
         int totalPages = Math.max(1, (longest + size - 1) / size);
         String next = page < totalPages

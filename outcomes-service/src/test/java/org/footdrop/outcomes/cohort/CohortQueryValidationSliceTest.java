@@ -67,6 +67,10 @@ class CohortQueryValidationSliceTest {
                         "/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_2&diagnosedFrom=2019-13-01",
                         "diagnosedFrom"),
                 refused("/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_2&patientId=pt-1", "patientId"),
+                refused(
+                        "/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_2&diagnosedFrom=2026-06-01&diagnosedTo=2026-01-01",
+                        "diagnosedFrom"),
+                refused("/api/v1/cohorts/safety?diagnosedFrom=2026-06-01&diagnosedTo=2026-01-01", "diagnosedFrom"),
                 refused("/api/v1/cohorts/time-to-response?measure=height", "measure"),
                 refused("/api/v1/cohorts/time-to-response?measure=lefs&groupBy=injectionsReceived", "groupBy"),
                 refused("/api/v1/cohorts/report?groupBy=injectionsReceived", "groupBy"),

@@ -14,8 +14,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** While the cohort table loads after a start, a valid cohort read answers 503 and says when to retry. */
-@WebMvcTest(CohortController.class)
+/**
+ * While the cohort table loads after a start, a valid cohort read or export answers 503 and says when to retry:
+ * a page of the export read from part of the table would be skipped for good by its cursor.
+ */
+@WebMvcTest({CohortController.class, ExportController.class})
 @WebSlice
 @Import(OutcomesConfiguration.class)
 class CohortTableLoadingSliceTest {
@@ -29,6 +32,9 @@ class CohortTableLoadingSliceTest {
     @MockitoBean
     CohortTable table;
 
+    @MockitoBean
+    ExportIndex exports; // never reached while loading
+
     @Test
     void shouldAskToRetryAfterAFewSecondsWhileTheTableLoads() {
         when(table.isLoaded()).thenReturn(false);
@@ -38,5 +44,16 @@ class CohortTableLoadingSliceTest {
         assertThat(answer).hasStatus(503);
         assertThat(answer.getResponse().getHeader("Retry-After")).isEqualTo("5");
         assertThat(body(answer).get("type").asString()).endsWith("/unavailable");
+    }
+
+    @Test
+    void shouldNotExportFromAHalfLoadedTable() {
+        when(table.isLoaded()).thenReturn(false);
+
+        var answer = get(mvc, "/api/v1/exports/patients?format=csv");
+
+        assertThat(answer).hasStatus(503);
+        assertThat(answer.getResponse().getHeader("Retry-After")).isEqualTo("5");
+        org.mockito.Mockito.verifyNoInteractions(exports);
     }
 }

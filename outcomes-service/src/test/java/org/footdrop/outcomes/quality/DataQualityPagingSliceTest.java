@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.footdrop.outcomes.OutcomesConfiguration;
+import org.footdrop.outcomes.cohort.CohortTable;
 import org.footdrop.support.audit.AuditTrail;
 import org.footdrop.support.testing.WebSlice;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -49,6 +51,46 @@ class DataQualityPagingSliceTest {
     /** The audit store is the store's; here only what the controller notes is checked. */
     @MockitoBean
     AuditTrail audit;
+
+    @MockitoBean
+    CohortTable table;
+
+    @BeforeEach
+    void loaded() {
+        when(table.isLoaded()).thenReturn(true);
+    }
+
+    @Test
+    void shouldNoteAReadOfEveryPatientAPageNamesAndOfNoOther() {
+        // given three patients failing checks
+        when(findings.byPatient())
+                .thenReturn(Map.of(
+                        "pt-a", Set.of(DataQualityCheck.MISSING_BASELINE),
+                        "pt-b", Set.of(DataQualityCheck.MISSING_BASELINE, DataQualityCheck.LATE_ENTERED),
+                        "pt-c", Set.of(DataQualityCheck.DIAGNOSIS_MISSING)));
+
+        // when a clinician lists the first page, one patient a check
+        assertThat(get(mvc, "/api/v1/data-quality?size=1")).hasStatusOk();
+
+        // then the patients it names are noted as read (pt-a under MISSING_BASELINE, pt-b under LATE_ENTERED,
+        // pt-c under DIAGNOSIS_MISSING), as a clinician's read of their records
+        verify(audit).read("pt-a");
+        verify(audit).read("pt-b");
+        verify(audit).read("pt-c");
+    }
+
+    @Test
+    void shouldAskToRetryWhileTheTableLoadsRatherThanCountPartOfIt() {
+        when(table.isLoaded()).thenReturn(false);
+
+        for (String path : List.of(
+                "/api/v1/data-quality", "/api/v1/data-quality/summary", "/api/v1/data-quality?patientId=pt-a")) {
+            var answer = get(mvc, path);
+            assertThat(answer).as(path).hasStatus(503);
+            assertThat(answer.getResponse().getHeader("Retry-After")).as(path).isEqualTo("5");
+        }
+        verifyNoInteractions(findings);
+    }
 
     @Test
     void shouldListEveryPatientOfEveryCheckOnceAcrossThePages() {
