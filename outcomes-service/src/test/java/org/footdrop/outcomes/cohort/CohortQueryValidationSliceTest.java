@@ -76,6 +76,12 @@ class CohortQueryValidationSliceTest {
                 refused("/api/v1/cohorts/report?groupBy=injectionsReceived", "groupBy"),
                 refused("/api/v1/cohorts/report?format=xml", "format"),
                 refused("/api/v1/cohorts/safety?side=UP", "side"),
+                // given twice, one value of them would be dropped unseen
+                refused("/api/v1/cohorts/safety?side=LEFT&side=UP", "side"),
+                refused(
+                        "/api/v1/cohorts/outcomes?measure=lefs&window=WEEK_2"
+                                + "&causeCategory=FIBULAR_NERVE_AT_KNEE&causeCategory=L5_RADICULOPATHY",
+                        "causeCategory"),
                 refused("/api/v1/exports/patients?limit=5000", "limit"),
                 refused("/api/v1/exports/patients?limit=0", "limit"),
                 refused("/api/v1/exports/patients?limit=ten", "limit"),

@@ -3,9 +3,12 @@ package org.footdrop.support.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -18,12 +21,15 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Refuses query parameters an endpoint does not take, as unknown body fields are refused: a
  * misspelt cohort filter would otherwise be ignored and silently widen the cohort, and an
- * operator smuggled in as a parameter name never goes unnoticed.
+ * operator smuggled in as a parameter name never goes unnoticed. A parameter that takes one value
+ * given more than once is refused too: binding would keep the first and drop the rest unseen
+ * ({@code side=LEFT&side=UP} answered for LEFT).
  */
 public class StrictQueryParameters implements HandlerInterceptor {
 
     private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
-    private final Map<HandlerMethod, Set<String>> accepted = new ConcurrentHashMap<>();
+    /** Each endpoint's parameter names, each with whether it takes several values (an array or a collection). */
+    private final Map<HandlerMethod, Map<String, Boolean>> accepted = new ConcurrentHashMap<>();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -31,38 +37,47 @@ public class StrictQueryParameters implements HandlerInterceptor {
                 || !request.getRequestURI().startsWith("/api/")) {
             return true;
         }
-        Set<String> names = accepted.computeIfAbsent(method, StrictQueryParameters::acceptedNames);
-        List<FieldProblem> unknown = new TreeSet<>(request.getParameterMap().keySet())
-                .stream()
-                        .filter(name -> !names.contains(name))
-                        .map(name -> new FieldProblem(
-                                printable(name),
-                                "unknown query parameter; this endpoint takes "
-                                        + (names.isEmpty() ? "none" : String.join(", ", new TreeSet<>(names)))))
-                        .toList();
-        if (!unknown.isEmpty()) {
-            throw ClinicalProblemException.invalid(unknown);
+        Map<String, Boolean> takes = accepted.computeIfAbsent(method, StrictQueryParameters::acceptedNames);
+        Set<String> names = takes.keySet();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, String[]> given : new TreeMap<>(request.getParameterMap()).entrySet()) {
+            String name = given.getKey();
+            if (!names.contains(name)) {
+                problems.add(new FieldProblem(
+                        printable(name),
+                        "unknown query parameter; this endpoint takes "
+                                + (names.isEmpty() ? "none" : String.join(", ", new TreeSet<>(names)))));
+            } else if (given.getValue().length > 1 && !takes.get(name)) {
+                problems.add(new FieldProblem(name, "given " + given.getValue().length + " times; it takes one value"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ClinicalProblemException.invalid(problems);
         }
         return true;
     }
 
-    private static Set<String> acceptedNames(HandlerMethod method) {
-        Set<String> names = new TreeSet<>();
+    private static Map<String, Boolean> acceptedNames(HandlerMethod method) {
+        Map<String, Boolean> names = new TreeMap<>();
         for (MethodParameter declared : method.getMethodParameters()) {
             MethodParameter parameter = new MethodParameter(declared);
             parameter.initParameterNameDiscovery(NAMES);
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param != null) {
                 String name = !param.name().isEmpty() ? param.name() : parameter.getParameterName();
-                names.add(name);
+                names.put(name, several(parameter.getParameterType()));
             } else if (parameter.hasParameterAnnotation(ModelAttribute.class)
                     && parameter.getParameterType().isRecord()) {
                 for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
-                    names.add(component.getName());
+                    names.put(component.getName(), several(component.getType()));
                 }
             }
         }
         return names;
+    }
+
+    private static boolean several(Class<?> type) {
+        return type.isArray() || Collection.class.isAssignableFrom(type);
     }
 
     /** The name goes back in the problem: keep it short and harmless. */
