@@ -3,6 +3,7 @@ package org.footdrop.webapp.patient;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.footdrop.webapp.services.OutcomesApi;
 import org.footdrop.webapp.services.TreatmentApi;
@@ -14,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -63,29 +65,36 @@ class PatientController {
             return "patients";
         }
         // the course is outcomes-service's; the other two reads only add to it, so the page stands without them
-        Map<String, String> injectionDetails = Map.of();
-        try {
-            injectionDetails = treatment.injectionDetails(patientId);
-        } catch (RestClientException e) {
-            log.warn(
-                    "treatment-service did not answer the injection details ({})",
-                    e.getClass().getSimpleName());
-            model.addAttribute(
-                    "detailsProblem",
-                    "Where and how each injection was given is not shown: treatment-service did not answer.");
-        }
-        List<OutcomesApi.Finding> findings = List.of();
-        try {
-            findings = outcomes.findings(patientId);
-        } catch (RestClientException e) {
-            log.warn(
-                    "outcomes-service did not answer the data-quality findings ({})",
-                    e.getClass().getSimpleName());
-            model.addAttribute(
-                    "findingsProblem", "The data-quality findings could not be read: outcomes-service did not answer.");
-        }
+        Map<String, String> injectionDetails = orMissing(
+                () -> treatment.injectionDetails(patientId),
+                Map.of(),
+                "detailsProblem",
+                "Where and how each injection was given is not shown: treatment-service did not answer.",
+                model);
+        List<OutcomesApi.Finding> findings = orMissing(
+                () -> outcomes.findings(patientId),
+                List.of(),
+                "findingsProblem",
+                "The data-quality findings could not be read: outcomes-service did not answer.",
+                model);
         model.addAttribute("patient", PatientView.of(answer.get(), injectionDetails, findings));
         return "patient";
+    }
+
+    /**
+     * A secondary read, or {@code missing} with the problem said on the page when its service does not
+     * answer. A refused token is the person's, not the service's: it goes on to {@code SignInAgain}.
+     */
+    private static <T> T orMissing(Supplier<T> read, T missing, String attribute, String problem, Model model) {
+        try {
+            return read.get();
+        } catch (HttpClientErrorException.Unauthorized refused) {
+            throw refused;
+        } catch (RestClientException e) {
+            log.warn("{} ({})", problem, e.getClass().getSimpleName());
+            model.addAttribute(attribute, problem);
+            return missing;
+        }
     }
 
     /** The search again, its field marked invalid and its problem said, with the status the API would give. */

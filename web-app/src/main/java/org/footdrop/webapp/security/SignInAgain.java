@@ -70,11 +70,8 @@ class SignInAgain {
             header.addTo(model);
             return "sign-in-again";
         }
-        String path = request.getRequestURI();
-        if (!path.startsWith("/") || path.startsWith("//")) {
-            path = "/"; // this server's own pages only (the firewall refuses such paths before this anyway)
-        }
-        String page = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String page = pageOf(request);
+        String path = page.contains("?") ? page.substring(0, page.indexOf('?')) : page;
         log.info(
                 "The person's token no longer serves ({}); signing in again",
                 refused.getClass().getSimpleName());
@@ -90,6 +87,7 @@ class SignInAgain {
         return "sign-in-again";
     }
 
+    /** The page asked for: this server's own pages only (the firewall refuses other paths before this anyway). */
     private static String pageOf(HttpServletRequest request) {
         String path = request.getRequestURI();
         if (!path.startsWith("/") || path.startsWith("//")) {

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
@@ -33,6 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -300,6 +302,19 @@ class WebAppSecurityTest {
                 .andExpect(header().string("Retry-After", "30"))
                 .andExpect(content().string(Matchers.containsString("The sign-in server cannot be reached just now")))
                 .andExpect(content().string(Matchers.containsString("href=\"/patients/fd-pt-000128\"")));
+    }
+
+    @Test
+    void shouldSignInAgainWhenASecondaryReadRefusesTheToken() throws Exception {
+        // the course reads, but treatment-service refuses the token: the person's, not a service away
+        var answer =
+                JsonMapper.builder().build().readTree(getClass().getResourceAsStream("/patient-outcomes-example.json"));
+        when(outcomes.patient("fd-pt-000129")).thenReturn(Optional.of(answer));
+        when(treatment.injectionDetails("fd-pt-000129"))
+                .thenThrow(HttpClientErrorException.create(HttpStatus.UNAUTHORIZED, "Unauthorized", null, null, null));
+        mvc.perform(get("/patients/fd-pt-000129").with(person(Role.CLINICIAN)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/patients/fd-pt-000129"));
     }
 
     @Test
