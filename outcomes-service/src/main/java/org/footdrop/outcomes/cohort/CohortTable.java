@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import org.bson.Document;
 import org.footdrop.outcomes.derivation.OutcomeDeriver;
 import org.footdrop.outcomes.derivation.PatientDerived;
 import org.footdrop.outcomes.derivation.PatientOutcome;
+import org.footdrop.outcomes.derivation.PatientRemoved;
 import org.footdrop.outcomes.projection.PatientFacts;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
 import org.footdrop.support.clinic.ClinicCalendar;
@@ -104,7 +106,7 @@ public class CohortTable {
     /**
      * Reads every document, in batches by {@code _id} (the ids first, then {@code $in} of a batch):
      * one cursor over the whole collection makes the embedded store send replies larger than the
-     * driver accepts.
+     * driver accepts. Patients no longer in the collection (a rebuild left them out) leave the table.
      */
     public void reload() {
         LocalDate asOf = today();
@@ -120,7 +122,33 @@ public class CohortTable {
                     .forEach(document -> put(document, asOf));
         }
         loaded = true;
-        log.info("Cohort table loaded: {} patients from {}", ids.size(), collection);
+        int removed = removeAbsent(new HashSet<>(ids), collection);
+        log.info("Cohort table loaded: {} patients from {}, {} no longer there", ids.size(), collection, removed);
+    }
+
+    /**
+     * Removes the rows of patients missing from the ids read, once the store confirms they are still
+     * missing: one that arrived after the ids were read stays.
+     */
+    private int removeAbsent(Set<Object> present, String collection) {
+        List<String> absent =
+                rows.keySet().stream().filter(id -> !present.contains(id)).toList();
+        int removed = 0;
+        for (int from = 0; from < absent.size(); from += BATCH) {
+            List<String> batch = absent.subList(from, Math.min(absent.size(), from + BATCH));
+            Query idsOnly = Query.query(Criteria.where("_id").in(batch));
+            idsOnly.fields().include("_id");
+            Set<Object> arrived = new HashSet<>();
+            mongo.find(idsOnly, Document.class, collection).forEach(d -> arrived.add(d.get("_id")));
+            for (String patientId : batch) {
+                if (!arrived.contains(patientId) && rows.remove(patientId) != null) {
+                    exports.remove(patientId);
+                    events.publishEvent(new PatientRemoved(patientId));
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Reloads the patients whose events were applied here since the last call, and tells the others. */

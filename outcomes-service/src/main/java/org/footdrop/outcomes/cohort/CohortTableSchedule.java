@@ -1,6 +1,7 @@
 package org.footdrop.outcomes.cohort;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.footdrop.outcomes.projection.ProjectionSwitched;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * When the cohort table loads and refreshes: in the background once the service is ready, the
  * changed patients every 200 ms, other instances' changes every 500 ms, and all of it again daily
- * (follow-up status moves with the calendar); a failed load is retried every 10 s.
+ * (follow-up status moves with the calendar), and when another instance switched the projection to a
+ * rebuilt collection; a failed load is retried every 10 s.
  */
 @Component
 class CohortTableSchedule {
@@ -34,6 +36,13 @@ class CohortTableSchedule {
         Thread loader = new Thread(this::reloadQuietly, "cohort-table-load");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /** The rows were derived from the collection queries no longer read; in the background, as at start. */
+    @EventListener
+    public void reloadAfterSwitch(ProjectionSwitched switched) {
+        log.info("Projection switched to {}: reloading the cohort table", switched.collection());
+        loadInBackground();
     }
 
     @Scheduled(cron = "${footdrop.cohort.reload-cron:0 5 0 * * *}", zone = "${footdrop.clinic-zone:UTC}")

@@ -20,6 +20,10 @@ class ExportIndex {
         byExportId.put(exportIds.of(patientId), row);
     }
 
+    void remove(String patientId) {
+        byExportId.remove(exportIds.of(patientId));
+    }
+
     /** Up to {@code limit} rows after the cursor, by export id. */
     SortedMap<String, CohortRow> page(String afterExportId, int limit) {
         var tail = afterExportId == null ? byExportId : byExportId.tailMap(afterExportId, false);

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * rebuilt, which live events are written to as well. Kept in one settings document so that every
  * instance follows a switch; read again every second, when each instance also says which rebuild
  * it follows ({@code projection_instances}), so that a rebuild can wait until every live instance
- * writes its live events to the new collection too.
+ * writes its live events to the new collection too. A switch made by another instance is announced
+ * ({@link ProjectionSwitched}), so that what this one keeps in memory is read again from the new collection.
  */
 @Component
 public class ProjectionCollections {
@@ -34,14 +36,16 @@ public class ProjectionCollections {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final String instanceId = UUID.randomUUID().toString();
     private volatile String active = PatientOutcomeStore.COLLECTION;
     private volatile String rebuilding;
 
-    public ProjectionCollections(MongoTemplate mongo, Clock clock) {
+    public ProjectionCollections(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.clock = clock;
-        refresh();
+        this.events = events;
+        read(false); // nothing is in memory yet to read again
     }
 
     public String active() {
@@ -54,11 +58,19 @@ public class ProjectionCollections {
 
     @Scheduled(fixedDelay = 1000)
     public void refresh() {
+        read(true);
+    }
+
+    private void read(boolean announceSwitch) {
         try {
             Document settings = mongo.findById(ID, Document.class, SETTINGS);
             if (settings != null) {
+                String was = active;
                 active = settings.getString("active");
                 rebuilding = settings.getString("rebuilding");
+                if (announceSwitch && !active.equals(was)) {
+                    events.publishEvent(new ProjectionSwitched(active));
+                }
             }
             follow();
         } catch (RuntimeException e) {

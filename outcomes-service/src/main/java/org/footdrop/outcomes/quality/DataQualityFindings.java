@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.footdrop.outcomes.derivation.PatientDerived;
+import org.footdrop.outcomes.derivation.PatientRemoved;
 import org.footdrop.support.clinic.ClinicCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -45,6 +46,11 @@ public class DataQualityFindings {
         } else {
             failed.put(patientId, checks);
         }
+    }
+
+    @EventListener
+    public void on(PatientRemoved removed) {
+        failed.remove(removed.patientId());
     }
 
     /** Failed checks by patient; patients who pass every check are absent. */

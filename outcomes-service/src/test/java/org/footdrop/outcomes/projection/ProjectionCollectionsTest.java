@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.footdrop.support.testing.EmbeddedMongo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,9 @@ class ProjectionCollectionsTest {
                 MongoClient client = MongoClients.create(store.uri("collections"))) {
             MongoTemplate mongo = new MongoTemplate(client, "collections");
             // given two live instances and one that stopped a minute ago
-            ProjectionCollections here = new ProjectionCollections(mongo, at(NOW));
-            ProjectionCollections there = new ProjectionCollections(mongo, at(NOW));
-            new ProjectionCollections(mongo, at(NOW.minusSeconds(60)));
+            ProjectionCollections here = new ProjectionCollections(mongo, at(NOW), event -> {});
+            ProjectionCollections there = new ProjectionCollections(mongo, at(NOW), event -> {});
+            new ProjectionCollections(mongo, at(NOW.minusSeconds(60)), event -> {});
 
             // when this one starts a rebuild, the other has not seen it yet
             assertThat(here.startRebuild("patient_outcomes_2", LIVENESS)).isTrue();
@@ -53,8 +55,8 @@ class ProjectionCollectionsTest {
         try (EmbeddedMongo store = new EmbeddedMongo();
                 MongoClient client = MongoClients.create(store.uri("collections"))) {
             MongoTemplate mongo = new MongoTemplate(client, "collections");
-            ProjectionCollections here = new ProjectionCollections(mongo, at(NOW));
-            ProjectionCollections there = new ProjectionCollections(mongo, at(NOW));
+            ProjectionCollections here = new ProjectionCollections(mongo, at(NOW), event -> {});
+            ProjectionCollections there = new ProjectionCollections(mongo, at(NOW), event -> {});
 
             // given a rebuild under way on a live instance
             assertThat(here.startRebuild("patient_outcomes_2", LIVENESS)).isTrue();
@@ -65,12 +67,37 @@ class ProjectionCollectionsTest {
             assertThat(there.rebuilding()).contains("patient_outcomes_2");
 
             // and one whose instance has gone silent is taken over, after which the first cannot switch
-            ProjectionCollections later = new ProjectionCollections(mongo, at(NOW.plusSeconds(60)));
+            ProjectionCollections later = new ProjectionCollections(mongo, at(NOW.plusSeconds(60)), event -> {});
             assertThat(later.startRebuild("patient_outcomes_4", LIVENESS)).isTrue();
             assertThat(here.switchTo("patient_outcomes_2")).isFalse();
             assertThat(later.switchTo("patient_outcomes_4")).isTrue();
-            assertThat(new ProjectionCollections(mongo, at(NOW.plusSeconds(61))).active())
+            assertThat(new ProjectionCollections(mongo, at(NOW.plusSeconds(61)), event -> {}).active())
                     .isEqualTo("patient_outcomes_4");
+        }
+    }
+
+    @Test
+    void shouldAnnounceASwitchMadeByAnotherInstanceOnce() {
+        try (EmbeddedMongo store = new EmbeddedMongo();
+                MongoClient client = MongoClients.create(store.uri("collections"))) {
+            MongoTemplate mongo = new MongoTemplate(client, "collections");
+            List<Object> heardHere = new ArrayList<>();
+            List<Object> heardThere = new ArrayList<>();
+            ProjectionCollections here = new ProjectionCollections(mongo, at(NOW), heardHere::add);
+            ProjectionCollections there = new ProjectionCollections(mongo, at(NOW), heardThere::add);
+
+            // when this instance rebuilds and switches
+            assertThat(here.startRebuild("patient_outcomes_2", LIVENESS)).isTrue();
+            there.refresh();
+            assertThat(here.switchTo("patient_outcomes_2")).isTrue();
+            here.refresh();
+            there.refresh();
+            there.refresh();
+
+            // then the other hears of it once (its cohort table must be read again); this one reloads itself
+            assertThat(heardThere).containsExactly(new ProjectionSwitched("patient_outcomes_2"));
+            assertThat(heardHere).isEmpty();
+            assertThat(there.active()).isEqualTo("patient_outcomes_2");
         }
     }
 

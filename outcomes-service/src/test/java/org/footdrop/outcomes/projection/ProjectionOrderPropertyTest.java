@@ -181,7 +181,8 @@ class ProjectionOrderPropertyTest {
 
     private static PatientOutcomeStore store(String database) {
         MongoTemplate mongo = new MongoTemplate(client, database);
-        return new PatientOutcomeStore(mongo, new ProjectionCollections(mongo, java.time.Clock.systemUTC()));
+        return new PatientOutcomeStore(
+                mongo, new ProjectionCollections(mongo, java.time.Clock.systemUTC(), event -> {}));
     }
 
     /** A plausible history with every event type: records, amends and voids. */

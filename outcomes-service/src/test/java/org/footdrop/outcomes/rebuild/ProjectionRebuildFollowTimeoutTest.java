@@ -57,8 +57,8 @@ class ProjectionRebuildFollowTimeoutTest {
             // given a projected patient and a second instance that is alive (a fixed clock) but never
             // refreshes, so never follows a rebuild
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            ProjectionCollections collections = new ProjectionCollections(mongo, clock);
-            ProjectionCollections behind = new ProjectionCollections(mongo, clock);
+            ProjectionCollections collections = new ProjectionCollections(mongo, clock, event -> {});
+            ProjectionCollections behind = new ProjectionCollections(mongo, clock, event -> {});
             PatientOutcomeStore store = new PatientOutcomeStore(mongo, collections);
             store.apply(List.of(event("pt-follow", EventType.DIAGNOSIS_RECORDED)));
             Document before = store.raw("pt-follow");
@@ -115,8 +115,8 @@ class ProjectionRebuildFollowTimeoutTest {
             MongoTemplate mongo = new MongoTemplate(client, "rebuild");
             // given a rebuild waiting for an instance that never follows, with a timeout longer than the test
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            ProjectionCollections collections = new ProjectionCollections(mongo, clock);
-            new ProjectionCollections(mongo, clock);
+            ProjectionCollections collections = new ProjectionCollections(mongo, clock, event -> {});
+            new ProjectionCollections(mongo, clock, event -> {});
             ProjectionRebuild rebuild = new ProjectionRebuild(
                     collections,
                     new PatientOutcomeStore(mongo, collections),
@@ -151,7 +151,7 @@ class ProjectionRebuildFollowTimeoutTest {
                 .build())) {
             MongoTemplate mongo = new MongoTemplate(client, "rebuild");
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            ProjectionCollections collections = new ProjectionCollections(mongo, clock);
+            ProjectionCollections collections = new ProjectionCollections(mongo, clock, event -> {});
             ProjectionRebuild rebuild = new ProjectionRebuild(
                     collections,
                     new PatientOutcomeStore(mongo, collections),
