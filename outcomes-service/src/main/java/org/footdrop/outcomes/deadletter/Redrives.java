@@ -2,6 +2,8 @@ package org.footdrop.outcomes.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -24,14 +27,18 @@ import org.springframework.stereotype.Component;
 /**
  * Re-drives a dead letter to the topic it came from, once its cause is fixed (a consumer that now
  * reads its version or type, a raised size limit), and remembers in the store which records were
- * re-driven, by whom and when: the topic itself is never changed. Publishing comes first: if
- * remembering then fails, a second re-drive only repeats an event the projection applies once.
+ * re-driven, by whom and when: the topic itself is never changed. A re-drive is claimed in the store
+ * before it publishes, so two at once (two admins, a double click, two instances) publish once; a claim
+ * left by an instance that died before it finished is taken over after {@link #STALE_CLAIM}, which may
+ * repeat an event the projection then applies once.
  */
 @Component
 class Redrives {
 
     static final String COLLECTION = "dlq_redrives";
     static final String REDRIVEN_FROM_HEADER = "footdrop-redriven-from";
+    /** Far longer than a publish takes (the producer gives up after its delivery timeout, 2 minutes at most). */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(3);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<byte[], byte[]> dlqTemplate;
@@ -44,27 +51,18 @@ class Redrives {
     }
 
     Map<String, DeadLetter.Redrive> known(List<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION).stream()
+        Query done = Query.query(Criteria.where("_id").in(ids).and("offset").exists(true)); // not mere claims
+        return mongo.find(done, Document.class, COLLECTION).stream()
                 .collect(Collectors.toMap(d -> d.getString("_id"), Redrives::redrive));
     }
 
     DeadLetter redrive(ConsumerRecord<byte[], byte[]> record, String by) throws Exception {
         String id = record.partition() + "-" + record.offset();
-        if (mongo.findById(id, Document.class, COLLECTION) != null) {
-            throw new ClinicalProblemException(
-                    HttpStatus.CONFLICT,
-                    ProblemTypes.CONFLICT,
-                    "Dead letter " + id + " was already re-driven",
-                    List.of());
-        }
         String topic = DeadLetterTopic.header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
         if (topic == null) {
-            throw new ClinicalProblemException(
-                    HttpStatus.CONFLICT,
-                    ProblemTypes.CONFLICT,
-                    "Dead letter " + id + " does not say which topic it came from",
-                    List.of());
+            throw conflict("Dead letter " + id + " does not say which topic it came from");
         }
+        Instant claimedAt = claim(id, by);
         ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(topic, record.key(), record.value());
         for (Header header : record.headers()) {
             if (!header.key().startsWith("kafka_dlt") && !header.key().equals(DeadLetterTopic.REASON_HEADER)) {
@@ -72,20 +70,71 @@ class Redrives {
             }
         }
         again.headers().add(REDRIVEN_FROM_HEADER, ("dlq:" + id).getBytes(StandardCharsets.UTF_8));
-        long offset = dlqTemplate.send(again).get().getRecordMetadata().offset();
+        long offset;
+        try {
+            offset = dlqTemplate.send(again).get().getRecordMetadata().offset();
+        } catch (Exception | Error e) {
+            release(id, claimedAt); // not published: may be tried again at once
+            throw e;
+        }
         DeadLetter.Redrive redrive = new DeadLetter.Redrive(clock.instant(), by, topic, offset);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id).and("claimedAt").is(Date.from(claimedAt))),
+                new Update()
+                        .set("at", Date.from(redrive.at()))
+                        .set("by", by)
+                        .set("topic", topic)
+                        .set("offset", offset),
+                COLLECTION);
+        return DeadLetterTopic.describe(record, redrive);
+    }
+
+    /**
+     * Claims the re-drive of {@code id} for this request, or refuses (409) one re-driven already or being
+     * re-driven now. Returns the claim's time, which names it.
+     */
+    private Instant claim(String id, String by) {
+        Instant now = clock.instant();
         try {
             mongo.insert(
-                    new Document("_id", id)
-                            .append("at", Date.from(redrive.at()))
-                            .append("by", by)
-                            .append("topic", topic)
-                            .append("offset", offset),
+                    new Document("_id", id).append("claimedAt", Date.from(now)).append("by", by), COLLECTION);
+            return now;
+        } catch (DuplicateKeyException taken) {
+            Document existing = mongo.findById(id, Document.class, COLLECTION);
+            if (existing == null) {
+                throw conflict("Dead letter " + id + " is being re-driven; try again"); // released meanwhile
+            }
+            if (existing.containsKey("offset")) {
+                throw conflict("Dead letter " + id + " was already re-driven");
+            }
+            Date claimedAt = existing.getDate("claimedAt");
+            if (claimedAt.toInstant().isAfter(now.minus(STALE_CLAIM))) {
+                throw conflict("Dead letter " + id + " is being re-driven by another request");
+            }
+            // the claimant died before it finished: take its claim over, unless another request did first
+            Document takenOver = mongo.findAndModify(
+                    Query.query(Criteria.where("_id").is(id).and("claimedAt").is(claimedAt)),
+                    new Update().set("claimedAt", Date.from(now)).set("by", by),
+                    Document.class,
                     COLLECTION);
-        } catch (DuplicateKeyException concurrent) {
-            // re-driven twice at once: both events reach the projection, which applies one
+            if (takenOver == null) {
+                throw conflict("Dead letter " + id + " is being re-driven by another request");
+            }
+            return now;
         }
-        return DeadLetterTopic.describe(record, redrive);
+    }
+
+    private void release(String id, Instant claimedAt) {
+        try {
+            mongo.remove(
+                    Query.query(Criteria.where("_id").is(id).and("claimedAt").is(Date.from(claimedAt))), COLLECTION);
+        } catch (RuntimeException storeAway) {
+            // the claim goes stale and is taken over later
+        }
+    }
+
+    private static ClinicalProblemException conflict(String detail) {
+        return new ClinicalProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, detail, List.of());
     }
 
     private static DeadLetter.Redrive redrive(Document document) {
