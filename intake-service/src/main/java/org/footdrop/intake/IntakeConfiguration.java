@@ -23,6 +23,7 @@ public class IntakeConfiguration {
                 "DELETE /api/v1/diagnoses/{diagnosisId}", "openapi/examples/void.json",
                 "POST /api/v1/assessments", "openapi/examples/assessment.json",
                 "PUT /api/v1/assessments/{assessmentId}", "openapi/examples/assessment.json",
-                "DELETE /api/v1/assessments/{assessmentId}", "openapi/examples/void.json"));
+                "DELETE /api/v1/assessments/{assessmentId}", "openapi/examples/void.json",
+                "PUT /api/v1/patients/{patientId}/demographics", "openapi/examples/demographics.json"));
     }
 }

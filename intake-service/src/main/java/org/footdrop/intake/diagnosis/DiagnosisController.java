@@ -131,6 +131,23 @@ class DiagnosisController {
                 RequestContexts.of(idempotencyKey, correlationId)));
     }
 
+    @Operation(
+            operationId = "correctPatientDemographics",
+            summary = "Correct a patient's birth year and sex on every diagnosis",
+            description = "Each diagnosis carries the patient's birth year and sex. This sets them on every"
+                    + " diagnosis of the patient that is not voided and holds other values, each as its next"
+                    + " revision (with its event), under the rules of any amend; notes stay. Answers each"
+                    + " diagnosis's id, revision and whether it was amended, nothing of their content. A repeat"
+                    + " changes nothing; a patient without diagnoses answers an empty list.")
+    @PutMapping("/patients/{patientId}/demographics")
+    List<DemographicsCorrection.Corrected> correctDemographics(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId,
+            @Valid @RequestBody DemographicsCorrection correction,
+            @RequestHeader(name = KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = RequestContext.CORRELATION_HEADER, required = false) String correlationId) {
+        return diagnoses.correctDemographics(patientId, correction, RequestContexts.of(idempotencyKey, correlationId));
+    }
+
     private static ResponseEntity<DiagnosisResource> respond(StoredRecord<DiagnosisState> record) {
         return ResponseEntity.ok().eTag(record.etag()).body(DiagnosisResource.of(record));
     }

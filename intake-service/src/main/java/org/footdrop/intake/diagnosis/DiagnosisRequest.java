@@ -42,6 +42,24 @@ public record DiagnosisRequest(
 
         @Size(max = 20) List<@NotNull @Valid EvaluationRequest> evaluations) {
 
+    /** The same request with this birth year and sex. */
+    DiagnosisRequest withDemographics(Integer correctedBirthYear, Sex correctedSex) {
+        return new DiagnosisRequest(
+                patientId,
+                correctedBirthYear,
+                correctedSex,
+                side,
+                indexSide,
+                diagnosisDate,
+                symptomOnsetDate,
+                causeCategory,
+                mechanism,
+                nerveRootLevel,
+                spasticity,
+                icd10Codes,
+                evaluations);
+    }
+
     /** The same request with these evaluations. */
     DiagnosisRequest withEvaluations(List<EvaluationRequest> replaced) {
         return new DiagnosisRequest(

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.footdrop.support.record.ClinicalRecords;
 import org.footdrop.support.record.ExternalIdentifier;
 import org.footdrop.support.record.KeptNotes;
+import org.footdrop.support.record.RecordRefusedException;
+import org.footdrop.support.record.RecordStatus;
 import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.web.ClinicalProblemException;
@@ -67,6 +69,43 @@ class DiagnosisService {
                         (sent, note) -> new EvaluationRequest(sent.kind(), sent.modality(), sent.finding(), note)))
                 : request;
         return records.amend(kind, id, expectedRevision, prepare(amended), context);
+    }
+
+    /**
+     * Sets the birth year and sex on each of the patient's diagnoses that are not voided and differ, as their
+     * next revision under the same rules as any amend; the others are answered as they are, so a repeat
+     * changes nothing. A diagnosis amended meanwhile is read again and corrected at its new revision.
+     */
+    List<DemographicsCorrection.Corrected> correctDemographics(
+            String patientId, DemographicsCorrection correction, RequestContext context) {
+        List<DemographicsCorrection.Corrected> corrected = new ArrayList<>();
+        for (StoredRecord<DiagnosisState> diagnosis : findByPatient(patientId)) {
+            StoredRecord<DiagnosisState> now = correct(diagnosis, correction, context);
+            corrected.add(new DemographicsCorrection.Corrected(
+                    now.id(), now.revision(), now.status(), now.revision() != diagnosis.revision()));
+        }
+        return corrected;
+    }
+
+    private StoredRecord<DiagnosisState> correct(
+            StoredRecord<DiagnosisState> diagnosis, DemographicsCorrection correction, RequestContext context) {
+        for (int attempt = 1; ; attempt++) {
+            if (diagnosis.status() == RecordStatus.VOIDED || correction.holds(diagnosis.state())) {
+                return diagnosis;
+            }
+            DiagnosisRequest request =
+                    diagnosis.state().toRequest().withDemographics(correction.birthYear(), correction.sex());
+            try {
+                return records.amend(kind, diagnosis.id(), diagnosis.revision(), prepare(request), context);
+            } catch (RecordRefusedException e) {
+                boolean overtaken = e.reason() == RecordRefusedException.Reason.STALE_REVISION
+                        || e.reason() == RecordRefusedException.Reason.VOIDED;
+                if (!overtaken || attempt == 3) {
+                    throw e;
+                }
+                diagnosis = find(diagnosis.id());
+            }
+        }
     }
 
     StoredRecord<DiagnosisState> voidDiagnosis(
