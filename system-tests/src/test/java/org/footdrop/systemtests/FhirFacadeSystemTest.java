@@ -305,6 +305,71 @@ class FhirFacadeSystemTest {
     }
 
     @Test
+    void shouldCarryAPatientsCorrectedBirthYearAndGenderIntoEveryDiagnosisOfTheirs() throws Exception {
+        // given a patient (1968, female) with two Conditions and a diagnosis recorded through the own API
+        String pseudonym = "fhir-" + UUID.randomUUID();
+        String patient = newPatient(pseudonym);
+        writer.create().resource(condition(patient, null)).execute();
+        writer.create().resource(condition(patient, null)).execute();
+        HttpResponse<String> own = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.url("intake") + "/api/v1/diagnoses"))
+                        .header("Authorization", "Bearer " + stack.token("clinical-writer"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"patientId\":\"" + pseudonym
+                                + "\",\"birthYear\":1970,\"side\":\"LEFT\",\"diagnosisDate\":\"2026-03-02\","
+                                + "\"causeCategory\":\"FIBULAR_NERVE_AT_KNEE\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+
+        // when the writer corrects the Patient
+        Patient corrected = new Patient();
+        corrected.addIdentifier().setSystem(PATIENT_ID).setValue(pseudonym);
+        corrected.setBirthDateElement(new DateType("1962"));
+        corrected.setGender(AdministrativeGender.MALE);
+        MethodOutcome updated = writer.update()
+                .resource(corrected)
+                .withId(new IdType("Patient", patient, "1"))
+                .execute();
+
+        // then every diagnosis carries the correction, whoever recorded it
+        assertThat(updated.getId().getVersionIdPart()).isEqualTo("2");
+        JsonNode diagnoses = ownRecord("intake", "/api/v1/patients/" + pseudonym + "/diagnoses");
+        assertThat(diagnoses).hasSize(3);
+        for (JsonNode diagnosis : diagnoses) {
+            assertThat(diagnosis.get("birthYear").asInt()).isEqualTo(1962);
+            assertThat(diagnosis.get("sex").asString()).isEqualTo("MALE");
+            assertThat(diagnosis.get("revision").asInt()).isEqualTo(2);
+        }
+        Patient read = clinician.read().resource(Patient.class).withId(patient).execute();
+        assertThat(read.getBirthDateElement().getValueAsString()).isEqualTo("1962");
+        assertValid(read);
+
+        // and as a batch entry; a stale version changes nothing
+        corrected.setBirthDateElement(new DateType("1963"));
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        batch.addEntry()
+                .setResource(corrected)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Patient/" + patient)
+                .setIfMatch("W/\"2\"");
+        Bundle answered = writer.transaction().withBundle(batch).execute();
+        assertThat(answered.getEntryFirstRep().getResponse().getStatus()).isEqualTo("200 OK");
+        assertThat(answered.getEntryFirstRep().getResponse().getEtag()).isEqualTo("W/\"3\"");
+        assertThatThrownBy(() -> writer.update()
+                        .resource(corrected)
+                        .withId(new IdType("Patient", patient, "2"))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(412));
+        assertThat(ownRecord("intake", "/api/v1/patients/" + pseudonym + "/diagnoses")
+                        .findValuesAsString("birthYear"))
+                .containsOnly("1963");
+    }
+
+    @Test
     void shouldAmendWithIfMatchAndVoidOnDelete() {
         String patient = newPatient();
         MethodOutcome created =

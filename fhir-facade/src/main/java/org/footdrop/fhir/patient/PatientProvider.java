@@ -30,10 +30,12 @@ public class PatientProvider implements IResourceProvider {
 
     private final FhirPatients patients;
     private final ResourceValidator validator;
+    private final PatientCorrections corrections;
 
-    public PatientProvider(FhirPatients patients, ResourceValidator validator) {
+    public PatientProvider(FhirPatients patients, ResourceValidator validator, PatientCorrections corrections) {
         this.patients = patients;
         this.validator = validator;
+        this.corrections = corrections;
     }
 
     @Override
@@ -75,9 +77,10 @@ public class PatientProvider implements IResourceProvider {
     }
 
     /**
-     * Corrects the birth year or gender, with If-Match. The pseudonymous id is the patient and cannot
-     * change. Conditions written afterwards carry the corrected values; diagnoses recorded before keep
-     * theirs until they are updated.
+     * Corrects the birth year or gender, with If-Match, and carries them into every diagnosis of the
+     * patient, however it was recorded (the outcomes are grouped by the diagnosis's copy). The diagnoses
+     * come first: when intake-service refuses or does not answer, the Patient stays as it was and the same
+     * update can be sent again. The pseudonymous id is the patient and cannot change.
      */
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Patient resource) {
@@ -92,18 +95,28 @@ public class PatientProvider implements IResourceProvider {
                     "Patient.identifier",
                     "The pseudonymous id is the patient and cannot change; create a Patient for the other id.");
         }
-        if (!id.getVersionIdPart().equals(Integer.toString(current.version()))
-                || !patients.replace(corrected, current.version())) {
-            throw new PreconditionFailedException(
-                    "stale version",
-                    Outcomes.issue(
-                            IssueSeverity.ERROR,
-                            IssueType.CONFLICT,
-                            null,
-                            "The Patient is at version " + current.version() + ", not " + id.getVersionIdPart()
-                                    + ": read it again and correct that version."));
+        if (!id.getVersionIdPart().equals(Integer.toString(current.version()))) {
+            throw stale(current.version(), id);
+        }
+        corrections.carry(corrected);
+        if (!patients.replace(corrected, current.version())) {
+            // another update won meanwhile: its values go to the diagnoses again, over the ones just carried
+            FhirPatient won = patients.find(id.getIdPart()).orElse(current);
+            corrections.carry(won);
+            throw stale(won.version(), id);
         }
         return answer(corrected, false);
+    }
+
+    private static PreconditionFailedException stale(int version, IdType id) {
+        return new PreconditionFailedException(
+                "stale version",
+                Outcomes.issue(
+                        IssueSeverity.ERROR,
+                        IssueType.CONFLICT,
+                        null,
+                        "The Patient is at version " + version + ", not " + id.getVersionIdPart()
+                                + ": read it again and correct that version."));
     }
 
     /** The stored patient's id and version only: a writer may not read what is stored (clinician's role). */

@@ -108,6 +108,18 @@ public class ServiceApi {
                 fhirPath);
     }
 
+    /** A {@code PUT} that names no revision: a command on many records (a patient's demographics). */
+    public Answer put(String path, Object body, Function<String, String> fhirPath) {
+        return call(
+                () -> client.put()
+                        .uri(path)
+                        .headers(headers -> authorise(headers, null))
+                        .body(body)
+                        .retrieve()
+                        .toEntity(JsonNode.class),
+                fhirPath);
+    }
+
     /** Voids a record (the own API's DELETE carries a reason, which stays in the service). */
     public Answer delete(String path, String revision, String reason) {
         return call(
