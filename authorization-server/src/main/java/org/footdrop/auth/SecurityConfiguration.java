@@ -14,6 +14,7 @@ import org.footdrop.auth.client.CodeFlowClientsOnly;
 import org.footdrop.auth.federation.Federation;
 import org.footdrop.auth.token.DefaultScopes;
 import org.footdrop.auth.token.TokenClaims;
+import org.footdrop.auth.user.SignInBusyException;
 import org.footdrop.auth.user.ThrottledSignIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -154,7 +155,9 @@ class SecurityConfiguration {
                         : new ProviderManager(signIn, federation.authenticationProvider()));
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl(LOGIN + "?error");
-        failures.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked"));
+        failures.setExceptionMappings(Map.of(
+                LockedException.class.getName(), LOGIN + "?locked",
+                SignInBusyException.class.getName(), LOGIN + "?busy"));
         // Signed in without an authorization request (the form opened by hand): on to the web app,
         // whose own sign-in then passes through here without the form.
         http.formLogin(form -> form.loginPage(LOGIN)

@@ -48,6 +48,9 @@ class LoginThrottlingHttpTest {
         assertThat(otherCase.query()).containsKey("locked");
         HttpResponse<String> page = browser.get("/login?locked");
         assertThat(page.body()).contains("Too many failed sign-ins for this user name.");
+        assertThat(browser.get("/login?busy").body())
+                .contains("still being checked")
+                .doesNotContain("Too many");
         assertThat(otherName.code()).isNotBlank();
         assertThat(meters.get("footdrop.auth.login.failures")
                         .tag("reason", "bad_credentials")

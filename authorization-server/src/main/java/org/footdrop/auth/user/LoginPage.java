@@ -32,6 +32,8 @@ final class LoginPage {
         String message = null;
         if (request.getParameter("locked") != null) {
             message = "Too many failed sign-ins for this user name. Wait a few minutes, then try again.";
+        } else if (request.getParameter("busy") != null) {
+            message = "A sign-in with this user name was still being checked (pressed twice?). Try again.";
         } else if (request.getParameter("error") != null) {
             message = "Wrong user name or password.";
         } else if (singleSignOn != null && request.getParameter(ExternalSignIn.REFUSED) != null) {

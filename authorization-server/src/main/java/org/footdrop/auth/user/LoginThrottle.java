@@ -67,22 +67,34 @@ final class LoginThrottle {
         return Optional.of(Duration.between(now, state.lockedUntil()));
     }
 
+    /** Whether a password check may go ahead, and if not, why. */
+    enum Admission {
+        ADMITTED,
+        /** The name is locked. */
+        LOCKED,
+        /** Not locked, but the checks under way could reach the lock: a second click, or guesses at once. */
+        BUSY
+    }
+
     /**
      * Whether a password check of the name may go ahead now: not while it is locked, nor while the
      * checks under way could already reach the lock. An admitted check ends with {@link #succeeded},
      * {@link #failed} or {@link #released}.
      */
-    synchronized boolean admit(String name) {
+    synchronized Admission admit(String name) {
         Instant now = clock.instant();
         long key = key(name);
         State state = state(key);
+        if (state.lockedAt(now)) {
+            return Admission.LOCKED;
+        }
         // before the first lock, as many checks as failures are left; after a lock, one at a time
         int room = state.locked() ? 1 : settings.maxFailures() - state.failures();
-        if (state.lockedAt(now) || state.checking() >= room) {
-            return false;
+        if (state.checking() >= room) {
+            return Admission.BUSY;
         }
         put(key, state.withChecking(state.checking() + 1));
-        return true;
+        return Admission.ADMITTED;
     }
 
     /** Records a failed password check; returns the lock it starts, if it starts one. */

@@ -19,7 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The sign-in form's password check, behind the {@link LoginThrottle}: a locked name is refused
  * before its password is looked at. Counts failures in {@code footdrop.auth.login.failures}
- * ({@code reason} = {@code bad_credentials} or {@code locked}) and locks started in
+ * ({@code reason} = {@code bad_credentials}, {@code locked}, or {@code busy}: refused while another check of
+ * the name could reach the lock) and locks started in
  * {@code footdrop.auth.login.lockouts}.
  */
 public final class ThrottledSignIn implements AuthenticationProvider {
@@ -30,6 +31,7 @@ public final class ThrottledSignIn implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final Counter badCredentials;
     private final Counter refusedWhileLocked;
+    private final Counter refusedWhileBusy;
     private final Counter lockouts;
 
     ThrottledSignIn(UserAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle, MeterRegistry meters) {
@@ -43,6 +45,10 @@ public final class ThrottledSignIn implements AuthenticationProvider {
         this.refusedWhileLocked = Counter.builder("footdrop.auth.login.failures")
                 .description("Failed sign-ins on the login form")
                 .tag("reason", "locked")
+                .register(meters);
+        this.refusedWhileBusy = Counter.builder("footdrop.auth.login.failures")
+                .description("Failed sign-ins on the login form")
+                .tag("reason", "busy")
                 .register(meters);
         this.lockouts = Counter.builder("footdrop.auth.login.lockouts")
                 .description("User names locked after repeated failed sign-ins")
@@ -58,9 +64,18 @@ public final class ThrottledSignIn implements AuthenticationProvider {
             badCredentials.increment();
             throw new BadCredentialsException("Bad credentials");
         }
-        if (!throttle.admit(name)) {
-            refusedWhileLocked.increment();
-            throw new LockedException("Too many failed sign-ins for this user name; try again later");
+        switch (throttle.admit(name)) {
+            case LOCKED -> {
+                refusedWhileLocked.increment();
+                throw new LockedException("Too many failed sign-ins for this user name; try again later");
+            }
+            case BUSY -> {
+                refusedWhileBusy.increment();
+                throw new SignInBusyException();
+            }
+            case ADMITTED -> {
+                // on to the password
+            }
         }
         boolean ended = false;
         try {

@@ -112,7 +112,7 @@ class LoginThrottleTest {
         int attempts = 50;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<Boolean>> admitted = new ArrayList<>();
+        List<Future<LoginThrottle.Admission>> admitted = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
             admitted.add(pool.submit(() -> {
                 start.await();
@@ -121,8 +121,8 @@ class LoginThrottleTest {
         }
         start.countDown();
         long checked = 0;
-        for (Future<Boolean> each : admitted) {
-            checked += each.get() ? 1 : 0;
+        for (Future<LoginThrottle.Admission> each : admitted) {
+            checked += each.get() == LoginThrottle.Admission.ADMITTED ? 1 : 0;
         }
         pool.shutdown();
 
@@ -132,7 +132,7 @@ class LoginThrottleTest {
         throttle.failed("dr-grey");
         throttle.failed("dr-grey");
         assertThat(throttle.lockedFor("dr-grey")).isPresent();
-        assertThat(throttle.admit("dr-grey")).isFalse();
+        assertThat(throttle.admit("dr-grey")).isEqualTo(LoginThrottle.Admission.LOCKED);
     }
 
     @Test
@@ -144,9 +144,11 @@ class LoginThrottleTest {
         clock.move(Duration.ofSeconds(30));
 
         // then one check at a time, since its failure locks the name again
-        assertThat(throttle.admit("dr-grey")).isTrue();
-        assertThat(throttle.admit("dr-grey")).isFalse();
+        assertThat(throttle.admit("dr-grey")).isEqualTo(LoginThrottle.Admission.ADMITTED);
+        // a second at the same moment is told the first is under way, not that the name is locked
+        assertThat(throttle.admit("dr-grey")).isEqualTo(LoginThrottle.Admission.BUSY);
+        assertThat(throttle.lockedFor("dr-grey")).isEmpty();
         throttle.released("dr-grey");
-        assertThat(throttle.admit("dr-grey")).isTrue();
+        assertThat(throttle.admit("dr-grey")).isEqualTo(LoginThrottle.Admission.ADMITTED);
     }
 }

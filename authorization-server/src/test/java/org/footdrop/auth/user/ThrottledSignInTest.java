@@ -82,6 +82,26 @@ class ThrottledSignInTest {
     }
 
     @Test
+    void shouldSayASecondSignInAtTheSameMomentIsBusyNotLocked() {
+        // given a name locked once and free again, with one check of it under way (the first click)
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> signIn.authenticate(attempt("dr-grey", "wrong")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        clock.move(Duration.ofSeconds(30));
+        assertThat(throttle.admit("dr-grey")).isEqualTo(LoginThrottle.Admission.ADMITTED);
+
+        // then the second click is refused as busy, not as locked
+        assertThatThrownBy(() -> signIn.authenticate(attempt("dr-grey", "right-password")))
+                .isInstanceOf(SignInBusyException.class);
+
+        // and once the first has ended, the right password signs in
+        throttle.released("dr-grey");
+        assertThat(signIn.authenticate(attempt("dr-grey", "right-password")).isAuthenticated())
+                .isTrue();
+    }
+
+    @Test
     void shouldRefuseANameNoUserCanHaveWithoutTrackingIt() {
         // when a name far longer than any user's is tried, again and again
         String huge = "x".repeat(100_000);
@@ -93,7 +113,7 @@ class ThrottledSignInTest {
 
         // then it was never counted (it would have been locked after three), and costs no memory
         assertThat(throttle.lockedFor(huge)).isEmpty();
-        assertThat(throttle.admit(huge)).isTrue();
+        assertThat(throttle.admit(huge)).isEqualTo(LoginThrottle.Admission.ADMITTED);
     }
 
     private static Map<String, AuthProperties.Client> clients() {
