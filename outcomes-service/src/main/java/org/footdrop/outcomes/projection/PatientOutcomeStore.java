@@ -49,6 +49,7 @@ public class PatientOutcomeStore {
      * itself is the same either way).
      */
     public Map<UUID, Result> apply(List<EventEnvelope> events) {
+        collections.requireCurrent(); // else the poll is retried once the settings are read again
         collections.rebuilding().ifPresent(target -> applyAll(events, target));
         String active = collections.active();
         Set<String> applied = appliedAlready(events, active);

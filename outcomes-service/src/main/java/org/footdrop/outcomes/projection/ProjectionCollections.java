@@ -14,7 +14,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +23,10 @@ import org.springframework.stereotype.Component;
  * it follows ({@code projection_instances}), so that a rebuild can wait until every live instance
  * writes its live events to the new collection too. A switch made by another instance is announced
  * ({@link ProjectionSwitched}), so that what this one keeps in memory is read again from the new collection.
+ *
+ * <p>Live events are written only while the settings were read recently ({@link #requireCurrent}): an
+ * instance that has not been heard from for the rebuild's liveness is counted as stopped, and its
+ * events after the rebuild's end offsets would otherwise reach only the old collection.
  */
 @Component
 public class ProjectionCollections {
@@ -33,6 +36,12 @@ public class ProjectionCollections {
     private static final String ID = "collections";
     /** The instance whose rebuild the settings name. */
     private static final String REBUILDING_BY = "rebuildingBy";
+    /**
+     * How old the last read of the settings may be when live events are written: well under the 5 s
+     * after which a rebuild counts a silent instance as stopped, so that an instance writing without
+     * following a rebuild is one the rebuild still waits for.
+     */
+    static final Duration CURRENT_FOR = Duration.ofSeconds(2);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -40,6 +49,8 @@ public class ProjectionCollections {
     private final String instanceId = UUID.randomUUID().toString();
     private volatile String active = PatientOutcomeStore.COLLECTION;
     private volatile String rebuilding;
+    /** When the settings read last (and this instance's heartbeat after it) began; null: never. */
+    private volatile Instant heardAt;
 
     public ProjectionCollections(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
@@ -56,13 +67,29 @@ public class ProjectionCollections {
         return Optional.ofNullable(rebuilding);
     }
 
-    @Scheduled(fixedDelay = 1000)
+    /**
+     * Throws unless the settings were read within {@link #CURRENT_FOR}: at start with the store away,
+     * or with the heartbeat stalled, the collections known here may not be the ones to write to.
+     */
+    public void requireCurrent() {
+        Instant heard = heardAt;
+        if (heard == null) {
+            throw new IllegalStateException("projection settings not read yet");
+        }
+        Duration age = Duration.between(heard, clock.instant());
+        if (age.compareTo(CURRENT_FOR) > 0) {
+            throw new IllegalStateException("projection settings last read " + age.toMillis() + " ms ago");
+        }
+    }
+
+    /** Called every second by {@link ProjectionHeartbeat}, on its own thread. */
     public void refresh() {
         read(true);
     }
 
     private void read(boolean announceSwitch) {
         try {
+            Instant started = clock.instant();
             Document settings = mongo.findById(ID, Document.class, SETTINGS);
             if (settings != null) {
                 String was = active;
@@ -73,6 +100,7 @@ public class ProjectionCollections {
                 }
             }
             follow();
+            heardAt = started;
         } catch (RuntimeException e) {
             // the store is away: keep following the last known collections
         }

@@ -1,7 +1,11 @@
 package org.footdrop.outcomes.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.time.Clock;
@@ -10,7 +14,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.footdrop.support.testing.EmbeddedMongo;
+import org.footdrop.support.testing.MovableClock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -98,6 +104,58 @@ class ProjectionCollectionsTest {
             assertThat(heardThere).containsExactly(new ProjectionSwitched("patient_outcomes_2"));
             assertThat(heardHere).isEmpty();
             assertThat(there.active()).isEqualTo("patient_outcomes_2");
+        }
+    }
+
+    @Test
+    void shouldRefuseLiveWritesWhileTheSettingsAreNotCurrent() {
+        try (EmbeddedMongo store = new EmbeddedMongo();
+                MongoClient client = MongoClients.create(store.uri("collections"));
+                MongoClient away = MongoClients.create(MongoClientSettings.builder()
+                        .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:1"))
+                        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(200, TimeUnit.MILLISECONDS))
+                        .build())) {
+            // an instance that started with the store away does not know where live events go
+            ProjectionCollections startedAlone =
+                    new ProjectionCollections(new MongoTemplate(away, "collections"), at(NOW), event -> {});
+            assertThatThrownBy(startedAlone::requireCurrent)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("not read yet");
+            PatientOutcomeStore projection =
+                    new PatientOutcomeStore(new MongoTemplate(client, "collections"), startedAlone);
+            assertThatThrownBy(() -> projection.apply(List.of())).hasMessageContaining("not read yet");
+
+            // one whose heartbeat has stalled past the limit is refused until it reads the settings again
+            MovableClock clock = new MovableClock(NOW);
+            ProjectionCollections here =
+                    new ProjectionCollections(new MongoTemplate(client, "collections"), clock, event -> {});
+            here.requireCurrent();
+            clock.move(ProjectionCollections.CURRENT_FOR.plusMillis(1));
+            assertThatThrownBy(here::requireCurrent).hasMessageContaining("last read 2001 ms ago");
+            here.refresh();
+            here.requireCurrent();
+        }
+    }
+
+    @Test
+    void shouldFollowAnotherInstancesSwitchOnTheHeartbeatsOwnThread() {
+        try (EmbeddedMongo store = new EmbeddedMongo();
+                MongoClient client = MongoClients.create(store.uri("collections"))) {
+            MongoTemplate mongo = new MongoTemplate(client, "collections");
+            ProjectionCollections here = new ProjectionCollections(mongo, Clock.systemUTC(), event -> {});
+            ProjectionCollections there = new ProjectionCollections(mongo, Clock.systemUTC(), event -> {});
+            ProjectionHeartbeat heartbeat = new ProjectionHeartbeat(here);
+            heartbeat.start();
+            try {
+                assertThat(there.startRebuild("patient_outcomes_2", LIVENESS)).isTrue();
+                // its heartbeat reads the settings and says it follows, with no one calling refresh()
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> there.everyInstanceFollows("patient_outcomes_2", LIVENESS));
+                assertThat(here.rebuilding()).contains("patient_outcomes_2");
+            } finally {
+                heartbeat.stop();
+            }
+            assertThat(heartbeat.isRunning()).isFalse();
         }
     }
 

@@ -1,0 +1,51 @@
+package org.footdrop.outcomes.projection;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the projection settings every second on a thread of its own. Not an {@code @Scheduled} task:
+ * those share one thread with the cohort table's reloads, which take a minute at 100k patients, and
+ * a heartbeat stalled behind one counts this instance as stopped in another instance's rebuild.
+ */
+@Component
+class ProjectionHeartbeat implements SmartLifecycle {
+
+    private final ProjectionCollections collections;
+    private ScheduledExecutorService thread;
+
+    ProjectionHeartbeat(ProjectionCollections collections) {
+        this.collections = collections;
+    }
+
+    @Override
+    public synchronized void start() {
+        thread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread heartbeat = new Thread(task, "projection-heartbeat");
+            heartbeat.setDaemon(true);
+            return heartbeat;
+        });
+        // refresh() keeps its own failures (the store away) to itself, so the schedule never ends
+        thread.scheduleWithFixedDelay(collections::refresh, 0, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        thread.shutdownNow();
+        thread = null;
+    }
+
+    /** Before the event listeners start, and stopped after them: they write only while it beats. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return thread != null;
+    }
+}
