@@ -276,9 +276,10 @@ abstract class DiagnosisSliceContract {
                         DiagnosisRecordKind.COLLECTION,
                         List.of(new PendingEventMarker.BatchedEvent(
                                 UUID.randomUUID().toString(), UUID.randomUUID().toString())),
-                        Instant.now().minus(Duration.ofMinutes(5))),
+                        Instant.now().minus(Duration.ofMinutes(11))),
                 PendingEventMarker.COLLECTION);
 
+        // written longer ago than a record's write can still land (10 minutes)
         assertThat(sweeper.sweep()).isZero();
 
         assertThat(mongo.findById(markerId, Document.class, PendingEventMarker.COLLECTION))
@@ -322,9 +323,10 @@ abstract class DiagnosisSliceContract {
                         eventId,
                         DiagnosisRecordKind.COLLECTION,
                         UUID.randomUUID().toString(),
-                        Instant.now().minus(Duration.ofMinutes(5))),
+                        Instant.now().minus(Duration.ofMinutes(11))),
                 PendingEventMarker.COLLECTION);
 
+        // written longer ago than a record's write can still land (10 minutes)
         assertThat(sweeper.sweep()).isZero();
 
         assertThat(mongo.findById(eventId, Document.class, PendingEventMarker.COLLECTION))

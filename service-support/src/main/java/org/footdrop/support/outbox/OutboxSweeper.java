@@ -16,6 +16,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -103,8 +104,7 @@ public class OutboxSweeper {
             }
             OutboxEntry entry = entryOf(records.get(marker.recordId()), marker.eventId());
             if (entry == null) {
-                // The record was never written: its write failed after the marker.
-                drop(marker);
+                dropOrWait(marker);
                 continue;
             }
             publisher.enqueue(collection, marker.recordId(), List.of(entry));
@@ -135,7 +135,7 @@ public class OutboxSweeper {
             }
         }
         if (found.isEmpty()) {
-            drop(marker);
+            dropOrWait(marker);
             return 0;
         }
         if (found.size() > publisher.maxBatch()) {
@@ -179,6 +179,24 @@ public class OutboxSweeper {
                         collection)
                 .stream()
                 .collect(Collectors.toMap(d -> String.valueOf(d.get("_id")), Function.identity()));
+    }
+
+    /**
+     * No record holds the marker's events. Its write failed, or is still on its way: a write has no
+     * time limit, and one that lands after its marker is gone has its event lost should sending it
+     * then fail. So a marker goes only once {@link OutboxWriter#WRITING} has passed since its events
+     * were accepted; until then it is due again at that time, out of the way of the sweeps between.
+     */
+    private void dropOrWait(PendingEventMarker marker) {
+        Instant giveUpAt = marker.createdAt().plus(OutboxWriter.WRITING);
+        if (!clock.instant().isBefore(giveUpAt)) {
+            drop(marker);
+            return;
+        }
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(marker.eventId())),
+                Update.update("dueAt", giveUpAt),
+                PendingEventMarker.COLLECTION);
     }
 
     private void drop(PendingEventMarker marker) {

@@ -37,7 +37,8 @@ public class OutboxWriter {
     /**
      * How far ahead a batch marker is due while its records are inserted: a sweep takes it only once
      * due (and past the grace period), and a writer that dies mid-insert leaves it due this much later.
-     * Its creation time stays the acceptance's, which the backlog's oldest age reads.
+     * Its creation time stays the acceptance's, which the backlog's oldest age reads. Also how long
+     * the sweep keeps a marker whose events no record holds: its write may still land.
      */
     static final Duration WRITING = Duration.ofMinutes(10);
 

@@ -8,7 +8,7 @@ import org.springframework.data.annotation.Id;
  * A pointer to pending outbox entries, so the sweep can find pending events without scanning the
  * (large) record collections: the embedded store scans on any filter but {@code _id}. Written
  * before the record, deleted after the event is published; a marker whose record never got
- * written is simply dropped by the sweep.
+ * written is dropped by the sweep once its write can no longer land ({@link OutboxWriter#WRITING}).
  *
  * <p>A live write's marker is keyed by its one event's id. A bulk write's batch has one marker for
  * all its records, keyed by an id of its own ({@link #events} lists them, {@link #size} counts them),

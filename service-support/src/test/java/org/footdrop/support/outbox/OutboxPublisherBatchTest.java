@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.footdrop.contract.EventEnvelope;
 import org.footdrop.contract.Topics;
 import org.footdrop.contract.intake.DiagnosisVoided;
 import org.footdrop.support.testing.EmbeddedMongo;
+import org.footdrop.support.testing.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -472,13 +474,14 @@ class OutboxPublisherBatchTest {
     }
 
     @Test
-    void shouldDropTheMarkerOfARecordTheStoreRefusedOnceTheSweepFindsNoRecord() {
+    void shouldDropTheMarkerOfARecordTheStoreRefusedOnceItsWriteCanNoLongerLand() {
         OutboxPublisher publisher = publisher(broker.getBrokersAsString());
-        OutboxWriter writer = new OutboxWriter(mongo, publisher, Clock.systemUTC(), new SimpleMeterRegistry());
+        MovableClock clock = new MovableClock(Instant.now());
+        OutboxWriter writer = new OutboxWriter(mongo, publisher, clock, new SimpleMeterRegistry());
         OutboxSweeper sweeper = new OutboxSweeper(
-                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), Clock.systemUTC(), codec);
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), clock, codec);
         UUID refused = UUID.randomUUID();
-        OutboxEntry event = pending(refused, Instant.now());
+        OutboxEntry event = pending(refused, clock.instant());
         publisher.start();
         try {
             // the store refuses an array as an _id
@@ -489,9 +492,49 @@ class OutboxPublisherBatchTest {
                             List.of(event)))
                     .isInstanceOf(RuntimeException.class);
 
+            // the sweep cannot tell a refused write from one still on its way: it waits
+            clock.move(Duration.ofSeconds(1));
+            assertThat(sweeper.sweep()).isZero();
             assertThat(marker(event.eventId())).isNotNull();
+
+            // and once WRITING has passed, no write can land any more
+            clock.move(OutboxWriter.WRITING);
             assertThat(sweeper.sweep()).isZero();
             assertThat(marker(event.eventId())).isNull();
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    @Test
+    void shouldSendTheEventOfARecordWhoseWriteLandedAfterTheSweepFirstLookedForIt() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        MovableClock clock = new MovableClock(Instant.now());
+        OutboxSweeper sweeper = new OutboxSweeper(
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), clock, codec);
+        UUID recordId = UUID.randomUUID();
+        Instant accepted = clock.instant();
+        OutboxEntry event = pending(recordId, accepted);
+        mongo.insert(
+                new PendingEventMarker(event.eventId(), "diagnoses", recordId.toString(), accepted),
+                PendingEventMarker.COLLECTION);
+        publisher.start();
+        try {
+            // when the sweep looks before the record's slow write has landed
+            clock.move(Duration.ofSeconds(20));
+            assertThat(sweeper.sweep()).isZero();
+
+            // then the marker stays, out of the way of the sweeps until WRITING has passed
+            assertThat(marker(event.eventId())).isNotNull();
+            assertThat(marker(event.eventId()).getDate("dueAt").toInstant())
+                    .isEqualTo(accepted.plus(OutboxWriter.WRITING).truncatedTo(ChronoUnit.MILLIS));
+            mongo.insert(recordHolding(recordId, event), "diagnoses");
+            clock.move(Duration.ofMinutes(1));
+            assertThat(sweeper.sweep()).isZero();
+
+            // and when it is due again, the event the late record holds is sent, not dropped
+            clock.move(OutboxWriter.WRITING);
+            sweepUntilNoMarkerIsLeft(sweeper);
         } finally {
             publisher.stop();
         }
