@@ -102,7 +102,13 @@ public class OutboxSweeper {
             if (marker.isBatch()) {
                 continue;
             }
-            OutboxEntry entry = entryOf(records.get(marker.recordId()), marker.eventId());
+            OutboxEntry entry;
+            try {
+                entry = entryOf(records.get(marker.recordId()), marker.eventId());
+            } catch (RuntimeException unreadable) {
+                setAside(marker, unreadable);
+                continue;
+            }
             if (entry == null) {
                 dropOrWait(marker);
                 continue;
@@ -128,11 +134,16 @@ public class OutboxSweeper {
                         .map(PendingEventMarker.BatchedEvent::recordId)
                         .toList());
         List<OutboxPublisher.Batched> found = new ArrayList<>();
-        for (PendingEventMarker.BatchedEvent event : marker.events()) {
-            OutboxEntry entry = entryOf(records.get(event.recordId()), event.eventId());
-            if (entry != null) {
-                found.add(new OutboxPublisher.Batched(event.recordId(), entry));
+        try {
+            for (PendingEventMarker.BatchedEvent event : marker.events()) {
+                OutboxEntry entry = entryOf(records.get(event.recordId()), event.eventId());
+                if (entry != null) {
+                    found.add(new OutboxPublisher.Batched(event.recordId(), entry));
+                }
             }
+        } catch (RuntimeException unreadable) {
+            setAside(marker, unreadable);
+            return 0;
         }
         if (found.isEmpty()) {
             dropOrWait(marker);
@@ -196,6 +207,25 @@ public class OutboxSweeper {
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(marker.eventId())),
                 Update.update("dueAt", giveUpAt),
+                PendingEventMarker.COLLECTION);
+    }
+
+    /**
+     * An event its record holds but that cannot be read back (a stored document changed by hand, say)
+     * must not stop the sweep of every other: it stays pending, so the outbox's oldest age shows it,
+     * and is looked at again after {@link OutboxWriter#WRITING}. The reason's class only: its message
+     * may quote the payload.
+     */
+    private void setAside(PendingEventMarker marker, RuntimeException unreadable) {
+        log.warn(
+                "Outbox marker {} of {} cannot be read ({}); left pending, looked at again in {}",
+                marker.eventId(),
+                marker.collection(),
+                unreadable.getClass().getName(),
+                OutboxWriter.WRITING);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(marker.eventId())),
+                Update.update("dueAt", clock.instant().plus(OutboxWriter.WRITING)),
                 PendingEventMarker.COLLECTION);
     }
 

@@ -507,6 +507,46 @@ class OutboxPublisherBatchTest {
     }
 
     @Test
+    void shouldSendTheOtherEventsWhenOneStoredEventCannotBeReadBackAndKeepThatOnePending() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        MovableClock clock = new MovableClock(Instant.now());
+        OutboxSweeper sweeper = new OutboxSweeper(
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), clock, codec);
+        Instant accepted = clock.instant();
+        // the first due: a record whose stored event was changed by hand into something unreadable
+        UUID brokenRecord = UUID.randomUUID();
+        OutboxEntry good = pending(brokenRecord, accepted);
+        OutboxEntry broken =
+                new OutboxEntry(good.eventId(), good.type(), good.topic(), good.key(), "{not json", null, accepted);
+        mongo.insert(recordHolding(brokenRecord, broken), "diagnoses");
+        mongo.insert(
+                new PendingEventMarker(broken.eventId(), "diagnoses", brokenRecord.toString(), accepted),
+                PendingEventMarker.COLLECTION);
+        UUID fineRecord = UUID.randomUUID();
+        OutboxEntry fine = pending(fineRecord, accepted.plusMillis(1));
+        mongo.insert(recordHolding(fineRecord, fine), "diagnoses");
+        mongo.insert(
+                new PendingEventMarker(fine.eventId(), "diagnoses", fineRecord.toString(), accepted.plusMillis(1)),
+                PendingEventMarker.COLLECTION);
+        publisher.start();
+        try {
+            clock.move(Duration.ofSeconds(1));
+
+            // the unreadable one does not stop the sweep: the other is sent and its marker goes
+            assertThat(sweeper.sweep()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> marker(fine.eventId()) == null);
+
+            // the unreadable one stays pending, out of the sweeps' way for a while
+            assertThat(marker(broken.eventId()).getDate("dueAt").toInstant())
+                    .isEqualTo(clock.instant().plus(OutboxWriter.WRITING).truncatedTo(ChronoUnit.MILLIS));
+            assertThat(sweeper.sweep()).isZero();
+            assertThat(marker(broken.eventId())).isNotNull();
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    @Test
     void shouldSendTheEventOfARecordWhoseWriteLandedAfterTheSweepFirstLookedForIt() {
         OutboxPublisher publisher = publisher(broker.getBrokersAsString());
         MovableClock clock = new MovableClock(Instant.now());
