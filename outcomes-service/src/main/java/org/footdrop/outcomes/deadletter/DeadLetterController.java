@@ -63,7 +63,8 @@ class DeadLetterController {
     @ApiResponse(responseCode = "404", description = "No dead letter at this partition and offset")
     @ApiResponse(
             responseCode = "409",
-            description = "Already re-driven, or the dead letter does not say which topic it came from")
+            description = "Already re-driven, being re-driven by another request now (try again shortly), or the "
+                    + "dead letter does not say which topic it came from")
     @PostMapping("/api/v1/admin/dead-letters/{partition}/{offset}/redrives")
     ResponseEntity<DeadLetter> redrive(@PathVariable int partition, @PathVariable long offset) throws Exception {
         ConsumerRecord<byte[], byte[]> record = topic.at(partition, offset)

@@ -14,6 +14,8 @@ import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.ProblemTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,9 +37,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Redrives {
 
+    private static final Logger log = LoggerFactory.getLogger(Redrives.class);
+
     static final String COLLECTION = "dlq_redrives";
     static final String REDRIVEN_FROM_HEADER = "footdrop-redriven-from";
-    /** Far longer than a publish takes (the producer gives up after its delivery timeout, 2 minutes at most). */
+    /** Far longer than a publish takes (the DLQ producer gives up within 40 s: DeadLetterRouting). */
     static final Duration STALE_CLAIM = Duration.ofMinutes(3);
 
     private final MongoTemplate mongo;
@@ -78,14 +82,20 @@ class Redrives {
             throw e;
         }
         DeadLetter.Redrive redrive = new DeadLetter.Redrive(clock.instant(), by, topic, offset);
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(id).and("claimedAt").is(Date.from(claimedAt))),
-                new Update()
-                        .set("at", Date.from(redrive.at()))
-                        .set("by", by)
-                        .set("topic", topic)
-                        .set("offset", offset),
-                COLLECTION);
+        long completed = mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("_id").is(id).and("claimedAt").is(Date.from(claimedAt))),
+                        new Update()
+                                .set("at", Date.from(redrive.at()))
+                                .set("by", by)
+                                .set("topic", topic)
+                                .set("offset", offset),
+                        COLLECTION)
+                .getMatchedCount();
+        if (completed == 0) {
+            // this request outlived its claim and another took it over: both may publish (applied once)
+            log.warn("Re-drive of dead letter {} outlived its claim; it may be published twice", id);
+        }
         return DeadLetterTopic.describe(record, redrive);
     }
 

@@ -98,6 +98,12 @@ class DeadLetterRouting {
     KafkaTemplate<byte[], byte[]> dlqTemplate(KafkaProperties kafkaProperties) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A send gives up within 40 s (10 s waiting for the broker's metadata, 30 s delivering), well
+        // inside the 3 minutes after which a re-drive's claim is taken over (Redrives.STALE_CLAIM):
+        // Kafka's defaults add up to those 3 minutes, and a slow send could then publish twice.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         return new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
     }

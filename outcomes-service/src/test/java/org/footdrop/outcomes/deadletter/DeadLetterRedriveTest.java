@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.bson.Document;
 import org.footdrop.outcomes.testing.PoisonRecords;
 import org.footdrop.support.security.Role;
@@ -27,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The admin sees each dead letter's reason and origin, re-drives it once, and the store remembers. */
@@ -41,6 +44,19 @@ class DeadLetterRedriveTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    KafkaTemplate<byte[], byte[]> dlqTemplate;
+
+    @Test
+    void shouldGiveUpASendLongBeforeAnotherRequestMayTakeTheReDriveOver() {
+        // the longest a send may take: waiting for the broker's metadata, then delivering
+        Map<String, Object> producer = dlqTemplate.getProducerFactory().getConfigurationProperties();
+        long longestSend = ((Number) producer.get(ProducerConfig.MAX_BLOCK_MS_CONFIG)).longValue()
+                + ((Number) producer.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).longValue();
+
+        assertThat(Duration.ofMillis(longestSend)).isLessThan(Redrives.STALE_CLAIM.dividedBy(2));
+    }
 
     @Test
     void shouldRedriveADeadLetterOnceAndRememberIt() {
