@@ -119,6 +119,8 @@ public class ProjectionCollections {
         Document settings = mongo.findById(ID, Document.class, SETTINGS);
         String current = settings == null ? null : settings.getString("rebuilding");
         String owner = settings == null ? null : settings.getString(REBUILDING_BY);
+        // what the settings say now: the switch of a rebuild that ended elsewhere since the last refresh stays
+        String activeNow = settings == null ? active : settings.getString("active");
         if (current != null && owner != null && !owner.equals(instanceId) && alive(owner, liveness)) {
             return false;
         }
@@ -127,11 +129,17 @@ public class ProjectionCollections {
                 current == null
                         ? Criteria.where("rebuilding").exists(false)
                         : Criteria.where("rebuilding").is(current));
+        if (settings != null) {
+            unchanged.addCriteria(Criteria.where("active").is(activeNow));
+        }
         Document claimed;
         try {
             claimed = mongo.findAndModify(
                     unchanged,
-                    new Update().set("active", active).set("rebuilding", target).set(REBUILDING_BY, instanceId),
+                    new Update()
+                            .set("active", activeNow)
+                            .set("rebuilding", target)
+                            .set(REBUILDING_BY, instanceId),
                     FindAndModifyOptions.options().upsert(settings == null).returnNew(true),
                     Document.class,
                     SETTINGS);
@@ -198,7 +206,7 @@ public class ProjectionCollections {
     public void abandonRebuild(String target) {
         mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(ID).and("rebuilding").is(target)),
-                new Update().set("active", active).unset("rebuilding").unset(REBUILDING_BY),
+                new Update().unset("rebuilding").unset(REBUILDING_BY),
                 Document.class,
                 SETTINGS);
         rebuilding = null;

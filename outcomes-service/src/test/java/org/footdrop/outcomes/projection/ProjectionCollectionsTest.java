@@ -108,6 +108,27 @@ class ProjectionCollectionsTest {
     }
 
     @Test
+    void shouldKeepAnotherInstancesSwitchWhenARebuildStartsBeforeThisOneHasHeardOfIt() {
+        try (EmbeddedMongo store = new EmbeddedMongo();
+                MongoClient client = MongoClients.create(store.uri("collections"))) {
+            MongoTemplate mongo = new MongoTemplate(client, "collections");
+            ProjectionCollections here = new ProjectionCollections(mongo, at(NOW), event -> {});
+            ProjectionCollections there = new ProjectionCollections(mongo, at(NOW), event -> {});
+            assertThat(there.startRebuild("patient_outcomes_2", LIVENESS)).isTrue();
+            assertThat(there.switchTo("patient_outcomes_2")).isTrue();
+
+            // when this instance starts a rebuild within the second before its heartbeat reads the switch
+            assertThat(here.active()).isEqualTo(PatientOutcomeStore.COLLECTION);
+            assertThat(here.startRebuild("patient_outcomes_3", LIVENESS)).isTrue();
+            here.abandonRebuild("patient_outcomes_3");
+
+            // then queries everywhere go on reading the collection the other switched to
+            assertThat(new ProjectionCollections(mongo, at(NOW), event -> {}).active())
+                    .isEqualTo("patient_outcomes_2");
+        }
+    }
+
+    @Test
     void shouldRefuseLiveWritesWhileTheSettingsAreNotCurrent() {
         try (EmbeddedMongo store = new EmbeddedMongo();
                 MongoClient client = MongoClients.create(store.uri("collections"));
