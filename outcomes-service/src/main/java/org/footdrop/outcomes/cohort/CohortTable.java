@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.footdrop.outcomes.derivation.OutcomeDeriver;
 import org.footdrop.outcomes.derivation.PatientDerived;
@@ -54,6 +55,13 @@ public class CohortTable {
     private final ApplicationEventPublisher events;
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
+    /** One reload at a time: two at once could each remove what the other just read. */
+    private final ReentrantLock reloading = new ReentrantLock();
+    /**
+     * While a reload runs, the patients refreshed meanwhile: the reload may put a row it read before
+     * their change after the refresh put the changed one, so they are read again once it ends.
+     */
+    private volatile Set<String> refreshedDuringReload;
 
     public CohortTable(
             MongoTemplate mongo,
@@ -109,21 +117,45 @@ public class CohortTable {
      * driver accepts. Patients no longer in the collection (a rebuild left them out) leave the table.
      */
     public void reload() {
-        LocalDate asOf = today();
-        String collection = store.activeCollection();
-        Query idsOnly = new Query();
-        idsOnly.fields().include("_id");
-        List<Object> ids = mongo.find(idsOnly, Document.class, collection).stream()
-                .map(d -> d.get("_id"))
-                .toList();
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<Object> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, collection)
-                    .forEach(document -> put(document, asOf));
+        reloading.lock(); // a second one waits, then reads everything again itself
+        Set<String> refreshed = ConcurrentHashMap.newKeySet();
+        refreshedDuringReload = refreshed;
+        try {
+            LocalDate asOf = today();
+            String collection = store.activeCollection();
+            Query idsOnly = new Query();
+            idsOnly.fields().include("_id");
+            List<Object> ids = mongo.find(idsOnly, Document.class, collection).stream()
+                    .map(d -> d.get("_id"))
+                    .toList();
+            int underivable = 0;
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                List<Object> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                for (Document document :
+                        mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, collection)) {
+                    underivable += put(document, asOf) ? 0 : 1;
+                }
+            }
+            loaded = true;
+            int removed = removeAbsent(new HashSet<>(ids), collection);
+            refreshedDuringReload = null;
+            if (!refreshed.isEmpty()) {
+                List<String> again = List.copyOf(refreshed);
+                for (int from = 0; from < again.size(); from += BATCH) {
+                    load(again.subList(from, Math.min(again.size(), from + BATCH)));
+                }
+            }
+            log.info(
+                    "Cohort table loaded: {} patients from {}, {} no longer there, {} not derivable, {} read again",
+                    ids.size(),
+                    collection,
+                    removed,
+                    underivable,
+                    refreshed.size());
+        } finally {
+            refreshedDuringReload = null;
+            reloading.unlock();
         }
-        loaded = true;
-        int removed = removeAbsent(new HashSet<>(ids), collection);
-        log.info("Cohort table loaded: {} patients from {}, {} no longer there", ids.size(), collection, removed);
     }
 
     /**
@@ -179,18 +211,40 @@ public class CohortTable {
     }
 
     private void load(List<String> patientIds) {
+        Set<String> duringReload = refreshedDuringReload;
+        if (duringReload != null) {
+            duringReload.addAll(patientIds); // before reading: a reload's older read may be put after this one
+        }
         LocalDate asOf = today();
-        mongo.find(Query.query(Criteria.where("_id").in(patientIds)), Document.class, store.activeCollection())
-                .forEach(document -> put(document, asOf));
+        for (Document document : mongo.find(
+                Query.query(Criteria.where("_id").in(patientIds)), Document.class, store.activeCollection())) {
+            put(document, asOf);
+        }
     }
 
-    private void put(Document document, LocalDate asOf) {
-        PatientFacts facts = PatientFacts.from(document);
-        PatientOutcome outcome = deriver.derive(facts, asOf);
+    /**
+     * Derives one patient's row; false when the document cannot be derived (changed by hand, say),
+     * which leaves that patient's row as it was rather than stopping the load of every other.
+     */
+    private boolean put(Document document, LocalDate asOf) {
+        PatientFacts facts;
+        PatientOutcome outcome;
+        try {
+            facts = PatientFacts.from(document);
+            outcome = deriver.derive(facts, asOf);
+        } catch (RuntimeException underivable) {
+            // the id and the reason's class: the message may quote clinical values
+            log.warn(
+                    "Patient {} not derivable, cohort row left as it was: {}",
+                    document.get("_id"),
+                    underivable.getClass().getName());
+            return false;
+        }
         CohortRow row = CohortRow.of(outcome);
         rows.put(facts.patientId(), row);
         exports.put(facts.patientId(), row);
         events.publishEvent(new PatientDerived(facts, outcome));
+        return true;
     }
 
     LocalDate today() {

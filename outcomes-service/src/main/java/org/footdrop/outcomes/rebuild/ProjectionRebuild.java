@@ -22,10 +22,12 @@ import org.footdrop.outcomes.cohort.CohortTable;
 import org.footdrop.outcomes.messaging.EventReader;
 import org.footdrop.outcomes.projection.PatientOutcomeStore;
 import org.footdrop.outcomes.projection.ProjectionCollections;
+import org.footdrop.outcomes.projection.ProjectionSwitched;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +59,7 @@ public class ProjectionRebuild {
     private final PatientOutcomeStore store;
     private final EventReader reader;
     private final CohortTable cohort;
+    private final ApplicationEventPublisher events;
     private final KafkaProperties kafka;
     private final Clock clock;
     private final Duration followTimeout;
@@ -69,6 +72,7 @@ public class ProjectionRebuild {
             PatientOutcomeStore store,
             EventReader reader,
             CohortTable cohort,
+            ApplicationEventPublisher events,
             KafkaProperties kafka,
             Clock clock,
             MeterRegistry meters,
@@ -77,6 +81,7 @@ public class ProjectionRebuild {
         this.store = store;
         this.reader = reader;
         this.cohort = cohort;
+        this.events = events;
         this.kafka = kafka;
         this.clock = clock;
         this.followTimeout = followTimeout;
@@ -163,7 +168,7 @@ public class ProjectionRebuild {
                 throw new IllegalStateException(
                         "another instance took the rebuild over; " + target + " not switched to");
             }
-            cohort.reload();
+            readCohortTableAgain(target);
             status = new Status(
                     "SWITCHED",
                     target,
@@ -184,6 +189,23 @@ public class ProjectionRebuild {
             fail(target, previous, poison, e);
         } catch (RuntimeException e) {
             fail(target, previous, poison, e);
+        }
+    }
+
+    /**
+     * The switch is made: a cohort table that cannot be read again now (the store away for a moment)
+     * does not make the rebuild a failure. It is read again in the background and retried, as after
+     * another instance's switch.
+     */
+    private void readCohortTableAgain(String target) {
+        try {
+            cohort.reload();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Cohort table not read again after the switch to {}, retrying in the background: {}",
+                    target,
+                    e.toString());
+            events.publishEvent(new ProjectionSwitched(target));
         }
     }
 

@@ -672,4 +672,88 @@ class CohortApiTest {
                 codec.encode(event),
                 headers);
     }
+
+    @Test
+    void shouldKeepTheRowAPatientWasRefreshedToWhileAReloadHeldAnOlderRead() throws Exception {
+        // given a projected patient with an injection
+        String patientId = patient(Solution.PRP, new BigDecimal("0.80"), "2015-02-02");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            org.bson.Document raw = store.raw(patientId);
+            return raw != null
+                    && raw.get("injections") != null
+                    && raw.get("assessments", org.bson.Document.class) != null
+                    && raw.get("assessments", org.bson.Document.class).size() == 2;
+        });
+        HeldReads held = new HeldReads(mongo, patientId);
+        List<org.footdrop.outcomes.derivation.PatientDerived> derived =
+                java.util.Collections.synchronizedList(new ArrayList<>());
+        CohortTable second = new CohortTable(
+                held,
+                store,
+                deriver,
+                calendar,
+                java.time.Clock.systemUTC(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                event -> {
+                    if (event instanceof org.footdrop.outcomes.derivation.PatientDerived d
+                            && d.facts().patientId().equals(patientId)) {
+                        derived.add(d);
+                    }
+                },
+                new ChangeLog(mongo, java.time.Clock.systemUTC()),
+                new ExportIndex(exportIds));
+
+        // when a reload has read the patient, the patient changes and is refreshed, and only then the reload goes on
+        Thread reload = new Thread(second::reload, HeldReads.THREAD);
+        reload.start();
+        assertThat(held.read.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        mongo.updateFirst(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                .is(patientId)),
+                new org.springframework.data.mongodb.core.query.Update().unset("injections"),
+                store.activeCollection());
+        second.changed(patientId);
+        second.refreshChanged();
+        held.go.countDown();
+        reload.join(Duration.ofSeconds(60).toMillis());
+
+        // then the row left is the refreshed one, not the one the reload read before the change
+        assertThat(reload.isAlive()).isFalse();
+        assertThat(derived).hasSizeGreaterThanOrEqualTo(3); // the reload's, the refresh's, the reload's again
+        assertThat(derived.get(derived.size() - 1).facts().injections()).isEmpty();
+    }
+
+    /** Holds a reload's read of the batch holding one patient, once read, until the test lets it go on. */
+    private static final class HeldReads extends org.springframework.data.mongodb.core.MongoTemplate {
+
+        static final String THREAD = "reload-under-test";
+        final java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        private final String patientId;
+
+        HeldReads(org.springframework.data.mongodb.core.MongoTemplate of, String patientId) {
+            super(of.getMongoDatabaseFactory(), of.getConverter());
+            this.patientId = patientId;
+        }
+
+        @Override
+        public <T> List<T> find(
+                org.springframework.data.mongodb.core.query.Query query, Class<T> type, String collection) {
+            List<T> found = super.find(query, type, collection);
+            if (THREAD.equals(Thread.currentThread().getName())
+                    && query.getQueryObject().get("_id") instanceof org.bson.Document ids
+                    && ids.get("$in") instanceof java.util.Collection<?> in
+                    && in.contains(patientId)
+                    && read.getCount() > 0) {
+                read.countDown();
+                try {
+                    go.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return found;
+        }
+    }
 }

@@ -88,9 +88,36 @@ class CohortTableFollowsSwitchTest {
         }
 
         // and a switch back brings the patient back
-        await().atMost(Duration.ofSeconds(15)).until(() -> named(http, leftOut));
-        assertThat(table.rows()).hasSize(rows);
-        mongo.dropCollection(rebuilt);
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> named(http, leftOut));
+            assertThat(table.rows()).hasSize(rows);
+        } finally {
+            mongo.dropCollection(rebuilt);
+        }
+    }
+
+    @Test
+    void shouldLoadEveryOtherPatientWhenOneStoredDocumentCannotBeDerived() {
+        // given a projected patient, and a document changed by hand into something no patient is
+        Http http = new Http(port);
+        String patientId = "pt-beside-broken-" + Instant.now().toEpochMilli();
+        new GoldenEvents(brokers, codec).publish(patientId, EventType.INJECTION_ADMINISTERED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> named(http, patientId));
+        String broken = "pt-broken-" + Instant.now().toEpochMilli();
+        mongo.insert(new Document("_id", broken).append("diagnoses", "not records"), store.activeCollection());
+        try {
+            int rows = table.rows().size();
+
+            // when the table is read again (daily, after a switch, at start)
+            table.reload();
+
+            // then every other patient is in it, and the document is left out rather than stopping the load
+            assertThat(table.isLoaded()).isTrue();
+            assertThat(table.rows()).hasSize(rows);
+            assertThat(named(http, patientId)).isTrue();
+        } finally {
+            mongo.remove(Query.query(Criteria.where("_id").is(broken)), store.activeCollection());
+        }
     }
 
     /** Whether the clinicians' data-quality list names the patient (an injection alone fails two checks). */
