@@ -138,7 +138,10 @@ class DiagnosisController {
                     + " diagnosis of the patient that is not voided and holds other values, each as its next"
                     + " revision (with its event), under the rules of any amend; notes stay. Answers each"
                     + " diagnosis's id, revision and whether it was amended, nothing of their content. A repeat"
-                    + " changes nothing; a patient without diagnoses answers an empty list.")
+                    + " changes nothing; a patient without diagnoses answers an empty list. 409 when a diagnosis"
+                    + " stored under older rules does not meet today's (each field named as"
+                    + " diagnoses[id].field; nothing is corrected: amend it first), or when a diagnosis kept being"
+                    + " amended meanwhile (try again).")
     @PutMapping("/patients/{patientId}/demographics")
     List<DemographicsCorrection.Corrected> correctDemographics(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String patientId,

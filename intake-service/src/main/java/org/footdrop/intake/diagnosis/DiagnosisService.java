@@ -14,6 +14,8 @@ import org.footdrop.support.record.StoredRecord;
 import org.footdrop.support.request.RequestContext;
 import org.footdrop.support.web.ClinicalProblemException;
 import org.footdrop.support.web.FieldProblem;
+import org.footdrop.support.web.ProblemTypes;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Diagnoses: the clinical rules, then the shared record life (create, amend, void). */
@@ -75,11 +77,39 @@ class DiagnosisService {
      * Sets the birth year and sex on each of the patient's diagnoses that are not voided and differ, as their
      * next revision under the same rules as any amend; the others are answered as they are, so a repeat
      * changes nothing. A diagnosis amended meanwhile is read again and corrected at its new revision.
+     * Every amend is checked before the first is written: a diagnosis stored under older rules that today's
+     * refuse would otherwise leave the patient corrected on some diagnoses only.
      */
     List<DemographicsCorrection.Corrected> correctDemographics(
             String patientId, DemographicsCorrection correction, RequestContext context) {
+        if (correction.birthYear() != null
+                && correction.birthYear() > Year.now(clock).getValue()) {
+            throw ClinicalProblemException.invalid(List.of(new FieldProblem("birthYear", "must not be in the future")));
+        }
+        List<StoredRecord<DiagnosisState>> diagnoses = findByPatient(patientId);
+        List<FieldProblem> refused = new ArrayList<>();
+        for (StoredRecord<DiagnosisState> diagnosis : diagnoses) {
+            if (diagnosis.status() != RecordStatus.VOIDED && !correction.holds(diagnosis.state())) {
+                DiagnosisRequest request =
+                        diagnosis.state().toRequest().withDemographics(correction.birthYear(), correction.sex());
+                try {
+                    prepare(request);
+                } catch (ClinicalProblemException e) {
+                    e.fields()
+                            .forEach(problem -> refused.add(new FieldProblem(
+                                    "diagnoses[" + diagnosis.id() + "]." + problem.field(), problem.reason())));
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ClinicalProblemException(
+                    HttpStatus.CONFLICT,
+                    ProblemTypes.CONFLICT,
+                    "A diagnosis of the patient does not meet today's rules; amend it first. Nothing was corrected",
+                    refused);
+        }
         List<DemographicsCorrection.Corrected> corrected = new ArrayList<>();
-        for (StoredRecord<DiagnosisState> diagnosis : findByPatient(patientId)) {
+        for (StoredRecord<DiagnosisState> diagnosis : diagnoses) {
             StoredRecord<DiagnosisState> now = correct(diagnosis, correction, context);
             corrected.add(new DemographicsCorrection.Corrected(
                     now.id(), now.revision(), now.status(), now.revision() != diagnosis.revision()));
@@ -100,8 +130,16 @@ class DiagnosisService {
             } catch (RecordRefusedException e) {
                 boolean overtaken = e.reason() == RecordRefusedException.Reason.STALE_REVISION
                         || e.reason() == RecordRefusedException.Reason.VOIDED;
-                if (!overtaken || attempt == 3) {
+                if (!overtaken) {
                     throw e;
+                }
+                if (attempt == 3) {
+                    // not 412: the caller named no revision; the diagnoses it did not reach keep their values
+                    throw new ClinicalProblemException(
+                            HttpStatus.CONFLICT,
+                            ProblemTypes.CONFLICT,
+                            "Diagnosis " + diagnosis.id() + " kept being amended meanwhile; try the correction again",
+                            List.of());
                 }
                 diagnosis = find(diagnosis.id());
             }

@@ -14,8 +14,13 @@ import org.footdrop.support.testing.Http;
 import org.footdrop.support.testing.TestTokens;
 import org.footdrop.support.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +38,9 @@ class DemographicsCorrectionTest {
 
     @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void shouldCorrectEveryDiagnosisThatDiffersAsItsNextRevisionKeepingTheRest() {
@@ -138,6 +146,34 @@ class DemographicsCorrectionTest {
         JsonNode stored = http.get("/api/v1/diagnoses/{d}", id).getBody();
         assertThat(stored.get("revision").asInt()).isEqualTo(1);
         assertThat(stored.get("birthYear").asInt()).isEqualTo(1968);
+    }
+
+    @Test
+    void shouldCorrectNothingWhenADiagnosisStoredUnderOlderRulesFailsTodaysAndNameIt() {
+        Http http = new Http(port);
+        Http writer = new Http(port, TestTokens.builder(Role.CLINICAL_WRITER).sign());
+        ObjectNode first = IntakeBodies.validDiagnosis();
+        String patientId = first.get("patientId").asString();
+        String fine = create(http, first);
+        String legacy = create(http, IntakeBodies.validDiagnosis().put("patientId", patientId));
+        // stored before today's rule that a bilateral diagnosis names its index side
+        long changed = mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(legacy)),
+                        new Update().set("state.side", "BILATERAL").unset("state.indexSide"),
+                        "diagnoses")
+                .getMatchedCount();
+        assertThat(changed).isEqualTo(1);
+
+        ResponseEntity<JsonNode> refused = writer.send(
+                "PUT", "/api/v1/patients/" + patientId + "/demographics", "{\"birthYear\":1962,\"sex\":\"MALE\"}");
+
+        // refused as a whole, naming the diagnosis and its field: none is corrected, not the first one either
+        assertThat(refused.getStatusCode().value()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.getBody().path("errors").get(0).get("field").asString())
+                .isEqualTo("diagnoses[" + legacy + "].indexSide");
+        JsonNode untouched = http.get("/api/v1/diagnoses/{d}", fine).getBody();
+        assertThat(untouched.get("revision").asInt()).isEqualTo(1);
+        assertThat(untouched.get("birthYear").asInt()).isEqualTo(1968);
     }
 
     private static String create(Http http, ObjectNode body) {
