@@ -79,17 +79,34 @@ final class ChangeLog {
         return seq;
     }
 
-    /** Hands the patients of every new entry, in order, to {@code changed}; skips long-standing gaps. */
-    synchronized void follow(Consumer<List<String>> changed) {
+    /**
+     * Hands the patients of every new entry, in order, to {@code changed}; skips long-standing gaps.
+     *
+     * @return false when the entries this instance was to read next are gone (pruned while it was
+     *     cut off or stalled): it has lost track, follows on from the log's end, and must read every
+     *     patient again
+     */
+    synchronized boolean follow(Consumer<List<String>> changed) {
         if (next < 0) {
             next = current() + 1;
             own.removeIf(seq -> seq < next);
-            return;
+            return true;
         }
         List<Long> wanted = LongStream.range(next, next + LOOKAHEAD).boxed().toList();
         Map<Long, Document> found = new TreeMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(wanted)), Document.class, COLLECTION)
                 .forEach(d -> found.put(((Number) d.get("_id")).longValue(), d));
+        if (found.isEmpty()) {
+            long current = current();
+            if (current >= next + LOOKAHEAD) {
+                // a whole window missing with later numbers taken: pruned, never that many dead writers
+                next = current + 1;
+                own.removeIf(seq -> seq < next);
+                gapSince = null;
+                return false;
+            }
+            return true;
+        }
         while (true) {
             Document entry = found.get(next);
             if (entry != null) {
@@ -102,15 +119,15 @@ final class ChangeLog {
             }
             boolean later = found.keySet().stream().anyMatch(seq -> seq > next);
             if (!later) {
-                return;
+                return true;
             }
             Instant now = clock.instant();
             if (gapSince == null) {
                 gapSince = now;
-                return;
+                return true;
             }
             if (Duration.between(gapSince, now).compareTo(GAP_PATIENCE) < 0) {
-                return;
+                return true;
             }
             own.remove(next);
             next++; // a writer took this number and never wrote it

@@ -205,9 +205,14 @@ public class CohortTable {
         }
     }
 
-    /** Refreshes patients whose events other instances (or this one) applied. */
-    public void followOthers() {
-        changeLog.follow(this::load);
+    /**
+     * Refreshes patients whose events other instances (or this one) applied.
+     *
+     * @return false when this instance fell so far behind the change log that it lost track: every
+     *     patient must be read again ({@link #reload})
+     */
+    public boolean followOthers() {
+        return changeLog.follow(this::load);
     }
 
     private void load(List<String> patientIds) {

@@ -70,6 +70,9 @@ class CohortTableSchedule {
 
     @Scheduled(fixedDelayString = "${footdrop.cohort.follow-interval:500ms}")
     public void followOthers() {
-        table.followOthers();
+        if (!table.followOthers()) {
+            log.warn("Fell behind the change log of other instances; reading every patient again");
+            loadInBackground();
+        }
     }
 }

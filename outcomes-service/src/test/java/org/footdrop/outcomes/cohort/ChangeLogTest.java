@@ -11,6 +11,8 @@ import org.footdrop.support.testing.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Two instances' change logs in one store: each follows the other's entries, in order, and not its
@@ -58,5 +60,29 @@ class ChangeLogTest {
         assertThat(seenLater).containsExactly(List.of("p-6"), List.of("p-7"));
         assertThat(seenHere).endsWith(List.of("p-7"));
         assertThat(seenHere).doesNotContain(List.of("p-6"));
+    }
+
+    @Test
+    void saysItLostTrackWhenTheEntriesItWasToReadNextWerePrunedAndFollowsOnFromTheEnd() {
+        MongoTemplate mongo = new MongoTemplate(client, "change_log_pruned_test");
+        ChangeLog here = new ChangeLog(mongo, Clock.systemUTC());
+        ChangeLog there = new ChangeLog(mongo, Clock.systemUTC());
+        List<List<String>> seenHere = new ArrayList<>();
+        assertThat(here.follow(seenHere::add)).isTrue();
+
+        // while this instance is cut off, the other writes more entries than are kept, and the oldest go
+        for (int i = 0; i < 150; i++) {
+            there.append(List.of("p-" + i));
+        }
+        mongo.remove(Query.query(Criteria.where("_id").lte(140L)), ChangeLog.COLLECTION);
+
+        // then this one says it lost track (its table must be read whole again) rather than wait for ever
+        assertThat(here.follow(seenHere::add)).isFalse();
+        assertThat(seenHere).isEmpty();
+
+        // and follows what comes after
+        there.append(List.of("p-next"));
+        assertThat(here.follow(seenHere::add)).isTrue();
+        assertThat(seenHere).containsExactly(List.of("p-next"));
     }
 }
