@@ -278,13 +278,16 @@ public class ClinicalRecords {
                 .set(RecordDocuments.AMENDED_AT, Date.from(now))
                 .set(RecordDocuments.HISTORY, history);
         IdempotencyKeys.remember(update, keyField, fingerprint, next, context.job());
-        write(
+        int written = write(
                 kind,
                 id,
                 expectedRevision,
                 update,
-                events.of(kind, kind.amended(id, next, state), patientId, state, now, context));
-        return documents.read(kind, load(kind, id));
+                events.of(kind, kind.amended(id, next, state), patientId, state, now, context),
+                keyField,
+                fingerprint);
+        // at the revision written: a later writer's may be stored by now
+        return documents.atRevision(kind, load(kind, id), written);
     }
 
     /** Marks the record entered in error: the next revision, final. The reason stays in this service. */
@@ -317,14 +320,17 @@ public class ClinicalRecords {
                 .push(
                         RecordDocuments.HISTORY,
                         RecordDocuments.history(next, RecordStatus.VOIDED, now, context.client()));
-        IdempotencyKeys.remember(update, keyField, IdempotencyKeys.fingerprintOfReason(reason), next, context.job());
-        write(
+        String fingerprint = IdempotencyKeys.fingerprintOfReason(reason);
+        IdempotencyKeys.remember(update, keyField, fingerprint, next, context.job());
+        int written = write(
                 kind,
                 id,
                 revision,
                 update,
-                events.of(kind, kind.voided(id, next, state), patientId, state, now, context));
-        return documents.read(kind, load(kind, id));
+                events.of(kind, kind.voided(id, next, state), patientId, state, now, context),
+                keyField,
+                fingerprint);
+        return documents.atRevision(kind, load(kind, id), written);
     }
 
     /**
@@ -359,7 +365,19 @@ public class ClinicalRecords {
                 kind.label() + " " + identifier + " is already recorded with other values; amend it to correct it");
     }
 
-    private <S> void write(RecordKind<S> kind, UUID id, int expectedRevision, Update update, OutboxEntry event) {
+    /**
+     * Returns the revision written: {@code expectedRevision + 1}, or, when the compare-and-set was lost
+     * to this very request sent again at the same moment (same key, same body), the revision that one
+     * wrote, which is then the answer to both.
+     */
+    private <S> int write(
+            RecordKind<S> kind,
+            UUID id,
+            int expectedRevision,
+            Update update,
+            OutboxEntry event,
+            String keyField,
+            String fingerprint) {
         // Compare-and-set on the record's id and revision (a single-document update is atomic): exactly
         // one of two concurrent writers of the same revision matches; the other gets a stale-revision
         // refusal instead of silently overwriting.
@@ -373,9 +391,15 @@ public class ClinicalRecords {
                 id.toString(),
                 List.of(event));
         if (!written) {
-            Revisions.requireCurrent(load(kind, id), expectedRevision);
+            Document now = load(kind, id);
+            Integer answered = IdempotencyKeys.answeredRevision(now, keyField, fingerprint);
+            if (answered != null) {
+                return answered;
+            }
+            Revisions.requireCurrent(now, expectedRevision);
             throw Revisions.overtaken(expectedRevision);
         }
+        return expectedRevision + 1;
     }
 
     private <S> Document load(RecordKind<S> kind, UUID id) {

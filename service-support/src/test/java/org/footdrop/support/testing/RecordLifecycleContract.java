@@ -279,6 +279,32 @@ public abstract class RecordLifecycleContract {
     }
 
     @Test
+    void shouldAnswerEveryCopyOfOneKeyedAmendSentAtOnceAsTheOneWritten() throws Exception {
+        // a client that retries at once, before its first attempt was answered: one amend, not a 412
+        String patientId = "pt-" + UUID.randomUUID();
+        String id = create(patientId, null);
+        String amended = api().amendedBody().apply(patientId).toString();
+        String key = "amend-" + UUID.randomUUID();
+        List<Callable<ResponseEntity<JsonNode>>> amends = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            amends.add(() -> http.send("PUT", item(id), amended, "If-Match", "1", "Idempotency-Key", key));
+        }
+
+        List<ResponseEntity<JsonNode>> answers = new ArrayList<>();
+        for (Future<ResponseEntity<JsonNode>> answer : all(amends)) {
+            answers.add(answer.get());
+        }
+
+        assertThat(answers).extracting(r -> r.getStatusCode().value()).containsOnly(200);
+        assertThat(answers)
+                .extracting(ResponseEntity::getBody)
+                .containsOnly(answers.get(0).getBody());
+        assertThat(answers.get(0).getBody().get("revision").asInt()).isEqualTo(2);
+        awaitEvents(patientId, 2);
+        assertNoMoreEventsThan(patientId, 2);
+    }
+
+    @Test
     void shouldReplayAnAmendRetriedWithTheSameKeyAndRefuseADifferentBody() {
         String patientId = "pt-" + UUID.randomUUID();
         String id = create(patientId, null);
