@@ -105,6 +105,31 @@ public class ClinicalRecords {
         }
     }
 
+    /**
+     * The answer to a create made before under this Idempotency-Key or identifier with this very state,
+     * if there is one; refused as {@link #create} refuses another state. For a caller whose rules depend
+     * on other records (a session on its therapy): a retry is answered as it was, before rules that may
+     * refuse it now (the therapy voided since) are checked again.
+     */
+    public <S> Optional<Created<S>> createdBefore(
+            RecordKind<S> kind, S state, ExternalIdentifier identifier, RequestContext context) {
+        if (identifier == null && context.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        UUID id = identifier != null
+                ? identifier.recordId(kind)
+                : IdempotencyKeys.recordId(context, kind.createEndpoint());
+        Document existing = mongo.findById(id.toString(), Document.class, kind.collection());
+        if (existing == null) {
+            return Optional.empty();
+        }
+        audit.touched(context, existing.getString(RecordDocuments.PATIENT_ID));
+        if (!keys.fingerprint(state).equals(existing.getString(RecordDocuments.REQUEST_HASH))) {
+            throw identifier == null ? IdempotencyKeys.reused() : identifierTaken(kind, identifier);
+        }
+        return Optional.of(new Created<>(documents.atRevision(kind, existing, 1), false));
+    }
+
     /** One record of a bulk write: its state and the clinic's identifier for it. */
     public record NewRecord<S>(S state, ExternalIdentifier identifier) {}
 

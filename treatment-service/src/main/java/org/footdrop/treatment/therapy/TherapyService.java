@@ -75,6 +75,13 @@ class TherapyService {
 
     ClinicalRecords.Created<TherapySessionState> logSession(
             UUID therapyId, TherapySessionRequest request, ExternalIdentifier identifier, RequestContext context) {
+        // a retry first: the therapy may have been voided or amended since the session was logged
+        StoredRecord<TherapyState> logged = find(therapyId);
+        var before = records.createdBefore(
+                sessions, TherapySessionState.of(logged.patientId(), logged.id(), request), identifier, context);
+        if (before.isPresent()) {
+            return before.get();
+        }
         StoredRecord<TherapyState> therapy = activeTherapy(therapyId);
         var session = prepareSession(therapy, request);
         return records.create(sessions, session, identifier, context);

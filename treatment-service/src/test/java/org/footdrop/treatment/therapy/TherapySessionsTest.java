@@ -151,6 +151,29 @@ class TherapySessionsTest {
     }
 
     @Test
+    void shouldAnswerARetriedSessionAsItWasLoggedAfterItsTherapyWasVoidedButNoNewOne() {
+        String patientId = "pt-" + UUID.randomUUID();
+        String therapy = prescribe(TreatmentBodies.therapy(patientId).toString());
+        String path = "/api/v1/therapies/" + therapy + "/sessions";
+        String body = "{\"date\":\"2026-03-10\",\"attended\":true}";
+        ResponseEntity<JsonNode> logged = http.send("POST", path, body, "Idempotency-Key", "s-1");
+        http.send("DELETE", "/api/v1/therapies/" + therapy, "{\"reason\":\"prescribed in error\"}");
+
+        // a client that never saw its answer sends the same session again, after the void
+        ResponseEntity<JsonNode> retried = http.send("POST", path, body, "Idempotency-Key", "s-1");
+        ResponseEntity<JsonNode> otherBody =
+                http.send("POST", path, "{\"date\":\"2026-03-11\",\"attended\":true}", "Idempotency-Key", "s-1");
+        ResponseEntity<JsonNode> newOne = http.send("POST", path, body, "Idempotency-Key", "s-2");
+
+        assertThat(logged.getStatusCode().value()).isEqualTo(201);
+        assertThat(retried.getStatusCode().value()).as(retried.toString()).isIn(200, 201);
+        assertThat(retried.getBody().get("sessionId"))
+                .isEqualTo(logged.getBody().get("sessionId"));
+        assertThat(otherBody.getStatusCode().value()).isEqualTo(409);
+        assertThat(newOne.getStatusCode().value()).isEqualTo(409); // a new session of a voided therapy
+    }
+
+    @Test
     void shouldReadAmendAndVoidASessionByItsOwnIdAndListThePatientsSessions() {
         // given two therapies of one patient, a session of each, and a session of another patient
         String patientId = "pt-" + UUID.randomUUID();
