@@ -46,9 +46,14 @@ public class OutboxBacklog {
     public void measure() {
         try {
             long markers = mongo.getCollection(PendingEventMarker.COLLECTION).estimatedDocumentCount();
-            pending.set(markers + eventsBeyondOneOfBatchMarkers());
+            Query unconfirmed =
+                    Query.query(Criteria.where(PendingEventMarker.UNCONFIRMED).is(true));
+            long waiting = markers == 0 ? 0 : mongo.count(unconfirmed, PendingEventMarker.COLLECTION);
+            pending.set(markers - waiting + eventsBeyondOneOfBatchMarkers());
             PendingEventMarker first = mongo.findOne(
-                    new Query().with(Sort.by("createdAt")).limit(1),
+                    Query.query(Criteria.where(PendingEventMarker.UNCONFIRMED).ne(true))
+                            .with(Sort.by("createdAt"))
+                            .limit(1),
                     PendingEventMarker.class,
                     PendingEventMarker.COLLECTION);
             oldest.set(first == null ? null : first.createdAt());
@@ -61,7 +66,8 @@ public class OutboxBacklog {
 
     /** A batch marker stands for all its events: the count adds what each holds beyond one. */
     private long eventsBeyondOneOfBatchMarkers() {
-        Query batches = Query.query(Criteria.where("size").gt(1));
+        Query batches = Query.query(
+                Criteria.where("size").gt(1).and(PendingEventMarker.UNCONFIRMED).ne(true));
         batches.fields().include("size");
         return mongo.find(batches, Document.class, PendingEventMarker.COLLECTION).stream()
                 .mapToLong(marker -> marker.getInteger("size", 1) - 1L)

@@ -134,16 +134,40 @@ public class OutboxSweeper {
                         .map(PendingEventMarker.BatchedEvent::recordId)
                         .toList());
         List<OutboxPublisher.Batched> found = new ArrayList<>();
-        try {
-            for (PendingEventMarker.BatchedEvent event : marker.events()) {
+        List<PendingEventMarker.BatchedEvent> unreadable = new ArrayList<>();
+        RuntimeException why = null;
+        for (PendingEventMarker.BatchedEvent event : marker.events()) {
+            try {
                 OutboxEntry entry = entryOf(records.get(event.recordId()), event.eventId());
                 if (entry != null) {
                     found.add(new OutboxPublisher.Batched(event.recordId(), entry));
                 }
+            } catch (RuntimeException e) {
+                unreadable.add(event);
+                why = e;
             }
-        } catch (RuntimeException unreadable) {
-            setAside(marker, unreadable);
-            return 0;
+        }
+        if (!unreadable.isEmpty()) {
+            if (found.isEmpty()) {
+                setAside(marker, why);
+                return 0;
+            }
+            // the unreadable ones under a marker of their own, written before this one can go with the rest
+            PendingEventMarker aside = PendingEventMarker.batch(
+                    "batch-" + UUID.randomUUID(),
+                    collection,
+                    unreadable,
+                    marker.createdAt(),
+                    clock.instant().plus(OutboxWriter.WRITING));
+            mongo.insert(aside, PendingEventMarker.COLLECTION);
+            log.warn(
+                    "Outbox marker {} of {}: {} events cannot be read ({}); left pending under {}, looked at again in {}",
+                    marker.eventId(),
+                    collection,
+                    unreadable.size(),
+                    why.getClass().getName(),
+                    aside.eventId(),
+                    OutboxWriter.WRITING);
         }
         if (found.isEmpty()) {
             dropOrWait(marker);
@@ -204,9 +228,10 @@ public class OutboxSweeper {
             drop(marker);
             return;
         }
+        // unconfirmed: the backlog leaves it out (its events may never have been accepted)
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(marker.eventId())),
-                Update.update("dueAt", giveUpAt),
+                Update.update("dueAt", giveUpAt).set(PendingEventMarker.UNCONFIRMED, true),
                 PendingEventMarker.COLLECTION);
     }
 

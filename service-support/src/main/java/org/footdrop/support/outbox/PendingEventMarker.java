@@ -29,6 +29,12 @@ public record PendingEventMarker(
         Instant dueAt) {
 
     public static final String COLLECTION = "outbox_pending";
+    /**
+     * Set on a marker the sweep found no record for, while that record's write may still land: its
+     * events were perhaps never accepted (the client was told the write failed), so the backlog, which
+     * counts accepted events, leaves it out. Not a component: the sweep alone writes it.
+     */
+    static final String UNCONFIRMED = "unconfirmed";
 
     /** One event of a batch marker and the record document that holds it. */
     public record BatchedEvent(String eventId, String recordId) {}

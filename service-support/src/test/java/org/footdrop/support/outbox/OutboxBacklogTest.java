@@ -83,6 +83,35 @@ class OutboxBacklogTest {
     }
 
     @Test
+    void shouldLeaveOutAMarkerWhoseRecordTheSweepDidNotFind() {
+        try (EmbeddedMongo store = new EmbeddedMongo();
+                MongoClient client = MongoClients.create(store.uri("backlog"))) {
+            MongoTemplate mongo = new MongoTemplate(client, "backlog");
+            // a write the client was told failed, five minutes ago: the sweep waits for it, unconfirmed
+            mongo.insert(
+                    new PendingEventMarker("e7", "diagnoses", "r7", NOW.minusSeconds(300)),
+                    PendingEventMarker.COLLECTION);
+            mongo.updateFirst(
+                    org.springframework.data.mongodb.core.query.Query.query(
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                    .is("e7")),
+                    org.springframework.data.mongodb.core.query.Update.update(PendingEventMarker.UNCONFIRMED, true),
+                    PendingEventMarker.COLLECTION);
+            mongo.insert(
+                    new PendingEventMarker("e8", "diagnoses", "r8", NOW.minusSeconds(10)),
+                    PendingEventMarker.COLLECTION);
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            OutboxBacklog backlog = new OutboxBacklog(mongo, Clock.fixed(NOW, ZoneOffset.UTC), meters);
+
+            backlog.measure();
+
+            // an accepted event pending is what pages; one perhaps never accepted does not
+            assertThat(meters.get("footdrop.outbox.pending").gauge().value()).isEqualTo(1);
+            assertThat(meters.get("footdrop.outbox.oldest.age").gauge().value()).isEqualTo(10);
+        }
+    }
+
+    @Test
     void shouldKeepTheLastMeasurementWhileTheStoreIsAway() {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200")) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();

@@ -547,6 +547,48 @@ class OutboxPublisherBatchTest {
     }
 
     @Test
+    void shouldSendTheReadableEventsOfABatchAndKeepTheOneThatCannotBeReadPendingOnItsOwn() {
+        OutboxPublisher publisher = publisher(broker.getBrokersAsString());
+        OutboxSweeper sweeper = new OutboxSweeper(
+                mongo, publisher, new OutboxProperties(null, Duration.ZERO, null, null), Clock.systemUTC(), codec);
+        Batch batch = markBatch(3);
+        List<OutboxPublisher.Batched> events = batch.events();
+        for (int i = 0; i < events.size(); i++) {
+            OutboxEntry entry = events.get(i).entry();
+            if (i == 1) { // changed by hand into something that cannot be read back
+                entry = new OutboxEntry(
+                        entry.eventId(),
+                        entry.type(),
+                        entry.topic(),
+                        entry.key(),
+                        "{not json",
+                        null,
+                        entry.createdAt());
+            }
+            mongo.insert(recordHolding(UUID.fromString(events.get(i).recordId()), entry), "diagnoses");
+        }
+        publisher.start();
+        try {
+            // the two readable events are sent, and the batch's marker goes with them
+            assertThat(sweeper.sweep()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> marker(batch.markerId()) == null);
+
+            // the unreadable one stays pending under a marker of its own, not due for a while
+            List<PendingEventMarker> left = mongo.findAll(PendingEventMarker.class, PendingEventMarker.COLLECTION);
+            assertThat(left).singleElement().satisfies(aside -> {
+                assertThat(aside.events())
+                        .containsExactly(new PendingEventMarker.BatchedEvent(
+                                events.get(1).entry().eventId(), events.get(1).recordId()));
+                assertThat(aside.due())
+                        .isAfter(Instant.now().plus(OutboxWriter.WRITING).minusSeconds(60));
+            });
+            assertThat(sweeper.sweep()).isZero();
+        } finally {
+            publisher.stop();
+        }
+    }
+
+    @Test
     void shouldSendTheEventOfARecordWhoseWriteLandedAfterTheSweepFirstLookedForIt() {
         OutboxPublisher publisher = publisher(broker.getBrokersAsString());
         MovableClock clock = new MovableClock(Instant.now());
