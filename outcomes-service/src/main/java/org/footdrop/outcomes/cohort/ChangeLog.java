@@ -92,20 +92,17 @@ final class ChangeLog {
             own.removeIf(seq -> seq < next);
             return true;
         }
+        long current = current();
+        if (current - next >= KEEP) {
+            return lostTrack(current); // what this instance was to read next may be pruned already
+        }
         List<Long> wanted = LongStream.range(next, next + LOOKAHEAD).boxed().toList();
         Map<Long, Document> found = new TreeMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(wanted)), Document.class, COLLECTION)
                 .forEach(d -> found.put(((Number) d.get("_id")).longValue(), d));
         if (found.isEmpty()) {
-            long current = current();
-            if (current >= next + LOOKAHEAD) {
-                // a whole window missing with later numbers taken: pruned, never that many dead writers
-                next = current + 1;
-                own.removeIf(seq -> seq < next);
-                gapSince = null;
-                return false;
-            }
-            return true;
+            // a whole window missing with later numbers taken: removed, never that many dead writers
+            return current >= next + LOOKAHEAD ? lostTrack(current) : true;
         }
         while (true) {
             Document entry = found.get(next);
@@ -133,6 +130,13 @@ final class ChangeLog {
             next++; // a writer took this number and never wrote it
             gapSince = null;
         }
+    }
+
+    private boolean lostTrack(long current) {
+        next = current + 1;
+        own.removeIf(seq -> seq < next);
+        gapSince = null;
+        return false;
     }
 
     private long current() {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Which collection holds the projections queries read, and, during a rebuild, the collection being
  * rebuilt, which live events are written to as well. Kept in one settings document so that every
- * instance follows a switch; read again every second, when each instance also says which rebuild
+ * instance follows a switch; read again every half second, when each instance also says which rebuild
  * it follows ({@code projection_instances}), so that a rebuild can wait until every live instance
  * writes its live events to the new collection too. A switch made by another instance is announced
  * ({@link ProjectionSwitched}), so that what this one keeps in memory is read again from the new collection.
@@ -82,12 +82,13 @@ public class ProjectionCollections {
         }
     }
 
-    /** Called every second by {@link ProjectionHeartbeat}, on its own thread. */
+    /** Called every half second by {@link ProjectionHeartbeat}, on its own thread. */
     public void refresh() {
         read(true);
     }
 
-    private void read(boolean announceSwitch) {
+    /** Synchronized with the rebuild's changes: a read from before one must not undo it here. */
+    private synchronized void read(boolean announceSwitch) {
         try {
             Instant started = clock.instant();
             Document settings = mongo.findById(ID, Document.class, SETTINGS);
@@ -115,7 +116,7 @@ public class ProjectionCollections {
      *
      * @return false when another instance's rebuild is under way
      */
-    public boolean startRebuild(String target, Duration liveness) {
+    public synchronized boolean startRebuild(String target, Duration liveness) {
         Document settings = mongo.findById(ID, Document.class, SETTINGS);
         String current = settings == null ? null : settings.getString("rebuilding");
         String owner = settings == null ? null : settings.getString(REBUILDING_BY);
@@ -148,6 +149,10 @@ public class ProjectionCollections {
         }
         if (claimed == null) {
             return false; // another instance changed the settings since they were read
+        }
+        if (!activeNow.equals(active)) {
+            active = activeNow; // another instance's switch, not heard of yet: queries and live events follow it
+            events.publishEvent(new ProjectionSwitched(activeNow));
         }
         rebuilding = target;
         follow();
@@ -188,7 +193,7 @@ public class ProjectionCollections {
      *
      * @return false when the settings name another rebuild now
      */
-    public boolean switchTo(String target) {
+    public synchronized boolean switchTo(String target) {
         Document switched = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(ID).and("rebuilding").is(target)),
                 new Update().set("active", target).unset("rebuilding").unset(REBUILDING_BY),
@@ -203,12 +208,14 @@ public class ProjectionCollections {
     }
 
     /** Stops writing live events to {@code target}, if the settings still name it (not another's rebuild). */
-    public void abandonRebuild(String target) {
-        mongo.findAndModify(
+    public synchronized void abandonRebuild(String target) {
+        Document abandoned = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(ID).and("rebuilding").is(target)),
                 new Update().unset("rebuilding").unset(REBUILDING_BY),
                 Document.class,
                 SETTINGS);
-        rebuilding = null;
+        if (abandoned != null) {
+            rebuilding = null;
+        } // else another instance took the rebuild over: its target is still written to, as the settings say
     }
 }

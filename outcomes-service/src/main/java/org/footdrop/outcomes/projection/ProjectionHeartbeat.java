@@ -3,16 +3,20 @@ package org.footdrop.outcomes.projection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the projection settings every second on a thread of its own. Not an {@code @Scheduled} task:
+ * Reads the projection settings every half second on a thread of its own. Not an {@code @Scheduled} task:
  * those share one thread with the cohort table's reloads, which take a minute at 100k patients, and
  * a heartbeat stalled behind one counts this instance as stopped in another instance's rebuild.
  */
 @Component
 class ProjectionHeartbeat implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionHeartbeat.class);
 
     private final ProjectionCollections collections;
     private ScheduledExecutorService thread;
@@ -28,8 +32,17 @@ class ProjectionHeartbeat implements SmartLifecycle {
             heartbeat.setDaemon(true);
             return heartbeat;
         });
-        // refresh() keeps its own failures (the store away) to itself, so the schedule never ends
-        thread.scheduleWithFixedDelay(collections::refresh, 0, 1, TimeUnit.SECONDS);
+        // every half second: live events are refused once the last read is 2 s old
+        thread.scheduleWithFixedDelay(this::beat, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whatever goes wrong, the next beat comes: an exception escaping would end the schedule for good. */
+    private void beat() {
+        try {
+            collections.refresh();
+        } catch (Throwable e) { // an Error too: projection stops without the heartbeat
+            log.error("Projection settings not read: {}", e.toString());
+        }
     }
 
     @Override

@@ -112,13 +112,13 @@ public class ProjectionRebuild {
         if ("REPLAYING".equals(status.state())) {
             return false;
         }
-        String previous = collections.active();
         String target = PatientOutcomeStore.COLLECTION + "_" + clock.millis();
         // Named in the settings first: if the store refuses that, the exception reaches the caller and
         // the status stays what it was, rather than REPLAYING with no worker and every later start refused.
         if (!collections.startRebuild(target, LIVENESS)) {
             return false; // another instance's rebuild is under way
         }
+        String previous = collections.active(); // as the settings said when the rebuild was claimed
         replayed.set(0);
         total.set(0);
         status = new Status("REPLAYING", target, previous, 0, 0, 0, clock.instant(), null, null);

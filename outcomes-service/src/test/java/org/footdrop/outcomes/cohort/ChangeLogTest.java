@@ -85,4 +85,26 @@ class ChangeLogTest {
         assertThat(here.follow(seenHere::add)).isTrue();
         assertThat(seenHere).containsExactly(List.of("p-next"));
     }
+
+    @Test
+    void saysItLostTrackWhenItFellFurtherBehindThanTheEntriesKeptEvenIfSomeOfItsWindowIsLeft() {
+        MongoTemplate mongo = new MongoTemplate(client, "change_log_far_behind_test");
+        ChangeLog here = new ChangeLog(mongo, Clock.systemUTC());
+        List<List<String>> seenHere = new ArrayList<>();
+        assertThat(here.follow(seenHere::add)).isTrue(); // reads from entry 1 on
+
+        // others wrote 10,200 entries meanwhile; those before 60 were pruned, those after are there
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is("seq")),
+                new org.springframework.data.mongodb.core.query.Update().set("value", 10_200L),
+                "projection_changes_counter");
+        for (long seq = 60; seq <= 160; seq++) {
+            mongo.insert(
+                    new org.bson.Document("_id", seq).append("patients", List.of("p-" + seq)), ChangeLog.COLLECTION);
+        }
+
+        // then it does not wait on the missing numbers one by one: it lost track, and follows on from the end
+        assertThat(here.follow(seenHere::add)).isFalse();
+        assertThat(seenHere).isEmpty();
+    }
 }

@@ -76,6 +76,10 @@ class ProjectionCollectionsTest {
             ProjectionCollections later = new ProjectionCollections(mongo, at(NOW.plusSeconds(60)), event -> {});
             assertThat(later.startRebuild("patient_outcomes_4", LIVENESS)).isTrue();
             assertThat(here.switchTo("patient_outcomes_2")).isFalse();
+            // the first, failing, gives its own up: its live events go on reaching the other's target
+            here.refresh();
+            here.abandonRebuild("patient_outcomes_2");
+            assertThat(here.rebuilding()).contains("patient_outcomes_4");
             assertThat(later.switchTo("patient_outcomes_4")).isTrue();
             assertThat(new ProjectionCollections(mongo, at(NOW.plusSeconds(61)), event -> {}).active())
                     .isEqualTo("patient_outcomes_4");
@@ -112,7 +116,8 @@ class ProjectionCollectionsTest {
         try (EmbeddedMongo store = new EmbeddedMongo();
                 MongoClient client = MongoClients.create(store.uri("collections"))) {
             MongoTemplate mongo = new MongoTemplate(client, "collections");
-            ProjectionCollections here = new ProjectionCollections(mongo, at(NOW), event -> {});
+            List<Object> heardHere = new ArrayList<>();
+            ProjectionCollections here = new ProjectionCollections(mongo, at(NOW), heardHere::add);
             ProjectionCollections there = new ProjectionCollections(mongo, at(NOW), event -> {});
             assertThat(there.startRebuild("patient_outcomes_2", LIVENESS)).isTrue();
             assertThat(there.switchTo("patient_outcomes_2")).isTrue();
@@ -120,6 +125,8 @@ class ProjectionCollectionsTest {
             // when this instance starts a rebuild within the second before its heartbeat reads the switch
             assertThat(here.active()).isEqualTo(PatientOutcomeStore.COLLECTION);
             assertThat(here.startRebuild("patient_outcomes_3", LIVENESS)).isTrue();
+            assertThat(here.active()).isEqualTo("patient_outcomes_2"); // live events reach what is queried
+            assertThat(heardHere).containsExactly(new ProjectionSwitched("patient_outcomes_2"));
             here.abandonRebuild("patient_outcomes_3");
 
             // then queries everywhere go on reading the collection the other switched to

@@ -182,7 +182,13 @@ class ProjectionOrderPropertyTest {
     private static PatientOutcomeStore store(String database) {
         MongoTemplate mongo = new MongoTemplate(client, database);
         return new PatientOutcomeStore(
-                mongo, new ProjectionCollections(mongo, java.time.Clock.systemUTC(), event -> {}));
+                mongo,
+                new ProjectionCollections(
+                        mongo,
+                        // standing still: no heartbeat here, so the settings must stay current however long a try takes
+                        java.time.Clock.fixed(
+                                java.time.Instant.parse("2026-03-02T10:00:00Z"), java.time.ZoneOffset.UTC),
+                        event -> {}));
     }
 
     /** A plausible history with every event type: records, amends and voids. */
