@@ -117,10 +117,10 @@ public class CohortTable {
      * driver accepts. Patients no longer in the collection (a rebuild left them out) leave the table.
      */
     public void reload() {
-        reloading.lock(); // a second one waits, then reads everything again itself
         Set<String> refreshed = ConcurrentHashMap.newKeySet();
-        refreshedDuringReload = refreshed;
+        reloading.lock(); // a second one waits, then reads everything again itself
         try {
+            refreshedDuringReload = refreshed;
             LocalDate asOf = today();
             String collection = store.activeCollection();
             Query idsOnly = new Query();
