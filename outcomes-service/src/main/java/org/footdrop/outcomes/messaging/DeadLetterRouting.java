@@ -40,7 +40,7 @@ class DeadLetterRouting {
     static final String REASON_HEADER = "footdrop-dlq-reason";
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRouting.class);
 
-    /** Publishes a poison record to the DLQ with its reason, and counts it. */
+    /** Publishes a poison record to the DLQ with its reason; the projection counts it once sent. */
     @Bean
     DeadLetterPublishingRecoverer deadLetterRecoverer(
             KafkaTemplate<byte[], byte[]> dlqTemplate, EventReader reader, MeterRegistry meters) {
@@ -59,8 +59,6 @@ class DeadLetterRouting {
                     : reader.poisonReason(record.key(), record.value())
                             .map(Enum::name)
                             .orElse("UNKNOWN");
-            meters.counter("footdrop.dlq.records", "reason", reason, "topic", record.topic())
-                    .increment();
             return new RecordHeaders(
                     new RecordHeader[] {new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))});
         });

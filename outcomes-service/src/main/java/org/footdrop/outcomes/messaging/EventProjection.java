@@ -101,7 +101,12 @@ class EventProjection {
                             "Projected {} {} for {}: {}", event.type(), event.eventId(), event.patientId(), result));
         }
         // waits for each send: a failure retries the batch, whose good events are then duplicates
-        poison.forEach((record, why) -> deadLetters.accept(record, null, why));
+        poison.forEach((record, why) -> {
+            deadLetters.accept(record, null, why);
+            // counted once sent: a send that fails is tried again with the batch, and counted then
+            meters.counter("footdrop.dlq.records", "reason", why.reason().name(), "topic", record.topic())
+                    .increment();
+        });
     }
 
     private void projected(EventEnvelope event, String result) {

@@ -508,16 +508,7 @@ class CohortApiTest {
     @Test
     void shouldGiveASecondInstanceTheSameAnswersThroughTheChangeLog() {
         // given a second instance's table, loaded before these patients existed; it applies no events
-        CohortTable second = new CohortTable(
-                mongo,
-                store,
-                deriver,
-                calendar,
-                java.time.Clock.systemUTC(),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                event -> {}, // the second instance's own listeners are not under test
-                new ChangeLog(mongo, java.time.Clock.systemUTC()), // its own place in the change log
-                new ExportIndex(exportIds));
+        CohortTable second = anotherInstance(mongo, event -> {}); // its own listeners are not under test
         second.reload();
         second.followOthers();
         CohortFilter filter = new CohortFilter(
@@ -687,21 +678,12 @@ class CohortApiTest {
         HeldReads held = new HeldReads(mongo, patientId);
         List<org.footdrop.outcomes.derivation.PatientDerived> derived =
                 java.util.Collections.synchronizedList(new ArrayList<>());
-        CohortTable second = new CohortTable(
-                held,
-                store,
-                deriver,
-                calendar,
-                java.time.Clock.systemUTC(),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                event -> {
-                    if (event instanceof org.footdrop.outcomes.derivation.PatientDerived d
-                            && d.facts().patientId().equals(patientId)) {
-                        derived.add(d);
-                    }
-                },
-                new ChangeLog(mongo, java.time.Clock.systemUTC()),
-                new ExportIndex(exportIds));
+        CohortTable second = anotherInstance(held, event -> {
+            if (event instanceof org.footdrop.outcomes.derivation.PatientDerived d
+                    && d.facts().patientId().equals(patientId)) {
+                derived.add(d);
+            }
+        });
 
         // when a reload has read the patient, the patient changes and is refreshed, and only then the reload goes on
         Thread reload = new Thread(second::reload, HeldReads.THREAD);
@@ -722,6 +704,22 @@ class CohortApiTest {
         assertThat(reload.isAlive()).isFalse();
         assertThat(derived).hasSizeGreaterThanOrEqualTo(3); // the reload's, the refresh's, the reload's again
         assertThat(derived.get(derived.size() - 1).facts().injections()).isEmpty();
+    }
+
+    /** Another instance's cohort table over the same store, with its own place in the change log. */
+    private CohortTable anotherInstance(
+            org.springframework.data.mongodb.core.MongoTemplate template,
+            org.springframework.context.ApplicationEventPublisher events) {
+        return new CohortTable(
+                template,
+                store,
+                deriver,
+                calendar,
+                java.time.Clock.systemUTC(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                events,
+                new ChangeLog(template, java.time.Clock.systemUTC()),
+                new ExportIndex(exportIds));
     }
 
     /** Holds a reload's read of the batch holding one patient, once read, until the test lets it go on. */
