@@ -190,6 +190,16 @@ public class ServiceApi {
             return new UnprocessableEntityException(detail, outcome);
         }
         Outcomes.add(outcome, IssueSeverity.ERROR, issueType(status), null, name + ": " + detail);
+        // the fields a conflict names (a diagnosis that blocks a Patient's correction), each as its own issue
+        for (JsonNode error : problem.path("errors")) {
+            String field = error.path("field").asString("");
+            Outcomes.add(
+                    outcome,
+                    IssueSeverity.ERROR,
+                    issueType(status),
+                    fhirPath.apply(field),
+                    name + " refused " + field + ": " + error.path("reason").asString(""));
+        }
         switch (status) {
             case 401:
                 return withOutcome(new AuthenticationException(detail), outcome);
