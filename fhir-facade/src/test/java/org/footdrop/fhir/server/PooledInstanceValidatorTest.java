@@ -72,12 +72,14 @@ class PooledInstanceValidatorTest {
 
     private static FhirValidator hapis;
     private static FhirValidator pooled;
+    private static PooledInstanceValidator module;
 
     @BeforeAll
     static void validators() {
         ValidationSupportChain support = ResourceValidator.support(FHIR);
         hapis = FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
-        pooled = FHIR.newValidator().registerValidatorModule(new PooledInstanceValidator(support));
+        module = new PooledInstanceValidator(support);
+        pooled = FHIR.newValidator().registerValidatorModule(module);
     }
 
     @Test
@@ -122,6 +124,20 @@ class PooledInstanceValidatorTest {
                 pooled.validateWithResult(FHIR.newJsonParser().parseResource(PATIENT));
             }
         }
+    }
+
+    /**
+     * HAPI's core validator holds every coding it checked, with the resource's element tree; a validator
+     * kept for 2,000 resources must let go of them, and must find them where it clears them in this HAPI.
+     */
+    @Test
+    void shouldKeepNothingOfTheResourcesAValidatorChecked() {
+        assertThat(CheckedCodings.CLEARABLE).as("HAPI's checked codings found").isTrue();
+        for (int i = 0; i < 5; i++) {
+            pooled.validateWithResult(FHIR.newJsonParser().parseResource(CASES.get("procedure")));
+            pooled.validateWithResult(FHIR.newJsonParser().parseResource(CASES.get("condition")));
+        }
+        assertThat(module.heldCodings()).isZero();
     }
 
     private static List<String> issues(FhirValidator validator, IBaseResource resource) {
