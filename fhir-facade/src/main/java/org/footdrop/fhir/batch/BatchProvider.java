@@ -13,6 +13,7 @@ import org.footdrop.fhir.patient.PatientProvider;
 import org.footdrop.fhir.procedure.ProcedureProvider;
 import org.footdrop.fhir.server.IfMatch;
 import org.footdrop.fhir.server.Outcomes;
+import org.footdrop.fhir.server.ResourceValidator;
 import org.footdrop.fhir.server.SystemProvider;
 import org.footdrop.fhir.therapy.ServiceRequestProvider;
 import org.hl7.fhir.r4.model.Bundle;
@@ -49,18 +50,21 @@ public class BatchProvider implements SystemProvider {
     private final ProcedureProvider procedures;
     private final ObservationProvider observations;
     private final ServiceRequestProvider serviceRequests;
+    private final ResourceValidator validator;
 
     public BatchProvider(
             PatientProvider patients,
             ConditionProvider conditions,
             ProcedureProvider procedures,
             ObservationProvider observations,
-            ServiceRequestProvider serviceRequests) {
+            ServiceRequestProvider serviceRequests,
+            ResourceValidator validator) {
         this.patients = patients;
         this.conditions = conditions;
         this.procedures = procedures;
         this.observations = observations;
         this.serviceRequests = serviceRequests;
+        this.validator = validator;
     }
 
     @Transaction
@@ -87,10 +91,22 @@ public class BatchProvider implements SystemProvider {
         }
         Bundle response = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
-        for (int i = 0; i < entries.size(); i++) {
-            response.addEntry(answer(entries.get(i), i));
+        try (ResourceValidator.Ahead ahead = validator.validateAhead(written(entries))) {
+            for (int i = 0; i < entries.size(); i++) {
+                response.addEntry(answer(entries.get(i), i));
+            }
         }
         return response;
+    }
+
+    /** The resources the entries create or update, as their providers will validate them. */
+    private static List<Resource> written(List<Bundle.BundleEntryComponent> entries) {
+        return entries.stream()
+                .filter(entry -> entry.getResource() != null
+                        && (entry.getRequest().getMethod() == Bundle.HTTPVerb.POST
+                                || entry.getRequest().getMethod() == Bundle.HTTPVerb.PUT))
+                .map(Bundle.BundleEntryComponent::getResource)
+                .toList();
     }
 
     private Bundle.BundleEntryComponent answer(Bundle.BundleEntryComponent entry, int index) {
