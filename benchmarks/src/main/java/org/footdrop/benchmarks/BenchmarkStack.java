@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.footdrop.stack.InfraPorts;
@@ -123,6 +124,32 @@ final class BenchmarkStack implements AutoCloseable {
     /** Each child JVM's pid, by name (the broker and store first, then the authorization server). */
     Map<String, Long> pids() {
         return stack.pids();
+    }
+
+    /** CPU time used so far by the harness itself and by each child JVM, by name. */
+    Map<String, Duration> cpuTimes() {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        cpu.put(
+                "benchmark harness (feeder, clients)",
+                ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        for (Map.Entry<String, Long> child : pids().entrySet()) {
+            cpu.put(
+                    child.getKey(),
+                    ProcessHandle.of(child.getValue())
+                            .flatMap(p -> p.info().totalCpuDuration())
+                            .orElse(Duration.ZERO));
+        }
+        return cpu;
+    }
+
+    /** CPU seconds each process used from {@code before} to now. */
+    Map<String, Double> cpuSecondsSince(Map<String, Duration> before) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        cpuTimes()
+                .forEach((name, after) -> used.put(
+                        name,
+                        after.minus(before.getOrDefault(name, Duration.ZERO)).toMillis() / 1000.0));
+        return used;
     }
 
     Optional<Long> pid(String serviceName) {

@@ -624,7 +624,7 @@ public final class Benchmarks {
         int backlogPatients = (int) Math.max(1, options.events() / 10);
         long projectedBefore = projected();
         long startedNanos = System.nanoTime();
-        Map<String, Duration> cpuBefore = cpu();
+        Map<String, Duration> cpuBefore = stack.cpuTimes();
         Thread feeder = new Thread(() -> feed(bootstrap, backlogPatients, options.smallPatients()), "feeder");
         feeder.start();
         Profiles profiles = startProfiles();
@@ -632,13 +632,12 @@ public final class Benchmarks {
         report.feedSeconds = (System.nanoTime() - startedNanos) / 1e9;
         awaitDrained(Duration.ofHours(3));
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
-        Map<String, Duration> cpuAfter = cpu();
+        Map<String, Double> cpuUsed = stack.cpuSecondsSince(cpuBefore);
         profiles.stop();
         report.projectionEvents = projected() - projectedBefore;
         report.projectionSeconds = seconds;
         report.backlogEvents = (long) backlogPatients * 10;
-        cpuAfter.forEach((name, after) -> report.projectionCpu.put(
-                name, after.minus(cpuBefore.getOrDefault(name, Duration.ZERO)).toMillis() / 1000.0));
+        report.projectionCpu.putAll(cpuUsed);
 
         int allPatients = options.smallPatients() + backlogPatients;
         report.queries.put(allPatients, queries(allPatients));
@@ -727,22 +726,6 @@ public final class Benchmarks {
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
         }
-    }
-
-    /** CPU time used so far by each process of the stack. */
-    private Map<String, Duration> cpu() throws IOException {
-        Map<String, Duration> cpu = new LinkedHashMap<>();
-        cpu.put(
-                "benchmark harness (feeder, clients)",
-                ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
-        for (Map.Entry<String, Long> child : stack.pids().entrySet()) {
-            cpu.put(
-                    child.getKey(),
-                    ProcessHandle.of(child.getValue())
-                            .flatMap(p -> p.info().totalCpuDuration())
-                            .orElse(Duration.ZERO));
-        }
-        return cpu;
     }
 
     /** JFR, by jcmd, on the broker-and-store JVM and on outcomes-service while the backlog drains. */

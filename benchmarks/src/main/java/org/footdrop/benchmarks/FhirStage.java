@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.footdrop.contract.EventJson;
@@ -84,7 +85,10 @@ final class FhirStage {
             Histogram ownSingles,
             long validations,
             double validationSeconds,
-            long peakFacadeBytes) {
+            double validationWaitSeconds,
+            long peakFacadeBytes,
+            Map<String, Double> batchCpu,
+            Map<String, Double> ownCpu) {
 
         double entriesPerSecond() {
             return entries / batchSeconds;
@@ -100,11 +104,12 @@ final class FhirStage {
         }
 
         /**
-         * The same ratio without the facade's validation wall time, which the issue asks to be reported
-         * on its own beside the overhead (it includes the time a validation waited for a core).
+         * The same ratio without the time the batch's entries waited for their validation, which the issue
+         * asks to be reported beside the overhead. The facade validates a batch's resources ahead, on a
+         * thread of their own, so this is the part of the validation time that overlapped nothing.
          */
         double overheadWithoutValidation() {
-            return Math.max(0, batchSeconds - validationSeconds) / ownSeconds;
+            return Math.max(0, batchSeconds - validationWaitSeconds) / ownSeconds;
         }
 
         double batchMsPerEntry() {
@@ -137,15 +142,19 @@ final class FhirStage {
         stack.pid(facade).orElseThrow(); // P7 needs a stack with the facade
         try (PeakResident peak = new PeakResident(stack, Duration.ofMillis(250), facade)) {
             double[] validationBefore = validation();
+            Map<String, Duration> cpuBefore = stack.cpuTimes();
             long started = System.nanoTime();
             batch(patients);
             double batchSeconds = (System.nanoTime() - started) / 1e9;
+            Map<String, Double> batchCpu = stack.cpuSecondsSince(cpuBefore);
             double[] validationAfter = validation();
 
             Histogram ownSingles = new Histogram(3);
+            cpuBefore = stack.cpuTimes();
             started = System.nanoTime();
             long ownRecords = own(patients, ownSingles);
             double ownSeconds = (System.nanoTime() - started) / 1e9;
+            Map<String, Double> ownCpu = stack.cpuSecondsSince(cpuBefore);
 
             Histogram facadeSingles = new Histogram(3);
             facadeSingles(patients, facadeSingles);
@@ -160,7 +169,10 @@ final class FhirStage {
                     ownSingles,
                     (long) (validationAfter[0] - validationBefore[0]),
                     validationAfter[1] - validationBefore[1],
-                    peak.of(facade));
+                    validationAfter[2] - validationBefore[2],
+                    peak.of(facade),
+                    batchCpu,
+                    ownCpu);
         }
     }
 
@@ -240,22 +252,25 @@ final class FhirStage {
         histogram.recordValue(Math.max(1, micros));
     }
 
-    /** The facade's validation timer: {count, seconds} so far. */
+    /** The facade's validation timers: {validations, their seconds, seconds entries waited for them} so far. */
     private double[] validation() throws Exception {
         HttpResponse<String> metrics = stack.get("fhir", "/actuator/prometheus", "ops");
         double count = Double.NaN;
         double sum = Double.NaN;
+        double waited = 0; // absent until a batch has waited
         for (String line : metrics.body().split("\n")) {
             if (line.startsWith("footdrop_fhir_validation_seconds_count")) {
                 count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             } else if (line.startsWith("footdrop_fhir_validation_seconds_sum")) {
                 sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("footdrop_fhir_validation_wait_seconds_sum")) {
+                waited = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
         if (Double.isNaN(count) || Double.isNaN(sum)) {
             throw new IllegalStateException("the facade exposes no footdrop_fhir_validation_seconds timer");
         }
-        return new double[] {count, sum};
+        return new double[] {count, sum, waited};
     }
 
     private String nextPatientId() {
@@ -273,7 +288,7 @@ final class FhirStage {
                 String.format(
                         Locale.ROOT,
                         "%.2fx the own API's time (%.1f vs %.1f ms a record); validation %.1f ms a resource,"
-                                + " %.2fx without it",
+                                + " %.2fx without the wait for it",
                         r.overhead(),
                         r.batchSeconds() * 1000 / r.ownRecords(),
                         r.ownMsPerRecord(),
@@ -323,9 +338,11 @@ final class FhirStage {
                 ms(r.ownSingles().getValueAtPercentile(99))));
         md.append(String.format(
                 Locale.ROOT,
-                "Overhead: %.2fx the own API's time for the same records (single POST p99 %.2fx). Validation:"
-                        + " %,d resources in %.2f s, %.1f ms each, %.0f%% of the batch's time; without it the"
-                        + " batch is %.2fx the own API's time. The target (1.5x) is judged on the first ratio."
+                "Overhead: %.2fx the own API's time for the same records (single POST p99 %.2fx). Validation"
+                        + " (the facade's timer, wall time): %,d resources in %.2f s, %.1f ms each, run ahead of"
+                        + " the entries on a thread of the batch's own; the entries waited %.2f s for it (%.0f%%"
+                        + " of the batch's time), and without that wait the batch is %.2fx the own API's time."
+                        + " The target (1.5x) is judged on the first ratio."
                         + " The facade's largest resident size during the stage: %.0f MiB.%n%n",
                 r.overhead(),
                 r.facadeSingles().getValueAtPercentile(99)
@@ -333,9 +350,47 @@ final class FhirStage {
                 r.validations(),
                 r.validationSeconds(),
                 r.validations() == 0 ? 0 : r.validationSeconds() * 1000 / r.validations(),
-                100 * r.validationSeconds() / r.batchSeconds(),
+                r.validationWaitSeconds(),
+                100 * r.validationWaitSeconds() / r.batchSeconds(),
                 r.overheadWithoutValidation(),
                 r.peakFacadeBytes() / (1024.0 * 1024)));
+        cpu(md, r);
+    }
+
+    /**
+     * Where the facade's extra time goes on a machine whose cores the whole stack shares: each process's
+     * CPU seconds while each path ran (work a path left behind, such as events still being projected,
+     * counts in whatever ran next).
+     */
+    private static void cpu(StringBuilder md, Result r) {
+        if (r.batchCpu().isEmpty()) {
+            return;
+        }
+        md.append("CPU seconds each process used while each path ran (")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores):\n\n");
+        md.append("| process | FHIR batch | own API | difference |\n");
+        md.append("| --- | --- | --- | --- |\n");
+        double batchTotal = 0;
+        double ownTotal = 0;
+        for (Map.Entry<String, Double> process : r.batchCpu().entrySet()) {
+            double own = r.ownCpu().getOrDefault(process.getKey(), 0.0);
+            batchTotal += process.getValue();
+            ownTotal += own;
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %+.1f |%n",
+                    process.getKey(),
+                    process.getValue(),
+                    own,
+                    process.getValue() - own));
+        }
+        md.append(String.format(
+                Locale.ROOT,
+                "| **all** | **%.1f** | **%.1f** | **%+.1f** |%n%n",
+                batchTotal,
+                ownTotal,
+                batchTotal - ownTotal));
     }
 
     private static String ms(long micros) {

@@ -38,6 +38,7 @@ class BenchmarksSmokeTest {
                         "## P6: bulk import",
                         "| P7 FHIR batch of 30 entries vs the own API",
                         "## P7: the FHIR facade",
+                        "| process | FHIR batch | own API | difference |",
                         "## Where the time goes",
                         "SMOKE RUN");
         assertThat(report).doesNotContain("profile not");
