@@ -232,6 +232,26 @@ class FacadeServerTest {
         assertThat(stored.getGender()).isEqualTo(AdministrativeGender.FEMALE);
     }
 
+    /** The pseudonymous id is the patient: created again, even with another body, it is the stored one. */
+    @Test
+    void shouldAnswerTheStoredPatientToAPlainCreateOfItsIdAndLeaveItAsItWas() {
+        String patientId = "P-" + UUID.randomUUID();
+        MethodOutcome first = writer().create().resource(patient(patientId)).execute();
+        Patient other = patient(patientId);
+        other.setGender(AdministrativeGender.MALE);
+
+        MethodOutcome again = writer().create().resource(other).execute();
+
+        assertThat(again.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(again.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+        assertThat(again.getId().getVersionIdPart()).isEqualTo("1");
+        Patient stored = writer().read()
+                .resource(Patient.class)
+                .withId(first.getId().getIdPart())
+                .execute();
+        assertThat(stored.getGender()).isEqualTo(AdministrativeGender.FEMALE);
+    }
+
     @Test
     void shouldLeaveThePatientAsItWasWhenItsDiagnosesCannotBeCorrectedAndNeverChangeItsPseudonymousId() {
         // no intake-service answers here (the correction reaching the diagnoses: FhirFacadeSystemTest)

@@ -1,6 +1,7 @@
 package org.footdrop.fhir.patient;
 
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import java.util.Optional;
 import org.bson.Document;
 import org.footdrop.contract.vocabulary.Sex;
@@ -35,21 +36,28 @@ public class FhirPatients {
         return find(FhirPatient.fhirId(patientId));
     }
 
-    public void save(FhirPatient patient) {
+    /**
+     * Stores a new patient, in one command: false, and nothing written, when the id is stored already
+     * (a patient created before, or by a concurrent create, whose later versions stay as they are).
+     */
+    public boolean create(FhirPatient patient) {
         audit.read(patient.patientId());
-        mongo.getCollection(COLLECTION)
-                .replaceOne(
-                        new Document("_id", patient.fhirId()),
-                        new Document("_id", patient.fhirId())
-                                .append("patientId", patient.patientId())
-                                .append("birthYear", patient.birthYear())
-                                .append(
-                                        "sex",
-                                        patient.sex() == null
-                                                ? null
-                                                : patient.sex().name())
-                                .append("version", patient.version()),
-                        new ReplaceOptions().upsert(true));
+        try {
+            mongo.getCollection(COLLECTION)
+                    .insertOne(new Document("_id", patient.fhirId())
+                            .append("patientId", patient.patientId())
+                            .append("birthYear", patient.birthYear())
+                            .append(
+                                    "sex",
+                                    patient.sex() == null ? null : patient.sex().name())
+                            .append("version", patient.version()));
+            return true;
+        } catch (MongoWriteException written) {
+            if (written.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw written;
+        }
     }
 
     /**

@@ -67,12 +67,10 @@ public class PatientProvider implements IResourceProvider {
         }
         validator.require(resource);
         FhirPatient patient = PatientMapping.fromFhir(resource, 1);
-        var existing = patients.findByPatientId(patient.patientId());
-        if (existing.isPresent()) {
+        if (!patients.create(patient)) {
             // the pseudonymous id is the patient: the same one again is the same patient
-            return match(existing.get());
+            return match(patients.findByPatientId(patient.patientId()).orElseThrow());
         }
-        patients.save(patient);
         return answer(patient, true);
     }
 
