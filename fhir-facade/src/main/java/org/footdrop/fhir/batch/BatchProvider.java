@@ -94,6 +94,7 @@ public class BatchProvider implements SystemProvider {
         try (ResourceValidator.Ahead ahead = validator.validateAhead(written(entries))) {
             for (int i = 0; i < entries.size(); i++) {
                 response.addEntry(answer(entries.get(i), i));
+                ahead.passed(entries.get(i).getResource());
             }
         }
         return response;

@@ -1,7 +1,6 @@
 package org.footdrop.fhir.patient;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.UpdateOptions;
 import java.util.Optional;
 import org.bson.Document;
 import org.footdrop.contract.vocabulary.Sex;
@@ -38,26 +37,29 @@ public class FhirPatients {
 
     /**
      * Stores a new patient, in one command: false, and nothing written, when the id is stored already
-     * (a patient created before, or by a concurrent create, whose later versions stay as they are).
+     * (a patient created before, or by a concurrent create, whose later versions stay as they are). An
+     * upsert that only sets on insert, not an insert: the embedded store checks an insert's unique key
+     * and writes it in two steps, so two concurrent inserts could both pass, where its updates are
+     * carried out one at a time.
      */
     public boolean create(FhirPatient patient) {
         audit.read(patient.patientId());
-        try {
-            mongo.getCollection(COLLECTION)
-                    .insertOne(new Document("_id", patient.fhirId())
-                            .append("patientId", patient.patientId())
-                            .append("birthYear", patient.birthYear())
-                            .append(
-                                    "sex",
-                                    patient.sex() == null ? null : patient.sex().name())
-                            .append("version", patient.version()));
-            return true;
-        } catch (MongoWriteException written) {
-            if (written.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw written;
-        }
+        return mongo.getCollection(COLLECTION)
+                        .updateOne(
+                                new Document("_id", patient.fhirId()),
+                                new Document(
+                                        "$setOnInsert",
+                                        new Document("patientId", patient.patientId())
+                                                .append("birthYear", patient.birthYear())
+                                                .append(
+                                                        "sex",
+                                                        patient.sex() == null
+                                                                ? null
+                                                                : patient.sex().name())
+                                                .append("version", patient.version())),
+                                new UpdateOptions().upsert(true))
+                        .getUpsertedId()
+                != null;
     }
 
     /**

@@ -8,7 +8,6 @@ import ca.uhn.fhir.validation.ValidationResult;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +83,14 @@ public class ResourceValidator {
         try {
             return result.join();
         } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            // as if validated here: an Error fails the request, not only its entry
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (failed.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw failed;
         } finally {
             waited.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
@@ -107,23 +113,44 @@ public class ResourceValidator {
             validating.setDaemon(true);
             return validating;
         });
-        Map<IBaseResource, CompletableFuture<ValidationResult>> results =
-                Collections.synchronizedMap(new IdentityHashMap<>());
+        // only the batch's thread reads and changes the map; the futures carry the results across
+        Map<IBaseResource, CompletableFuture<ValidationResult>> results = new IdentityHashMap<>();
         for (IBaseResource resource : resources) {
             results.put(resource, CompletableFuture.supplyAsync(() -> validateNow(resource), thread));
         }
         ahead.set(results);
-        return () -> {
+        return new Ahead(results, thread);
+    }
+
+    /**
+     * The scope of a batch's validation ahead. An entry settled without its validation (a conditional
+     * create's match, a refusal before it) is {@link #passed}, so that its validation, not yet started,
+     * is skipped rather than run before the next entry's.
+     */
+    public final class Ahead implements AutoCloseable {
+
+        private final Map<IBaseResource, CompletableFuture<ValidationResult>> results;
+        private final ExecutorService thread;
+
+        private Ahead(Map<IBaseResource, CompletableFuture<ValidationResult>> results, ExecutorService thread) {
+            this.results = results;
+            this.thread = thread;
+        }
+
+        /** The entry of this resource is answered: its validation is no longer wanted. */
+        public void passed(IBaseResource resource) {
+            CompletableFuture<ValidationResult> unused = resource == null ? null : results.remove(resource);
+            if (unused != null) {
+                unused.cancel(false);
+            }
+        }
+
+        @Override
+        public void close() {
             ahead.remove();
             results.values().forEach(result -> result.cancel(false));
             thread.shutdown(); // not interrupted: a validator in use goes back to the pool whole
-        };
-    }
-
-    /** The scope of a batch's validation ahead. */
-    public interface Ahead extends AutoCloseable {
-        @Override
-        void close();
+        }
     }
 
     /** Refuses a resource the validator finds an error in: 422 with the validator's own issues. */
