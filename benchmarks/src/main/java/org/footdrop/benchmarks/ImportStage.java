@@ -55,7 +55,17 @@ final class ImportStage {
      * What P6 measured: the smaller file's import, then the file's ({@code runs}), the store's own
      * bulk insert of the file's lines, and the store commands per line of the file's import.
      */
-    record Result(List<Run> runs, Report.Baseline rawBulkInsert, Map<String, Double> commandsPerLine) {}
+    record Result(
+            List<Run> runs,
+            Report.Baseline rawBulkInsert,
+            Map<String, Double> commandsPerLine,
+            Map<String, Double> rawCpuSeconds,
+            Map<String, Double> importCpuSeconds) {
+
+        Result(List<Run> runs, Report.Baseline rawBulkInsert) {
+            this(runs, rawBulkInsert, Map.of(), Map.of(), Map.of());
+        }
+    }
 
     /** Waits until the outcomes-service has projected every event on the topics. */
     interface Drain {
@@ -80,15 +90,21 @@ final class ImportStage {
         Path smallFile = history(small, "imp-s-");
         Path largeFile = history(patients, "imp-l-");
         Run smaller = importFile(smallFile, small, drain, smoke);
-        measured.accept(new Result(List.of(smaller), null, Map.of()));
+        measured.accept(new Result(List.of(smaller), null));
+        Map<String, Duration> cpuBefore = stack.cpuTimes();
         Report.Baseline raw = rawBulkInsert(largeFile);
-        measured.accept(new Result(List.of(smaller), raw, Map.of()));
+        Map<String, Double> rawCpu = stack.cpuSecondsSince(cpuBefore);
+        measured.accept(new Result(List.of(smaller), raw));
         Map<String, Double> before = StoreCommands.snapshot(stack);
+        cpuBefore = stack.cpuTimes();
         Run run = importFile(largeFile, patients, drain, smoke);
+        Map<String, Double> importCpu = stack.cpuSecondsSince(cpuBefore);
         measured.accept(new Result(
                 List.of(smaller, run),
                 raw,
-                StoreCommands.perRequest(before, StoreCommands.snapshot(stack), run.lines())));
+                StoreCommands.perRequest(before, StoreCommands.snapshot(stack), run.lines()),
+                rawCpu,
+                importCpu));
     }
 
     /** The store's own bulk-insert rate of these lines (documents per second). */
@@ -228,6 +244,7 @@ final class ImportStage {
                 count(r.rawBulkInsert().events()),
                 r.rawBulkInsert().seconds(),
                 rate(r.rawBulkInsert().events() / r.rawBulkInsert().seconds())));
+        cpuTable(md, r);
         if (!r.commandsPerLine().isEmpty()) {
             md.append("Store commands per line of the larger file (service, command, collection):\n\n");
             md.append("| command | per line |\n");
@@ -237,6 +254,33 @@ final class ImportStage {
                             md.append(String.format(Locale.ROOT, "| `%s` | %.3f |%n", command, perLine)));
             md.append('\n');
         }
+    }
+
+    /**
+     * Each process's CPU for the baseline's insert and for the larger file's import (until projected),
+     * per line: what the import costs the store beyond the insert it is compared with.
+     */
+    private static void cpuTable(StringBuilder md, Result r) {
+        if (r.importCpuSeconds().isEmpty() || r.runs().size() < 2) {
+            return;
+        }
+        long lines = r.runs().get(1).lines();
+        md.append("CPU of each process, in total and in microseconds a line, for the baseline's insert and"
+                + " for the larger file's import until projected:\n\n");
+        md.append("| process | baseline CPU s | µs a line | import CPU s | µs a line |\n");
+        md.append("| --- | --- | --- | --- | --- |\n");
+        r.importCpuSeconds().forEach((process, seconds) -> {
+            double rawSeconds = r.rawCpuSeconds().getOrDefault(process, 0.0);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.0f | %.1f | %.0f |%n",
+                    process,
+                    rawSeconds,
+                    rawSeconds * 1e6 / r.rawBulkInsert().events(),
+                    seconds,
+                    seconds * 1e6 / lines));
+        });
+        md.append('\n');
     }
 
     private static String rate(double perSecond) {

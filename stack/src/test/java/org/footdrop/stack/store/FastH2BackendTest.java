@@ -223,6 +223,107 @@ class FastH2BackendTest {
         });
     }
 
+    /**
+     * The sets the store applies itself ({@link SetById}) and those it leaves to the library, one after
+     * another on one collection: the same answers, errors and documents, field order included, as the
+     * library's own backend gives.
+     */
+    @Test
+    void setsByIdAnswerAndStoreAsTheLibraryDoes() {
+        List<String> library = new ArrayList<>();
+        List<String> here = new ArrayList<>();
+        withStore(H2Backend::new, records -> applySets(records, library));
+        dir.resolve("store.mv").toFile().delete();
+        withStore(FastH2Backend::new, records -> applySets(records, here));
+        assertThat(here).hasSize(SETS.size() + 1).containsExactlyElementsOf(library);
+    }
+
+    private static final List<Document> SETS = List.of(
+            // upserts of a new document, as the projection's first event of a patient
+            set(
+                    "p1",
+                    new Document("diagnoses.d1.revisions.r1", new Document("revision", 1).append("at", "2026"))
+                            .append("appliedEvents.e-1", "diagnosis.recorded")),
+            set(
+                    "p1",
+                    new Document("diagnoses.d1.revisions.r2", new Document("revision", 2))
+                            .append("assessments.a1.revisions.r1", new Document("mrc", 3))
+                            .append("assessments.a2.revisions.r1", new Document("mrc", 4))
+                            .append("appliedEvents.e-2", "diagnosis.amended")
+                            .append("appliedEvents.e-3", "assessment.recorded")),
+            // the same again (a replay): matched, nothing modified
+            set(
+                    "p1",
+                    new Document("diagnoses.d1.revisions.r2", new Document("revision", 2))
+                            .append("appliedEvents.e-2", "diagnosis.amended")),
+            set("p1", new Document("name", "first").append("flag", true).append("empty", null)),
+            set("p1", new Document("name", "second").append("flag", false)),
+            set("p1", new Document("empty", null)),
+            set("p1", new Document("empty", "now a string")),
+            set("p1", new Document("count", 1)),
+            set("p1", new Document("count", 1.0)),
+            set("p1", new Document("count", 2L)),
+            set("p1", new Document("name.first", "through a string")),
+            set("p1", new Document("list", List.of(1, new Document("x", 1)))),
+            set("p1", new Document("list.1.x", 2)),
+            set("p1", new Document("list.x", 2)),
+            set("p1", new Document("diagnoses.d1", new Document("voided", true)).append("diagnoses.d1.x", 1)),
+            set("p1", new Document("diagnoses.d1.revisions", new Document("r9", 9))),
+            set("p1", new Document("_id", "p1")),
+            set("p1", new Document("_id", "other")),
+            set("p1", new Document("$bad", 1)),
+            set("p2", new Document("a.b", 1).append("a", 2)),
+            set("p5", new Document("a", new Document("x", 1)).append("a.b", 1)),
+            set("p6", new Document("doc", new Document("v", 1))),
+            set("p6", new Document("doc", new Document("v", 1.0))),
+            set("p3", new Document("only", "on an upsert")),
+            new Document("_id", "p4")
+                    .append("update", new Document("$set", new Document("x.y", 1)))
+                    .append("upsert", false),
+            new Document("_id", 5).append("update", new Document("$set", new Document("x.y", 1))),
+            new Document("_id", "p3")
+                    .append(
+                            "update",
+                            new Document("$set", new Document("x.y", 1)).append("$setOnInsert", new Document("z", 1))));
+
+    private static Document set(String id, Document fields) {
+        return new Document("_id", id).append("update", new Document("$set", fields));
+    }
+
+    private static void applySets(MongoCollection<Document> records, List<String> outcomes) {
+        for (Document set : SETS) {
+            try {
+                var result = records.updateOne(
+                        Filters.eq("_id", set.get("_id")),
+                        set.get("update", Document.class),
+                        new com.mongodb.client.model.UpdateOptions().upsert(set.getBoolean("upsert", true)));
+                outcomes.add(result.getMatchedCount() + " matched, " + result.getModifiedCount() + " modified, "
+                        + result.getUpsertedId());
+            } catch (com.mongodb.MongoException refused) {
+                outcomes.add("refused " + refused.getCode());
+            }
+        }
+        List<String> documents = new ArrayList<>();
+        records.find().sort(new Document("_id", 1)).forEach(document -> documents.add(document.toJson()));
+        outcomes.add(String.join("\n", documents));
+    }
+
+    @Test
+    void aSetByIdPutsACopyAndLeavesTheDocumentStoredBeforeItAsItWas() {
+        withStore(FastH2Backend::new, (store, records) -> {
+            records.insertOne(new Document("_id", "p1").append("a", new Document("b", 1)));
+            var stored = documents(store).get("p1");
+            var nested = stored.get("a");
+
+            records.updateOne(Filters.eq("_id", "p1"), new Document("$set", new Document("a.c", 2)));
+
+            assertThat(stored).isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", "p1").append("a", nested));
+            assertThat(nested).isEqualTo(new de.bwaldvogel.mongo.bson.Document("b", 1));
+            assertThat(documents(store).get("p1").get("a"))
+                    .isEqualTo(new de.bwaldvogel.mongo.bson.Document("b", 1).append("c", 2));
+        });
+    }
+
     @Test
     void aStoreWhoseRegistryHasItsFirstNameKeepsItsConvertedIndexes() {
         List<Object> keys = keysOfEveryType();
