@@ -45,7 +45,7 @@ final class CopyOnUpdateCollection extends H2Collection {
             boolean isMulti,
             boolean isUpsert,
             Oplog oplog) {
-        SetById set = SetById.of(selector, updateQuery, arrayFilters, isMulti);
+        SetById set = SetById.of(selector, updateQuery, arrayFilters);
         Document result = set == null ? null : setById(set, selector, updateQuery, isUpsert, oplog);
         if (result != null) {
             return result;

@@ -36,10 +36,12 @@ final class SetById {
     /** The document set, and whether any of its values changed. */
     record Applied(Document document, boolean changed) {}
 
-    /** This update as a plain set by id, or null when it is anything else. */
-    static SetById of(Document selector, Document update, ArrayFilters arrayFilters, boolean isMulti) {
-        if (isMulti
-                || !arrayFilters.isEmpty()
+    /**
+     * This update as a plain set by id, or null when it is anything else. Single or multi alike: an
+     * {@code _id} names one document at most (Spring Data sends its bulk upserts as multi).
+     */
+    static SetById of(Document selector, Document update, ArrayFilters arrayFilters) {
+        if (!arrayFilters.isEmpty()
                 || selector.size() != 1
                 || !(selector.get(ID) instanceof String id)
                 || update.size() != 1

@@ -284,7 +284,10 @@ class FastH2BackendTest {
             new Document("_id", "p3")
                     .append(
                             "update",
-                            new Document("$set", new Document("x.y", 1)).append("$setOnInsert", new Document("z", 1))));
+                            new Document("$set", new Document("x.y", 1)).append("$setOnInsert", new Document("z", 1))),
+            // multi, as Spring Data's bulk upserts are sent
+            set("p1", new Document("appliedEvents.e-4", "injection.recorded")).append("multi", true),
+            set("p7", new Document("appliedEvents.e-5", "therapy.recorded")).append("multi", true));
 
     private static Document set(String id, Document fields) {
         return new Document("_id", id).append("update", new Document("$set", fields));
@@ -293,10 +296,11 @@ class FastH2BackendTest {
     private static void applySets(MongoCollection<Document> records, List<String> outcomes) {
         for (Document set : SETS) {
             try {
-                var result = records.updateOne(
-                        Filters.eq("_id", set.get("_id")),
-                        set.get("update", Document.class),
-                        new com.mongodb.client.model.UpdateOptions().upsert(set.getBoolean("upsert", true)));
+                var options = new com.mongodb.client.model.UpdateOptions().upsert(set.getBoolean("upsert", true));
+                var filter = Filters.eq("_id", set.get("_id"));
+                var result = set.getBoolean("multi", false)
+                        ? records.updateMany(filter, set.get("update", Document.class), options)
+                        : records.updateOne(filter, set.get("update", Document.class), options);
                 outcomes.add(result.getMatchedCount() + " matched, " + result.getModifiedCount() + " modified, "
                         + result.getUpsertedId());
             } catch (com.mongodb.MongoException refused) {

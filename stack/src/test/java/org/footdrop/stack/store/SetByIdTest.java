@@ -16,13 +16,12 @@ class SetByIdTest {
 
     @Test
     void aSetOfPlainPathsOnADocumentNamedByAStringIdIsSetHere() {
-        assertThat(SetById.of(BY_ID, set("diagnoses.d1.revisions.r1", new Document("revision", 1)), none(), false))
+        assertThat(SetById.of(BY_ID, set("diagnoses.d1.revisions.r1", new Document("revision", 1)), none()))
                 .isNotNull();
         assertThat(SetById.of(
                         BY_ID,
                         new Document("$set", new Document("appliedEvents.e-1", "t").append("name", "x")),
-                        none(),
-                        false))
+                        none()))
                 .isNotNull();
     }
 
@@ -32,29 +31,31 @@ class SetByIdTest {
                 "_id", "_id.x", "a.$.b", "a.$", "$a", "a.0", "a..b", "a.", "a$b.c", "a.b$",
             })
     void pathsTheLibraryTreatsOtherwiseAreLeftToIt(String path) {
-        assertThat(SetById.of(BY_ID, set(path, 1), none(), false)).isNull();
+        assertThat(SetById.of(BY_ID, set(path, 1), none())).isNull();
     }
 
     @Test
     void everythingButASetByStringIdIsLeftToTheLibrary() {
         Document update = set("a.b", 1);
-        assertThat(SetById.of(BY_ID, update, none(), true)).as("multi").isNull();
-        assertThat(SetById.of(new Document("_id", 7), update, none(), false))
+        assertThat(SetById.of(BY_ID, update, none()))
+                .as("multi or not: one document by id")
+                .isNotNull();
+        assertThat(SetById.of(new Document("_id", 7), update, none()))
                 .as("numeric id")
                 .isNull();
-        assertThat(SetById.of(new Document("_id", "p1").append("revision", 2), update, none(), false))
+        assertThat(SetById.of(new Document("_id", "p1").append("revision", 2), update, none()))
                 .as("compare-and-set")
                 .isNull();
-        assertThat(SetById.of(BY_ID, new Document("$inc", new Document("a", 1)), none(), false))
+        assertThat(SetById.of(BY_ID, new Document("$inc", new Document("a", 1)), none()))
                 .as("$inc")
                 .isNull();
-        assertThat(SetById.of(BY_ID, set("a", 1).append("$unset", new Document("b", "")), none(), false))
+        assertThat(SetById.of(BY_ID, set("a", 1).append("$unset", new Document("b", "")), none()))
                 .as("$set and $unset")
                 .isNull();
-        assertThat(SetById.of(BY_ID, new Document("a", 1), none(), false))
+        assertThat(SetById.of(BY_ID, new Document("a", 1), none()))
                 .as("replacement")
                 .isNull();
-        assertThat(SetById.of(BY_ID, new Document("$set", new Document("a", 1).append("a.b", 2)), none(), false))
+        assertThat(SetById.of(BY_ID, new Document("$set", new Document("a", 1).append("a.b", 2)), none()))
                 .as("conflicting paths")
                 .isNull();
     }
@@ -73,8 +74,7 @@ class SetByIdTest {
                                 "$set",
                                 new Document("diagnoses.d1.revisions.r2", new Document("revision", 2))
                                         .append("diagnoses.d2.revisions.r1", new Document("revision", 1))),
-                        none(),
-                        false)
+                        none())
                 .applyTo(stored);
 
         assertThat(applied.changed()).isTrue();
@@ -91,25 +91,20 @@ class SetByIdTest {
     void valuesAlreadySetChangeNothingAndValuesOfAnotherTypeAreLeftToTheLibrary() {
         Document stored =
                 new Document("_id", "p1").append("a", new Document("b", 1)).append("s", "x");
-        assertThat(SetById.of(BY_ID, set("a.b", 1), none(), false)
-                        .applyTo(stored)
-                        .changed())
+        assertThat(SetById.of(BY_ID, set("a.b", 1), none()).applyTo(stored).changed())
                 .isFalse();
-        assertThat(SetById.of(BY_ID, set("s", "y"), none(), false)
-                        .applyTo(stored)
-                        .changed())
+        assertThat(SetById.of(BY_ID, set("s", "y"), none()).applyTo(stored).changed())
                 .isTrue();
-        assertThat(SetById.of(BY_ID, set("a.b", 1.0), none(), false).applyTo(stored))
+        assertThat(SetById.of(BY_ID, set("a.b", 1.0), none()).applyTo(stored))
                 .as("1 and 1.0 are one value to the library")
                 .isNull();
-        assertThat(SetById.of(BY_ID, set("s.t", 1), none(), false).applyTo(stored))
+        assertThat(SetById.of(BY_ID, set("s.t", 1), none()).applyTo(stored))
                 .as("a path through a string")
                 .isNull();
-        assertThat(SetById.of(BY_ID, set("a.b.c", 1), none(), false).applyTo(stored))
+        assertThat(SetById.of(BY_ID, set("a.b.c", 1), none()).applyTo(stored))
                 .as("a path through a number")
                 .isNull();
-        assertThat(SetById.of(BY_ID, set("l.x", 1), none(), false)
-                        .applyTo(new Document("_id", "p1").append("l", List.of(1))))
+        assertThat(SetById.of(BY_ID, set("l.x", 1), none()).applyTo(new Document("_id", "p1").append("l", List.of(1))))
                 .as("a path through an array")
                 .isNull();
     }
