@@ -1,6 +1,7 @@
 package org.footdrop.stack.store;
 
 import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,6 +73,11 @@ final class SetById {
      * itself and every document in it are left as they are.
      */
     Applied applyTo(Document stored) {
+        for (String name : stored.keySet()) {
+            if (name.startsWith("$") || name.indexOf('.') >= 0) {
+                return null; // the library refuses any update of such a document: let it say so
+            }
+        }
         Document result = stored.clone();
         Set<Document> copies = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean changed = false;
@@ -97,6 +103,9 @@ final class SetById {
             }
             String leaf = path[path.length - 1];
             Object value = values.get(i);
+            if (value instanceof Missing) {
+                return null; // set to nothing: the library leaves the field as it is
+            }
             if (parent.containsKey(leaf)) {
                 Object old = parent.get(leaf);
                 if (old != null && old.equals(value)) {

@@ -107,6 +107,13 @@ class SetByIdTest {
         assertThat(SetById.of(BY_ID, set("l.x", 1), none()).applyTo(new Document("_id", "p1").append("l", List.of(1))))
                 .as("a path through an array")
                 .isNull();
+        assertThat(SetById.of(BY_ID, set("x", de.bwaldvogel.mongo.backend.Missing.getInstance()), none())
+                        .applyTo(stored))
+                .as("set to nothing, which the library ignores")
+                .isNull();
+        assertThat(SetById.of(BY_ID, set("a.c", 1), none()).applyTo(new Document("_id", "p1").append("$x", 1)))
+                .as("a stored name the library refuses in any update")
+                .isNull();
     }
 
     private static Document set(String path, Object value) {
